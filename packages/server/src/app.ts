@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Server } from 'socket.io';
+import { MAX_COMMAND_BYTES } from '@gavel/shared';
+import { Auth } from './auth/sessions';
+import { newToken } from './auth/secrets';
+import type { Config } from './config';
+import type { AppContext } from './http/context';
+import { HTTP_STATUS, installErrorHandler } from './http/errors';
+import { meetingRoutes } from './http/meetings';
+import { metaRoutes } from './http/meta';
+import { sessionRoutes } from './http/session';
+import { MeetingService } from './meetings/service';
+import { attachGateway } from './realtime/gateway';
+import { SqliteStore } from './store/sqlite';
+import type { Store } from './store/store';
+
+export interface Gavel {
+  app: FastifyInstance;
+  io: Server;
+  meetings: MeetingService;
+  auth: Auth;
+  store: Store;
+  adminToken: string;
+  /** True when this start made the admin token (so it should be shown once). */
+  adminTokenIsNew: boolean;
+  close(): Promise<void>;
+}
+
+/** The admin token from configuration, or the one the embedded default keeps in its data folder. */
+function adminTokenFor(config: Config): { token: string; isNew: boolean } {
+  if (config.adminToken) return { token: config.adminToken, isNew: false };
+  const file = join(config.dataDir, 'admin-token');
+  if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), isNew: false };
+  mkdirSync(config.dataDir, { recursive: true });
+  const token = newToken();
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return { token, isNew: true };
+}
+
+/** Builds Gavel without listening: tests call this and listen on port 0. */
+export async function buildApp(config: Config, options: { store?: Store } = {}): Promise<Gavel> {
+  const store = options.store ?? new SqliteStore(join(config.dataDir, 'gavel.sqlite'));
+  const admin = adminTokenFor(config);
+  const meetings = new MeetingService(store);
+  const auth = new Auth(store, meetings, admin.token, config.sessionHours);
+  const ctx: AppContext = { config, meetings, auth };
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: MAX_COMMAND_BYTES,
+    trustProxy: false,
+  });
+  installErrorHandler(app);
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: HTTP_STATUS.rate_limited,
+      code: 'rate_limited',
+      message: `too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`,
+    }),
+  });
+
+  metaRoutes(app, ctx);
+  sessionRoutes(app, ctx);
+  meetingRoutes(app, ctx);
+
+  const webBuilt = existsSync(join(config.webDir, 'index.html'));
+  if (webBuilt) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && webBuilt) {
+      // The web app routes on the client: every page is index.html.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.status(404).type('text/plain').send('The web app is not built: run `pnpm build`.');
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } });
+  });
+
+  await app.ready();
+  const io = attachGateway(app.server, ctx, app.log);
+
+  return {
+    app,
+    io,
+    meetings,
+    auth,
+    store,
+    adminToken: admin.token,
+    adminTokenIsNew: admin.isNew,
+    async close() {
+      await io.close();
+      await app.close();
+      await store.close();
+    },
+  };
+}

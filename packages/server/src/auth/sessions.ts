@@ -1,0 +1,82 @@
+import { timingSafeEqual } from 'node:crypto';
+import { DomainError, type Actor, type SessionInfo } from '@gavel/shared';
+import type { MeetingService } from '../meetings/service';
+import type { SessionRecord, Store } from '../store/store';
+import { hashAccessCode, newToken, sha256 } from './secrets';
+
+export interface Authenticated {
+  actor: Actor;
+  /** Absent for the admin token, which belongs to no meeting. */
+  session?: SessionInfo;
+  tokenHash: string;
+}
+
+/** Access codes in, bearer tokens out; and back from a token to who it is. */
+export class Auth {
+  constructor(
+    private readonly store: Store,
+    private readonly meetings: MeetingService,
+    private readonly adminToken: string,
+    private readonly sessionHours: number,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async signIn(meetingId: string, code: string, name: string): Promise<{ token: string; session: SessionInfo }> {
+    const refused = new DomainError('invalid_code', 'this access code is not valid for this meeting');
+    const state = await this.meetings.state(meetingId);
+    if (!state) throw refused;
+    const credential = await this.store.findCredential(meetingId, hashAccessCode(code));
+    const issued = credential && state.codes[credential.codeId];
+    if (!issued || issued.revokedAt) throw refused;
+    const token = newToken();
+    const now = this.clock();
+    const record: SessionRecord = {
+      tokenHash: sha256(token),
+      meetingId,
+      codeId: issued.id,
+      role: issued.role,
+      name,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.sessionHours * 3_600_000).toISOString(),
+      ...(issued.delegationId ? { delegationId: issued.delegationId } : {}),
+    };
+    await this.store.createSession(record);
+    return { token, session: toInfo(record) };
+  }
+
+  /** Who holds this token, if it is still good. */
+  async authenticate(token: string | undefined): Promise<Authenticated | undefined> {
+    if (!token) return undefined;
+    const tokenHash = sha256(token);
+    if (safeEqual(token, this.adminToken)) return { actor: { role: 'admin', name: 'Administrator' }, tokenHash };
+    const record = await this.store.findSession(tokenHash);
+    if (!record || record.expiresAt <= this.clock().toISOString()) return undefined;
+    const state = await this.meetings.state(record.meetingId);
+    const code = state?.codes[record.codeId];
+    if (!code || code.revokedAt) return undefined;
+    const session = toInfo(record);
+    const actor: Actor = { role: record.role, name: record.name, codeId: record.codeId };
+    if (record.delegationId) actor.delegationId = record.delegationId;
+    return { actor, session, tokenHash };
+  }
+
+  async endSessionsOfCode(meetingId: string, codeId: string): Promise<void> {
+    await this.store.deleteSessionsOfCode(meetingId, codeId);
+  }
+
+  async signOut(tokenHash: string): Promise<void> {
+    await this.store.deleteSession(tokenHash);
+  }
+}
+
+function toInfo(r: SessionRecord): SessionInfo {
+  const info: SessionInfo = { meetingId: r.meetingId, role: r.role, name: r.name, codeId: r.codeId };
+  if (r.delegationId) info.delegationId = r.delegationId;
+  return info;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(sha256(a));
+  const y = Buffer.from(sha256(b));
+  return timingSafeEqual(x, y);
+}

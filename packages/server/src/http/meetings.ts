@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  DomainError,
+  MeetingInfoSchema,
+  parseCommand,
+  parseDelegationList,
+  parseOrFail,
+  type CommandResult,
+} from '@gavel/shared';
+import { bearer, requireMember, type AppContext } from './context';
+
+const MeetingParams = z.object({ id: z.string().max(64) });
+const EventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
+const ImportQuery = z.object({ format: z.enum(['csv', 'json']).optional() }).strict();
+
+export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
+  /** Public: what a sign-in page lists. */
+  app.get('/api/meetings', async () => {
+    const ids = await ctx.meetings.meetingIds();
+    const meetings = [];
+    for (const id of ids) {
+      const s = await ctx.meetings.state(id);
+      if (s) {
+        const { body, title, venue, startDate, endDate, language, symbol } = s.info;
+        meetings.push({ id, body, title, venue, startDate, endDate, language, symbol });
+      }
+    }
+    return { meetings };
+  });
+
+  app.post('/api/meetings', async (request, reply) => {
+    const who = await ctx.auth.authenticate(bearer(request));
+    if (who?.actor.role !== 'admin') throw new DomainError('unauthenticated', 'creating a meeting needs the admin token');
+    const info = parseOrFail(MeetingInfoSchema, request.body, 'meeting');
+    const created = await ctx.meetings.create(info, who.actor);
+    const roles = new Map(
+      created.events.flatMap((e) => (e.type === 'AccessCodeIssued' ? [[e.payload.code.id, e.payload.code.role]] : [])),
+    );
+    const codeFor = (role: string) => created.issuedCodes.find((c) => roles.get(c.codeId) === role)?.code;
+    return reply.status(201).send({
+      meetingId: created.meetingId,
+      secretariatCode: codeFor('secretariat'),
+      viewerCode: codeFor('viewer'),
+    });
+  });
+
+  app.get('/api/meetings/:id/state', async (request) => {
+    const { id } = parseOrFail(MeetingParams, request.params, 'path');
+    await requireMember(ctx, request, id);
+    return { state: await ctx.meetings.state(id) };
+  });
+
+  app.get('/api/meetings/:id/events', async (request) => {
+    const { id } = parseOrFail(MeetingParams, request.params, 'path');
+    const { after } = parseOrFail(EventsQuery, request.query, 'query');
+    await requireMember(ctx, request, id);
+    return { events: await ctx.meetings.readEvents(id, after) };
+  });
+
+  app.get('/api/meetings/:id/ledger/verify', async (request) => {
+    const { id } = parseOrFail(MeetingParams, request.params, 'path');
+    await requireMember(ctx, request, id);
+    return ctx.meetings.verify(id);
+  });
+
+  app.post('/api/meetings/:id/commands', async (request): Promise<CommandResult> => {
+    const { id } = parseOrFail(MeetingParams, request.params, 'path');
+    const who = await requireMember(ctx, request, id);
+    const command = parseCommand(request.body);
+    const { events, issuedCodes } = await ctx.meetings.execute(id, who.actor, command);
+    return issuedCodes.length ? { ok: true, events, issuedCodes } : { ok: true, events };
+  });
+
+  /** Bulk registration from a nominations file: CSV (text/csv) or JSON. */
+  app.post('/api/meetings/:id/participants/import', async (request) => {
+    const { id } = parseOrFail(MeetingParams, request.params, 'path');
+    const { format: asked } = parseOrFail(ImportQuery, request.query, 'query');
+    const who = await requireMember(ctx, request, id);
+    const isJson = asked === 'json' || (!asked && String(request.headers['content-type']).includes('json'));
+    const content = typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null);
+    const read = parseDelegationList(content, isJson ? 'json' : 'csv');
+    if (read.errors.length > 0) {
+      throw new DomainError('invalid_command', `${read.errors.length} rows could not be read`, read.errors);
+    }
+    if (read.delegations.length === 0) throw new DomainError('invalid_command', 'the file lists no delegations');
+    const command = parseCommand({ type: 'delegation.registerMany', delegations: read.delegations });
+    const { events } = await ctx.meetings.execute(id, who.actor, command);
+    return { ok: true, registered: events.length, skipped: read.delegations.length - events.length, events };
+  });
+}

@@ -1,0 +1,127 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { COMMAND_SCHEMAS, MeetingInfoSchema, PROTOCOL_VERSION } from '@gavel/shared';
+import type { AppContext } from './context';
+
+function jsonSchema(schema: z.ZodType): unknown {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+}
+
+/** Every command with its JSON Schema, generated from the zod schemas the server validates with. */
+export function commandCatalogue() {
+  return Object.fromEntries(Object.entries(COMMAND_SCHEMAS).map(([type, schema]) => [type, jsonSchema(schema)]));
+}
+
+const ERROR = { $ref: '#/components/schemas/Error' };
+const bearerAuth = [{ bearer: [] }];
+const meetingId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const errors = {
+  '400': { description: 'invalid or unknown command', content: { 'application/json': { schema: ERROR } } },
+  '401': { description: 'not signed in', content: { 'application/json': { schema: ERROR } } },
+  '403': { description: 'not allowed for this role', content: { 'application/json': { schema: ERROR } } },
+  '404': { description: 'no such meeting', content: { 'application/json': { schema: ERROR } } },
+  '409': { description: 'conflicts with the meeting as it stands', content: { 'application/json': { schema: ERROR } } },
+};
+
+export function openApi() {
+  const commands = commandCatalogue();
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Gavel', version: String(PROTOCOL_VERSION) },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          properties: {
+            error: {
+              type: 'object',
+              properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+              required: ['code', 'message'],
+            },
+          },
+        },
+        MeetingInfo: jsonSchema(MeetingInfoSchema),
+        Command: { oneOf: Object.values(commands) },
+      },
+    },
+    paths: {
+      '/health': { get: { summary: 'Liveness and store check', responses: { '200': { description: 'up' } } } },
+      '/api/commands': { get: { summary: 'Every command type with its JSON Schema', responses: { '200': { description: 'catalogue' } } } },
+      '/api/meetings': {
+        get: { summary: 'List meetings (public)', responses: { '200': { description: 'meetings' } } },
+        post: {
+          summary: 'Create a meeting (admin token); returns its id and first secretariat access code',
+          security: bearerAuth,
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/MeetingInfo' } } } },
+          responses: { '201': { description: 'created' }, ...errors },
+        },
+      },
+      '/api/session': {
+        post: {
+          summary: 'Sign in with a meeting id, an access code and your name; returns a bearer token',
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { meetingId: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' } },
+                  required: ['meetingId', 'code', 'name'],
+                },
+              },
+            },
+          },
+          responses: { '200': { description: 'signed in' }, '401': errors['401'], '429': { description: 'too many attempts' } },
+        },
+        get: { summary: 'Who this token is', security: bearerAuth, responses: { '200': { description: 'session' } } },
+        delete: { summary: 'Sign out', security: bearerAuth, responses: { '204': { description: 'signed out' } } },
+      },
+      '/api/meetings/{id}/commands': {
+        post: {
+          summary: 'Run a command: { "type": ..., ...payload }',
+          security: bearerAuth,
+          parameters: [meetingId],
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Command' } } } },
+          responses: { '200': { description: 'the events recorded' }, ...errors },
+        },
+      },
+      '/api/meetings/{id}/state': {
+        get: { summary: "The meeting's state now", security: bearerAuth, parameters: [meetingId], responses: { '200': { description: 'state' }, ...errors } },
+      },
+      '/api/meetings/{id}/events': {
+        get: {
+          summary: 'Ledger events after a sequence number',
+          security: bearerAuth,
+          parameters: [meetingId, { name: 'after', in: 'query', schema: { type: 'integer', minimum: 0 } }],
+          responses: { '200': { description: 'events' }, ...errors },
+        },
+      },
+      '/api/meetings/{id}/ledger/verify': {
+        get: {
+          summary: 'Check the whole hash chain; names the first broken event',
+          security: bearerAuth,
+          parameters: [meetingId],
+          responses: { '200': { description: '{ ok, events, head } or { ok: false, brokenAt, reason }' }, ...errors },
+        },
+      },
+      '/api/meetings/{id}/participants/import': {
+        post: {
+          summary: 'Register delegations from a CSV or JSON file (secretariat)',
+          security: bearerAuth,
+          parameters: [meetingId, { name: 'format', in: 'query', schema: { enum: ['csv', 'json'] } }],
+          requestBody: { content: { 'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'array' } } } },
+          responses: { '200': { description: 'registered and skipped counts' }, ...errors },
+        },
+      },
+    },
+  };
+}
+
+export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/health', async () => {
+    await ctx.meetings.meetingIds();
+    return { ok: true, protocol: PROTOCOL_VERSION };
+  });
+  app.get('/api/commands', async () => ({ protocol: PROTOCOL_VERSION, commands: commandCatalogue() }));
+  app.get('/api/openapi.json', async () => openApi());
+}

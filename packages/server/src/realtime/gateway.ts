@@ -1,0 +1,113 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import msgpackParser from 'socket.io-msgpack-parser';
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  MAX_COMMAND_BYTES,
+  parseCommand,
+  WS,
+  type CommandResult,
+  type SessionInfo,
+  type SyncResult,
+  type Actor,
+} from '@gavel/shared';
+import type { AppContext } from '../http/context';
+import { toErrorBody } from '../http/errors';
+
+interface SocketData {
+  actor: Actor;
+  session: SessionInfo;
+}
+type GavelSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+const room = (meetingId: string) => `meeting:${meetingId}`;
+
+/**
+ * Browsers send Origin on WebSocket upgrades and CORS does not cover them:
+ * refuse any page but our own (or one configured) so that another site cannot
+ * drive a participant's session. Clients without Origin are not browsers.
+ */
+export function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyBaseLogger): Server {
+  const io = new Server(server, {
+    parser: msgpackParser,
+    serveClient: false,
+    maxHttpBufferSize: MAX_COMMAND_BYTES,
+    allowRequest: (req, callback) => {
+      const ok = originAllowed(req, ctx.config.allowedOrigins);
+      if (!ok) log.warn({ origin: req.headers.origin }, 'refused a socket from a foreign origin');
+      callback(ok ? null : 'origin not allowed', ok);
+    },
+  });
+
+  io.use(async (socket: GavelSocket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown })?.token;
+    const who = typeof token === 'string' ? await ctx.auth.authenticate(token) : undefined;
+    if (!who?.session) return next(new Error('unauthenticated'));
+    socket.data.actor = who.actor;
+    socket.data.session = who.session;
+    next();
+  });
+
+  io.on('connection', (socket: GavelSocket) => {
+    const { session, actor } = socket.data;
+    void socket.join(room(session.meetingId));
+
+    socket.on(WS.sync as never, async (ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      let result: SyncResult;
+      try {
+        const state = await ctx.meetings.state(session.meetingId);
+        result = state
+          ? { ok: true, state, session, serverTime: new Date().toISOString() }
+          : { ok: false, error: { code: 'not_found', message: 'the meeting is gone' } };
+      } catch (e) {
+        result = { ok: false, error: toErrorBody(e) };
+      }
+      ack(result);
+    });
+
+    socket.on(WS.command as never, async (raw: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      let result: CommandResult;
+      try {
+        const command = parseCommand(raw);
+        const { events, issuedCodes } = await ctx.meetings.execute(session.meetingId, actor, command);
+        result = issuedCodes.length ? { ok: true, events, issuedCodes } : { ok: true, events };
+      } catch (e) {
+        const error = toErrorBody(e);
+        if (error.code === 'internal') log.error({ err: e }, 'command failed');
+        result = { ok: false, error };
+      }
+      ack(result);
+    });
+  });
+
+  ctx.meetings.onEvents((meetingId, events) => {
+    io.to(room(meetingId)).emit(WS.events as never, events as never);
+    // A revoked code ends its sessions at once, not at their next request.
+    for (const e of events) {
+      if (e.type !== 'AccessCodeRevoked') continue;
+      void ctx.auth.endSessionsOfCode(meetingId, e.payload.codeId);
+      for (const [, s] of io.of('/').sockets) {
+        const data = s.data as SocketData;
+        if (data.session?.meetingId === meetingId && data.session.codeId === e.payload.codeId) {
+          s.emit(WS.revoked as never);
+          s.disconnect(true);
+        }
+      }
+    }
+  });
+
+  return io;
+}

@@ -1,0 +1,22 @@
+import type { Role } from '../access/roles';
+
+/**
+ * Who did it, as the server stamps it from the session. Never read from a
+ * command's payload.
+ */
+export interface Actor {
+  role: Role | 'admin';
+  name: string;
+  /** Set for delegates: the delegation they speak for. */
+  delegationId?: string;
+  /** The access code the session was opened with. */
+  codeId?: string;
+}
+
+/** What a pure `decide` may use from the outside world: passed in, never read. */
+export interface DecideContext {
+  /** Server time, ISO 8601. */
+  now: string;
+  /** Makes a fresh id with the given prefix. */
+  newId: (prefix: string) => string;
+}

@@ -1,0 +1,47 @@
+/**
+ * Stable error codes. Clients translate them (i18n key `error.<code>`); the
+ * message is for logs and scripts and is always English.
+ */
+export const ERROR_CODES = [
+  'invalid_command',
+  'unknown_command',
+  'payload_too_large',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'already_exists',
+  'invalid_state',
+  'invalid_code',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** A rule of the domain said no; nothing was written. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function fail(code: ErrorCode, message: string, details?: unknown): never {
+  throw new DomainError(code, message, details);
+}

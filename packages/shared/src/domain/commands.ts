@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { accessCommands } from '../access/commands';
+import { meetingCommands } from '../meeting/commands';
+import { participantCommands } from '../participants/commands';
+
+const ALL = [...meetingCommands, ...participantCommands, ...accessCommands] as const;
+
+/** Every command a participant can send, told apart by `type`. */
+export const CommandSchema = z.discriminatedUnion('type', ALL);
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+export const COMMAND_SCHEMAS: Record<CommandType, z.ZodType> = Object.fromEntries(
+  ALL.map((schema) => [schema.shape.type.value, schema]),
+) as unknown as Record<CommandType, z.ZodType>;
+
+export const COMMAND_TYPES = Object.keys(COMMAND_SCHEMAS) as CommandType[];

@@ -1,0 +1,212 @@
+import type { AccessCode } from '../access/commands';
+import type { DecideContext, Actor } from '../core/context';
+import { fail } from '../core/errors';
+import type { MeetingInfo } from '../meeting/info';
+import { STATE_CATEGORIES, type Category } from '../participants/categories';
+import type { DelegationInput } from '../participants/commands';
+import { DELEGATION_FUNCTIONS, type Delegation, type PersonFunction } from '../participants/model';
+import { stateByM49 } from '../names/states';
+import { LANGUAGES } from '../languages';
+import { delegationName } from '../participants/names';
+import type { Command, CommandOf } from './commands';
+import type { DomainEvent } from './events';
+import type { MeetingState } from './state';
+import { denial } from '../access/policy';
+
+/** The events that open a meeting: its details and its first two access codes. */
+export function createMeeting(meetingId: string, info: MeetingInfo, ctx: DecideContext): DomainEvent[] {
+  return [
+    { type: 'MeetingCreated', payload: { meetingId, info } },
+    { type: 'AccessCodeIssued', payload: { code: { id: ctx.newId('c'), role: 'secretariat', label: 'Secretariat' } } },
+    { type: 'AccessCodeIssued', payload: { code: { id: ctx.newId('c'), role: 'viewer', label: 'Public' } } },
+  ];
+}
+
+/**
+ * Decides what a command means for the meeting: the events to record, or a
+ * DomainError. Pure: no I/O, time and ids come from `ctx`.
+ */
+export function decide(state: MeetingState, command: Command, actor: Actor, ctx: DecideContext): DomainEvent[] {
+  const why = denial(actor, command, state);
+  if (why) fail('forbidden', why);
+  switch (command.type) {
+    case 'meeting.update':
+      return decideMeetingUpdate(state, command);
+    case 'delegation.register':
+      return [registerDelegation(state, command.delegation, ctx, [])];
+    case 'delegation.registerMany': {
+      // Bulk lists often repeat what is already registered: skip those.
+      const events: DomainEvent[] = [];
+      const added: Omit<Delegation, 'registeredAt'>[] = [];
+      for (const input of command.delegations) {
+        if (findDuplicate(state, input, added)) continue;
+        const event = registerDelegation(state, input, ctx, added);
+        if (event.type === 'DelegationRegistered') added.push(event.payload.delegation);
+        events.push(event);
+      }
+      return events;
+    }
+    case 'delegation.update':
+      return decideDelegationUpdate(state, command);
+    case 'delegation.remove': {
+      const delegation = requireDelegation(state, command.delegationId);
+      return [
+        ...activeCodes(state)
+          .filter((c) => c.delegationId === delegation.id)
+          .map((c): DomainEvent => ({ type: 'AccessCodeRevoked', payload: { codeId: c.id } })),
+        ...Object.values(state.persons)
+          .filter((p) => p.delegationId === delegation.id)
+          .map((p): DomainEvent => ({ type: 'PersonRemoved', payload: { personId: p.id } })),
+        { type: 'DelegationRemoved', payload: { delegationId: delegation.id } },
+      ];
+    }
+    case 'person.register': {
+      if (command.delegationId) requireDelegation(state, command.delegationId);
+      checkPersonFunction(command.function, command.delegationId);
+      const { type: _type, ...person } = command;
+      return [{ type: 'PersonRegistered', payload: { person: { id: ctx.newId('p'), ...person } } }];
+    }
+    case 'person.update': {
+      const person = state.persons[command.personId] ?? fail('not_found', `no person ${command.personId}`);
+      if (command.function) checkPersonFunction(command.function, person.delegationId);
+      const { type: _type, ...changes } = command;
+      return [{ type: 'PersonUpdated', payload: changes }];
+    }
+    case 'person.remove':
+      if (!state.persons[command.personId]) fail('not_found', `no person ${command.personId}`);
+      return [{ type: 'PersonRemoved', payload: { personId: command.personId } }];
+    case 'access.issue':
+      return [issueCode(state, command.role, command.delegationId, command.label, ctx)];
+    case 'access.revoke':
+      return [{ type: 'AccessCodeRevoked', payload: { codeId: requireActiveCode(state, command.codeId).id } }];
+    case 'access.reissue': {
+      const old = requireActiveCode(state, command.codeId);
+      return [
+        { type: 'AccessCodeRevoked', payload: { codeId: old.id } },
+        issueCode(state, old.role, old.delegationId, old.label, ctx),
+      ];
+    }
+  }
+}
+
+function decideMeetingUpdate(state: MeetingState, command: CommandOf<'meeting.update'>): DomainEvent[] {
+  const changes = Object.fromEntries(
+    Object.entries(command.changes).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify(state.info[key as keyof MeetingInfo]),
+    ),
+  );
+  if (Object.keys(changes).length === 0) return [];
+  const next = { ...state.info, ...changes };
+  if (next.startDate > next.endDate) fail('invalid_command', 'the meeting cannot end before it starts');
+  return [{ type: 'MeetingDetailsChanged', payload: { changes } }];
+}
+
+function registerDelegation(
+  state: MeetingState,
+  input: DelegationInput,
+  ctx: DecideContext,
+  pending: Omit<Delegation, 'registeredAt'>[],
+): DomainEvent {
+  const duplicate = findDuplicate(state, input, pending);
+  if (duplicate) fail('already_exists', `${delegationName(duplicate)} is already registered`, { delegationId: duplicate.id });
+  if ('m49' in input) {
+    const unState = stateByM49(input.m49) ?? fail('not_found', `${input.m49} is not a UN Member State or observer State`);
+    return {
+      type: 'DelegationRegistered',
+      payload: { delegation: { id: ctx.newId('d'), category: input.category, m49: input.m49, names: { ...unState.names } } },
+    };
+  }
+  return {
+    type: 'DelegationRegistered',
+    payload: { delegation: { id: ctx.newId('d'), category: input.category, names: cleanNames(input.names) } },
+  };
+}
+
+function decideDelegationUpdate(state: MeetingState, command: CommandOf<'delegation.update'>): DomainEvent[] {
+  const delegation = requireDelegation(state, command.delegationId);
+  if (delegation.m49 && command.names) fail('invalid_state', 'the names of a State come from the UN list');
+  if (delegation.m49 && command.category && !isStateCategory(command.category)) {
+    fail('invalid_command', `a State cannot be registered as ${command.category}`);
+  }
+  const payload: Extract<DomainEvent, { type: 'DelegationUpdated' }>['payload'] = { delegationId: delegation.id };
+  if (command.category && command.category !== delegation.category) payload.category = command.category;
+  if (command.names) {
+    const names = cleanNames(command.names);
+    const clash = Object.values(state.delegations).find((d) => d.id !== delegation.id && sameName(d.names, names));
+    if (clash) fail('already_exists', `${delegationName(clash)} is already registered`, { delegationId: clash.id });
+    payload.names = names;
+  }
+  return payload.category || payload.names ? [{ type: 'DelegationUpdated', payload }] : [];
+}
+
+function issueCode(
+  state: MeetingState,
+  role: AccessCode['role'],
+  delegationId: string | undefined,
+  label: string,
+  ctx: DecideContext,
+): DomainEvent {
+  if (role === 'delegate') {
+    if (!delegationId) fail('invalid_command', 'a delegate code belongs to a delegation: give delegationId');
+    requireDelegation(state, delegationId);
+  } else if (delegationId) {
+    fail('invalid_command', `a ${role} code does not belong to a delegation`);
+  }
+  const code: Omit<AccessCode, 'issuedAt' | 'revokedAt'> = {
+    id: ctx.newId('c'),
+    role,
+    label,
+  };
+  if (delegationId) code.delegationId = delegationId;
+  return { type: 'AccessCodeIssued', payload: { code } };
+}
+
+function checkPersonFunction(fn: PersonFunction, delegationId: string | undefined): void {
+  if (DELEGATION_FUNCTIONS.includes(fn) && !delegationId) {
+    fail('invalid_command', `a ${fn} belongs to a delegation: give delegationId`);
+  }
+  if (fn === 'secretariat' && delegationId) fail('invalid_command', 'secretariat staff belong to no delegation');
+}
+
+function requireDelegation(state: MeetingState, delegationId: string): Delegation {
+  return state.delegations[delegationId] ?? fail('not_found', `no delegation ${delegationId}`);
+}
+
+function requireActiveCode(state: MeetingState, codeId: string): AccessCode {
+  const code = state.codes[codeId] ?? fail('not_found', `no access code ${codeId}`);
+  if (code.revokedAt) fail('invalid_state', `access code ${codeId} is already revoked`);
+  return code;
+}
+
+export function activeCodes(state: MeetingState): AccessCode[] {
+  return Object.values(state.codes).filter((c) => !c.revokedAt);
+}
+
+function isStateCategory(c: Category): boolean {
+  return (STATE_CATEGORIES as readonly Category[]).includes(c);
+}
+
+function cleanNames(names: Partial<Record<string, string | undefined>>): Delegation['names'] {
+  const out: Delegation['names'] = {};
+  for (const l of LANGUAGES) {
+    const v = names[l]?.trim();
+    if (v) out[l] = v;
+  }
+  return out;
+}
+
+function sameName(a: Delegation['names'], b: Delegation['names']): boolean {
+  return LANGUAGES.some((l) => a[l] !== undefined && b[l] !== undefined && a[l]!.toLocaleLowerCase() === b[l]!.toLocaleLowerCase());
+}
+
+function findDuplicate(
+  state: MeetingState,
+  input: DelegationInput,
+  pending: Omit<Delegation, 'registeredAt'>[],
+): Omit<Delegation, 'registeredAt'> | undefined {
+  const all = [...Object.values(state.delegations), ...pending];
+  if ('m49' in input) return all.find((d) => d.m49 === input.m49);
+  const names = cleanNames(input.names);
+  return all.find((d) => sameName(d.names, names));
+}
+

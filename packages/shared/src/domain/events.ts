@@ -1,0 +1,40 @@
+import type { AccessCode } from '../access/commands';
+import type { Actor } from '../core/context';
+import type { MeetingInfo, MeetingInfoPatch } from '../meeting/info';
+import type { Category } from '../participants/categories';
+import type { Delegation, Person, PersonFunction } from '../participants/model';
+import type { Lang } from '../languages';
+
+/** What a command decided; the server wraps it into a ledger event. */
+export type DomainEvent =
+  | { type: 'MeetingCreated'; payload: { meetingId: string; info: MeetingInfo } }
+  | { type: 'MeetingDetailsChanged'; payload: { changes: MeetingInfoPatch } }
+  | { type: 'DelegationRegistered'; payload: { delegation: Omit<Delegation, 'registeredAt'> } }
+  | {
+      type: 'DelegationUpdated';
+      payload: { delegationId: string; category?: Category; names?: Partial<Record<Lang, string>> };
+    }
+  | { type: 'DelegationRemoved'; payload: { delegationId: string } }
+  | { type: 'PersonRegistered'; payload: { person: Omit<Person, 'registeredAt'> } }
+  | {
+      type: 'PersonUpdated';
+      payload: { personId: string; name?: string; title?: string; function?: PersonFunction };
+    }
+  | { type: 'PersonRemoved'; payload: { personId: string } }
+  | { type: 'AccessCodeIssued'; payload: { code: Omit<AccessCode, 'issuedAt' | 'revokedAt'> } }
+  | { type: 'AccessCodeRevoked'; payload: { codeId: string } };
+
+export type EventType = DomainEvent['type'];
+
+/**
+ * An event as the ledger keeps it: numbered, stamped by the server with the
+ * actor and the time, and chained to the one before by its hash.
+ */
+export type LedgerEvent<E extends DomainEvent = DomainEvent> = E & {
+  meetingId: string;
+  seq: number;
+  at: string;
+  actor: Actor;
+  prevHash: string;
+  hash: string;
+};

@@ -1,0 +1,70 @@
+import type { LedgerEvent } from './events';
+import type { MeetingState } from './state';
+
+/** Applies one recorded event. Pure; the same on the server and in every browser. */
+export function evolve(state: MeetingState, event: LedgerEvent): MeetingState {
+  const next = applyEvent(state, event);
+  return { ...next, seq: event.seq };
+}
+
+function applyEvent(s: MeetingState, e: LedgerEvent): MeetingState {
+  switch (e.type) {
+    case 'MeetingCreated':
+      throw new Error('MeetingCreated starts a ledger; use initialState');
+    case 'MeetingDetailsChanged':
+      return { ...s, info: { ...s.info, ...e.payload.changes } };
+    case 'DelegationRegistered': {
+      const d = e.payload.delegation;
+      return { ...s, delegations: { ...s.delegations, [d.id]: { ...d, registeredAt: e.at } } };
+    }
+    case 'DelegationUpdated': {
+      const { delegationId, ...changes } = e.payload;
+      return { ...s, delegations: { ...s.delegations, [delegationId]: { ...s.delegations[delegationId], ...changes } } };
+    }
+    case 'DelegationRemoved':
+      return { ...s, delegations: without(s.delegations, e.payload.delegationId) };
+    case 'PersonRegistered': {
+      const p = e.payload.person;
+      return { ...s, persons: { ...s.persons, [p.id]: { ...p, registeredAt: e.at } } };
+    }
+    case 'PersonUpdated': {
+      const { personId, ...changes } = e.payload;
+      return { ...s, persons: { ...s.persons, [personId]: { ...s.persons[personId], ...changes } } };
+    }
+    case 'PersonRemoved':
+      return { ...s, persons: without(s.persons, e.payload.personId) };
+    case 'AccessCodeIssued': {
+      const c = e.payload.code;
+      return { ...s, codes: { ...s.codes, [c.id]: { ...c, issuedAt: e.at } } };
+    }
+    case 'AccessCodeRevoked': {
+      const c = s.codes[e.payload.codeId];
+      return { ...s, codes: { ...s.codes, [c.id]: { ...c, revokedAt: e.at } } };
+    }
+  }
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
+
+/** The state a ledger starts from: its first event must be MeetingCreated. */
+export function initialState(first: LedgerEvent): MeetingState {
+  if (first.type !== 'MeetingCreated') throw new Error(`a ledger starts with MeetingCreated, not ${first.type}`);
+  return {
+    id: first.payload.meetingId,
+    seq: first.seq,
+    createdAt: first.at,
+    info: first.payload.info,
+    delegations: {},
+    persons: {},
+    codes: {},
+  };
+}
+
+/** Replays a whole ledger, oldest first. */
+export function replay(events: readonly LedgerEvent[]): MeetingState {
+  if (events.length === 0) throw new Error('an empty ledger has no meeting');
+  return events.slice(1).reduce(evolve, initialState(events[0]));
+}

@@ -1,0 +1,43 @@
+import type { Role } from '../access/roles';
+import type { ErrorBody } from '../core/errors';
+import type { LedgerEvent } from '../domain/events';
+import type { MeetingState } from '../domain/state';
+
+/** Bumped when a client of an older version could misread the server. */
+export const PROTOCOL_VERSION = 1;
+
+/** socket.io event names. */
+export const WS = {
+  /** client → server, with ack: a command ({ type, ...payload }). */
+  command: 'command',
+  /** client → server, with ack: the meeting's state now. */
+  sync: 'sync',
+  /** server → client: events just recorded, in order. */
+  events: 'events',
+  /** server → client: the session's code was revoked; the socket closes. */
+  revoked: 'revoked',
+} as const;
+
+/** Who the session belongs to, as the server knows it. */
+export interface SessionInfo {
+  meetingId: string;
+  role: Role;
+  name: string;
+  delegationId?: string;
+  codeId: string;
+}
+
+/** An access code in clear: shown once, to the secretariat that issued it. */
+export interface IssuedCode {
+  codeId: string;
+  code: string;
+}
+
+export type CommandResult =
+  | { ok: true; events: LedgerEvent[]; issuedCodes?: IssuedCode[] }
+  | { ok: false; error: ErrorBody };
+
+export type SyncResult = { ok: true; state: MeetingState; session: SessionInfo; serverTime: string } | { ok: false; error: ErrorBody };
+
+/** Largest command accepted, in bytes of JSON. */
+export const MAX_COMMAND_BYTES = 256 * 1024;
