@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Gavel's two commands, on a machine that has Node.js 20 and npm:
+#   bash scripts/gavel.sh start   install, build the web app, start Gavel on :3000
+#   bash scripts/gavel.sh test    install, build, then type-check and run every test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PNPM_VERSION=12.4.2
+
+log() { printf '\n== %s\n' "$*"; }
+
+ensure_pnpm() {
+  if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
+    if [ ! -x "$ROOT/.tools/node_modules/.bin/pnpm" ] || [ "$("$ROOT/.tools/node_modules/.bin/pnpm" --version)" != "$PNPM_VERSION" ]; then
+      log "installing pnpm $PNPM_VERSION into .tools/"
+      npm install --prefix "$ROOT/.tools" --no-save --no-audit --no-fund "pnpm@$PNPM_VERSION" >/dev/null
+    fi
+    export PATH="$ROOT/.tools/node_modules/.bin:$PATH"
+  fi
+}
+
+install_deps() {
+  ensure_pnpm
+  # better-sqlite3 is built from source here, against this Node's headers.
+  npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")"
+  export npm_config_nodedir
+  log "installing dependencies"
+  pnpm install --frozen-lockfile
+}
+
+build_web() {
+  log "building the web app"
+  pnpm --filter @gavel/web build
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's chromium and Arabic fonts for the browser tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+  else
+    echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium fonts-noto-core'." >&2
+    exit 1
+  fi
+}
+
+case "${1:-}" in
+  start)
+    install_deps
+    build_web
+    log "starting Gavel"
+    exec pnpm start
+    ;;
+  test)
+    install_deps
+    build_web
+    ensure_chromium
+    log "type-checking"
+    pnpm typecheck
+    log "running the tests"
+    mkdir -p tests/artifacts
+    status=0
+    pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=tests/artifacts/vitest.json || status=$?
+    # One plain closing line that any CI can read.
+    node -e '
+      const r = require("./tests/artifacts/vitest.json");
+      console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+    ' || true
+    exit $status
+    ;;
+  *)
+    echo "usage: bash scripts/gavel.sh start|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+/** One run, five projects: `pnpm test` runs them all; `--project NAME` picks some. */
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'shared', root: 'packages/shared', include: ['src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', root: 'packages/server', include: ['src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: { name: 'integration', root: 'tests', include: ['integration/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: 'tests',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
