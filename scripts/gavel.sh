@@ -34,13 +34,13 @@ build_web() {
 }
 
 ensure_chromium() {
-  if command -v chromium >/dev/null 2>&1; then return; fi
+  if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-core fonts-wqy-zenhei >/dev/null 2>&1; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Debian's chromium and Arabic fonts for the browser tests"
+    log "installing Debian's chromium with Arabic and Chinese fonts for the browser tests"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-wqy-zenhei >/dev/null
   else
-    echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium fonts-noto-core'." >&2
+    echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium fonts-noto-core fonts-wqy-zenhei'." >&2
     exit 1
   fi
 }

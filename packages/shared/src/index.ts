@@ -19,3 +19,4 @@ export * from './domain/evolve';
 export * from './protocol/messages';
 export * from './domain/parse';
 export * from './participants/import';
+export * from './i18n/dates';

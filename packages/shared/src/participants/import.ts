@@ -66,7 +66,8 @@ function readRow(raw: unknown): DelegationInput | string {
   const wantsState = row.m49 || row.iso3 || row.state;
   if (wantsState) {
     const m49 = findState(row);
-    if (!m49) return `not a UN Member State or observer State: "${String(row.state ?? row.iso3 ?? row.m49)}"`;
+    // Empty CSV cells are '', not undefined: name the column that was filled in.
+    if (!m49) return `not a UN Member State or observer State: "${String(row.state || row.iso3 || row.m49)}"`;
     if (!(STATE_CATEGORIES as readonly string[]).includes(category)) return `a State cannot be registered as ${category}`;
     return { category: category as (typeof STATE_CATEGORIES)[number], m49 };
   }
@@ -92,19 +93,21 @@ export function parseDelegationList(content: string, format: 'csv' | 'json'): Im
     }
     firstRow = 1;
   } else {
-    const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), {
-      header: true,
-      skipEmptyLines: 'greedy',
-    });
+    // Blank rows are kept while parsing and skipped below, so that the rows
+    // after them keep the numbers the spreadsheet shows.
+    const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), { header: true });
     rows = parsed.data;
     firstRow = 2;
   }
+  const blank = (raw: unknown) =>
+    format === 'csv' && Object.values(raw as Record<string, unknown>).every((v) => typeof v !== 'string' || !v.trim());
   const result: ImportResult = { delegations: [], errors: [] };
-  if (rows.length > MAX_BULK_DELEGATIONS) {
+  if (rows.filter((raw) => !blank(raw)).length > MAX_BULK_DELEGATIONS) {
     result.errors.push({ row: 0, message: `at most ${MAX_BULK_DELEGATIONS} delegations at once` });
     return result;
   }
   rows.forEach((raw, i) => {
+    if (blank(raw)) return;
     const read = readRow(raw);
     if (typeof read === 'string') result.errors.push({ row: i + firstRow, message: read });
     else result.delegations.push(read);

@@ -1,0 +1,282 @@
+/**
+ * The Store contract: what every store (SQLite, PostgreSQL, …) must do, as a
+ * vitest suite. An implementation's test file calls `runStoreContract` with a
+ * factory that makes a fresh, empty store.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor, DomainEvent, LedgerEvent } from '@gavel/shared';
+import { GENESIS_HASH, sealEvents, verifyChain } from '../ledger/chain';
+import { ConcurrencyError, type CredentialRecord, type SessionRecord, type Store } from './store';
+
+export interface StoreUnderTest {
+  store: Store;
+  /** Closes the store and removes whatever it kept. */
+  cleanup(): Promise<void>;
+  /**
+   * Closes `store` and opens the same storage again, as a restarted server
+   * would; `cleanup` then cleans up the reopened one.
+   */
+  reopen(): Promise<Store>;
+}
+
+const ACTOR: Actor = { role: 'secretariat', name: 'Secretariat officer', codeId: 'c_code000001' };
+
+/** Real, hash-chained events: what the meeting service hands a store. */
+export function eventsFor(meetingId: string, after: LedgerEvent | undefined, decided: DomainEvent[], at = '2027-01-27T09:00:00.000Z') {
+  return sealEvents(meetingId, after ? { seq: after.seq, hash: after.hash } : { seq: 0, hash: GENESIS_HASH }, decided, ACTOR, at);
+}
+
+const created = (meetingId: string): DomainEvent => ({
+  type: 'MeetingCreated',
+  payload: {
+    meetingId,
+    info: {
+      body: 'Working Group on Trafficking in Persons',
+      parentBody: '',
+      title: 'Meeting',
+      venue: 'Vienna',
+      startDate: '2027-01-27',
+      endDate: '2027-01-29',
+      symbol: '',
+      language: 'en',
+      chair: { name: '' },
+    },
+  },
+});
+
+const registered = (id: string, names: Record<string, string>): DomainEvent => ({
+  type: 'DelegationRegistered',
+  payload: { delegation: { id, category: 'ngo', names } },
+});
+
+const credential = (meetingId: string, codeId: string, codeHash = `hash-of-${codeId}`): CredentialRecord => ({
+  meetingId,
+  codeId,
+  codeHash,
+});
+
+function session(tokenHash: string, meetingId: string, codeId: string, extra: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    tokenHash,
+    meetingId,
+    codeId,
+    role: 'secretariat',
+    name: 'Officer',
+    createdAt: '2027-01-27T09:00:00.000Z',
+    expiresAt: '2027-02-10T09:00:00.000Z',
+    ...extra,
+  };
+}
+
+export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`Store contract: ${name}`, () => {
+    let subject: StoreUnderTest;
+    let store: Store;
+
+    beforeEach(async () => {
+      subject = await makeStore();
+      store = subject.store;
+    });
+    afterEach(async () => {
+      await subject.cleanup();
+    });
+
+    /** Starts a meeting ledger with MeetingCreated and returns its events. */
+    async function startMeeting(meetingId: string, at?: string): Promise<LedgerEvent[]> {
+      const events = eventsFor(meetingId, undefined, [created(meetingId)], at);
+      await store.append(meetingId, 0, events);
+      return events;
+    }
+
+    describe('events', () => {
+      it('reads back exactly what was appended, oldest first', async () => {
+        const first = await startMeeting('m_one0000001');
+        const more = eventsFor('m_one0000001', first[0], [
+          registered('d_aaaaaa01', { en: 'La Strada International' }),
+          registered('d_aaaaaa02', { ar: 'الاتحاد الأوروبي', zh: '欧洲联盟', ru: 'Европейский союз', fr: 'Union européenne' }),
+        ]);
+        await store.append('m_one0000001', 1, more);
+        const read = await store.readEvents('m_one0000001');
+        expect(read).toEqual([...first, ...more]);
+        // Byte for byte: the chain still verifies after the round trip.
+        expect(verifyChain(read)).toMatchObject({ ok: true, events: 3, head: more[1].hash });
+      });
+
+      it('reads only the events after a sequence number', async () => {
+        const first = await startMeeting('m_one0000001');
+        const more = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' }), registered('d_aaaaaa02', { en: 'B' })]);
+        await store.append('m_one0000001', 1, more);
+        expect((await store.readEvents('m_one0000001', 1)).map((e) => e.seq)).toEqual([2, 3]);
+        expect((await store.readEvents('m_one0000001', 2)).map((e) => e.seq)).toEqual([3]);
+        expect(await store.readEvents('m_one0000001', 3)).toEqual([]);
+        expect((await store.readEvents('m_one0000001', 0)).map((e) => e.seq)).toEqual([1, 2, 3]);
+      });
+
+      it('keeps meetings apart', async () => {
+        await startMeeting('m_one0000001');
+        const other = await startMeeting('m_two0000002');
+        expect(await store.readEvents('m_two0000002')).toEqual(other);
+        expect(await store.readEvents('m_none000000')).toEqual([]);
+      });
+
+      it('appends an empty list as a no-op', async () => {
+        const first = await startMeeting('m_one0000001');
+        await store.append('m_one0000001', 1, []);
+        expect(await store.readEvents('m_one0000001')).toEqual(first);
+      });
+    });
+
+    describe('expected sequence number', () => {
+      it('refuses an append behind the ledger with ConcurrencyError and writes nothing', async () => {
+        const first = await startMeeting('m_one0000001');
+        const a = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' })]);
+        await store.append('m_one0000001', 1, a);
+        // Decided on the state at seq 1, as a second node would.
+        const b = eventsFor('m_one0000001', first[0], [registered('d_bbbbbb01', { en: 'B' })]);
+        const error = await store.append('m_one0000001', 1, b, [credential('m_one0000001', 'c_bbbbbb01')]).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).toMatchObject({ meetingId: 'm_one0000001', expectedSeq: 1 });
+        expect(await store.readEvents('m_one0000001')).toEqual([...first, ...a]);
+        expect(await store.findCredential('m_one0000001', 'hash-of-c_bbbbbb01')).toBeUndefined();
+      });
+
+      it('refuses an append ahead of the ledger, and the first event of a meeting that exists', async () => {
+        const first = await startMeeting('m_one0000001');
+        const ahead = eventsFor('m_one0000001', { ...first[0], seq: 5 }, [registered('d_aaaaaa01', { en: 'A' })]);
+        await expect(store.append('m_one0000001', 5, ahead)).rejects.toBeInstanceOf(ConcurrencyError);
+        const again = eventsFor('m_one0000001', undefined, [created('m_one0000001')]);
+        await expect(store.append('m_one0000001', 0, again)).rejects.toBeInstanceOf(ConcurrencyError);
+        expect(await store.readEvents('m_one0000001')).toEqual(first);
+      });
+
+      it('refuses an append to a meeting that does not exist yet unless it expects 0', async () => {
+        const stray = eventsFor('m_one0000001', { seq: 3, hash: GENESIS_HASH } as LedgerEvent, [registered('d_aaaaaa01', { en: 'A' })]);
+        await expect(store.append('m_one0000001', 3, stray)).rejects.toBeInstanceOf(ConcurrencyError);
+        expect(await store.readEvents('m_one0000001')).toEqual([]);
+      });
+
+      it('lets exactly one of two appends racing from the same seq win', async () => {
+        const first = await startMeeting('m_one0000001');
+        const a = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' })]);
+        const b = eventsFor('m_one0000001', first[0], [registered('d_bbbbbb01', { en: 'B' }), registered('d_bbbbbb02', { en: 'C' })]);
+        const results = await Promise.allSettled([store.append('m_one0000001', 1, a), store.append('m_one0000001', 1, b)]);
+        expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+        const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+        expect(lost.reason).toBeInstanceOf(ConcurrencyError);
+        const read = await store.readEvents('m_one0000001');
+        expect(read).toEqual([...first, ...(results[0].status === 'fulfilled' ? a : b)]);
+      });
+
+      it('writes nothing of a batch whose events do not follow the expected seq', async () => {
+        const first = await startMeeting('m_one0000001');
+        const [good] = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' })]);
+        const gap = { ...good, seq: 3 };
+        await expect(store.append('m_one0000001', 1, [good, gap])).rejects.toThrow();
+        const wrongMeeting = { ...good, meetingId: 'm_two0000002' };
+        await expect(store.append('m_one0000001', 1, [wrongMeeting])).rejects.toThrow();
+        expect(await store.readEvents('m_one0000001')).toEqual(first);
+        expect(await store.readEvents('m_two0000002')).toEqual([]);
+      });
+    });
+
+    describe('credentials', () => {
+      it('are written in the same transaction as the events that issue them', async () => {
+        const first = await startMeeting('m_one0000001');
+        const events = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' })]);
+        await store.append('m_one0000001', 1, events, [credential('m_one0000001', 'c_aaaaaa01'), credential('m_one0000001', 'c_aaaaaa02')]);
+        expect(await store.findCredential('m_one0000001', 'hash-of-c_aaaaaa01')).toEqual(credential('m_one0000001', 'c_aaaaaa01'));
+        expect(await store.findCredential('m_one0000001', 'hash-of-c_aaaaaa02')).toEqual(credential('m_one0000001', 'c_aaaaaa02'));
+      });
+
+      it('are found only in their own meeting and by their exact hash', async () => {
+        const events = eventsFor('m_one0000001', undefined, [created('m_one0000001')]);
+        await store.append('m_one0000001', 0, events, [credential('m_one0000001', 'c_aaaaaa01')]);
+        expect(await store.findCredential('m_two0000002', 'hash-of-c_aaaaaa01')).toBeUndefined();
+        expect(await store.findCredential('m_one0000001', 'HASH-OF-C_AAAAAA01')).toBeUndefined();
+        expect(await store.findCredential('m_one0000001', 'hash-of-c_aaaaaa0')).toBeUndefined();
+      });
+
+      it('leave no events behind when they cannot be written (a hash already taken)', async () => {
+        const first = eventsFor('m_one0000001', undefined, [created('m_one0000001')]);
+        await store.append('m_one0000001', 0, first, [credential('m_one0000001', 'c_aaaaaa01', 'same-hash')]);
+        const events = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' })]);
+        await expect(
+          store.append('m_one0000001', 1, events, [credential('m_one0000001', 'c_bbbbbb01', 'same-hash')]),
+        ).rejects.toThrow();
+        expect(await store.readEvents('m_one0000001')).toEqual(first);
+        expect(await store.findCredential('m_one0000001', 'same-hash')).toEqual(credential('m_one0000001', 'c_aaaaaa01', 'same-hash'));
+      });
+    });
+
+    describe('sessions', () => {
+      it('are found by token hash, as they were created', async () => {
+        const plain = session('token-1', 'm_one0000001', 'c_aaaaaa01');
+        const delegate = session('token-2', 'm_one0000001', 'c_aaaaaa02', { role: 'delegate', delegationId: 'd_aaaaaa01', name: 'مندوب' });
+        await store.createSession(plain);
+        await store.createSession(delegate);
+        expect(await store.findSession('token-1')).toEqual(plain);
+        expect(await store.findSession('token-2')).toEqual(delegate);
+        expect(await store.findSession('token-3')).toBeUndefined();
+      });
+
+      it('end one at a time', async () => {
+        await store.createSession(session('token-1', 'm_one0000001', 'c_aaaaaa01'));
+        await store.createSession(session('token-2', 'm_one0000001', 'c_aaaaaa01'));
+        await store.deleteSession('token-1');
+        await store.deleteSession('token-none');
+        expect(await store.findSession('token-1')).toBeUndefined();
+        expect(await store.findSession('token-2')).toBeDefined();
+      });
+
+      it('end all together for one code of one meeting, and only those', async () => {
+        await store.createSession(session('token-1', 'm_one0000001', 'c_aaaaaa01'));
+        await store.createSession(session('token-2', 'm_one0000001', 'c_aaaaaa01'));
+        await store.createSession(session('token-3', 'm_one0000001', 'c_bbbbbb01'));
+        await store.createSession(session('token-4', 'm_two0000002', 'c_aaaaaa01'));
+        await store.deleteSessionsOfCode('m_one0000001', 'c_aaaaaa01');
+        expect(await store.findSession('token-1')).toBeUndefined();
+        expect(await store.findSession('token-2')).toBeUndefined();
+        expect(await store.findSession('token-3')).toBeDefined();
+        expect(await store.findSession('token-4')).toBeDefined();
+      });
+    });
+
+    describe('meetingIds', () => {
+      it('lists every meeting once, in the order they were created', async () => {
+        expect(await store.meetingIds()).toEqual([]);
+        await startMeeting('m_zzz0000001', '2027-01-01T09:00:00.000Z');
+        const b = await startMeeting('m_aaa0000002', '2027-01-02T09:00:00.000Z');
+        await startMeeting('m_mmm0000003', '2027-01-03T09:00:00.000Z');
+        await store.append('m_aaa0000002', 1, eventsFor('m_aaa0000002', b[0], [registered('d_aaaaaa01', { en: 'A' })]));
+        expect(await store.meetingIds()).toEqual(['m_zzz0000001', 'm_aaa0000002', 'm_mmm0000003']);
+      });
+    });
+
+    describe('durability', () => {
+      it('keeps events, credentials and sessions across a reopen', async () => {
+        const first = await startMeeting('m_one0000001');
+        const more = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' })]);
+        await store.append('m_one0000001', 1, more, [credential('m_one0000001', 'c_aaaaaa01')]);
+        await store.createSession(session('token-1', 'm_one0000001', 'c_aaaaaa01'));
+        store = await subject.reopen();
+        expect(await store.readEvents('m_one0000001')).toEqual([...first, ...more]);
+        expect(await store.findCredential('m_one0000001', 'hash-of-c_aaaaaa01')).toBeDefined();
+        expect(await store.findSession('token-1')).toEqual(session('token-1', 'm_one0000001', 'c_aaaaaa01'));
+        expect(await store.meetingIds()).toEqual(['m_one0000001']);
+        // The reopened store goes on from where the ledger stands.
+        const next = eventsFor('m_one0000001', more[0], [registered('d_aaaaaa02', { en: 'B' })]);
+        await expect(store.append('m_one0000001', 1, next)).rejects.toBeInstanceOf(ConcurrencyError);
+        await store.append('m_one0000001', 2, next);
+        expect(verifyChain(await store.readEvents('m_one0000001'))).toMatchObject({ ok: true, events: 3 });
+      });
+
+      it('can be closed twice', async () => {
+        await store.close();
+        await store.close();
+      });
+    });
+  });
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { id, isoDate, optionalText, text } from '../core/schema';
+
+export const MAX_AGENDA_ITEMS = 200;
+export const MAX_DOCUMENTS_PER_ITEM = 50;
+
+export const AgendaDocumentSchema = z
+  .object({
+    /** e.g. "CTOC/COP/WG.4/2010/2" */
+    symbol: text(100),
+    title: optionalText(500).default(''),
+  })
+  .strict();
+
+const documents = z.array(AgendaDocumentSchema).max(MAX_DOCUMENTS_PER_ITEM);
+
+// The bodies of the four structural changes, shared by the drafting commands
+// (before adoption) and by `agenda.amend` (after).
+const addBody = {
+  title: text(500),
+  /** Makes it a sub-item of this item. */
+  parentId: id.optional(),
+  /** The sibling it goes before; absent: at the end. */
+  before: id.optional(),
+  documents: documents.default([]),
+  plannedDate: isoDate.optional(),
+};
+const updateBody = {
+  itemId: id,
+  title: text(500).optional(),
+  documents: documents.optional(),
+  /** null clears it. */
+  plannedDate: isoDate.nullable().optional(),
+};
+const moveBody = {
+  itemId: id,
+  /** null: a top-level item. */
+  parentId: id.nullable(),
+  /** null: at the end. */
+  before: id.nullable(),
+};
+const removeBody = { itemId: id };
+
+export const AgendaChangeInputSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('add'), ...addBody }).strict(),
+  z.object({ op: z.literal('update'), ...updateBody }).strict(),
+  z.object({ op: z.literal('move'), ...moveBody }).strict(),
+  z.object({ op: z.literal('remove'), ...removeBody }).strict(),
+]);
+export type AgendaChangeInput = z.infer<typeof AgendaChangeInputSchema>;
+
+export const agendaCommands = [
+  /** The chair opens the meeting; recorded with the time. */
+  z.object({ type: z.literal('meeting.open') }).strict(),
+  // Drafting the provisional agenda (secretariat).
+  z.object({ type: z.literal('agenda.addItem'), ...addBody }).strict(),
+  /**
+   * Before adoption, any field. After adoption only the documents and the
+   * planned date (organization of work): the title is part of the adopted
+   * agenda and changes only by `agenda.amend`.
+   */
+  z.object({ type: z.literal('agenda.updateItem'), ...updateBody }).strict(),
+  z.object({ type: z.literal('agenda.moveItem'), ...moveBody }).strict(),
+  z.object({ type: z.literal('agenda.removeItem'), ...removeBody }).strict(),
+  /** The chair gavels the adoption of the provisional agenda. */
+  z.object({ type: z.literal('agenda.adopt') }).strict(),
+  /** A recorded amendment to the adopted agenda. */
+  z
+    .object({
+      type: z.literal('agenda.amend'),
+      change: AgendaChangeInputSchema,
+      note: optionalText(1000).default(''),
+    })
+    .strict(),
+  // Running the items (chair). The item id guards against a stale console.
+  z.object({ type: z.literal('agenda.takeUp'), itemId: id }).strict(),
+  z.object({ type: z.literal('agenda.suspend'), itemId: id }).strict(),
+  /** Resumes a suspended item, or reopens a closed one. */
+  z.object({ type: z.literal('agenda.resume'), itemId: id }).strict(),
+  z.object({ type: z.literal('agenda.close'), itemId: id }).strict(),
+] as const;
+
+export type AgendaCommand = z.infer<(typeof agendaCommands)[number]>;
+export const AGENDA_COMMAND_TYPES: readonly AgendaCommand['type'][] = agendaCommands.map((s) => s.shape.type.value);

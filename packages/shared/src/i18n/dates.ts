@@ -1,0 +1,78 @@
+import { INTL_LOCALE, type Lang } from '../languages';
+
+/**
+ * Arabic UN documents name each month twice, the Syriac name first:
+ * "كانون الثاني/يناير" (see reference/README.md).
+ */
+export const ARABIC_MONTHS = [
+  'كانون الثاني/يناير',
+  'شباط/فبراير',
+  'آذار/مارس',
+  'نيسان/أبريل',
+  'أيار/مايو',
+  'حزيران/يونيه',
+  'تموز/يوليه',
+  'آب/أغسطس',
+  'أيلول/سبتمبر',
+  'تشرين الأول/أكتوبر',
+  'تشرين الثاني/نوفمبر',
+  'كانون الأول/ديسمبر',
+] as const;
+
+/** Russian UN documents write the genitive month and "года": "27 января 2010 года". */
+const RUSSIAN_MONTHS = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+] as const;
+
+/** A whole number in the digits of the language: Arabic-Indic in Arabic, no grouping. */
+export function formatInteger(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(INTL_LOCALE[lang], { useGrouping: false, maximumFractionDigits: 0 }).format(n);
+}
+
+function parts(isoDate: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) as UN documents write it in each language:
+ * "27 January 2010", "27 janvier 2010", "27 de enero de 2010",
+ * "27 января 2010 года", "2010年1月27日", "٢٧ كانون الثاني/يناير ٢٠١٠".
+ */
+export function formatDate(isoDate: string, lang: Lang): string {
+  const p = parts(isoDate);
+  if (!p) return isoDate;
+  const n = (x: number) => formatInteger(x, lang);
+  switch (lang) {
+    case 'ar':
+      return `${n(p.day)} ${ARABIC_MONTHS[p.month - 1]} ${n(p.year)}`;
+    case 'ru':
+      return `${p.day} ${RUSSIAN_MONTHS[p.month - 1]} ${p.year} года`;
+    case 'zh':
+      return `${p.year}年${p.month}月${p.day}日`;
+    default:
+      return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(Date.UTC(p.year, p.month - 1, p.day, 12));
+  }
+}
+
+/** First and last day of a meeting: one date when they are the same day. */
+export function formatDateRange(start: string, end: string, lang: Lang): string {
+  if (start === end) return formatDate(start, lang);
+  return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
+}

@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { delegationName, type Lang, type SessionInfo } from '@gavel/shared';
+import { MeetingConnection, type EndReason } from './api/connection';
+import { api } from './api/http';
+import { MeetingContext, useMeeting } from './api/MeetingContext';
+import { loadSession, saveSession, type StoredSession } from './api/session';
+import { LanguagePicker } from './components/LanguagePicker';
+import { useView, VIEWS_FOR_ROLE, type View } from './routes';
+import { ChairConsole } from './views/chair/ChairConsole';
+import { DelegationView } from './views/delegation/DelegationView';
+import { PublicView } from './views/public/PublicView';
+import { RoomScreen } from './views/screen/RoomScreen';
+import { SetupView } from './views/secretariat/SetupView';
+import { SignIn } from './views/SignIn';
+
+export function App() {
+  const { t } = useTranslation();
+  const [stored, setStored] = useState<StoredSession | null>(loadSession);
+  const [notice, setNotice] = useState<string | undefined>();
+
+  const end = (reason?: EndReason) => {
+    if (stored && !reason) void api.signOut(stored.token).catch(() => undefined);
+    saveSession(null);
+    setStored(null);
+    setNotice(reason === 'revoked' ? t('signIn.revoked') : reason === 'expired' ? t('signIn.expired') : undefined);
+  };
+
+  if (!stored) {
+    return (
+      <SignIn
+        notice={notice}
+        onSignedIn={(s) => {
+          saveSession(s);
+          setNotice(undefined);
+          setStored(s);
+        }}
+      />
+    );
+  }
+  return <ConnectedApp key={stored.token} stored={stored} onEnd={end} />;
+}
+
+function ConnectedApp({ stored, onEnd }: { stored: StoredSession; onEnd: (reason?: EndReason) => void }) {
+  const [connection, setConnection] = useState<MeetingConnection | null>(null);
+  useEffect(() => {
+    const c = new MeetingConnection(stored.token, onEnd);
+    setConnection(c);
+    return () => c.close();
+    // The connection lives as long as the session (the key of this component).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stored.token]);
+  if (!connection) return null;
+  return (
+    <MeetingContext.Provider value={connection}>
+      <Shell session={stored.session} onSignOut={() => onEnd()} />
+    </MeetingContext.Provider>
+  );
+}
+
+function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { state, status } = useMeeting();
+  const [view, go] = useView(session.role);
+
+  if (!state) {
+    return (
+      <p className="loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (view === 'screen') return <RoomScreen state={state} />;
+
+  const delegation = session.delegationId ? state.delegations[session.delegationId] : undefined;
+  const who = delegation
+    ? t('app.signedInFor', { name: session.name, role: t(`roles.${session.role}`), delegation: delegationName(delegation, lang) })
+    : t('app.signedInAs', { name: session.name, role: t(`roles.${session.role}`) });
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="top-bar">
+        <div className="top-bar-title">
+          <span className="brand">{t('app.name')}</span>
+          <span className="top-bar-meeting" dir="auto">
+            {state.info.body}
+          </span>
+        </div>
+        <nav aria-label={t('app.name')} className="view-nav">
+          {VIEWS_FOR_ROLE[session.role].map((v: View) => (
+            <a
+              key={v}
+              href={`/${v}`}
+              aria-current={v === view ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                go(v);
+              }}
+            >
+              {t(`views.${v}`)}
+            </a>
+          ))}
+        </nav>
+        <div className="top-bar-user">
+          <span className={`status status-${status}`} role="status">
+            {status === 'online' ? t('app.online') : t('app.offline')}
+          </span>
+          <span className="who" dir="auto" data-testid="who">
+            {who}
+          </span>
+          <LanguagePicker />
+          <button type="button" onClick={onSignOut}>
+            {t('app.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <h1 className="visually-hidden">{t(`views.${view}`)}</h1>
+        {view === 'setup' ? <SetupView state={state} /> : null}
+        {view === 'chair' ? <ChairConsole state={state} /> : null}
+        {view === 'delegation' ? <DelegationView state={state} session={session} /> : null}
+        {view === 'public' ? <PublicView state={state} /> : null}
+      </main>
+    </>
+  );
+}

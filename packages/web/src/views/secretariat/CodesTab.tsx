@@ -1,0 +1,234 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  delegationName,
+  ROLES,
+  type AccessCode,
+  type IssuedCode,
+  type Lang,
+  type MeetingState,
+  type Role,
+} from '@gavel/shared';
+import { useConnection } from '../../api/MeetingContext';
+import { ErrorText } from '../../components/ErrorText';
+import { Field } from '../../components/Field';
+import { useCommand } from '../../components/useCommand';
+import { formatDateTime } from '../../i18n';
+
+interface Shown extends IssuedCode {
+  who: string;
+}
+
+export function CodesTab({ state }: { state: MeetingState }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [shown, setShown] = useState<Shown[]>([]);
+  const [showRevoked, setShowRevoked] = useState(false);
+  const codes = Object.values(state.codes).filter((c) => showRevoked || !c.revokedAt);
+  const who = (c: Pick<AccessCode, 'role' | 'delegationId' | 'label'>) => {
+    const d = c.delegationId ? state.delegations[c.delegationId] : undefined;
+    return [d ? delegationName(d, lang) : t(`roles.${c.role}`), c.label && c.label !== d?.names.en ? c.label : '']
+      .filter(Boolean)
+      .join(' · ');
+  };
+  const reveal = (issued: IssuedCode[], s: MeetingState) =>
+    setShown((prev) => [...issued.map((c) => ({ ...c, who: who(s.codes[c.codeId] ?? { role: 'viewer', label: '' }) })), ...prev]);
+
+  return (
+    <div className="stack">
+      <p className="muted">{t('codes.intro')}</p>
+      {shown.length > 0 ? <NewCodes codes={shown} onDismiss={() => setShown([])} /> : null}
+      <div className="two-columns">
+        <IssueCode state={state} onIssued={reveal} />
+        <section className="card" aria-labelledby="codes-heading">
+          <h2 id="codes-heading">{t('codes.title')}</h2>
+          <label className="inline">
+            <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} />{' '}
+            {t('codes.showRevoked')}
+          </label>
+          {codes.length === 0 ? <p className="muted">{t('codes.none')}</p> : null}
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('codes.role')}</th>
+                <th scope="col">{t('codes.label')}</th>
+                <th scope="col">{t('codes.issuedAt')}</th>
+                <th scope="col">{t('codes.status')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('codes.revoke')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {codes.map((c) => (
+                <CodeRow key={c.id} code={c} who={who(c)} onIssued={reveal} />
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function CodeRow({
+  code,
+  who,
+  onIssued,
+}: {
+  code: AccessCode;
+  who: string;
+  onIssued: (issued: IssuedCode[], s: MeetingState) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { run, busy, error } = useCommand();
+  const stateAfter = useStateAfter();
+  return (
+    <tr data-testid="code-row" className={code.revokedAt ? 'revoked' : undefined}>
+      <td>{t(`roles.${code.role}`)}</td>
+      <td dir="auto">{who}</td>
+      <td>{formatDateTime(code.issuedAt, i18n.language as Lang)}</td>
+      <td>{code.revokedAt ? t('codes.revoked') : t('codes.active')}</td>
+      <td className="row-actions">
+        {code.revokedAt ? null : (
+          <>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={async () => {
+                const r = await run({ type: 'access.reissue', codeId: code.id });
+                if (r) onIssued(r.issuedCodes, stateAfter());
+              }}
+            >
+              {t('codes.reissue')}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => {
+                if (window.confirm(t('codes.confirmRevoke'))) void run({ type: 'access.revoke', codeId: code.id });
+              }}
+            >
+              {t('codes.revoke')}
+            </button>
+          </>
+        )}
+        <ErrorText error={error} />
+      </td>
+    </tr>
+  );
+}
+
+
+/** Reads the state after a command was applied (the closure's state is the one before). */
+function useStateAfter(): () => MeetingState {
+  const connection = useConnection();
+  return () => connection.getSnapshot().state!;
+}
+
+function IssueCode({ state, onIssued }: { state: MeetingState; onIssued: (issued: IssuedCode[], s: MeetingState) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { run, busy, error } = useCommand();
+  const stateAfter = useStateAfter();
+  const [role, setRole] = useState<Role>('delegate');
+  const [delegationId, setDelegationId] = useState('');
+  const [label, setLabel] = useState('');
+  const withCode = new Set(Object.values(state.codes).flatMap((c) => (!c.revokedAt && c.delegationId ? [c.delegationId] : [])));
+  const without = Object.values(state.delegations).filter((d) => !withCode.has(d.id));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await run({ type: 'access.issue', role, label, ...(role === 'delegate' ? { delegationId } : {}) });
+    if (r) {
+      onIssued(r.issuedCodes, stateAfter());
+      setLabel('');
+    }
+  };
+
+  const issueMissing = async () => {
+    const issued: IssuedCode[] = [];
+    for (const d of without) {
+      const r = await run({ type: 'access.issue', role: 'delegate', delegationId: d.id, label: delegationName(d, 'en') });
+      if (!r) break;
+      issued.push(...r.issuedCodes);
+    }
+    onIssued(issued, stateAfter());
+  };
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="issue-heading">
+      <h2 id="issue-heading">{t('codes.issue')}</h2>
+      <Field label={t('codes.role')}>
+        {(p) => (
+          <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {role === 'delegate' ? (
+        <Field label={t('codes.delegation')}>
+          {(p) => (
+            <select {...p} value={delegationId} onChange={(e) => setDelegationId(e.target.value)} required>
+              <option value="" />
+              {Object.values(state.delegations).map((d) => (
+                <option key={d.id} value={d.id}>
+                  {delegationName(d, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field label={t('codes.label')} hint={t('codes.labelHint')}>
+        {(p) => <input {...p} value={label} onChange={(e) => setLabel(e.target.value)} />}
+      </Field>
+      <button type="submit" className="primary" disabled={busy || (role === 'delegate' && !delegationId)}>
+        {t('codes.issueButton')}
+      </button>
+      {without.length > 0 ? (
+        <button type="button" disabled={busy} onClick={() => void issueMissing()}>
+          {t('codes.issueMissing', { count: without.length })}
+        </button>
+      ) : null}
+      <ErrorText error={error} />
+    </form>
+  );
+}
+
+function NewCodes({ codes, onDismiss }: { codes: Shown[]; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<string | null>(null);
+  return (
+    <section className="card notice" role="alert" aria-labelledby="new-codes">
+      <h2 id="new-codes">{t('codes.writeDown')}</h2>
+      <ul className="new-codes">
+        {codes.map((c) => (
+          <li key={c.codeId}>
+            <span dir="auto">{t('codes.newCode', { who: c.who })}</span>
+            <code className="access-code" dir="ltr" data-testid="new-code">
+              {c.code}
+            </code>
+            <button
+              type="button"
+              onClick={() => {
+                void navigator.clipboard?.writeText(c.code);
+                setCopied(c.codeId);
+              }}
+            >
+              {copied === c.codeId ? t('codes.copied') : t('codes.copy')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onDismiss}>
+        {t('codes.dismiss')}
+      </button>
+    </section>
+  );
+}

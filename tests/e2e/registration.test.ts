@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '../support/browser';
+import { TestServer } from '../support/server';
+
+/** Signs in through the sign-in page, choosing the language on the way. */
+async function signIn(page: Page, url: string, lang: string, meetingId: string, code: string, name: string) {
+  await page.goto(url);
+  await page.locator('.language-picker select').selectOption(lang);
+  await page.locator('select').nth(1).selectOption(meetingId);
+  await page.locator('input[autocomplete="one-time-code"]').fill(code);
+  await page.locator('input[autocomplete="name"]').fill(name);
+  await page.locator('button[type="submit"]').click();
+  await page.locator('[data-testid="who"]').waitFor();
+}
+
+describe.each([
+  { lang: 'en', norway: 'Norway', registered: 'Norway is registered.' },
+  { lang: 'ar', norway: 'النرويج', registered: 'النرويج' },
+])('registering a delegation, seen live ($lang)', ({ lang, norway }) => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the secretariat registers Norway and a delegate sees it appear', async () => {
+    const { meetingId, secretariatCode } = await server.createMeeting();
+    const sec = await server.signIn(meetingId, secretariatCode, 'Setup script');
+    const egypt = await sec.command(meetingId, { type: 'delegation.register', delegation: { category: 'state_party', m49: '818' } });
+    const egyptId = egypt.body.events[0].payload.delegation.id;
+    const issued = await sec.command(meetingId, { type: 'access.issue', role: 'delegate', delegationId: egyptId, label: 'Egypt' });
+    const egyptCode = issued.body.issuedCodes[0].code;
+
+    const secretariat = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const delegate = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+    await signIn(secretariat, server.url, lang, meetingId, secretariatCode, 'Conference officer');
+    expect(await secretariat.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    await screenshot(secretariat, `${lang}-setup-participants-before`);
+
+    await signIn(delegate, server.url, lang, meetingId, egyptCode, 'Delegate of Egypt');
+    await delegate.locator('[data-testid="my-delegation"]').waitFor();
+    expect(await delegate.locator('[data-testid="delegation"]').allTextContents()).not.toContain(norway);
+    await screenshot(delegate, `${lang}-delegation-before`);
+
+    // Pick Norway by typing its name in the UI's language.
+    const picker = secretariat.locator('form[aria-labelledby="register-state"] input[role="combobox"]');
+    await picker.fill(norway.slice(0, 4));
+    await secretariat.getByRole('option', { name: new RegExp(norway) }).first().click();
+    await secretariat.locator('form[aria-labelledby="register-state"] button[type="submit"]').click();
+    await secretariat.locator('form[aria-labelledby="register-state"] .success').waitFor();
+
+    // The delegate's list shows Norway without reloading.
+    await delegate.locator('[data-testid="delegation"]', { hasText: norway }).waitFor({ timeout: 10_000 });
+    await screenshot(delegate, `${lang}-delegation-after`);
+    await screenshot(secretariat, `${lang}-setup-participants-after`);
+
+    const state = await sec.request('GET', `/api/meetings/${meetingId}/state`);
+    const norwayRecord = Object.values(state.body.state.delegations).find((d: any) => d.m49 === '578') as any;
+    expect(norwayRecord).toMatchObject({ category: 'state_party', names: { en: 'Norway', ar: 'النرويج' } });
+
+    // The other set-up screens, for the record.
+    for (const [tab, name] of [
+      ['tab-codes', 'codes'],
+      ['tab-persons', 'persons'],
+      ['tab-meeting', 'meeting'],
+    ]) {
+      await secretariat.locator(`#${tab}`).click();
+      await screenshot(secretariat, `${lang}-setup-${name}`);
+    }
+    await secretariat.goto(`${server.url}/screen`);
+    await secretariat.locator('.room-screen').waitFor();
+    await screenshot(secretariat, `${lang}-room-screen`);
+  });
+});

@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './server';
+
+export const SCREENSHOTS = join(ROOT, 'tests/artifacts/screenshots');
+
+function chromiumPath(): string {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error(
+      "The browser tests need Debian's chromium: run 'apt-get install -y chromium fonts-noto-core' (bash scripts/gavel.sh test does it when run as root).",
+    );
+  }
+}
+
+export function requireBuiltWeb(): void {
+  if (!existsSync(join(ROOT, 'packages/web/dist/index.html'))) {
+    throw new Error('The web app is not built: run `pnpm build` (bash scripts/gavel.sh test does it).');
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  requireBuiltWeb();
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
