@@ -20,3 +20,4 @@ export * from './protocol/messages';
 export * from './domain/parse';
 export * from './participants/import';
 export * from './i18n/dates';
+export * from './i18n/collation';

@@ -12,6 +12,17 @@ import { bearer, requireMember, type AppContext } from './context';
 
 const MeetingParams = z.object({ id: z.string().max(64) });
 const EventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
+/** Scripts may send many commands, but not without limit: per token (or address), per minute. */
+const commandRateLimit = {
+  config: {
+    rateLimit: {
+      max: 600,
+      timeWindow: 60_000,
+      keyGenerator: (request: { headers: { authorization?: string }; ip: string }) =>
+        request.headers.authorization ?? request.ip,
+    },
+  },
+};
 const ImportQuery = z.object({ format: z.enum(['csv', 'json']).optional() }).strict();
 
 export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -64,7 +75,7 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
     return ctx.meetings.verify(id);
   });
 
-  app.post('/api/meetings/:id/commands', async (request): Promise<CommandResult> => {
+  app.post('/api/meetings/:id/commands', commandRateLimit, async (request): Promise<CommandResult> => {
     const { id } = parseOrFail(MeetingParams, request.params, 'path');
     const who = await requireMember(ctx, request, id);
     const command = parseCommand(request.body);
@@ -73,7 +84,7 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   /** Bulk registration from a nominations file: CSV (text/csv) or JSON. */
-  app.post('/api/meetings/:id/participants/import', async (request) => {
+  app.post('/api/meetings/:id/participants/import', commandRateLimit, async (request) => {
     const { id } = parseOrFail(MeetingParams, request.params, 'path');
     const { format: asked } = parseOrFail(ImportQuery, request.query, 'query');
     const who = await requireMember(ctx, request, id);

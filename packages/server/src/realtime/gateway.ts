@@ -10,6 +10,8 @@ import {
   type SessionInfo,
   type SyncResult,
   type Actor,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
 } from '@gavel/shared';
 import type { AppContext } from '../http/context';
 import { toErrorBody } from '../http/errors';
@@ -18,7 +20,12 @@ interface SocketData {
   actor: Actor;
   session: SessionInfo;
 }
-type GavelSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+type GavelServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type GavelSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Commands one socket may send in a window before it is told to slow down. */
+const COMMANDS_PER_WINDOW = 40;
+const WINDOW_MS = 10_000;
 
 const room = (meetingId: string) => `meeting:${meetingId}`;
 
@@ -38,8 +45,8 @@ export function originAllowed(req: IncomingMessage, allowed: string[]): boolean 
   }
 }
 
-export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyBaseLogger): Server {
-  const io = new Server(server, {
+export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyBaseLogger): GavelServer {
+  const io: GavelServer = new Server(server, {
     parser: msgpackParser,
     serveClient: false,
     maxHttpBufferSize: MAX_COMMAND_BYTES,
@@ -63,7 +70,10 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
     const { session, actor } = socket.data;
     void socket.join(room(session.meetingId));
 
-    socket.on(WS.sync as never, async (ack: unknown) => {
+    let windowStart = Date.now();
+    let commandsInWindow = 0;
+
+    socket.on(WS.sync, async (ack: unknown) => {
       if (typeof ack !== 'function') return;
       let result: SyncResult;
       try {
@@ -77,8 +87,16 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
       ack(result);
     });
 
-    socket.on(WS.command as never, async (raw: unknown, ack: unknown) => {
+    socket.on(WS.command, async (raw: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
+      if (Date.now() - windowStart > WINDOW_MS) {
+        windowStart = Date.now();
+        commandsInWindow = 0;
+      }
+      if (++commandsInWindow > COMMANDS_PER_WINDOW) {
+        ack({ ok: false, error: { code: 'rate_limited', message: 'too many commands; slow down' } } satisfies CommandResult);
+        return;
+      }
       let result: CommandResult;
       try {
         const command = parseCommand(raw);
@@ -94,15 +112,14 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
   });
 
   ctx.meetings.onEvents((meetingId, events) => {
-    io.to(room(meetingId)).emit(WS.events as never, events as never);
+    io.to(room(meetingId)).emit(WS.events, events);
     // A revoked code ends its sessions at once, not at their next request.
     for (const e of events) {
       if (e.type !== 'AccessCodeRevoked') continue;
       void ctx.auth.endSessionsOfCode(meetingId, e.payload.codeId);
       for (const [, s] of io.of('/').sockets) {
-        const data = s.data as SocketData;
-        if (data.session?.meetingId === meetingId && data.session.codeId === e.payload.codeId) {
-          s.emit(WS.revoked as never);
+        if (s.data.session?.meetingId === meetingId && s.data.session.codeId === e.payload.codeId) {
+          s.emit(WS.revoked);
           s.disconnect(true);
         }
       }

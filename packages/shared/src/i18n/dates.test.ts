@@ -25,6 +25,19 @@ describe('dates as UN documents write them', () => {
 
   it('gives one date for a one-day meeting', () => {
     expect(formatDateRange('2010-01-27', '2010-01-27', 'en')).toBe('27 January 2010');
-    expect(formatDateRange('2010-01-27', '2010-01-29', 'en')).toBe('27 January 2010 – 29 January 2010');
+  });
+
+  it.each([
+    ['en', '27–29 January 2010'],
+    ['fr', '27–29 janvier 2010'],
+    ['ru', '27–29 января 2010 года'],
+    ['zh', '2010年1月27日至29日'],
+    ['ar', '٢٧-٢٩ كانون الثاني/يناير ٢٠١٠'],
+  ] as const)('shortens a range within a month in %s', (lang, expected) => {
+    expect(formatDateRange('2010-01-27', '2010-01-29', lang)).toBe(expected);
+  });
+
+  it('writes both dates of a range across months', () => {
+    expect(formatDateRange('2010-01-30', '2010-02-02', 'en')).toBe('30 January 2010 – 2 February 2010');
   });
 });

@@ -71,8 +71,16 @@ export function formatDate(isoDate: string, lang: Lang): string {
   }
 }
 
-/** First and last day of a meeting: one date when they are the same day. */
+/**
+ * First and last day of a meeting, shortened within one month as UN documents
+ * do: "27–29 January 2010", "2010年1月27日至29日", "٢٧-٢٩ كانون الثاني/يناير ٢٠١٠".
+ */
 export function formatDateRange(start: string, end: string, lang: Lang): string {
-  if (start === end) return formatDate(start, lang);
-  return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
+  const a = parts(start);
+  const b = parts(end);
+  if (!a || !b || start === end) return formatDate(start, lang);
+  if (a.year !== b.year || a.month !== b.month) return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
+  if (lang === 'zh') return `${formatDate(start, lang)}至${b.day}日`;
+  if (lang === 'ar') return `${formatInteger(a.day, lang)}-${formatDate(end, lang)}`;
+  return `${a.day}–${formatDate(end, lang)}`;
 }

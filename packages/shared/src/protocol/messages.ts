@@ -39,5 +39,16 @@ export type CommandResult =
 
 export type SyncResult = { ok: true; state: MeetingState; session: SessionInfo; serverTime: string } | { ok: false; error: ErrorBody };
 
+/** What a client may send; every payload is untrusted and parsed on arrival. */
+export interface ClientToServerEvents {
+  command: (command: unknown, ack: (result: CommandResult) => void) => void;
+  sync: (ack: (result: SyncResult) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  events: (events: LedgerEvent[]) => void;
+  revoked: () => void;
+}
+
 /** Largest command accepted, in bytes of JSON. */
 export const MAX_COMMAND_BYTES = 256 * 1024;

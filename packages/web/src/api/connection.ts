@@ -10,6 +10,8 @@ import {
   type MeetingState,
   type SessionInfo,
   type SyncResult,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
 } from '@gavel/shared';
 import { ApiError } from './http';
 
@@ -32,7 +34,7 @@ const COMMAND_TIMEOUT_MS = 15_000;
  * gap (after a reconnection, say).
  */
 export class MeetingConnection {
-  private readonly socket: Socket;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private snapshot: Snapshot = { state: null, session: null, status: 'connecting', clockOffsetMs: 0 };
   private readonly subscribers = new Set<() => void>();
 

@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, delegationName, type Delegation, type Lang, type MeetingState } from '@gavel/shared';
+import { CATEGORIES, compareNames, delegationName, type Delegation, type Lang, type MeetingState } from '@gavel/shared';
 import type { ReactNode } from 'react';
 
-/** Delegations grouped by category, in the order the report lists the categories. */
+/** Delegations grouped by category, in the order the report lists the categories, each in the language's UN order. */
 export function groupByCategory(state: MeetingState, lang: Lang) {
-  const collator = new Intl.Collator(lang);
+  const compare = compareNames(lang);
   return CATEGORIES.map((category) => ({
     category,
     delegations: Object.values(state.delegations)
       .filter((d) => d.category === category)
-      .sort((a, b) => collator.compare(delegationName(a, lang), delegationName(b, lang))),
+      .sort((a, b) => compare(delegationName(a, lang), delegationName(b, lang))),
   })).filter((g) => g.delegations.length > 0);
 }
 

@@ -25,11 +25,12 @@ export function CodesTab({ state }: { state: MeetingState }) {
   const [shown, setShown] = useState<Shown[]>([]);
   const [showRevoked, setShowRevoked] = useState(false);
   const codes = Object.values(state.codes).filter((c) => showRevoked || !c.revokedAt);
+  /** For whom a code is: its delegation, or the label given when it was issued. */
   const who = (c: Pick<AccessCode, 'role' | 'delegationId' | 'label'>) => {
     const d = c.delegationId ? state.delegations[c.delegationId] : undefined;
-    return [d ? delegationName(d, lang) : t(`roles.${c.role}`), c.label && c.label !== d?.names.en ? c.label : '']
-      .filter(Boolean)
-      .join(' · ');
+    if (!d) return c.label || t(`roles.${c.role}`);
+    const name = delegationName(d, lang);
+    return c.label && c.label !== d.names.en ? `${name} · ${c.label}` : name;
   };
   const reveal = (issued: IssuedCode[], s: MeetingState) =>
     setShown((prev) => [...issued.map((c) => ({ ...c, who: who(s.codes[c.codeId] ?? { role: 'viewer', label: '' }) })), ...prev]);
