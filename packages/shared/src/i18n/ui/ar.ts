@@ -98,7 +98,7 @@ export const ar: UiStrings = {
     register: 'تسجيل',
     registered: 'تم تسجيل {{name}}.',
     remove: 'حذف',
-    confirmRemove: 'هل تريد حذف {{name}}؟ ستبطل رموز الدخول الخاصة به ويحذف الأشخاص المسجلون فيه.',
+    confirmRemove: 'هل تريد حذف {{name}}؟ ستبطل رموز الدخول الخاصة به وسيحذف الأشخاص المسجلون فيه.',
     changeCategory: 'تغيير فئة {{name}}',
     import: 'التسجيل من ملف',
     importHint:

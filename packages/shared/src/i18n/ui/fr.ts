@@ -101,7 +101,7 @@ export const fr: UiStrings = {
     registered: 'Inscription effectuée : {{name}}.',
     remove: 'Supprimer',
     confirmRemove:
-      'Supprimer « {{name}} » ? Ses codes d’accès cesseront de fonctionner et les personnes qui la composent seront supprimées.',
+      'Supprimer « {{name}} » ? Les codes d’accès de cette délégation cesseront de fonctionner et les personnes qui y sont rattachées seront supprimées.',
     changeCategory: 'Modifier la catégorie : {{name}}',
     import: 'Inscrire à partir d’un fichier',
     importHint:
