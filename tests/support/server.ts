@@ -150,7 +150,8 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     admin: () => new ApiClient(url, 'test-admin-token-0123456789abcdef'),
     kill(signal: NodeJS.Signals = 'SIGKILL') {
       return new Promise<void>((r) => {
-        if (child.exitCode !== null) return r();
+        // A child killed by a signal has a signalCode and no exitCode.
+        if (child.exitCode !== null || child.signalCode !== null) return r();
         child.once('exit', () => r());
         child.kill(signal);
       });

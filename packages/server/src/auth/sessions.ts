@@ -23,7 +23,8 @@ export class Auth {
 
   async signIn(meetingId: string, code: string, name: string): Promise<{ token: string; session: SessionInfo }> {
     const refused = new DomainError('invalid_code', 'this access code is not valid for this meeting');
-    const state = await this.meetings.state(meetingId);
+    // Another node may have issued or revoked the code: ask the store, not this node's copy.
+    const state = await this.meetings.freshState(meetingId);
     if (!state) throw refused;
     const credential = await this.store.findCredential(meetingId, hashAccessCode(code));
     const issued = credential && state.codes[credential.codeId];

@@ -21,7 +21,8 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) return error.toBody();
   const e = error as Partial<FastifyError>;
   if (e.statusCode === 413) return { code: 'payload_too_large', message: 'the request is too large' };
-  if (e.statusCode === 429) return { code: 'rate_limited', message: 'too many attempts; wait a minute' };
+  // The rate limiter words its own message, with the time to wait.
+  if (e.statusCode === 429) return { code: 'rate_limited', message: e.message || 'too many attempts; wait a minute' };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return { code: 'invalid_command', message: e.message ?? 'bad request' };
   }

@@ -65,6 +65,18 @@ export class MeetingService {
     return (await this.load(meetingId))?.state;
   }
 
+  /**
+   * The meeting as the store has it now, with what other nodes appended since
+   * this one last looked: for decisions that must not rest on a stale copy,
+   * such as whether an access code is still valid.
+   */
+  async freshState(meetingId: string): Promise<MeetingState | undefined> {
+    return this.serialized(meetingId, async () => {
+      await this.catchUp(meetingId);
+      return this.entries.get(meetingId)?.state;
+    });
+  }
+
   async execute(meetingId: string, actor: Actor, command: Command): Promise<Outcome> {
     return this.serialized(meetingId, async () => {
       for (let attempt = 1; ; attempt++) {

@@ -173,7 +173,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       it('writes nothing of a batch whose events do not follow the expected seq', async () => {
         const first = await startMeeting('m_one0000001');
         const [good] = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' })]);
-        const gap = { ...good, seq: 3 };
+        const gap = { ...good, seq: 4 };
         await expect(store.append('m_one0000001', 1, [good, gap])).rejects.toThrow();
         const wrongMeeting = { ...good, meetingId: 'm_two0000002' };
         await expect(store.append('m_one0000001', 1, [wrongMeeting])).rejects.toThrow();

@@ -1,0 +1,203 @@
+/**
+ * The whole role × command matrix over HTTP: for every command type and every
+ * kind of actor, a valid command is either carried out or refused with 403
+ * forbidden and nothing written. A new command type fails this file until it
+ * has a row in MATRIX.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_TYPES, type LedgerEvent } from '@gavel/shared';
+import { ledgerSeq, setupMeeting, type DelegationFixture, type MeetingFixture } from '../support/fixtures';
+import { TestServer } from '../support/server';
+
+const ACTORS = ['secretariat', 'chair', 'ownDelegate', 'otherDelegate', 'viewer'] as const;
+type ActorCase = (typeof ACTORS)[number];
+
+const SECRETARIAT_ONLY: Record<ActorCase, boolean> = {
+  secretariat: true,
+  chair: false,
+  ownDelegate: false,
+  otherDelegate: false,
+  viewer: false,
+};
+/** A delegation manages its own members; the secretariat everyone's. */
+const OWN_MEMBERS: Record<ActorCase, boolean> = { ...SECRETARIAT_ONLY, ownDelegate: true };
+
+interface Row {
+  /** Who may run the command. */
+  allowed: Record<ActorCase, boolean>;
+  /**
+   * A valid command of this type aimed at `target` (the actor's own delegation,
+   * or for otherDelegate the other one). It may first bring the fresh meeting
+   * into the state the command needs, through `fixture.secretariat`.
+   */
+  command(target: DelegationFixture, fixture: MeetingFixture): Record<string, unknown> | Promise<Record<string, unknown>>;
+}
+
+/** Who may run what. Every command type must have a row: add one with each new command. */
+const MATRIX: Record<string, Row> = {
+  'meeting.update': { allowed: SECRETARIAT_ONLY, command: () => ({ changes: { venue: 'Geneva', symbol: 'CTOC/COP/WG.4/2027/7' } }) },
+  'delegation.register': { allowed: SECRETARIAT_ONLY, command: () => ({ delegation: { category: 'state_party', m49: '250' } }) },
+  'delegation.registerMany': {
+    allowed: SECRETARIAT_ONLY,
+    command: () => ({
+      delegations: [
+        { category: 'signatory', m49: '276' },
+        { category: 'ngo', names: { en: 'La Strada International' } },
+      ],
+    }),
+  },
+  'delegation.update': { allowed: SECRETARIAT_ONLY, command: (t) => ({ delegationId: t.delegationId, category: 'signatory' }) },
+  'delegation.remove': { allowed: SECRETARIAT_ONLY, command: (t) => ({ delegationId: t.delegationId }) },
+  'person.register': {
+    allowed: OWN_MEMBERS,
+    command: (t) => ({ name: 'Ola Nordmann', title: 'Mr.', function: 'adviser', delegationId: t.delegationId }),
+  },
+  'person.update': { allowed: OWN_MEMBERS, command: (t) => ({ personId: t.personId, title: 'H.E. Ms.', function: 'representative' }) },
+  'person.remove': { allowed: OWN_MEMBERS, command: (t) => ({ personId: t.personId }) },
+  'access.issue': { allowed: SECRETARIAT_ONLY, command: (t) => ({ role: 'delegate', delegationId: t.delegationId, label: 'Adviser' }) },
+  'access.revoke': { allowed: SECRETARIAT_ONLY, command: (t) => ({ codeId: t.spareCode.codeId }) },
+  'access.reissue': { allowed: SECRETARIAT_ONLY, command: (t) => ({ codeId: t.spareCode.codeId }) },
+};
+
+let server: TestServer;
+beforeAll(async () => {
+  // Every cell signs in on a fresh meeting: keep the sign-in limit out of the way.
+  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+});
+afterAll(() => server.stop());
+
+async function actorFor(fixture: MeetingFixture, actor: ActorCase) {
+  const { meetingId } = fixture;
+  switch (actor) {
+    case 'secretariat':
+      return fixture.secretariat;
+    case 'chair':
+      return server.signIn(meetingId, fixture.chairCode.code, 'Chair');
+    case 'ownDelegate':
+    case 'otherDelegate':
+      return server.signIn(meetingId, fixture.own.code.code, 'Delegate of Norway');
+    case 'viewer':
+      return server.signIn(meetingId, fixture.viewerCode, 'Member of the public');
+  }
+}
+
+describe('the role × command matrix', () => {
+  it('has a row for every command type, and only for command types', () => {
+    const missing = COMMAND_TYPES.filter((t) => !MATRIX[t]);
+    expect(missing, 'add these command types to MATRIX in role-matrix.test.ts').toEqual([]);
+    expect(Object.keys(MATRIX).filter((t) => !(COMMAND_TYPES as string[]).includes(t))).toEqual([]);
+    for (const row of Object.values(MATRIX)) expect(Object.keys(row.allowed).sort()).toEqual([...ACTORS].sort());
+  });
+
+  describe.each(COMMAND_TYPES)('%s', (type) => {
+    it.each(ACTORS)(`as %s`, async (actor) => {
+      const allowed = MATRIX[type]?.allowed[actor];
+      expect(allowed, `no expectation for ${type} as ${actor} in MATRIX`).toBeTypeOf('boolean');
+      const fixture = await setupMeeting(server);
+      const { meetingId } = fixture;
+      const target = actor === 'otherDelegate' ? fixture.other : fixture.own;
+      const command = { type, ...(await MATRIX[type].command(target, fixture)) };
+      const client = await actorFor(fixture, actor);
+      const before = await ledgerSeq(server, meetingId);
+
+      const res = await client.command(meetingId, command);
+
+      if (allowed) {
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        expect(res.body.ok).toBe(true);
+        const events: LedgerEvent[] = res.body.events;
+        expect(events.length).toBeGreaterThan(0);
+        // Recorded, numbered after what was there, and stamped with who the session is.
+        expect(await ledgerSeq(server, meetingId)).toBe(before + events.length);
+        expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => before + i + 1));
+        expect(await server.gavel.store.readEvents(meetingId, before)).toEqual(events);
+        for (const e of events) {
+          expect(e.actor).toMatchObject({ role: client.session.role, name: client.session.name, codeId: client.session.codeId });
+          expect(e.actor.delegationId).toBe(client.session.delegationId);
+        }
+      } else {
+        expect(res.status, JSON.stringify(res.body)).toBe(403);
+        expect(res.body.error.code).toBe('forbidden');
+        expect(res.body.error.message).toBeTruthy();
+        expect(await ledgerSeq(server, meetingId)).toBe(before);
+        // The same command is valid: the secretariat may run it. So the role, not the payload, was refused.
+        const control = await fixture.secretariat.command(meetingId, command);
+        expect(control.status, JSON.stringify(control.body)).toBe(200);
+        expect(await ledgerSeq(server, meetingId)).toBeGreaterThan(before);
+      }
+    });
+  });
+});
+
+describe('beyond the matrix', () => {
+  let fixture: MeetingFixture;
+  beforeAll(async () => {
+    fixture = await setupMeeting(server);
+  });
+
+  it('refuses a session of one meeting in another meeting, writing nothing there', async () => {
+    const otherMeeting = await setupMeeting(server);
+    const before = await ledgerSeq(server, otherMeeting.meetingId);
+    const res = await fixture.secretariat.command(otherMeeting.meetingId, { type: 'meeting.update', changes: { venue: 'Geneva' } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+    const read = await fixture.secretariat.request('GET', `/api/meetings/${otherMeeting.meetingId}/state`);
+    expect(read.status).toBe(403);
+    expect(await ledgerSeq(server, otherMeeting.meetingId)).toBe(before);
+  });
+
+  it('refuses a command without a session (401 unauthenticated), writing nothing', async () => {
+    const before = await ledgerSeq(server, fixture.meetingId);
+    const anonymous = await server.anonymous().command(fixture.meetingId, { type: 'meeting.update', changes: { venue: 'Geneva' } });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('unauthenticated');
+    const forged = server.anonymous();
+    forged.token = 'not-a-token';
+    expect((await forged.command(fixture.meetingId, { type: 'meeting.update', changes: { venue: 'Geneva' } })).status).toBe(401);
+    expect(await ledgerSeq(server, fixture.meetingId)).toBe(before);
+  });
+
+  it('does not let a delegate promote its own member to the bureau, or register one outside the delegation', async () => {
+    const delegate = await server.signIn(fixture.meetingId, fixture.own.code.code, 'Delegate');
+    const before = await ledgerSeq(server, fixture.meetingId);
+    const attempts = [
+      { type: 'person.update', personId: fixture.own.personId, function: 'chair' },
+      { type: 'person.update', personId: fixture.own.personId, function: 'secretariat' },
+      { type: 'person.register', name: 'X', function: 'vice_chair', delegationId: fixture.own.delegationId },
+      { type: 'person.register', name: 'X', function: 'rapporteur' },
+    ];
+    for (const command of attempts) {
+      const res = await delegate.command(fixture.meetingId, command);
+      expect([command, res.status, res.body.error?.code]).toEqual([command, 403, 'forbidden']);
+    }
+    expect(await ledgerSeq(server, fixture.meetingId)).toBe(before);
+  });
+
+  it('stamps the actor from the session and refuses one given in the payload', async () => {
+    const delegate = await server.signIn(fixture.meetingId, fixture.own.code.code, 'Kari');
+    const before = await ledgerSeq(server, fixture.meetingId);
+    const forged = await delegate.command(fixture.meetingId, {
+      type: 'person.register',
+      name: 'Ola',
+      function: 'adviser',
+      delegationId: fixture.own.delegationId,
+      actor: { role: 'secretariat', name: 'Someone else' },
+    });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.code).toBe('invalid_command');
+    expect(await ledgerSeq(server, fixture.meetingId)).toBe(before);
+    const honest = await delegate.command(fixture.meetingId, {
+      type: 'person.register',
+      name: 'Ola',
+      function: 'adviser',
+      delegationId: fixture.own.delegationId,
+    });
+    expect(honest.status).toBe(200);
+    expect(honest.body.events[0].actor).toEqual({
+      role: 'delegate',
+      name: 'Kari',
+      delegationId: fixture.own.delegationId,
+      codeId: fixture.own.code.codeId,
+    });
+  });
+});
