@@ -21,6 +21,9 @@ const SECRETARIAT_ONLY: Record<ActorCase, boolean> = {
 };
 /** A delegation manages its own members; the secretariat everyone's. */
 const OWN_MEMBERS: Record<ActorCase, boolean> = { ...SECRETARIAT_ONLY, ownDelegate: true };
+const CHAIR_AND_SECRETARIAT: Record<ActorCase, boolean> = { ...SECRETARIAT_ONLY, chair: true };
+/** A delegation asks for the floor (and withdraws) for itself; the chair and the secretariat for anyone. */
+const OWN_DELEGATION: Record<ActorCase, boolean> = { ...CHAIR_AND_SECRETARIAT, ownDelegate: true };
 
 interface Row {
   /** Who may run the command. */
@@ -57,7 +60,142 @@ const MATRIX: Record<string, Row> = {
   'access.issue': { allowed: SECRETARIAT_ONLY, command: (t) => ({ role: 'delegate', delegationId: t.delegationId, label: 'Adviser' }) },
   'access.revoke': { allowed: SECRETARIAT_ONLY, command: (t) => ({ codeId: t.spareCode.codeId }) },
   'access.reissue': { allowed: SECRETARIAT_ONLY, command: (t) => ({ codeId: t.spareCode.codeId }) },
+
+  // Chairing: the chair runs the meeting, the floor and the lists; the secretariat drafts, sets the rules and corrects the record.
+  'meeting.open': { allowed: CHAIR_AND_SECRETARIAT, command: () => ({}) },
+  'agenda.addItem': { allowed: SECRETARIAT_ONLY, command: () => ({ title: 'Other matters', plannedDate: '2027-01-28' }) },
+  'agenda.updateItem': { allowed: SECRETARIAT_ONLY, command: async (_t, f) => ({ itemId: await addItem(f), title: 'Other business' }) },
+  'agenda.moveItem': { allowed: SECRETARIAT_ONLY, command: async (_t, f) => ({ itemId: await addItem(f), parentId: null, before: null }) },
+  'agenda.removeItem': { allowed: SECRETARIAT_ONLY, command: async (_t, f) => ({ itemId: await addItem(f) }) },
+  'agenda.adopt': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (_t, f) => {
+      await addItem(f);
+      await as(f, { type: 'meeting.open' });
+      return {};
+    },
+  },
+  'agenda.amend': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (_t, f) => {
+      await addItem(f);
+      await as(f, { type: 'meeting.open' });
+      await as(f, { type: 'agenda.adopt' });
+      return { change: { op: 'add', title: 'Statement by the Chair' }, note: 'at the request of the Bureau' };
+    },
+  },
+  'agenda.takeUp': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (_t, f) => {
+      const itemId = await addItem(f);
+      await as(f, { type: 'meeting.open' });
+      return { itemId };
+    },
+  },
+  'agenda.suspend': { allowed: CHAIR_AND_SECRETARIAT, command: async (_t, f) => ({ itemId: await itemUnderConsideration(f) }) },
+  'agenda.resume': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (_t, f) => {
+      const itemId = await itemUnderConsideration(f);
+      await as(f, { type: 'agenda.suspend', itemId });
+      return { itemId };
+    },
+  },
+  'agenda.close': { allowed: CHAIR_AND_SECRETARIAT, command: async (_t, f) => ({ itemId: await itemUnderConsideration(f) }) },
+  /** For the target delegation: a delegate for its own, not for another. */
+  'speakers.request': {
+    allowed: OWN_DELEGATION,
+    command: async (t, f) => ({ itemId: await itemUnderConsideration(f), delegationId: t.delegationId }),
+  },
+  'speakers.withdraw': { allowed: OWN_DELEGATION, command: async (t, f) => ({ entryId: (await inscribed(f, t)).entryId }) },
+  'speakers.remove': { allowed: CHAIR_AND_SECRETARIAT, command: async (t, f) => ({ entryId: (await inscribed(f, t)).entryId }) },
+  'speakers.move': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (t, f) => {
+      const { itemId, entryId } = await inscribed(f, t);
+      const second = t === f.own ? f.other : f.own;
+      await as(f, { type: 'speakers.request', itemId, delegationId: second.delegationId });
+      return { entryId, before: null };
+    },
+  },
+  'speakers.close': { allowed: CHAIR_AND_SECRETARIAT, command: async (_t, f) => ({ itemId: await itemUnderConsideration(f) }) },
+  'speakers.reopen': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (_t, f) => {
+      const itemId = await itemUnderConsideration(f);
+      await as(f, { type: 'speakers.close', itemId });
+      return { itemId };
+    },
+  },
+  'speakers.setTime': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (t, f) => ({ entryId: (await inscribed(f, t)).entryId, allowedMs: 120_000 }),
+  },
+  /** A delegation never gives the floor, not even to itself. */
+  'speakers.next': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (t, f) => ({ itemId: (await inscribed(f, t)).itemId, expectedCurrent: null }),
+  },
+  'floor.give': { allowed: CHAIR_AND_SECRETARIAT, command: async (t, f) => ({ entryId: (await inscribed(f, t)).entryId, expectedCurrent: null }) },
+  'floor.end': { allowed: CHAIR_AND_SECRETARIAT, command: async (t, f) => ({ expectedCurrent: await onTheFloor(f, t) }) },
+  'floor.pause': { allowed: CHAIR_AND_SECRETARIAT, command: async (t, f) => ({ entryId: await onTheFloor(f, t) }) },
+  'floor.resume': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (t, f) => {
+      const entryId = await onTheFloor(f, t);
+      await as(f, { type: 'floor.pause', entryId });
+      return { entryId };
+    },
+  },
+  'speakers.rule': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (t, f) => ({ entryId: await onTheFloor(f, t, 'point_of_order'), ruling: 'The point of order is not upheld.' }),
+  },
+  'statements.correct': {
+    allowed: SECRETARIAT_ONLY,
+    command: async (t, f) => {
+      const entryId = await onTheFloor(f, t);
+      const [statement] = await as(f, { type: 'floor.end', expectedCurrent: entryId });
+      return { statementId: statement.payload.statement.statementId, changes: { onBehalfOf: 'African Group' }, note: 'missed at the time' };
+    },
+  },
+  'rules.update': { allowed: SECRETARIAT_ONLY, command: () => ({ changes: { speakingTimeMs: { statement: 240_000 } } }) },
 };
+
+/** Runs a command as the fixture's secretariat, which must succeed; its events. */
+async function as(f: MeetingFixture, command: Record<string, unknown>): Promise<any[]> {
+  const res = await f.secretariat.command(f.meetingId, command);
+  if (res.status !== 200) throw new Error(`${String(command.type)}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.events;
+}
+
+async function addItem(f: MeetingFixture): Promise<string> {
+  const [added] = await as(f, { type: 'agenda.addItem', title: 'Implementation of the Protocol' });
+  return added.payload.item.id;
+}
+
+/** An item of an open meeting, with its agenda adopted, taken up. */
+async function itemUnderConsideration(f: MeetingFixture): Promise<string> {
+  const itemId = await addItem(f);
+  await as(f, { type: 'meeting.open' });
+  await as(f, { type: 'agenda.adopt' });
+  await as(f, { type: 'agenda.takeUp', itemId });
+  return itemId;
+}
+
+/** The target delegation on the list of the item under consideration. */
+async function inscribed(f: MeetingFixture, t: DelegationFixture, kind = 'statement') {
+  const itemId = await itemUnderConsideration(f);
+  const [e] = await as(f, { type: 'speakers.request', itemId, delegationId: t.delegationId, kind });
+  return { itemId, entryId: e.payload.entry.id as string };
+}
+
+/** The target delegation with the floor; its entry id. */
+async function onTheFloor(f: MeetingFixture, t: DelegationFixture, kind = 'statement'): Promise<string> {
+  const { entryId } = await inscribed(f, t, kind);
+  await as(f, { type: 'floor.give', entryId, expectedCurrent: null });
+  return entryId;
+}
 
 let server: TestServer;
 beforeAll(async () => {

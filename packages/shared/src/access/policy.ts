@@ -1,17 +1,51 @@
 import type { Actor } from '../core/context';
-import type { Command } from '../domain/commands';
+import type { Command, CommandType } from '../domain/commands';
 import type { MeetingState } from '../domain/state';
 import { DELEGATION_FUNCTIONS } from '../participants/model';
+
+/**
+ * What the chair may do: run the meeting (open it, adopt and amend the
+ * agenda, take up items), keep the speakers' lists and the floor, rule on
+ * points of order. Drafting the agenda, setting the rules and correcting the
+ * record stay with the secretariat.
+ */
+const CHAIR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
+  'meeting.open',
+  'agenda.adopt',
+  'agenda.amend',
+  'agenda.takeUp',
+  'agenda.suspend',
+  'agenda.resume',
+  'agenda.close',
+  'speakers.request',
+  'speakers.withdraw',
+  'speakers.remove',
+  'speakers.move',
+  'speakers.close',
+  'speakers.reopen',
+  'speakers.setTime',
+  'speakers.next',
+  'speakers.rule',
+  'floor.give',
+  'floor.end',
+  'floor.pause',
+  'floor.resume',
+]);
 
 /**
  * The one permission check. The server runs it before every command, whether
  * it came over HTTP or socket.io; the web app runs it only to hide what would
  * be refused.
  *
+ * The secretariat may do everything: it sets the meeting up and, in the
+ * room, often keeps the speakers' list and the clock for the chair (the
+ * ledger records who did what). Viewers may do nothing.
+ *
  * Returns null when allowed, or why not.
  */
 export function denial(actor: Actor, command: Command, state: MeetingState): string | null {
   if (actor.role === 'admin' || actor.role === 'secretariat') return null;
+  if (actor.role === 'chair' && CHAIR_COMMANDS.has(command.type)) return null;
   switch (command.type) {
     case 'person.register':
       return actor.role === 'delegate' &&
@@ -28,8 +62,28 @@ export function denial(actor: Actor, command: Command, state: MeetingState): str
         command.type === 'person.remove' || command.function === undefined || DELEGATION_FUNCTIONS.includes(command.function);
       return own && keepsFunction ? null : 'a delegation may change only its own members';
     }
+    case 'speakers.request': {
+      if (actor.role !== 'delegate' || !actor.delegationId) return 'only delegations, the chair and the secretariat ask for the floor';
+      if (command.delegationId !== undefined && command.delegationId !== actor.delegationId) {
+        return 'a delegation asks for the floor only for itself';
+      }
+      if (command.kind === 'panellist') return 'panellists are inscribed by the chair or the secretariat';
+      const person = command.personId ? state.persons[command.personId] : undefined;
+      if (command.personId && person?.delegationId !== actor.delegationId) return 'a delegation names only its own members as speakers';
+      return null;
+    }
+    case 'speakers.withdraw': {
+      const entry = state.speakers.entries[command.entryId];
+      return actor.role === 'delegate' && actor.delegationId !== undefined && entry?.delegationId === actor.delegationId
+        ? null
+        : 'a delegation withdraws only its own requests for the floor';
+    }
+    case 'floor.give':
+    case 'speakers.next':
+      return 'only the chair (or the secretariat) gives the floor';
     default:
-      return `only the secretariat may ${command.type}`;
+      if (actor.role === 'chair') return `the chair may not ${command.type}; ask the secretariat`;
+      return CHAIR_COMMANDS.has(command.type) ? `only the chair or the secretariat may ${command.type}` : `only the secretariat may ${command.type}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { fail } from '../core/errors';
 import type { AgendaChange, AgendaItem, AgendaLine, AgendaState } from './model';
 
 /** (a), (b), … (z), (aa), (ab) … as UN documents letter sub-items. */
@@ -94,4 +95,8 @@ export function applyAgendaChange(agenda: AgendaState, change: AgendaChange): Ag
       return renumber({ ...next, items });
     }
   }
+}
+
+export function requireItem(agenda: AgendaState, itemId: string): AgendaItem {
+  return agenda.items[itemId] ?? fail('not_found', `no agenda item ${itemId}`);
 }

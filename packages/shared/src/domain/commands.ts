@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { accessCommands } from '../access/commands';
+import { agendaCommands } from '../agenda/commands';
 import { meetingCommands } from '../meeting/commands';
 import { participantCommands } from '../participants/commands';
+import { speakersCommands } from '../speakers/commands';
 
-const ALL = [...meetingCommands, ...participantCommands, ...accessCommands] as const;
+const ALL = [...meetingCommands, ...participantCommands, ...accessCommands, ...agendaCommands, ...speakersCommands] as const;
 
 /** Every command a participant can send, told apart by `type`. */
 export const CommandSchema = z.discriminatedUnion('type', ALL);

@@ -12,6 +12,9 @@ import type { Command, CommandOf } from './commands';
 import type { DomainEvent } from './events';
 import type { MeetingState } from './state';
 import { denial } from '../access/policy';
+import { AGENDA_COMMAND_TYPES, type AgendaCommand } from '../agenda/commands';
+import { decideAgenda } from '../agenda/decide';
+import { decideSpeakers, releaseDelegation } from '../speakers/decide';
 
 /** The events that open a meeting: its details and its first two access codes. */
 export function createMeeting(meetingId: string, info: MeetingInfo, ctx: DecideContext): DomainEvent[] {
@@ -51,6 +54,7 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
     case 'delegation.remove': {
       const delegation = requireDelegation(state, command.delegationId);
       return [
+        ...releaseDelegation(state, delegation.id),
         ...activeCodes(state)
           .filter((c) => c.delegationId === delegation.id)
           .map((c): DomainEvent => ({ type: 'AccessCodeRevoked', payload: { codeId: c.id } })),
@@ -86,7 +90,14 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
         issueCode(state, old.role, old.delegationId, old.label, ctx),
       ];
     }
+    // The chairing commands live with their concepts (agenda/, speakers/).
+    default:
+      return isAgendaCommand(command) ? decideAgenda(state, command, actor, ctx) : decideSpeakers(state, command, actor, ctx);
   }
+}
+
+function isAgendaCommand(command: Command): command is AgendaCommand {
+  return (AGENDA_COMMAND_TYPES as readonly string[]).includes(command.type);
 }
 
 function decideMeetingUpdate(state: MeetingState, command: CommandOf<'meeting.update'>): DomainEvent[] {

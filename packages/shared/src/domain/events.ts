@@ -1,9 +1,11 @@
 import type { AccessCode } from '../access/commands';
+import type { AgendaEvent } from '../agenda/events';
 import type { Actor } from '../core/context';
 import type { MeetingInfo, MeetingInfoPatch } from '../meeting/info';
 import type { Category } from '../participants/categories';
 import type { Delegation, Person, PersonFunction } from '../participants/model';
 import type { Lang } from '../languages';
+import type { SpeakersEvent } from '../speakers/events';
 
 /** What a command decided; the server wraps it into a ledger event. */
 export type DomainEvent =
@@ -22,7 +24,9 @@ export type DomainEvent =
     }
   | { type: 'PersonRemoved'; payload: { personId: string } }
   | { type: 'AccessCodeIssued'; payload: { code: Omit<AccessCode, 'issuedAt' | 'revokedAt'> } }
-  | { type: 'AccessCodeRevoked'; payload: { codeId: string } };
+  | { type: 'AccessCodeRevoked'; payload: { codeId: string } }
+  | AgendaEvent
+  | SpeakersEvent;
 
 export type EventType = DomainEvent['type'];
 

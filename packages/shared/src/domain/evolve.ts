@@ -1,3 +1,9 @@
+import { emptyAgenda } from '../agenda/model';
+import { evolveAgenda } from '../agenda/evolve';
+import { isAgendaEvent } from '../agenda/events';
+import { emptySpeakers } from '../speakers/model';
+import { evolveSpeakers, resortLists } from '../speakers/evolve';
+import { defaultRules } from '../speakers/rules';
 import type { LedgerEvent } from './events';
 import type { MeetingState } from './state';
 
@@ -19,7 +25,9 @@ function applyEvent(s: MeetingState, e: LedgerEvent): MeetingState {
     }
     case 'DelegationUpdated': {
       const { delegationId, ...changes } = e.payload;
-      return { ...s, delegations: { ...s.delegations, [delegationId]: { ...s.delegations[delegationId], ...changes } } };
+      const next = { ...s, delegations: { ...s.delegations, [delegationId]: { ...s.delegations[delegationId], ...changes } } };
+      // A new category may move the delegation to another class of speakers.
+      return changes.category ? resortLists(next) : next;
     }
     case 'DelegationRemoved':
       return { ...s, delegations: without(s.delegations, e.payload.delegationId) };
@@ -41,6 +49,8 @@ function applyEvent(s: MeetingState, e: LedgerEvent): MeetingState {
       const c = s.codes[e.payload.codeId];
       return { ...s, codes: { ...s.codes, [c.id]: { ...c, revokedAt: e.at } } };
     }
+    default:
+      return isAgendaEvent(e) ? evolveAgenda(s, e) : evolveSpeakers(s, e);
   }
 }
 
@@ -60,6 +70,12 @@ export function initialState(first: LedgerEvent): MeetingState {
     delegations: {},
     persons: {},
     codes: {},
+    opening: null,
+    agenda: emptyAgenda(),
+    rules: defaultRules(),
+    speakers: emptySpeakers(),
+    floor: null,
+    statements: [],
   };
 }
 

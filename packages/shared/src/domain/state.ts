@@ -1,10 +1,13 @@
 import type { AccessCode } from '../access/commands';
+import type { AgendaState, Opening } from '../agenda/model';
 import type { MeetingInfo } from '../meeting/info';
 import type { Delegation, Person } from '../participants/model';
+import type { Floor, SpeakersState, Statement } from '../speakers/model';
+import type { SpeakingRules } from '../speakers/rules';
 
 /**
  * A meeting as its ledger says it is now. Built by `evolve` from the events,
- * the same way on the server and in every browser.
+ * the same way on the server and in every browser. Plain JSON throughout.
  */
 export interface MeetingState {
   id: string;
@@ -16,4 +19,15 @@ export interface MeetingState {
   delegations: Record<string, Delegation>;
   persons: Record<string, Person>;
   codes: Record<string, AccessCode>;
+  /** Set when the chair opens the meeting. */
+  opening: Opening | null;
+  agenda: AgendaState;
+  /** The rules of procedure for the floor: precedence, speaking times, rights of reply, the day's end. */
+  rules: SpeakingRules;
+  /** One speakers' list per agenda item, and every request made. */
+  speakers: SpeakersState;
+  /** Who has the floor now, with the clock; null when nobody has. */
+  floor: Floor | null;
+  /** Every statement heard, in the order they started (the report lists speakers in this order). */
+  statements: Statement[];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../participants/categories';
+import type { SpeakerEntry } from './model';
 
 const MINUTE = 60_000;
 
@@ -117,4 +118,20 @@ export function applyRulesPatch(rules: SpeakingRules, patch: RulesPatch): Speaki
     rightOfReply: { ...rules.rightOfReply, ...patch.rightOfReply },
     programme: { ...rules.programme, ...patch.programme },
   };
+}
+
+/** The default speaking time of a request under the rules, unless the chair set one. */
+export function entryAllowedMs(rules: SpeakingRules, entry: SpeakerEntry): number {
+  if (entry.allowedMs !== null) return entry.allowedMs;
+  const t = rules.speakingTimeMs;
+  switch (entry.kind) {
+    case 'panellist':
+      return t.panellist;
+    case 'point_of_order':
+      return t.pointOfOrder;
+    case 'right_of_reply':
+      return entry.replyNumber === 1 ? rules.rightOfReply.firstMs : rules.rightOfReply.secondMs;
+    case 'statement':
+      return entry.onBehalfOf ? t.groupStatement : t.statement;
+  }
 }

@@ -1,0 +1,81 @@
+import type { Category } from '../participants/categories';
+import type { Delegation } from '../participants/model';
+import type { SpeakingRules } from './rules';
+import type { SpeakerEntry, SpeakerKind } from './model';
+
+/**
+ * The three queues of a list, in the order the floor reaches them. Points of
+ * order interrupt, so they come first; rights of reply wait for the end.
+ */
+export const QUEUE_GROUPS = ['point_of_order', 'list', 'right_of_reply'] as const;
+export type QueueGroup = (typeof QUEUE_GROUPS)[number];
+
+export function queueGroup(kind: SpeakerKind): QueueGroup {
+  return kind === 'point_of_order' ? 'point_of_order' : kind === 'right_of_reply' ? 'right_of_reply' : 'list';
+}
+
+/** What ordering needs from the meeting state. */
+export interface OrderingContext {
+  rules: SpeakingRules;
+  delegations: Record<string, Pick<Delegation, 'category'>>;
+  speakers: { entries: Record<string, SpeakerEntry> };
+}
+
+export function entryCategory(ctx: OrderingContext, entry: SpeakerEntry): Category | null {
+  return entry.delegationId ? (ctx.delegations[entry.delegationId]?.category ?? null) : null;
+}
+
+/** Index of a category's class in the rules' precedence; speakers of no delegation come last. */
+export function classRank(rules: SpeakingRules, category: Category | null): number {
+  const i = category ? rules.precedence.findIndex((c) => c.includes(category)) : -1;
+  return i < 0 ? rules.precedence.length : i;
+}
+
+/**
+ * Where the rules put an entry: compared component by component. The last
+ * component is the ledger sequence number of the request, unique per
+ * meeting, so the order is total and the same on every replay, even for
+ * requests made in the same millisecond.
+ */
+export function orderKey(ctx: OrderingContext, entry: SpeakerEntry): number[] {
+  const group = QUEUE_GROUPS.indexOf(queueGroup(entry.kind));
+  if (group !== 1) return [group, 0, 0, 0, entry.requestedSeq];
+  const { panellistsFirst, groupStatementsFirst } = ctx.rules;
+  return [
+    group,
+    panellistsFirst && entry.kind === 'panellist' ? 0 : 1,
+    groupStatementsFirst && entry.onBehalfOf !== null ? 0 : 1,
+    classRank(ctx.rules, entryCategory(ctx, entry)),
+    entry.requestedSeq,
+  ];
+}
+
+export function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The queue sorted by the rules alone. */
+export function sortQueue(ctx: OrderingContext, queue: readonly string[]): string[] {
+  const keyed = queue.map((entryId) => ({ entryId, key: orderKey(ctx, ctx.speakers.entries[entryId]) }));
+  return keyed.sort((a, b) => compareKeys(a.key, b.key)).map((k) => k.entryId);
+}
+
+/**
+ * Puts a new request into a queue that the chair may have reordered by
+ * hand: right after the last request the rules put ahead of it. On a list in
+ * rule order this is the sorted place; on a reordered list it keeps the
+ * chair's moves and still never lets the newcomer pass anyone the rules put
+ * ahead of it.
+ */
+export function insertIntoQueue(ctx: OrderingContext, queue: readonly string[], entry: SpeakerEntry): string[] {
+  const key = orderKey(ctx, entry);
+  let at = 0;
+  queue.forEach((entryId, i) => {
+    if (compareKeys(orderKey(ctx, ctx.speakers.entries[entryId]), key) < 0) at = i + 1;
+  });
+  return [...queue.slice(0, at), entry.id, ...queue.slice(at)];
+}

@@ -1,0 +1,125 @@
+import type { MeetingState } from '../domain/state';
+import type { Lang } from '../languages';
+import type { Category } from '../participants/categories';
+import { delegationName } from '../participants/names';
+import { floorRemainingMs } from './clock';
+import type { DelegationSnapshot, Floor, SpeakerEntry } from './model';
+import { classRank, entryCategory, queueGroup, type QueueGroup } from './ordering';
+import { entryAllowedMs } from './rules';
+
+/**
+ * Pure helpers for the chair console, the delegation view and the room
+ * screen. They read the state only; none of them changes it.
+ */
+
+/** One waiting request as a view shows it. */
+export interface QueueLine {
+  entry: SpeakerEntry;
+  /** 1-based place in the order the floor will be given. */
+  position: number;
+  group: QueueGroup;
+  /**
+   * The class the rules put the speaker in, for the list's headings: its
+   * rank in the precedence and its categories ([] for a panellist of no
+   * delegation). Label it "Panellist" when `entry.kind` is panellist.
+   */
+  classRank: number;
+  classCategories: Category[];
+  /** The delegation's own category, if any. */
+  category: Category | null;
+  /** Speaking time it will get, unless the chair changes it. */
+  allowedMs: number;
+  /**
+   * Estimated wait before this speaker gets the floor: what is left of the
+   * current speaker's time (and of a speaker a point of order interrupted)
+   * plus the allowed time of everyone ahead. An estimate: speakers overrun,
+   * withdraw, and the chair reorders.
+   */
+  waitMs: number;
+  /**
+   * False for a right of reply when the rules say replies are taken only
+   * when the chair calls them: "next speaker" does not reach it by itself.
+   */
+  automatic: boolean;
+}
+
+/** The waiting requests on an item, in the order the floor will be given, with classes and estimated waits. */
+export function speakersQueue(state: MeetingState, itemId: string, nowMs: number): QueueLine[] {
+  const list = state.speakers.lists[itemId];
+  if (!list) return [];
+  let waitMs = floorLeftOnItem(state.floor, itemId, nowMs);
+  return list.queue.map((entryId, i) => {
+    const entry = state.speakers.entries[entryId];
+    const category = entryCategory(state, entry);
+    const rank = entry.kind === 'panellist' && state.rules.panellistsFirst ? -1 : classRank(state.rules, category);
+    const allowedMs = entryAllowedMs(state.rules, entry);
+    const line: QueueLine = {
+      entry,
+      position: i + 1,
+      group: queueGroup(entry.kind),
+      classRank: rank,
+      classCategories: rank >= 0 ? (state.rules.precedence[rank] ?? []) : [],
+      category,
+      allowedMs,
+      waitMs,
+      automatic: entry.kind !== 'right_of_reply' || state.rules.rightOfReply.takenAt === 'end_of_item',
+    };
+    waitMs += allowedMs;
+    return line;
+  });
+}
+
+/** The request "next speaker" gives the floor to on this item, if the floor is free; null if none. */
+export function nextSpeakerEntry(state: MeetingState, itemId: string): SpeakerEntry | null {
+  const list = state.speakers.lists[itemId];
+  if (!list) return null;
+  const repliesByThemselves = state.rules.rightOfReply.takenAt === 'end_of_item';
+  for (const entryId of list.queue) {
+    const entry = state.speakers.entries[entryId];
+    if (entry.kind !== 'right_of_reply' || repliesByThemselves) return entry;
+  }
+  return null;
+}
+
+/** The next few speakers, for the room screen. */
+export function nextSpeakers(state: MeetingState, itemId: string, count: number, nowMs: number): QueueLine[] {
+  return speakersQueue(state, itemId, nowMs).slice(0, Math.max(0, count));
+}
+
+/** A delegation's requests waiting on an item, with their places and estimated waits. */
+export function delegationPlaces(state: MeetingState, itemId: string, delegationId: string, nowMs: number): QueueLine[] {
+  return speakersQueue(state, itemId, nowMs).filter((l) => l.entry.delegationId === delegationId);
+}
+
+/** Who has the floor, with the entry behind it; null when nobody has. */
+export function currentSpeaker(state: MeetingState): { floor: Floor; entry: SpeakerEntry } | null {
+  return state.floor ? { floor: state.floor, entry: state.speakers.entries[state.floor.entryId] } : null;
+}
+
+/** Points of order heard on which the chair has not ruled yet: the chair console shows them until ruled. */
+export function pendingRulings(state: MeetingState): SpeakerEntry[] {
+  return Object.values(state.speakers.entries).filter(
+    (e) => e.kind === 'point_of_order' && (e.status === 'speaking' || e.status === 'spoken') && e.ruling === null,
+  );
+}
+
+/**
+ * The name of a speaker's delegation in a language: the registry's current
+ * name if it still has the delegation, else the name recorded with the statement.
+ */
+export function speakerDelegationName(
+  state: Pick<MeetingState, 'delegations'>,
+  speaker: { delegationId: string | null; delegation?: DelegationSnapshot | null },
+  lang: Lang,
+): string | null {
+  if (!speaker.delegationId) return null;
+  const live = state.delegations[speaker.delegationId];
+  if (live) return delegationName(live, lang);
+  return speaker.delegation ? delegationName(speaker.delegation, lang) : null;
+}
+
+function floorLeftOnItem(floor: Floor | null, itemId: string, nowMs: number): number {
+  if (!floor || floor.itemId !== itemId) return 0;
+  const left = Math.max(0, floorRemainingMs(floor, nowMs));
+  return left + (floor.interrupted ? Math.max(0, floorRemainingMs(floor.interrupted, nowMs)) : 0);
+}
