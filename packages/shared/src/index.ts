@@ -38,3 +38,4 @@ export * from './speakers/evolve';
 export * from './speakers/views';
 export * from './speakers/summaries';
 export * from './i18n/labels';
+export * from './i18n/labels';

@@ -84,3 +84,13 @@ export function formatDateRange(start: string, end: string, lang: Lang): string 
   if (lang === 'ar') return `${formatInteger(a.day, lang)}-${formatDate(end, lang)}`;
   return `${a.day}–${formatDate(end, lang)}`;
 }
+
+/** A length of time as a clock shows it, "2:05" or "1:02:05", in the language's digits; the sign is the caller's. */
+export function formatDuration(ms: number, lang: Lang): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const n = (x: number, pad = 2) => formatInteger(x, lang).padStart(pad, formatInteger(0, lang));
+  return h > 0 ? `${n(h, 1)}:${n(m)}:${n(s)}` : `${n(m, 1)}:${n(s)}`;
+}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, compareNames, delegationName, type Delegation, type Lang, type MeetingState } from '@gavel/shared';
+import { CATEGORIES, compareNames, formatInteger, delegationName, type Delegation, type Lang, type MeetingState } from '@gavel/shared';
 import type { ReactNode } from 'react';
 
 /** Delegations grouped by category, in the order the report lists the categories, each in the language's UN order. */
@@ -30,13 +30,13 @@ export function ParticipantList({
   return (
     <section className="participants" aria-labelledby="participants-heading">
       <h2 id="participants-heading">
-        {t('participants.title')} <span className="count">{t('participants.count', { count: total })}</span>
+        {t('participants.title')} <span className="count">{t('participants.count', { count: formatInteger(total, lang) })}</span>
       </h2>
       {total === 0 ? <p className="muted">{t('participants.none')}</p> : null}
       {groups.map((g) => (
         <div key={g.category} className="category-group">
           <h3>
-            {t(`categories.${g.category}`)} <span className="count">({g.delegations.length})</span>
+            {t(`categories.${g.category}`)} <span className="count">({formatInteger(g.delegations.length, lang)})</span>
           </h3>
           <ul className="delegation-list" data-category={g.category}>
             {g.delegations.map((d) => (

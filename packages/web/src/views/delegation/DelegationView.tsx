@@ -1,21 +1,153 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { delegationName, type Lang, type MeetingState, type SessionInfo } from '@gavel/shared';
+import {
+  currentSpeaker,
+  delegationName,
+  delegationPlaces,
+  formatAgendaLabel,
+  formatDuration,
+  formatInteger,
+  nextSpeakers,
+  type Lang,
+  type MeetingState,
+  type SessionInfo,
+  type SpeakerKind,
+} from '@gavel/shared';
+import { Countdown } from '../../components/Countdown';
+import { ErrorText } from '../../components/ErrorText';
 import { ParticipantList } from '../../components/ParticipantList';
+import { speakerLabel } from '../../components/speakerLabel';
+import { useCommand } from '../../components/useCommand';
+import { useServerNow } from '../../components/useServerNow';
 import { MeetingHeader } from '../MeetingHeader';
 
-/** A delegation's own view: built for a phone as much as a laptop. */
+/**
+ * A delegation's own view, built for a phone as much as a laptop: the one big
+ * action (ask for the floor), its place on the list, and the clock when it speaks.
+ */
 export function DelegationView({ state, session }: { state: MeetingState; session: SessionInfo }) {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const now = useServerNow();
   const mine = session.delegationId ? state.delegations[session.delegationId] : undefined;
+  const itemId = state.agenda.currentItemId;
+  const item = itemId ? state.agenda.items[itemId] : undefined;
+  const current = currentSpeaker(state);
+  const speakingNow = current !== null && current.entry.delegationId === session.delegationId;
+
   return (
-    <div className="view">
+    <div className="view delegation-view">
       <MeetingHeader state={state} />
       {mine ? (
         <p className="lead" data-testid="my-delegation">
-          {t('shell.youRepresent', { name: delegationName(mine, i18n.language as Lang) })}
+          {t('shell.youRepresent', { name: delegationName(mine, lang) })}
         </p>
       ) : null}
+      {speakingNow && current ? (
+        <section className="you-have-floor" role="alert" data-testid="you-have-floor">
+          <p className="you-have-floor-title">{t('floor.youHaveFloor')}</p>
+          <Countdown turn={current.floor} now={now} size="huge" />
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="current-item-heading">
+        <h2 id="current-item-heading">{t('console.currentItem')}</h2>
+        {item ? (
+          <p className="current-item-title" dir="auto">
+            {t('console.item', { label: formatAgendaLabel(item.path, lang) })}: {item.title}
+          </p>
+        ) : (
+          <p className="muted">{t('console.noCurrentItem')}</p>
+        )}
+        {current && !speakingNow ? (
+          <div className="floor-mini">
+            <span dir="auto">
+              <strong>{speakerLabel(state, current.entry, lang)}</strong> {t('floor.hasFloor')}
+            </span>
+            <Countdown turn={current.floor} now={now} />
+          </div>
+        ) : null}
+      </section>
+      {itemId && session.delegationId ? (
+        <AskForFloor state={state} itemId={itemId} delegationId={session.delegationId} now={now} />
+      ) : (
+        <p className="muted">{t('delegationView.waitingItem')}</p>
+      )}
+      {itemId ? <NextSpeakers state={state} itemId={itemId} now={now} highlight={session.delegationId} /> : null}
       <ParticipantList state={state} highlight={session.delegationId} />
     </div>
+  );
+}
+
+function AskForFloor({ state, itemId, delegationId, now }: { state: MeetingState; itemId: string; delegationId: string; now: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { run, busy, error } = useCommand();
+  const [onBehalfOf, setOnBehalfOf] = useState('');
+  const places = delegationPlaces(state, itemId, delegationId, now);
+  const closed = state.speakers.lists[itemId]?.closed ?? false;
+  const ask = (kind: SpeakerKind) =>
+    void run({ type: 'speakers.request', itemId, kind, ...(onBehalfOf.trim() ? { onBehalfOf: onBehalfOf.trim() } : {}) });
+
+  return (
+    <section className="card ask-floor" aria-labelledby="ask-heading">
+      <h2 id="ask-heading" className="visually-hidden">
+        {t('delegationView.askFloor')}
+      </h2>
+      {places.length === 0 ? <p className="muted">{t('delegationView.noRequest')}</p> : null}
+      <ul className="my-places" aria-live="polite">
+        {places.map((p) => (
+          <li key={p.entry.id} data-testid="my-place">
+            <span>
+              <span className={`kind-badge kind-${p.entry.kind}`}>{t(`kinds.${p.entry.kind}`)}</span>{' '}
+              <strong>{t('delegationView.yourPlace', { position: formatInteger(p.position, lang) })}</strong>{' '}
+              <span className="muted">{t('delegationView.estimate', { time: formatDuration(p.waitMs, lang) })}</span>
+            </span>
+            <button type="button" disabled={busy} onClick={() => void run({ type: 'speakers.withdraw', entryId: p.entry.id })}>
+              {t('speakers.withdraw')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {closed ? <p className="notice">{t('delegationView.listClosed')}</p> : null}
+      <button type="button" className="primary huge-button" disabled={busy || closed} onClick={() => ask('statement')} data-testid="ask-floor">
+        {t('delegationView.askFloor')}
+      </button>
+      <div className="row ask-secondary">
+        <button type="button" className="point-of-order-button" disabled={busy} onClick={() => ask('point_of_order')}>
+          {t('delegationView.pointOfOrder')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => ask('right_of_reply')}>
+          {t('delegationView.rightOfReply')}
+        </button>
+      </div>
+      <details>
+        <summary>{t('delegationView.more')}</summary>
+        <label className="field">
+          <span>{t('speakers.onBehalfOf')}</span>
+          <input value={onBehalfOf} onChange={(e) => setOnBehalfOf(e.target.value)} placeholder={t('speakers.onBehalfHint')} />
+        </label>
+      </details>
+      <ErrorText error={error} />
+    </section>
+  );
+}
+
+function NextSpeakers({ state, itemId, now, highlight }: { state: MeetingState; itemId: string; now: number; highlight?: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const lines = nextSpeakers(state, itemId, 8, now);
+  if (lines.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="next-heading">
+      <h2 id="next-heading">{t('delegationView.nextSpeakers')}</h2>
+      <ol className="next-speakers">
+        {lines.map((l) => (
+          <li key={l.entry.id} className={l.entry.delegationId === highlight ? 'mine' : undefined}>
+            <span dir="auto">{speakerLabel(state, l.entry, lang)}</span>
+            {l.entry.kind !== 'statement' ? <span className={`kind-badge kind-${l.entry.kind}`}>{t(`kinds.${l.entry.kind}`)}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

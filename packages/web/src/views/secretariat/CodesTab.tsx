@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   delegationName,
+  formatInteger,
   ROLES,
   type AccessCode,
   type IssuedCode,
@@ -194,7 +195,7 @@ function IssueCode({ state, onIssued }: { state: MeetingState; onIssued: (issued
       </button>
       {without.length > 0 ? (
         <button type="button" disabled={busy} onClick={() => void issueMissing()}>
-          {t('codes.issueMissing', { count: without.length })}
+          {t('codes.issueMissing', { count: formatInteger(without.length, lang) })}
         </button>
       ) : null}
       <ErrorText error={error} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   CATEGORIES,
   delegationName,
+  formatInteger,
   LANGUAGE_AUTONYMS,
   LANGUAGES,
   parseDelegationList,
@@ -136,7 +137,7 @@ function RegisterEntity() {
 }
 
 function ImportDelegations() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { run, busy, error } = useCommand();
   const [read, setRead] = useState<ImportResult | null>(null);
   const [outcome, setOutcome] = useState('');
@@ -155,7 +156,10 @@ function ImportDelegations() {
     const result = await run({ type: 'delegation.registerMany', delegations: read.delegations });
     if (result) {
       const registered = result.events.filter((ev) => ev.type === 'DelegationRegistered').length;
-      setOutcome(t('participants.importDone', { registered, skipped: read.delegations.length - registered }));
+      setOutcome(t('participants.importDone', {
+        registered: formatInteger(registered, i18n.language as Lang),
+        skipped: formatInteger(read.delegations.length - registered, i18n.language as Lang),
+      }));
       setRead(null);
     }
   };
@@ -170,14 +174,14 @@ function ImportDelegations() {
       </Field>
       {read ? (
         <div role="status">
-          <p>{t('participants.importReady', { count: read.delegations.length })}</p>
+          <p>{t('participants.importReady', { count: formatInteger(read.delegations.length, i18n.language as Lang) })}</p>
           {read.errors.length > 0 ? (
             <div className="error">
-              <p>{t('participants.importErrors', { count: read.errors.length })}</p>
+              <p>{t('participants.importErrors', { count: formatInteger(read.errors.length, i18n.language as Lang) })}</p>
               <ul>
                 {read.errors.slice(0, 20).map((er) => (
                   <li key={er.row} dir="auto">
-                    {t('participants.importRow', { row: er.row, message: er.message })}
+                    {t('participants.importRow', { row: formatInteger(er.row, i18n.language as Lang), message: er.message })}
                   </li>
                 ))}
               </ul>

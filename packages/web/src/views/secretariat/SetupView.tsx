@@ -1,15 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingState } from '@gavel/shared';
+import { AgendaTab } from './AgendaTab';
 import { CodesTab } from './CodesTab';
 import { MeetingTab } from './MeetingTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { PersonsTab } from './PersonsTab';
+import { RulesTab } from './RulesTab';
+import { StatementsTab } from './StatementsTab';
 
-const TABS = ['participants', 'persons', 'codes', 'meeting'] as const;
+const TABS = ['participants', 'persons', 'codes', 'meeting', 'agenda', 'statements', 'rules'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The secretariat's set-up: who takes part, who may sign in, and the meeting's details. */
+/**
+ * The secretariat's set-up: who takes part, who may sign in, the meeting's
+ * details, the agenda, the statements log and the rules for the floor.
+ */
 export function SetupView({ state }: { state: MeetingState }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('participants');
@@ -18,6 +24,9 @@ export function SetupView({ state }: { state: MeetingState }) {
     persons: t('persons.title'),
     codes: t('codes.title'),
     meeting: t('meeting.details'),
+    agenda: t('agenda.title'),
+    statements: t('statements.title'),
+    rules: t('rules.tab'),
   };
   return (
     <div className="view">
@@ -51,6 +60,9 @@ export function SetupView({ state }: { state: MeetingState }) {
         {tab === 'persons' ? <PersonsTab state={state} /> : null}
         {tab === 'codes' ? <CodesTab state={state} /> : null}
         {tab === 'meeting' ? <MeetingTab state={state} /> : null}
+        {tab === 'agenda' ? <AgendaTab state={state} /> : null}
+        {tab === 'statements' ? <StatementsTab state={state} /> : null}
+        {tab === 'rules' ? <RulesTab state={state} /> : null}
       </div>
     </div>
   );
