@@ -97,6 +97,13 @@ describe.each([
     expect(await room.locator('.room-screen').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
     await screenshot(room, `${lang}-room-screen-speaker`);
 
+    // The public view shows the same: the item and who has the floor.
+    const publicPage = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await signIn(publicPage, server.url, lang, meetingId, viewerCode, 'Observer');
+    await publicPage.locator('[data-testid="current-item"]', { hasText: 'Non-punishment' }).waitFor();
+    await publicPage.locator('.floor-mini', { hasText: norway }).waitFor();
+    await screenshot(publicPage, `${lang}-public-view`);
+
     // A point of order stands out on the chair's console at once.
     await ok(chairApi, meetingId, { type: 'speakers.request', itemId, delegationId: ids['076'], kind: 'point_of_order' });
     await chair.locator('[data-testid="point-of-order-alert"]').waitFor();

@@ -4,19 +4,18 @@ import {
   currentSpeaker,
   delegationName,
   delegationPlaces,
-  formatAgendaLabel,
   formatDuration,
   formatInteger,
-  nextSpeakers,
   type Lang,
   type MeetingState,
   type SessionInfo,
   type SpeakerKind,
 } from '@gavel/shared';
 import { Countdown } from '../../components/Countdown';
+import { CurrentItemCard } from '../../components/CurrentItemCard';
+import { NextSpeakers } from '../../components/NextSpeakers';
 import { ErrorText } from '../../components/ErrorText';
 import { ParticipantList } from '../../components/ParticipantList';
-import { speakerLabel } from '../../components/speakerLabel';
 import { useCommand } from '../../components/useCommand';
 import { useServerNow } from '../../components/useServerNow';
 import { MeetingHeader } from '../MeetingHeader';
@@ -31,7 +30,6 @@ export function DelegationView({ state, session }: { state: MeetingState; sessio
   const now = useServerNow();
   const mine = session.delegationId ? state.delegations[session.delegationId] : undefined;
   const itemId = state.agenda.currentItemId;
-  const item = itemId ? state.agenda.items[itemId] : undefined;
   const current = currentSpeaker(state);
   const speakingNow = current !== null && current.entry.delegationId === session.delegationId;
 
@@ -49,24 +47,7 @@ export function DelegationView({ state, session }: { state: MeetingState; sessio
           <Countdown turn={current.floor} now={now} size="huge" />
         </section>
       ) : null}
-      <section className="card" aria-labelledby="current-item-heading">
-        <h2 id="current-item-heading">{t('console.currentItem')}</h2>
-        {item ? (
-          <p className="current-item-title" dir="auto">
-            {t('console.item', { label: formatAgendaLabel(item.path, lang) })}: {item.title}
-          </p>
-        ) : (
-          <p className="muted">{t('console.noCurrentItem')}</p>
-        )}
-        {current && !speakingNow ? (
-          <div className="floor-mini">
-            <span dir="auto">
-              <strong>{speakerLabel(state, current.entry, lang)}</strong> {t('floor.hasFloor')}
-            </span>
-            <Countdown turn={current.floor} now={now} />
-          </div>
-        ) : null}
-      </section>
+      <CurrentItemCard state={state} now={now} hideSpeakerOf={session.delegationId} />
       {itemId && session.delegationId ? (
         <AskForFloor state={state} itemId={itemId} delegationId={session.delegationId} now={now} />
       ) : (
@@ -128,26 +109,6 @@ function AskForFloor({ state, itemId, delegationId, now }: { state: MeetingState
         </label>
       </details>
       <ErrorText error={error} />
-    </section>
-  );
-}
-
-function NextSpeakers({ state, itemId, now, highlight }: { state: MeetingState; itemId: string; now: number; highlight?: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
-  const lines = nextSpeakers(state, itemId, 8, now);
-  if (lines.length === 0) return null;
-  return (
-    <section className="card" aria-labelledby="next-heading">
-      <h2 id="next-heading">{t('delegationView.nextSpeakers')}</h2>
-      <ol className="next-speakers">
-        {lines.map((l) => (
-          <li key={l.entry.id} className={l.entry.delegationId === highlight ? 'mine' : undefined}>
-            <span dir="auto">{speakerLabel(state, l.entry, lang)}</span>
-            {l.entry.kind !== 'statement' ? <span className={`kind-badge kind-${l.entry.kind}`}>{t(`kinds.${l.entry.kind}`)}</span> : null}
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }
