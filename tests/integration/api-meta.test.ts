@@ -74,7 +74,7 @@ describe('GET /api/openapi.json', () => {
     }
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
       for (const method of Object.keys(item)) {
-        const route = { method: method.toUpperCase() as 'GET', url: path.replace('{id}', ':id') };
+        const route = { method: method.toUpperCase() as 'GET', url: path.replace(/\{(\w+)\}/g, ':$1') };
         expect(server.gavel.app.hasRoute(route), `${method} ${path}`).toBe(true);
       }
     }

@@ -160,6 +160,29 @@ const MATRIX: Record<string, Row> = {
     },
   },
   'rules.update': { allowed: SECRETARIAT_ONLY, command: () => ({ changes: { speakingTimeMs: { statement: 240_000 } } }) },
+
+  // The pen on the negotiated texts: the chair or the secretariat hands it to a code and takes it back.
+  'pen.hand': { allowed: CHAIR_AND_SECRETARIAT, command: (t) => ({ codeId: t.spareCode.codeId }) },
+  'pen.takeBack': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (t, f) => {
+      await as(f, { type: 'pen.hand', codeId: t.spareCode.codeId });
+      return {};
+    },
+  },
+
+  // Paragraph statuses on the negotiated text: the chair (or the secretariat) sets them and reopens an adopted paragraph.
+  'paragraph.setStatus': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: () => ({ doc: 'recommendations', paragraphIds: ['p_matrix00050'], status: 'agreed_ad_ref' }),
+  },
+  'paragraph.reopen': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (_t, f) => {
+      await as(f, { type: 'paragraph.setStatus', doc: 'recommendations', paragraphIds: ['p_matrix00050'], status: 'adopted' });
+      return { doc: 'recommendations', paragraphId: 'p_matrix00050', reason: 'At the request of Egypt' };
+    },
+  },
 };
 
 /** Runs a command as the fixture's secretariat, which must succeed; its events. */

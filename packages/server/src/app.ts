@@ -15,6 +15,9 @@ import { meetingRoutes } from './http/meetings';
 import { metaRoutes } from './http/meta';
 import { sessionRoutes } from './http/session';
 import { MeetingService } from './meetings/service';
+import { DocService, type DocServiceOptions } from './docs/service';
+import { DraftingService } from './drafting/service';
+import { draftingRoutes } from './http/drafting';
 import { attachGateway } from './realtime/gateway';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
@@ -24,6 +27,10 @@ export interface Gavel {
   io: Server;
   meetings: MeetingService;
   auth: Auth;
+  /** The collaborative texts: register update guards here (`docs.addGuard`). */
+  docs: DocService;
+  /** The drafted texts read with their numbers, imports, history, the adopted-paragraph guard. */
+  drafting: DraftingService;
   store: Store;
   adminToken: string;
   /** True when this start made the admin token (so it should be shown once). */
@@ -43,18 +50,20 @@ function adminTokenFor(config: Config): { token: string; isNew: boolean } {
 }
 
 /** Builds Gavel without listening: tests call this and listen on port 0. */
-export async function buildApp(config: Config, options: { store?: Store } = {}): Promise<Gavel> {
+export async function buildApp(config: Config, options: { store?: Store; docs?: DocServiceOptions } = {}): Promise<Gavel> {
   const store = options.store ?? new SqliteStore(join(config.dataDir, 'gavel.sqlite'));
   const admin = adminTokenFor(config);
   const meetings = new MeetingService(store);
   const auth = new Auth(store, meetings, admin.token, config.sessionHours);
-  const ctx: AppContext = { config, meetings, auth };
 
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: MAX_COMMAND_BYTES,
     trustProxy: false,
   });
+  const docs = new DocService(store, meetings, app.log, options.docs);
+  const drafting = new DraftingService(meetings, docs);
+  const ctx: AppContext = { config, meetings, auth, docs };
   installErrorHandler(app);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   await app.register(helmet, {
@@ -75,6 +84,7 @@ export async function buildApp(config: Config, options: { store?: Store } = {}):
   metaRoutes(app, ctx);
   sessionRoutes(app, ctx);
   meetingRoutes(app, ctx);
+  draftingRoutes(app, ctx, drafting);
 
   const webBuilt = existsSync(join(config.webDir, 'index.html'));
   if (webBuilt) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
@@ -97,12 +107,17 @@ export async function buildApp(config: Config, options: { store?: Store } = {}):
     io,
     meetings,
     auth,
+    docs,
+    drafting,
     store,
     adminToken: admin.token,
     adminTokenIsNew: admin.isNew,
     async close() {
       await io.close();
       await app.close();
+      // Every accepted update is stored already; this writes checkpoints so that the next start loads quickly.
+      await docs.close();
+      drafting.close();
       await store.close();
     },
   };

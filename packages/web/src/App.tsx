@@ -13,6 +13,7 @@ import { PublicView } from './views/public/PublicView';
 import { RoomScreen } from './views/screen/RoomScreen';
 import { SetupView } from './views/secretariat/SetupView';
 import { SignIn } from './views/SignIn';
+import { TextView } from './views/text/TextView';
 
 export function App() {
   const { t } = useTranslation();
@@ -72,6 +73,8 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
     );
   }
   if (view === 'screen') return <RoomScreen state={state} />;
+  // The text view's name lives with the text's strings (text.view).
+  const viewName = (v: View) => (v === 'text' ? t('text.view') : t(`views.${v}`));
 
   const delegation = session.delegationId ? state.delegations[session.delegationId] : undefined;
   const who = delegation
@@ -101,7 +104,7 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
                 go(v);
               }}
             >
-              {t(`views.${v}`)}
+              {viewName(v)}
             </a>
           ))}
         </nav>
@@ -119,11 +122,12 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <h1 className="visually-hidden">{t(`views.${view}`)}</h1>
+        <h1 className="visually-hidden">{viewName(view)}</h1>
         {view === 'setup' ? <SetupView state={state} /> : null}
         {view === 'chair' ? <ChairConsole state={state} /> : null}
         {view === 'delegation' ? <DelegationView state={state} session={session} /> : null}
         {view === 'public' ? <PublicView state={state} /> : null}
+        {view === 'text' ? <TextView state={state} session={session} /> : null}
       </main>
     </>
   );

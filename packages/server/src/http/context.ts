@@ -3,11 +3,14 @@ import { DomainError } from '@gavel/shared';
 import type { Auth, Authenticated } from '../auth/sessions';
 import type { Config } from '../config';
 import type { MeetingService } from '../meetings/service';
+import type { DocService } from '../docs/service';
 
 export interface AppContext {
   config: Config;
   meetings: MeetingService;
   auth: Auth;
+  /** The collaborative texts (Yjs documents) of every meeting. */
+  docs: DocService;
 }
 
 export function bearer(request: FastifyRequest): string | undefined {

@@ -15,6 +15,7 @@ export function commandCatalogue() {
 const ERROR = { $ref: '#/components/schemas/Error' };
 const bearerAuth = [{ bearer: [] }];
 const meetingId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const docName = { name: 'doc', in: 'path', required: true, schema: { type: 'string' } };
 const errors = {
   '400': { description: 'invalid or unknown command', content: { 'application/json': { schema: ERROR } } },
   '401': { description: 'not signed in', content: { 'application/json': { schema: ERROR } } },
@@ -111,6 +112,45 @@ export function openApi() {
           parameters: [meetingId, { name: 'format', in: 'query', schema: { enum: ['csv', 'json'] } }],
           requestBody: { content: { 'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'array' } } } },
           responses: { '200': { description: 'registered and skipped counts' }, ...errors },
+        },
+      },
+      // The negotiated texts (http/drafting.ts): `doc` is a document name such as "recommendations".
+      '/api/meetings/{id}/drafts/{doc}': {
+        get: {
+          summary: 'A text as it reads now: paragraphs with numbers and statuses, footnotes, HTML and plain text',
+          security: bearerAuth,
+          parameters: [meetingId, docName, { name: 'lang', in: 'query', schema: { type: 'string' } }],
+          responses: { '200': { description: 'the text' }, ...errors },
+        },
+      },
+      '/api/meetings/{id}/drafts/{doc}/start': {
+        post: {
+          summary: 'Give an empty text its first paragraph (idempotent)',
+          security: bearerAuth,
+          parameters: [meetingId, docName],
+          responses: { '200': { description: 'started' }, ...errors },
+        },
+      },
+      '/api/meetings/{id}/drafts/{doc}/import': {
+        post: {
+          summary: 'Replace a text with a draft: DOCX, or plain text with numbered paragraphs (secretariat)',
+          security: bearerAuth,
+          parameters: [meetingId, docName, { name: 'format', in: 'query', schema: { enum: ['docx', 'text'] } }],
+          requestBody: {
+            content: {
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
+              'text/plain': { schema: { type: 'string' } },
+            },
+          },
+          responses: { '200': { description: 'how many paragraphs were imported' }, ...errors },
+        },
+      },
+      '/api/meetings/{id}/drafts/{doc}/paragraphs/{pid}/history': {
+        get: {
+          summary: "A paragraph's earlier versions, who wrote them, and its status changes",
+          security: bearerAuth,
+          parameters: [meetingId, docName, { name: 'pid', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'versions, oldest first' }, ...errors },
         },
       },
     },

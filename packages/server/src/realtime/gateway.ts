@@ -15,13 +15,16 @@ import {
 } from '@gavel/shared';
 import type { AppContext } from '../http/context';
 import { toErrorBody } from '../http/errors';
+import { attachDocs } from './yjs';
+import { frameBroadcastsOnce } from './frames';
 
-interface SocketData {
+export interface SocketData {
   actor: Actor;
   session: SessionInfo;
 }
-type GavelServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type GavelSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type GavelServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type GavelSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
 
 /** Commands one socket may send in a window before it is told to slow down. */
 const COMMANDS_PER_WINDOW = 40;
@@ -49,6 +52,7 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
   const io: GavelServer = new Server(server, {
     parser: msgpackParser,
     serveClient: false,
+    // The largest frame: a command, or a document message (MAX_DOC_MESSAGE_BYTES) with its envelope.
     maxHttpBufferSize: MAX_COMMAND_BYTES,
     allowRequest: (req, callback) => {
       const ok = originAllowed(req, ctx.config.allowedOrigins);
@@ -56,6 +60,8 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
       callback(ok ? null : 'origin not allowed', ok);
     },
   });
+
+  if (!frameBroadcastsOnce(io)) log.warn('broadcasts are framed per recipient: the socket.io adapter changed');
 
   io.use(async (socket: GavelSocket, next) => {
     const token = (socket.handshake.auth as { token?: unknown })?.token;
@@ -110,6 +116,9 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
       ack(result);
     });
   });
+
+  // The collaborative texts: doc:join, doc:msg, … on the same connection.
+  attachDocs(io, ctx, ctx.docs, log);
 
   ctx.meetings.onEvents((meetingId, events) => {
     io.to(room(meetingId)).emit(WS.events, events);

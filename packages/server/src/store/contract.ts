@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, DomainEvent, LedgerEvent } from '@gavel/shared';
 import { GENESIS_HASH, sealEvents, verifyChain } from '../ledger/chain';
-import { ConcurrencyError, type CredentialRecord, type SessionRecord, type Store } from './store';
+import { ConcurrencyError, type CredentialRecord, type DocUpdateInput, type SessionRecord, type Store } from './store';
 
 export interface StoreUnderTest {
   store: Store;
@@ -252,6 +252,105 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         await startMeeting('m_mmm0000003', '2027-01-03T09:00:00.000Z');
         await store.append('m_aaa0000002', 1, eventsFor('m_aaa0000002', b[0], [registered('d_aaaaaa01', { en: 'A' })]));
         expect(await store.meetingIds()).toEqual(['m_zzz0000001', 'm_aaa0000002', 'm_mmm0000003']);
+      });
+    });
+
+    describe('collaborative texts', () => {
+      const WRITER: Actor = { role: 'chair', name: 'Chair', codeId: 'c_chair00001' };
+      const upd = (meetingId: string, docName: string, bytes: number[], at = '2027-01-27T10:00:00.000Z', actor = WRITER): DocUpdateInput => ({
+        meetingId,
+        docName,
+        update: Uint8Array.from(bytes),
+        actor,
+        at,
+      });
+      const plain = (u: Uint8Array) => Array.from(u);
+
+      it('numbers the updates of each document from 1, keeps documents and meetings apart, and reads back every byte', async () => {
+        expect(await store.lastDocSeq('m_one0000001', 'recommendations')).toBe(0);
+        const seqs = await store.appendDocUpdates([
+          upd('m_one0000001', 'recommendations', [0, 1, 2, 255]),
+          upd('m_one0000001', 'introduction', [7]),
+          upd('m_one0000001', 'recommendations', [3]),
+          upd('m_two0000002', 'recommendations', [9, 9]),
+        ]);
+        expect(seqs).toEqual([1, 1, 2, 1]);
+        expect(await store.appendDocUpdates([upd('m_one0000001', 'recommendations', [4], '2027-01-27T10:01:00.000Z')])).toEqual([3]);
+        const read = await store.readDocUpdates('m_one0000001', 'recommendations');
+        expect(read.map((r) => [r.seq, plain(r.update)])).toEqual([
+          [1, [0, 1, 2, 255]],
+          [2, [3]],
+          [3, [4]],
+        ]);
+        expect(read[0].update).toBeInstanceOf(Uint8Array);
+        expect(read[2]).toMatchObject({ actor: WRITER, at: '2027-01-27T10:01:00.000Z' });
+        expect((await store.readDocUpdates('m_two0000002', 'recommendations')).map((r) => plain(r.update))).toEqual([[9, 9]]);
+        expect(await store.lastDocSeq('m_one0000001', 'recommendations')).toBe(3);
+        expect(await store.docNames('m_one0000001')).toEqual(['introduction', 'recommendations']);
+        expect(await store.docNames('m_none000000')).toEqual([]);
+        expect(await store.appendDocUpdates([])).toEqual([]);
+      });
+
+      it('reads a range of updates: after one seq, up to another', async () => {
+        await store.appendDocUpdates([1, 2, 3, 4, 5].map((b) => upd('m_one0000001', 'recommendations', [b])));
+        const seqs = async (after?: number, upTo?: number) => (await store.readDocUpdates('m_one0000001', 'recommendations', after, upTo)).map((r) => r.seq);
+        expect(await seqs(2)).toEqual([3, 4, 5]);
+        expect(await seqs(0, 2)).toEqual([1, 2]);
+        expect(await seqs(1, 4)).toEqual([2, 3, 4]);
+        expect(await seqs(5)).toEqual([]);
+      });
+
+      it('keeps a large update whole', async () => {
+        const big = new Uint8Array(256 * 1024).map((_, i) => (i * 31) % 256);
+        await store.appendDocUpdates([{ ...upd('m_one0000001', 'recommendations', []), update: big }]);
+        const [read] = await store.readDocUpdates('m_one0000001', 'recommendations');
+        expect(read.update.byteLength).toBe(big.byteLength);
+        expect(Buffer.compare(Buffer.from(read.update), Buffer.from(big))).toBe(0);
+      });
+
+      it('keeps checkpoints beside the updates they cover, and finds the latest at or before a seq', async () => {
+        await store.appendDocUpdates([1, 2, 3, 4, 5].map((b) => upd('m_one0000001', 'recommendations', [b])));
+        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 2, state: Uint8Array.from([20]), at: '2027-01-27T10:02:00.000Z', clients: { '17': 'c_chair00001' } });
+        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 4, state: Uint8Array.from([40]), at: '2027-01-27T10:04:00.000Z', clients: {} });
+        expect(await store.readDocSnapshot('m_one0000001', 'recommendations')).toMatchObject({ seq: 4, at: '2027-01-27T10:04:00.000Z', clients: {} });
+        const at3 = await store.readDocSnapshot('m_one0000001', 'recommendations', 3);
+        expect(at3).toMatchObject({ seq: 2, clients: { '17': 'c_chair00001' } });
+        expect(plain(at3!.state)).toEqual([20]);
+        expect(await store.readDocSnapshot('m_one0000001', 'recommendations', 1)).toBeUndefined();
+        expect(await store.readDocSnapshot('m_one0000001', 'introduction')).toBeUndefined();
+        expect(await store.listDocSnapshots('m_one0000001', 'recommendations')).toEqual([
+          { seq: 2, at: '2027-01-27T10:02:00.000Z' },
+          { seq: 4, at: '2027-01-27T10:04:00.000Z' },
+        ]);
+        // Checkpoints do not consume the updates: history stays complete.
+        expect((await store.readDocUpdates('m_one0000001', 'recommendations')).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+        // The same seq again replaces; beyond the last update is refused.
+        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 4, state: Uint8Array.from([41]), at: '2027-01-27T10:05:00.000Z', clients: {} });
+        expect(plain((await store.readDocSnapshot('m_one0000001', 'recommendations'))!.state)).toEqual([41]);
+        await expect(
+          store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 6, state: Uint8Array.from([60]), at: '2027-01-27T10:06:00.000Z', clients: {} }),
+        ).rejects.toThrow();
+        await expect(
+          store.saveDocSnapshot('m_one0000001', 'introduction', { seq: 1, state: Uint8Array.from([1]), at: '2027-01-27T10:06:00.000Z', clients: {} }),
+        ).rejects.toThrow();
+      });
+
+      it('gives updates appended at once distinct seqs, in the order of the calls', async () => {
+        const all = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => store.appendDocUpdates([upd('m_one0000001', 'recommendations', [i])])),
+        );
+        expect(all.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        const read = await store.readDocUpdates('m_one0000001', 'recommendations');
+        expect(read.map((r) => plain(r.update)[0])).toEqual(read.map((r) => all.findIndex((s) => s[0] === r.seq)));
+      });
+
+      it('keeps updates and checkpoints across a reopen and goes on numbering', async () => {
+        await store.appendDocUpdates([upd('m_one0000001', 'recommendations', [1]), upd('m_one0000001', 'recommendations', [2])]);
+        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 2, state: Uint8Array.from([2, 2]), at: '2027-01-27T10:02:00.000Z', clients: {} });
+        store = await subject.reopen();
+        expect((await store.readDocUpdates('m_one0000001', 'recommendations')).map((r) => plain(r.update))).toEqual([[1], [2]]);
+        expect(plain((await store.readDocSnapshot('m_one0000001', 'recommendations'))!.state)).toEqual([2, 2]);
+        expect(await store.appendDocUpdates([upd('m_one0000001', 'recommendations', [3])])).toEqual([3]);
       });
     });
 

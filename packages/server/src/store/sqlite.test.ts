@@ -79,4 +79,20 @@ describe('SqliteStore', () => {
       await b.close();
     }
   });
+
+  it('numbers document updates from two stores on one file without a clash', async () => {
+    const file = tempFile();
+    const a = new SqliteStore(file);
+    const b = new SqliteStore(file);
+    try {
+      const actor = { role: 'chair' as const, name: 'Chair', codeId: 'c_chair00001' };
+      const update = (n: number) => ({ meetingId: 'm_one0000001', docName: 'recommendations', update: Uint8Array.from([n]), actor, at: '2027-01-27T10:00:00.000Z' });
+      const seqs = [...(await a.appendDocUpdates([update(1)])), ...(await b.appendDocUpdates([update(2), update(3)])), ...(await a.appendDocUpdates([update(4)]))];
+      expect(seqs).toEqual([1, 2, 3, 4]);
+      expect((await b.readDocUpdates('m_one0000001', 'recommendations')).map((u) => u.update[0])).toEqual([1, 2, 3, 4]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });

@@ -1,8 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { LedgerEvent } from '@gavel/shared';
-import { ConcurrencyError, type CredentialRecord, type SessionRecord, type Store } from './store';
+import type { Actor, LedgerEvent } from '@gavel/shared';
+import {
+  ConcurrencyError,
+  type CredentialRecord,
+  type DocSnapshotRecord,
+  type DocUpdateInput,
+  type DocUpdateRecord,
+  type SessionRecord,
+  type Store,
+} from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -26,7 +34,30 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sessions_by_code ON sessions (meeting_id, code_id);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  meeting_id TEXT NOT NULL,
+  doc_name TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  body BLOB NOT NULL,
+  PRIMARY KEY (meeting_id, doc_name, seq)
+);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  meeting_id TEXT NOT NULL,
+  doc_name TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  clients TEXT NOT NULL,
+  state BLOB NOT NULL,
+  PRIMARY KEY (meeting_id, doc_name, seq)
+);
 `;
+
+/** A BLOB as better-sqlite3 returns it (a Buffer) seen as a plain Uint8Array, without copying. */
+const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+/** Bytes as better-sqlite3 binds them: a Buffer over the same memory. */
+const blob = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 /**
  * The embedded store: one SQLite file, WAL with synchronous=FULL so that a
@@ -71,6 +102,25 @@ export class SqliteStore implements Store {
       findSession: this.db.prepare<[string], { body: string }>('SELECT body FROM sessions WHERE token_hash = ?'),
       deleteSession: this.db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
       deleteSessionsOfCode: this.db.prepare('DELETE FROM sessions WHERE meeting_id = ? AND code_id = ?'),
+      lastDocSeq: this.db.prepare<[string, string], { seq: number | null }>(
+        'SELECT MAX(seq) AS seq FROM doc_updates WHERE meeting_id = ? AND doc_name = ?',
+      ),
+      insertDocUpdate: this.db.prepare('INSERT INTO doc_updates (meeting_id, doc_name, seq, at, actor, body) VALUES (?, ?, ?, ?, ?, ?)'),
+      readDocUpdates: this.db.prepare<[string, string, number, number], { seq: number; at: string; actor: string; body: Buffer }>(
+        'SELECT seq, at, actor, body FROM doc_updates WHERE meeting_id = ? AND doc_name = ? AND seq > ? AND seq <= ? ORDER BY seq',
+      ),
+      saveDocSnapshot: this.db.prepare(
+        'INSERT OR REPLACE INTO doc_snapshots (meeting_id, doc_name, seq, at, clients, state) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      readDocSnapshot: this.db.prepare<[string, string, number], { seq: number; at: string; clients: string; state: Buffer }>(
+        'SELECT seq, at, clients, state FROM doc_snapshots WHERE meeting_id = ? AND doc_name = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+      ),
+      listDocSnapshots: this.db.prepare<[string, string], { seq: number; at: string }>(
+        'SELECT seq, at FROM doc_snapshots WHERE meeting_id = ? AND doc_name = ? ORDER BY seq',
+      ),
+      docNames: this.db.prepare<[string], { doc_name: string }>(
+        'SELECT DISTINCT doc_name FROM doc_updates WHERE meeting_id = ? ORDER BY doc_name',
+      ),
     };
   }
 
@@ -125,6 +175,61 @@ export class SqliteStore implements Store {
 
   async deleteSessionsOfCode(meetingId: string, codeId: string): Promise<void> {
     this.stmts.deleteSessionsOfCode.run(meetingId, codeId);
+  }
+
+  private readonly appendDocTxn = (updates: DocUpdateInput[]): number[] => {
+    const next = new Map<string, number>();
+    return updates.map((u) => {
+      const key = `${u.meetingId}\u0000${u.docName}`;
+      const seq = (next.get(key) ?? this.stmts.lastDocSeq.get(u.meetingId, u.docName)?.seq ?? 0) + 1;
+      next.set(key, seq);
+      this.stmts.insertDocUpdate.run(u.meetingId, u.docName, seq, u.at, JSON.stringify(u.actor), blob(u.update));
+      return seq;
+    });
+  };
+
+  async appendDocUpdates(updates: DocUpdateInput[]): Promise<number[]> {
+    if (updates.length === 0) return [];
+    // One transaction, one fsync, for every update that arrived in the same turn (group commit).
+    return this.db.transaction(this.appendDocTxn).immediate(updates);
+  }
+
+  async readDocUpdates(meetingId: string, docName: string, afterSeq = 0, upToSeq = Number.MAX_SAFE_INTEGER): Promise<DocUpdateRecord[]> {
+    return this.stmts.readDocUpdates.all(meetingId, docName, afterSeq, upToSeq).map((r) => ({
+      seq: r.seq,
+      update: bytes(r.body),
+      actor: JSON.parse(r.actor) as Actor,
+      at: r.at,
+    }));
+  }
+
+  async lastDocSeq(meetingId: string, docName: string): Promise<number> {
+    return this.stmts.lastDocSeq.get(meetingId, docName)?.seq ?? 0;
+  }
+
+  private readonly saveSnapshotTxn = (meetingId: string, docName: string, s: DocSnapshotRecord) => {
+    const last = this.stmts.lastDocSeq.get(meetingId, docName)?.seq ?? 0;
+    if (!Number.isInteger(s.seq) || s.seq < 0 || s.seq > last) {
+      throw new Error(`a checkpoint of ${meetingId}/${docName} at seq ${s.seq} is beyond its last update (${last})`);
+    }
+    this.stmts.saveDocSnapshot.run(meetingId, docName, s.seq, s.at, JSON.stringify(s.clients), blob(s.state));
+  };
+
+  async saveDocSnapshot(meetingId: string, docName: string, snapshot: DocSnapshotRecord): Promise<void> {
+    this.db.transaction(this.saveSnapshotTxn).immediate(meetingId, docName, snapshot);
+  }
+
+  async readDocSnapshot(meetingId: string, docName: string, atOrBeforeSeq = Number.MAX_SAFE_INTEGER): Promise<DocSnapshotRecord | undefined> {
+    const row = this.stmts.readDocSnapshot.get(meetingId, docName, atOrBeforeSeq);
+    return row && { seq: row.seq, at: row.at, state: bytes(row.state), clients: JSON.parse(row.clients) as Record<string, string> };
+  }
+
+  async listDocSnapshots(meetingId: string, docName: string): Promise<{ seq: number; at: string }[]> {
+    return this.stmts.listDocSnapshots.all(meetingId, docName).map((r) => ({ seq: r.seq, at: r.at }));
+  }
+
+  async docNames(meetingId: string): Promise<string[]> {
+    return this.stmts.docNames.all(meetingId).map((r) => r.doc_name);
   }
 
   async close(): Promise<void> {

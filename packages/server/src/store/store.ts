@@ -1,4 +1,4 @@
-import type { LedgerEvent, Role } from '@gavel/shared';
+import type { Actor, LedgerEvent, Role } from '@gavel/shared';
 
 /** Another writer appended to the ledger first; reload and decide again. */
 export class ConcurrencyError extends Error {
@@ -29,6 +29,46 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
+/** A Yjs update accepted on a meeting's document, stamped by the server. */
+export interface DocUpdateInput {
+  meetingId: string;
+  docName: string;
+  /** A Yjs update (v1 encoding), as applied to the server's copy. */
+  update: Uint8Array;
+  /** Who sent it, from the session; for the server's own edits, who asked for them. */
+  actor: Actor;
+  /** Server time, ISO 8601. */
+  at: string;
+}
+
+export interface DocUpdateRecord {
+  /** Numbered 1, 2, … per document, in the order they were applied. */
+  seq: number;
+  update: Uint8Array;
+  actor: Actor;
+  at: string;
+}
+
+/**
+ * A checkpoint of a document: its whole state after update `seq`. Loading
+ * starts from the latest checkpoint and applies the updates after it.
+ * Checkpoints do not replace the updates they cover: every update is kept, so
+ * that the text can be rebuilt at any earlier point (paragraph history) and
+ * who wrote what stays known.
+ */
+export interface DocSnapshotRecord {
+  /** The last update it covers. */
+  seq: number;
+  /** Y.encodeStateAsUpdate of the document after update `seq`. */
+  state: Uint8Array;
+  at: string;
+  /**
+   * Which access code wrote with which Yjs client id, up to `seq`: the server
+   * refuses one writer's updates under another's client id.
+   */
+  clients: Record<string, string>;
+}
+
 /**
  * Where Gavel keeps what must survive a restart. The embedded default is
  * SQLite; a PostgreSQL store for several nodes implements the same contract
@@ -51,5 +91,29 @@ export interface Store {
   findSession(tokenHash: string): Promise<SessionRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteSessionsOfCode(meetingId: string, codeId: string): Promise<void>;
+
+  // Collaborative texts (Yjs): updates, append-only, and checkpoints.
+  /**
+   * Appends updates, in order, in one transaction (group commit); each gets
+   * the next seq of its document. Durable when it resolves; resolves with the
+   * seqs, in the order given. Writes nothing if it throws.
+   */
+  appendDocUpdates(updates: DocUpdateInput[]): Promise<number[]>;
+  /** A document's updates with afterSeq < seq <= upToSeq, oldest first. */
+  readDocUpdates(meetingId: string, docName: string, afterSeq?: number, upToSeq?: number): Promise<DocUpdateRecord[]>;
+  /** The seq of a document's last update; 0 if it has none. */
+  lastDocSeq(meetingId: string, docName: string): Promise<number>;
+  /**
+   * Records a checkpoint. Refuses one beyond the document's last update; a
+   * second checkpoint at the same seq replaces the first. Keeps the updates.
+   */
+  saveDocSnapshot(meetingId: string, docName: string, snapshot: DocSnapshotRecord): Promise<void>;
+  /** The latest checkpoint with seq <= atOrBeforeSeq (default: the latest of all). */
+  readDocSnapshot(meetingId: string, docName: string, atOrBeforeSeq?: number): Promise<DocSnapshotRecord | undefined>;
+  /** Every checkpoint of a document, oldest first, without their state: for history. */
+  listDocSnapshots(meetingId: string, docName: string): Promise<{ seq: number; at: string }[]>;
+  /** The documents of a meeting that have updates, by name. */
+  docNames(meetingId: string): Promise<string[]>;
+
   close(): Promise<void>;
 }

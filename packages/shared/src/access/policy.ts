@@ -2,6 +2,7 @@ import type { Actor } from '../core/context';
 import type { Command, CommandType } from '../domain/commands';
 import type { MeetingState } from '../domain/state';
 import { DELEGATION_FUNCTIONS } from '../participants/model';
+import { parseDocName } from '../protocol/yjs';
 
 /**
  * What the chair may do: run the meeting (open it, adopt and amend the
@@ -30,6 +31,11 @@ const CHAIR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
   'floor.end',
   'floor.pause',
   'floor.resume',
+  'pen.hand',
+  'pen.takeBack',
+  // The status of paragraphs, and reopening an adopted one (with a reason).
+  'paragraph.setStatus',
+  'paragraph.reopen',
 ]);
 
 /**
@@ -89,4 +95,58 @@ export function denial(actor: Actor, command: Command, state: MeetingState): str
 
 export function can(actor: Actor, command: Command, state: MeetingState): boolean {
   return denial(actor, command, state) === null;
+}
+
+/**
+ * Who may write the negotiated texts now: whoever holds the pen. With no
+ * holder, the chair and the secretariat (any of their sessions); with one,
+ * only sessions opened with the holder's access code. The administrator is
+ * not a participant and never writes. The Yjs server asks at every update,
+ * so a move of the pen takes effect on the next keystroke.
+ */
+export function canWriteText(actor: Actor, state: MeetingState): boolean {
+  if (actor.role === 'admin') return false;
+  const holder = state.pen?.holder ?? null;
+  if (!holder) return actor.role === 'chair' || actor.role === 'secretariat';
+  return actor.codeId !== undefined && actor.codeId === holder.codeId;
+}
+
+/**
+ * Who may see a document (join it and receive its updates). The shared texts
+ * are open to every participant of the meeting (the caller checks that the
+ * session belongs to it); a summary only for an item on the agenda. An
+ * amendment's draft is private: until the amendments issue says whose it is
+ * and when it is tabled, only the chair and the secretariat see one.
+ */
+export function canReadDoc(actor: Actor, state: MeetingState, docName: string): boolean {
+  const ref = parseDocName(docName);
+  if (!ref) return false;
+  switch (ref.kind) {
+    case 'recommendations':
+    case 'introduction':
+      return true;
+    case 'summary':
+      return state.agenda.items[ref.itemId] !== undefined;
+    case 'amendment':
+      return actor.role === 'chair' || actor.role === 'secretariat' || actor.role === 'admin';
+  }
+}
+
+/**
+ * Who may write a document: for the shared texts the pen-holder
+ * (`canWriteText`); nobody writes an amendment's draft until the amendments
+ * issue defines it.
+ */
+export function canWriteDoc(actor: Actor, state: MeetingState, docName: string): boolean {
+  if (!canReadDoc(actor, state, docName)) return false;
+  const ref = parseDocName(docName)!;
+  return ref.kind === 'amendment' ? false : canWriteText(actor, state);
+}
+
+/**
+ * Who may replace a text with an imported draft (a trusted edit the server
+ * makes): the secretariat, which prepares the drafts before the meeting.
+ */
+export function canImportText(actor: Actor, state: MeetingState, docName: string): boolean {
+  return actor.role === 'secretariat' && canReadDoc(actor, state, docName);
 }

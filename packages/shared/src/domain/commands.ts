@@ -4,8 +4,10 @@ import { agendaCommands } from '../agenda/commands';
 import { meetingCommands } from '../meeting/commands';
 import { participantCommands } from '../participants/commands';
 import { speakersCommands } from '../speakers/commands';
+import { penCommands } from '../draft/pen';
+import { paragraphCommands } from '../draft/paragraphs';
 
-const ALL = [...meetingCommands, ...participantCommands, ...accessCommands, ...agendaCommands, ...speakersCommands] as const;
+const ALL = [...meetingCommands, ...participantCommands, ...accessCommands, ...agendaCommands, ...speakersCommands, ...penCommands, ...paragraphCommands] as const;
 
 /** Every command a participant can send, told apart by `type`. */
 export const CommandSchema = z.discriminatedUnion('type', ALL);

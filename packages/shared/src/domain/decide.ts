@@ -15,6 +15,8 @@ import { denial } from '../access/policy';
 import { AGENDA_COMMAND_TYPES, type AgendaCommand } from '../agenda/commands';
 import { decideAgenda } from '../agenda/decide';
 import { decideSpeakers, releaseDelegation } from '../speakers/decide';
+import { decidePen, isPenCommand, penReleasedBy } from '../draft/pen';
+import { decideParagraphs, isParagraphCommand } from '../draft/paragraphs';
 
 /** The events that open a meeting: its details and its first two access codes. */
 export function createMeeting(meetingId: string, info: MeetingInfo, ctx: DecideContext): DomainEvent[] {
@@ -55,6 +57,12 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
       const delegation = requireDelegation(state, command.delegationId);
       return [
         ...releaseDelegation(state, delegation.id),
+        ...penReleasedBy(
+          state,
+          activeCodes(state)
+            .filter((c) => c.delegationId === delegation.id)
+            .map((c) => c.id),
+        ),
         ...activeCodes(state)
           .filter((c) => c.delegationId === delegation.id)
           .map((c): DomainEvent => ({ type: 'AccessCodeRevoked', payload: { codeId: c.id } })),
@@ -81,17 +89,22 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
       return [{ type: 'PersonRemoved', payload: { personId: command.personId } }];
     case 'access.issue':
       return [issueCode(state, command.role, command.delegationId, command.label, ctx)];
-    case 'access.revoke':
-      return [{ type: 'AccessCodeRevoked', payload: { codeId: requireActiveCode(state, command.codeId).id } }];
+    case 'access.revoke': {
+      const codeId = requireActiveCode(state, command.codeId).id;
+      return [...penReleasedBy(state, [codeId]), { type: 'AccessCodeRevoked', payload: { codeId } }];
+    }
     case 'access.reissue': {
       const old = requireActiveCode(state, command.codeId);
       return [
+        ...penReleasedBy(state, [old.id]),
         { type: 'AccessCodeRevoked', payload: { codeId: old.id } },
         issueCode(state, old.role, old.delegationId, old.label, ctx),
       ];
     }
     // The chairing commands live with their concepts (agenda/, speakers/).
     default:
+      if (isPenCommand(command)) return decidePen(state, command, actor, ctx);
+      if (isParagraphCommand(command)) return decideParagraphs(state, command, actor, ctx);
       return isAgendaCommand(command) ? decideAgenda(state, command, actor, ctx) : decideSpeakers(state, command, actor, ctx);
   }
 }

@@ -6,6 +6,8 @@ import type { Category } from '../participants/categories';
 import type { Delegation, Person, PersonFunction } from '../participants/model';
 import type { Lang } from '../languages';
 import type { SpeakersEvent } from '../speakers/events';
+import type { PenEvent } from '../draft/pen';
+import type { ParagraphEvent } from '../draft/paragraphs';
 
 /** What a command decided; the server wraps it into a ledger event. */
 export type DomainEvent =
@@ -26,7 +28,9 @@ export type DomainEvent =
   | { type: 'AccessCodeIssued'; payload: { code: Omit<AccessCode, 'issuedAt' | 'revokedAt'> } }
   | { type: 'AccessCodeRevoked'; payload: { codeId: string } }
   | AgendaEvent
-  | SpeakersEvent;
+  | SpeakersEvent
+  | PenEvent
+  | ParagraphEvent;
 
 export type EventType = DomainEvent['type'];
 

@@ -4,6 +4,8 @@ import { isAgendaEvent } from '../agenda/events';
 import { emptySpeakers } from '../speakers/model';
 import { evolveSpeakers, resortLists } from '../speakers/evolve';
 import { defaultRules } from '../speakers/rules';
+import { emptyPen, evolvePen, isPenEvent } from '../draft/pen';
+import { emptyParagraphs, evolveParagraphs, isParagraphEvent } from '../draft/paragraphs';
 import type { LedgerEvent } from './events';
 import type { MeetingState } from './state';
 
@@ -50,6 +52,8 @@ function applyEvent(s: MeetingState, e: LedgerEvent): MeetingState {
       return { ...s, codes: { ...s.codes, [c.id]: { ...c, revokedAt: e.at } } };
     }
     default:
+      if (isPenEvent(e)) return evolvePen(s, e);
+      if (isParagraphEvent(e)) return evolveParagraphs(s, e);
       return isAgendaEvent(e) ? evolveAgenda(s, e) : evolveSpeakers(s, e);
   }
 }
@@ -76,6 +80,8 @@ export function initialState(first: LedgerEvent): MeetingState {
     speakers: emptySpeakers(),
     floor: null,
     statements: [],
+    pen: emptyPen(),
+    paragraphs: emptyParagraphs(),
   };
 }
 

@@ -4,6 +4,8 @@ import type { MeetingInfo } from '../meeting/info';
 import type { Delegation, Person } from '../participants/model';
 import type { Floor, SpeakersState, Statement } from '../speakers/model';
 import type { SpeakingRules } from '../speakers/rules';
+import type { PenState } from '../draft/pen';
+import type { ParagraphsState } from '../draft/paragraphs';
 
 /**
  * A meeting as its ledger says it is now. Built by `evolve` from the events,
@@ -30,4 +32,8 @@ export interface MeetingState {
   floor: Floor | null;
   /** Every statement heard, in the order they started (the report lists speakers in this order). */
   statements: Statement[];
+  /** Who may write the negotiated texts: the chair and the secretariat, or the one code they handed the pen to. */
+  pen: PenState;
+  /** The status of each paragraph of the negotiated texts, by document and paragraph id (draft/paragraphs.ts). */
+  paragraphs: ParagraphsState;
 }

@@ -2,6 +2,7 @@ import type { Role } from '../access/roles';
 import type { ErrorBody } from '../core/errors';
 import type { LedgerEvent } from '../domain/events';
 import type { MeetingState } from '../domain/state';
+import type { DocClientToServerEvents, DocServerToClientEvents } from './yjs';
 
 /** Bumped when a client of an older version could misread the server. */
 export const PROTOCOL_VERSION = 1;
@@ -40,12 +41,12 @@ export type CommandResult =
 export type SyncResult = { ok: true; state: MeetingState; session: SessionInfo; serverTime: string } | { ok: false; error: ErrorBody };
 
 /** What a client may send; every payload is untrusted and parsed on arrival. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends DocClientToServerEvents {
   command: (command: unknown, ack: (result: CommandResult) => void) => void;
   sync: (ack: (result: SyncResult) => void) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends DocServerToClientEvents {
   events: (events: LedgerEvent[]) => void;
   revoked: () => void;
 }

@@ -34,7 +34,8 @@ const COMMAND_TIMEOUT_MS = 15_000;
  * gap (after a reconnection, say).
  */
 export class MeetingConnection {
-  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  /** The meeting's one socket: the Yjs providers of the texts (editor/provider.ts) ride on it too. */
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private snapshot: Snapshot = { state: null, session: null, status: 'connecting', clockOffsetMs: 0 };
   private readonly subscribers = new Set<() => void>();
 

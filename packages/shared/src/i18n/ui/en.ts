@@ -503,7 +503,7 @@ export const en = {
     saved: 'All changes saved.',
     readOnly: 'The chair and the secretariat hold the pen: you can follow the text but not type in it.',
     readOnlyHolder: '{{name}} holds the pen: you can follow the text but not type in it.',
-    adoptedLocked: 'This paragraph is adopted: its text is read-only until the chair reopens it.',
+    adoptedLocked: 'That would change an adopted paragraph: its text is read-only until the chair reopens it.',
     refused: 'The server refused a change ({{message}}). The text was reloaded from the server.',
     paragraphGone: 'This paragraph is no longer in the text.',
     importTitle: 'Import a draft',

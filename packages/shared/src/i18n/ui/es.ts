@@ -517,7 +517,7 @@ export const es: UiStrings = {
     saved: 'Se han guardado todos los cambios.',
     readOnly: 'La Presidencia y la Secretaría llevan la pluma: puede seguir el texto, pero no escribir en él.',
     readOnlyHolder: '{{name}} lleva la pluma: puede seguir el texto, pero no escribir en él.',
-    adoptedLocked: 'Este párrafo está aprobado: su texto es de solo lectura hasta que la Presidencia lo reabra.',
+    adoptedLocked: 'Eso modificaría un párrafo aprobado: su texto es de solo lectura hasta que la Presidencia lo reabra.',
     refused: 'El servidor rechazó un cambio ({{message}}). Se ha vuelto a cargar el texto desde el servidor.',
     paragraphGone: 'Este párrafo ya no figura en el texto.',
     importTitle: 'Importar un proyecto',

@@ -519,7 +519,7 @@ export const fr: UiStrings = {
     saved: 'Toutes les modifications sont enregistrées.',
     readOnly: 'La présidence et le secrétariat tiennent la plume : vous pouvez suivre le texte, mais pas y écrire.',
     readOnlyHolder: '{{name}} tient la plume : vous pouvez suivre le texte, mais pas y écrire.',
-    adoptedLocked: 'Ce paragraphe a été adopté : son texte est en lecture seule jusqu’à ce que la présidence le rouvre.',
+    adoptedLocked: 'Cela modifierait un paragraphe adopté : son texte est en lecture seule jusqu’à ce que la présidence le rouvre.',
     refused: 'Le serveur a refusé une modification ({{message}}). Le texte a été rechargé depuis le serveur.',
     paragraphGone: 'Ce paragraphe ne figure plus dans le texte.',
     importTitle: 'Importer un projet',

@@ -509,7 +509,7 @@ export const zh: UiStrings = {
     saved: '所有更改均已保存。',
     readOnly: '由主席和秘书处执笔：您可以跟进案文，但不能输入。',
     readOnlyHolder: '由{{name}}执笔：您可以跟进案文，但不能输入。',
-    adoptedLocked: '本段已通过：在主席重新开放之前，其案文为只读。',
+    adoptedLocked: '这将修改已通过的段落：在主席重新开放之前，其案文为只读。',
     refused: '服务器拒绝了一项更改（{{message}}）。已从服务器重新加载案文。',
     paragraphGone: '本段已不在案文中。',
     importTitle: '导入草案',

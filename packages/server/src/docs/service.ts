@@ -1,0 +1,641 @@
+/**
+ * The meeting's collaborative texts on the server: one live Y.Doc per
+ * document in use, the pipeline every update goes through, durable storage
+ * with group commit, checkpoints, and the server's own (trusted) edits.
+ *
+ * An update from a client, in order per document:
+ *   1. authorize   (asked at this moment: the pen may have moved)
+ *   2. inspect     (validate.ts: decodes, applies completely, client ids owned)
+ *   3. guards      (UpdateGuard hooks, e.g. "adopted paragraphs are read-only")
+ *   4. apply       to the live doc (in try/catch; on a throw the doc is reloaded from the store)
+ *   5. store       appended with the updates of the same turn (under load: of
+ *                  the last few ms) in one transaction
+ *   6. ack, relay  only after the store said it is durable; relays of one turn
+ *                  and document are merged into one message
+ * Steps 1-4 run one update at a time per document; storing overlaps with the
+ * next update's checks, so a busy document still commits once per turn.
+ *
+ * Nothing a client receives (a relay, a sync answer) contains an update that
+ * is not stored yet: sync answers wait for the moment when everything applied
+ * is stored.
+ */
+import * as Y from 'yjs';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Actor, DocRefusalReason, MeetingState } from '@gavel/shared';
+import type { MeetingService } from '../meetings/service';
+import type { DocUpdateRecord, Store } from '../store/store';
+import { clientsIn, inspectUpdate, InvalidUpdate } from './validate';
+
+export interface UpdateGuardContext {
+  meetingId: string;
+  docName: string;
+  /** Who sent the update, from the session. */
+  actor: Actor;
+  /** The meeting now (the pen, paragraph statuses, …). */
+  state: MeetingState;
+  /**
+   * The live document BEFORE the update: read it, never change it. To see
+   * the result, apply the update to a copy (`Y.applyUpdate(copyOf(doc), update)`).
+   */
+  doc: Y.Doc;
+  /** The update, already checked to decode and to apply completely. */
+  update: Uint8Array;
+}
+
+/**
+ * A rule of the text: returns why the update is refused, or null. Runs after
+ * the permission and structure checks and before the update is applied to the
+ * live document or stored, one update at a time per document (the next waits
+ * for it, so keep it quick). Refused updates are reported to the sender
+ * (`doc:refused`, reason `guard`) who is not disconnected for it.
+ */
+export type UpdateGuard = (ctx: UpdateGuardContext) => string | null | Promise<string | null>;
+
+export class DocRefused extends Error {
+  override readonly name = 'DocRefused';
+  constructor(
+    readonly reason: DocRefusalReason,
+    message: string,
+    /** A client that follows the protocol would never have sent it: disconnect. */
+    readonly hostile: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** Who may write, for one connection's updates. */
+export interface UpdateGate {
+  /** Asked when the update's turn comes, with the meeting as it is then: why it is refused, or null. */
+  check(state: MeetingState): DocRefused | null;
+  /** Told at once, in order, when an update is refused (for whatever reason), before the next one is looked at. */
+  refused?(refusal: DocRefused): void;
+}
+
+export interface DocIncident {
+  meetingId: string;
+  docName?: string;
+  actor: Actor;
+  /** What happened: refused an update, dropped presence, disconnected the socket. */
+  action: 'refused' | 'disconnected';
+  reason: string;
+  message: string;
+}
+
+export interface DocServiceOptions {
+  /** A checkpoint after this many updates … */
+  checkpointEvery?: number;
+  /** … or when the document has been quiet this long with updates since the last one. */
+  checkpointIdleMs?: number;
+  /** A document nobody has open is dropped from memory after this long. */
+  unloadIdleMs?: number;
+  /**
+   * Under load, at most one commit (and one relay per document) per this many
+   * ms; an update that arrives when the server was idle is committed at once.
+   */
+  commitIntervalMs?: number;
+  clock?: () => Date;
+}
+
+/** Who edits when the server edits on its own account (an import, say) and no actor is given. */
+export const SERVER_ACTOR: Actor = { role: 'admin', name: 'Gavel server' };
+const SERVER_OWNER = 'server';
+
+/** Transaction origin of updates this service applies: already stored or being stored. */
+const APPLIED = Symbol('gavel-applied');
+
+type RelayListener = (meetingId: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>) => void;
+
+interface PendingRelay {
+  update: Uint8Array;
+  sender: string;
+}
+
+class LiveDoc {
+  doc = new Y.Doc();
+  /** Yjs client id → access code that wrote with it. */
+  owners = new Map<number, string>();
+  /** Seq of the last stored update. */
+  storedSeq = 0;
+  /** Applied to `doc`, not yet durable. */
+  unstored = 0;
+  checkpointSeq = 0;
+  /** Run when everything applied is stored. */
+  settledWaiters: (() => void)[] = [];
+  tail: Promise<unknown> = Promise.resolve();
+  /** Sockets (or other users) holding it open. */
+  refs = 0;
+  outbox: PendingRelay[] = [];
+  idleTimer: NodeJS.Timeout | undefined;
+  unloadTimer: NodeJS.Timeout | undefined;
+  /** The live doc may hold something the store does not: reload before the next task. */
+  broken = false;
+  /** Bumped at each reload, so that late store results of the old contents are not relayed. */
+  generation = 0;
+  loadedFrom = { checkpointSeq: 0, updates: 0, ms: 0 };
+  /** The whole state as last encoded for a newcomer, and at which version. */
+  wholeState: { seq: number; generation: number; update: Uint8Array } | undefined;
+  closed = false;
+
+  constructor(
+    readonly meetingId: string,
+    readonly docName: string,
+  ) {}
+}
+
+const key = (meetingId: string, docName: string) => `${meetingId}\u0000${docName}`;
+
+export class DocService {
+  private readonly live = new Map<string, LiveDoc>();
+  private readonly loading = new Map<string, Promise<LiveDoc>>();
+  private readonly guards: UpdateGuard[] = [];
+  private readonly relayListeners = new Set<RelayListener>();
+  private readonly incidentListeners = new Set<(incident: DocIncident) => void>();
+  private batch: { input: Parameters<Store['appendDocUpdates']>[0][number]; done: (seq: number | Error) => void }[] = [];
+  private batchScheduled = false;
+  private lastCommitAt = -Infinity;
+  private readonly commitIntervalMs: number;
+  private readonly relayDue = new Set<LiveDoc>();
+  private readonly checkpointEvery: number;
+  private readonly checkpointIdleMs: number;
+  private readonly unloadIdleMs: number;
+  private readonly clock: () => Date;
+  private closing = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly meetings: MeetingService,
+    private readonly log: FastifyBaseLogger,
+    options: DocServiceOptions = {},
+  ) {
+    this.checkpointEvery = options.checkpointEvery ?? 500;
+    this.commitIntervalMs = options.commitIntervalMs ?? 10;
+    this.checkpointIdleMs = options.checkpointIdleMs ?? 10_000;
+    this.unloadIdleMs = options.unloadIdleMs ?? 60_000;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** Registers a rule of the text; returns a function that removes it. */
+  addGuard(guard: UpdateGuard): () => void {
+    this.guards.push(guard);
+    return () => {
+      const i = this.guards.indexOf(guard);
+      if (i >= 0) this.guards.splice(i, 1);
+    };
+  }
+
+  /** Stored updates to send to a document's readers, merged per turn. `senders` may be excluded. */
+  onRelay(listener: RelayListener): () => void {
+    this.relayListeners.add(listener);
+    return () => this.relayListeners.delete(listener);
+  }
+
+  onIncident(listener: (incident: DocIncident) => void): () => void {
+    this.incidentListeners.add(listener);
+    return () => this.incidentListeners.delete(listener);
+  }
+
+  /** Logs a refused write or a disconnected offender, and tells the listeners. */
+  incident(incident: DocIncident): void {
+    const { actor, ...rest } = incident;
+    this.log.warn({ ...rest, codeId: actor.codeId, role: actor.role, who: actor.name }, `drafting: ${incident.action} (${incident.reason})`);
+    for (const listener of this.incidentListeners) listener(incident);
+  }
+
+  // ---- opening and closing -------------------------------------------------
+
+  /** Holds a document open (loading it if needed) until `release`. */
+  async acquire(meetingId: string, docName: string): Promise<void> {
+    const live = await this.get(meetingId, docName);
+    live.refs++;
+    clearTimeout(live.unloadTimer);
+  }
+
+  release(meetingId: string, docName: string): void {
+    const live = this.live.get(key(meetingId, docName));
+    if (!live) return;
+    live.refs = Math.max(0, live.refs - 1);
+    this.scheduleUnload(live);
+  }
+
+  private async get(meetingId: string, docName: string): Promise<LiveDoc> {
+    if (this.closing) throw new Error('the document service is closing');
+    const k = key(meetingId, docName);
+    const existing = this.live.get(k);
+    if (existing) return existing;
+    let loading = this.loading.get(k);
+    if (!loading) {
+      loading = this.load(new LiveDoc(meetingId, docName)).finally(() => this.loading.delete(k));
+      this.loading.set(k, loading);
+    }
+    return loading;
+  }
+
+  /** Latest checkpoint, then the updates after it. */
+  private async load(live: LiveDoc): Promise<LiveDoc> {
+    const started = performance.now();
+    const doc = new Y.Doc();
+    const owners = new Map<number, string>();
+    const snapshot = await this.store.readDocSnapshot(live.meetingId, live.docName);
+    if (snapshot) {
+      Y.applyUpdate(doc, snapshot.state, APPLIED);
+      for (const [client, owner] of Object.entries(snapshot.clients)) owners.set(Number(client), owner);
+    }
+    const updates = await this.store.readDocUpdates(live.meetingId, live.docName, snapshot?.seq ?? 0);
+    for (const u of updates) {
+      try {
+        Y.applyUpdate(doc, u.update, APPLIED);
+      } catch (e) {
+        // Updates are checked before they are stored; this would be a bug, not an attack. Keep the rest.
+        this.log.error({ err: e, meetingId: live.meetingId, docName: live.docName, seq: u.seq }, 'a stored update does not apply');
+      }
+      const owner = ownerOf(u.actor);
+      for (const client of clientsIn(u.update)) if (!owners.has(client)) owners.set(client, owner);
+    }
+    const previous = live.doc;
+    live.doc = doc;
+    live.owners = owners;
+    live.broken = false;
+    previous.destroy();
+    live.storedSeq = updates.at(-1)?.seq ?? snapshot?.seq ?? 0;
+    live.checkpointSeq = snapshot?.seq ?? 0;
+    live.loadedFrom = { checkpointSeq: live.checkpointSeq, updates: updates.length, ms: performance.now() - started };
+    this.watchUntracked(live);
+    this.live.set(key(live.meetingId, live.docName), live);
+    // A long tail of updates since the last checkpoint: make one now, so the next load is quick.
+    if (updates.length >= this.checkpointEvery) void this.checkpoint(live);
+    this.scheduleUnload(live);
+    return live;
+  }
+
+  /**
+   * Edits made to the live doc by anyone but this service (a headless editor
+   * bound to it that normalizes, say) are stored and relayed like the
+   * server's own edits.
+   */
+  private watchUntracked(live: LiveDoc): void {
+    const doc = live.doc;
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === APPLIED || live.doc !== doc) return;
+      this.log.debug({ meetingId: live.meetingId, docName: live.docName }, 'storing an edit made on the server');
+      live.owners.set(doc.clientID, SERVER_OWNER);
+      this.persist(live, update, SERVER_ACTOR, SERVER_OWNER).catch(() => undefined);
+    });
+  }
+
+  private scheduleUnload(live: LiveDoc): void {
+    clearTimeout(live.unloadTimer);
+    if (live.refs > 0 || live.closed) return;
+    live.unloadTimer = setTimeout(() => {
+      void this.enqueue(live, async () => {
+        if (live.refs > 0 || live.closed) return;
+        await this.settled(live);
+        if (live.refs > 0) return;
+        if (live.storedSeq > live.checkpointSeq) await this.checkpoint(live);
+        if (live.refs > 0) return;
+        this.drop(live);
+      });
+    }, this.unloadIdleMs);
+    live.unloadTimer.unref();
+  }
+
+  private drop(live: LiveDoc): void {
+    live.closed = true;
+    clearTimeout(live.idleTimer);
+    clearTimeout(live.unloadTimer);
+    this.live.delete(key(live.meetingId, live.docName));
+    live.doc.destroy();
+  }
+
+  /** Waits for what is queued and stored, writes checkpoints of what changed, and stops. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.loading.values()]);
+    const docs = [...this.live.values()];
+    await Promise.allSettled(docs.map((live) => live.tail));
+    this.flushBatch();
+    await Promise.allSettled(
+      docs.map(async (live) => {
+        await this.settled(live);
+        if (live.storedSeq > live.checkpointSeq) await this.checkpoint(live);
+        this.drop(live);
+      }),
+    );
+  }
+
+  // ---- the update pipeline -------------------------------------------------
+
+  /** Runs `task` after everything queued on the document, one at a time. */
+  private enqueue<T>(live: LiveDoc, task: () => Promise<T>): Promise<T> {
+    const run = live.tail.then(task, task);
+    live.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Submits a client's update. Resolves when it is stored (and queued for
+   * relay); rejects with DocRefused if it is refused (the document is then
+   * unchanged), or another error if it could not be stored.
+   *
+   * An open document (acquired) takes the update into its queue at once, so
+   * updates submitted one after the other are applied in that order.
+   *
+   * @param sender an id of the connection, excluded from the relay
+   * @param gate who may write, asked when the update's turn comes; told at once of a refusal
+   */
+  submit(meetingId: string, docName: string, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate): Promise<void> {
+    const live = this.live.get(key(meetingId, docName));
+    if (!live) return this.get(meetingId, docName).then(() => this.submit(meetingId, docName, update, actor, sender, gate));
+    const outcome = this.enqueue(live, async () => {
+      try {
+        return await this.check(live, update, actor, sender, gate);
+      } catch (e) {
+        // Before the next update of the document is looked at: it may build on this one.
+        if (e instanceof DocRefused) gate.refused?.(e);
+        throw e;
+      }
+    });
+    return outcome.then((o) => o?.stored);
+  }
+
+  /** Steps 1-4 of the pipeline for one update, in its turn; returns the store's promise (step 5). */
+  private async check(live: LiveDoc, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate) {
+    const { meetingId, docName } = live;
+    await this.healthy(live);
+    const state = await this.meetings.state(meetingId);
+    if (!state) throw new DocRefused('forbidden', 'the meeting is gone', false);
+    const gated = gate.check(state);
+    if (gated) throw gated;
+    const writer = actor.codeId ?? SERVER_OWNER;
+    let inspection;
+    try {
+      const doc = live.doc;
+      inspection = inspectUpdate(update, (client) => Y.getState(doc.store, client), live.owners, writer);
+    } catch (e) {
+      if (e instanceof InvalidUpdate) throw new DocRefused('invalid_update', e.message, true);
+      throw e;
+    }
+    if (inspection.empty) return undefined;
+    for (const guard of this.guards) {
+      let why: string | null;
+      try {
+        why = await guard({ meetingId, docName, actor, state, doc: live.doc, update });
+      } catch (e) {
+        this.log.error({ err: e, meetingId, docName }, 'an update guard failed');
+        why = 'the server could not check this change';
+      }
+      if (why) throw new DocRefused('guard', why, false);
+    }
+    this.apply(live, update);
+    for (const client of inspection.newClients) live.owners.set(client, writer);
+    // Not awaited here: the next update is checked while this one is being stored.
+    return { stored: this.persist(live, update, actor, sender) };
+  }
+
+  /**
+   * Applies a checked update to the live doc. Should Yjs throw anyway, the
+   * doc may be half-changed: it is marked broken, so that the next task
+   * reloads it from the store (which never saw this update), and the update
+   * is refused.
+   */
+  private apply(live: LiveDoc, update: Uint8Array): void {
+    const started = performance.now();
+    try {
+      Y.applyUpdate(live.doc, update, APPLIED);
+      const pending = live.doc.store.pendingStructs !== null || live.doc.store.pendingDs !== null;
+      if (pending) throw new Error('the update left structs pending');
+    } catch (e) {
+      this.log.error({ err: e, meetingId: live.meetingId, docName: live.docName }, 'a checked update failed to apply; reloading the document');
+      live.broken = true;
+      throw new DocRefused('invalid_update', 'the update does not apply to the document', true);
+    } finally {
+      const ms = performance.now() - started;
+      if (ms > 50) this.log.warn({ meetingId: live.meetingId, docName: live.docName, ms, bytes: update.byteLength }, 'a slow update');
+    }
+  }
+
+  /** Reloads a broken live doc from the store; call at the start of a queued task. */
+  private async healthy(live: LiveDoc): Promise<void> {
+    if (!live.broken) return;
+    await this.settled(live);
+    live.generation++;
+    live.outbox = [];
+    await this.load(live);
+  }
+
+  /** Stores an update already applied to the live doc; then relays it. */
+  private persist(live: LiveDoc, update: Uint8Array, actor: Actor, sender: string): Promise<void> {
+    live.unstored++;
+    const generation = live.generation;
+    return new Promise<void>((resolve, reject) => {
+      this.batch.push({
+        input: { meetingId: live.meetingId, docName: live.docName, update, actor, at: this.clock().toISOString() },
+        done: (result) => {
+          live.unstored--;
+          if (result instanceof Error) {
+            // The live doc holds an update the store does not: start again from the store.
+            if (generation === live.generation) live.broken = true;
+            reject(result);
+          } else {
+            live.storedSeq = Math.max(live.storedSeq, result);
+            if (generation === live.generation) this.queueRelay(live, update, sender);
+            resolve();
+          }
+          if (live.unstored === 0) this.onSettled(live);
+        },
+      });
+      if (!this.batchScheduled) {
+        this.batchScheduled = true;
+        // Idle: commit at once (after this turn). Busy: at most one commit per interval, so that
+        // what arrives meanwhile shares one fsync and one relay per document.
+        const wait = this.lastCommitAt + this.commitIntervalMs - performance.now();
+        if (wait <= 0) setImmediate(() => this.flushBatch());
+        else setTimeout(() => this.flushBatch(), wait);
+      }
+    });
+  }
+
+  /** Group commit: every update of this turn, all documents, in one transaction. */
+  private flushBatch(): void {
+    this.batchScheduled = false;
+    this.lastCommitAt = performance.now();
+    const batch = this.batch;
+    if (batch.length === 0) return;
+    this.batch = [];
+    this.store.appendDocUpdates(batch.map((b) => b.input)).then(
+      (seqs) => {
+        batch.forEach((b, i) => b.done(seqs[i]));
+        this.flushRelays();
+      },
+      (e: unknown) => {
+        this.log.error({ err: e }, 'storing document updates failed');
+        const error = e instanceof Error ? e : new Error(String(e));
+        for (const b of batch) b.done(error);
+      },
+    );
+  }
+
+  private queueRelay(live: LiveDoc, update: Uint8Array, sender: string): void {
+    live.outbox.push({ update, sender });
+    this.relayDue.add(live);
+  }
+
+  private flushRelays(): void {
+    const due = [...this.relayDue];
+    this.relayDue.clear();
+    for (const live of due) this.flushRelay(live);
+  }
+
+  /** One message per document and turn: the updates merged. */
+  private flushRelay(live: LiveDoc): void {
+    const out = live.outbox;
+    live.outbox = [];
+    if (out.length === 0) return;
+    const update = out.length === 1 ? out[0].update : Y.mergeUpdates(out.map((o) => o.update));
+    const senders = new Set(out.map((o) => o.sender));
+    for (const listener of this.relayListeners) listener(live.meetingId, live.docName, update, senders);
+  }
+
+  private onSettled(live: LiveDoc): void {
+    const waiters = live.settledWaiters;
+    live.settledWaiters = [];
+    for (const w of waiters) w();
+    if (live.storedSeq - live.checkpointSeq >= this.checkpointEvery) void this.checkpoint(live);
+    clearTimeout(live.idleTimer);
+    if (live.storedSeq > live.checkpointSeq) {
+      live.idleTimer = setTimeout(() => void this.checkpoint(live), this.checkpointIdleMs);
+      live.idleTimer.unref();
+    }
+  }
+
+  /** Runs `fn` synchronously at a moment when everything applied to the doc is stored. */
+  private whenSettled(live: LiveDoc, fn: () => void): void {
+    if (live.unstored === 0) fn();
+    else live.settledWaiters.push(fn);
+  }
+
+  private settled(live: LiveDoc): Promise<void> {
+    return new Promise((resolve) => this.whenSettled(live, resolve));
+  }
+
+  /** Writes a checkpoint of the doc as stored now (in the background; failures are logged). */
+  async checkpoint(live: LiveDoc): Promise<void> {
+    // Taken synchronously at a moment when the doc holds exactly the stored updates.
+    const taken = await new Promise<{ seq: number; state: Uint8Array; clients: Record<string, string> } | undefined>((resolve) =>
+      this.whenSettled(live, () => {
+        if ((live.closed && !this.closing) || live.broken || live.storedSeq <= live.checkpointSeq) return resolve(undefined);
+        resolve({
+          seq: live.storedSeq,
+          state: Y.encodeStateAsUpdate(live.doc),
+          clients: Object.fromEntries([...live.owners].map(([c, o]) => [String(c), o])),
+        });
+      }),
+    );
+    if (!taken) return;
+    const { seq, state, clients } = taken;
+    try {
+      await this.store.saveDocSnapshot(live.meetingId, live.docName, { seq, state, at: this.clock().toISOString(), clients });
+      live.checkpointSeq = Math.max(live.checkpointSeq, seq);
+    } catch (e) {
+      this.log.error({ err: e, meetingId: live.meetingId, docName: live.docName }, 'writing a checkpoint failed');
+    }
+  }
+
+  // ---- reading -------------------------------------------------------------
+
+  /**
+   * What a client with state vector `stateVector` lacks (sync step 2), taken
+   * when everything applied is stored. Throws InvalidUpdate if the state
+   * vector does not decode.
+   */
+  async missingFor(meetingId: string, docName: string, stateVector: Uint8Array): Promise<Uint8Array> {
+    let empty: boolean;
+    try {
+      empty = Y.decodeStateVector(stateVector).size === 0;
+    } catch (e) {
+      throw new InvalidUpdate(`the state vector does not decode: ${(e as Error).message}`);
+    }
+    const live = await this.get(meetingId, docName);
+    return new Promise((resolve) =>
+      this.whenSettled(live, () => {
+        if (!empty) return resolve(Y.encodeStateAsUpdate(live.doc, stateVector));
+        // Newcomers (a room filling at the start of a session) get the same whole state: encode it once per version.
+        if (live.wholeState?.seq !== live.storedSeq || live.wholeState.generation !== live.generation) {
+          live.wholeState = { seq: live.storedSeq, generation: live.generation, update: Y.encodeStateAsUpdate(live.doc) };
+        }
+        resolve(live.wholeState.update);
+      }),
+    );
+  }
+
+  /** The document's state vector (sync step 1), taken when everything applied is stored. */
+  async stateVector(meetingId: string, docName: string): Promise<Uint8Array> {
+    const live = await this.get(meetingId, docName);
+    return new Promise((resolve) => this.whenSettled(live, () => resolve(Y.encodeStateVector(live.doc))));
+  }
+
+  /**
+   * Reads the live document (for exports, a headless editor, tests) after
+   * everything queued before. Do not change it in `fn`: use `change`.
+   */
+  async read<T>(meetingId: string, docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const live = await this.get(meetingId, docName);
+    return this.enqueue(live, async () => {
+      await this.healthy(live);
+      return fn(live.doc);
+    });
+  }
+
+  /**
+   * An edit by the server itself (an import, accepting an amendment, lifting
+   * brackets): runs `fn` in one transaction on the live doc, stores the
+   * result stamped with `actor`, and relays it. Resolves when stored.
+   */
+  async change(meetingId: string, docName: string, actor: Actor, fn: (doc: Y.Doc) => void): Promise<void> {
+    const live = await this.get(meetingId, docName);
+    const outcome = await this.enqueue(live, async () => {
+      await this.healthy(live);
+      const parts: Uint8Array[] = [];
+      const collect = (u: Uint8Array, origin: unknown) => {
+        if (origin === APPLIED) parts.push(u);
+      };
+      live.doc.on('update', collect);
+      try {
+        live.doc.transact(() => fn(live.doc), APPLIED);
+      } finally {
+        live.doc.off('update', collect);
+      }
+      if (parts.length === 0) return undefined;
+      live.owners.set(live.doc.clientID, SERVER_OWNER);
+      return { stored: this.persist(live, parts.length === 1 ? parts[0] : Y.mergeUpdates(parts), actor, SERVER_OWNER) };
+    });
+    await outcome?.stored;
+  }
+
+  /**
+   * The document as it was after update `seq` (for history): a fresh Y.Doc
+   * built from the latest checkpoint at or before `seq` and the updates up to it.
+   */
+  async docAt(meetingId: string, docName: string, seq: number): Promise<Y.Doc> {
+    const doc = new Y.Doc();
+    const snapshot = await this.store.readDocSnapshot(meetingId, docName, seq);
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    const updates = await this.store.readDocUpdates(meetingId, docName, snapshot?.seq ?? 0, seq);
+    for (const u of updates) Y.applyUpdate(doc, u.update);
+    return doc;
+  }
+
+  /** The stored updates with who wrote them and when (for history). */
+  updates(meetingId: string, docName: string, afterSeq = 0, upToSeq?: number): Promise<DocUpdateRecord[]> {
+    return this.store.readDocUpdates(meetingId, docName, afterSeq, upToSeq);
+  }
+
+  /** How a loaded document was loaded, and where it stands (for tests and diagnostics). */
+  status(meetingId: string, docName: string) {
+    const live = this.live.get(key(meetingId, docName));
+    return live && { refs: live.refs, storedSeq: live.storedSeq, checkpointSeq: live.checkpointSeq, loadedFrom: live.loadedFrom };
+  }
+}
+
+function ownerOf(actor: Actor): string {
+  return actor.codeId ?? SERVER_OWNER;
+}

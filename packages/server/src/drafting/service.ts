@@ -1,0 +1,187 @@
+/**
+ * The drafted texts as the server knows them, on top of the Yjs documents
+ * (docs/service.ts): the adopted-paragraph guard, the text read with its
+ * numbers, imports of an existing draft, and paragraph history.
+ *
+ * Every read here works on a copy of the live document, bound to a
+ * headless editor for the occasion, so that nothing read can change what
+ * clients see.
+ */
+import * as Y from 'yjs';
+import {
+  DomainError,
+  paragraphStatus,
+  readOnlyParagraphs,
+  unnumberedParagraphs,
+  type Actor,
+  type FootnoteEntry,
+  type Lang,
+  type LedgerEvent,
+  type ParagraphStatus,
+  type StatusChange,
+  parseDocName,
+} from '@gavel/shared';
+import { $bootstrapDraft, $replaceWithBlocks } from '@gavel/shared/editor/build';
+import { $renderDraftHtml, $renderDraftText } from '@gavel/shared/editor/html';
+import type { ImportBlock } from '@gavel/shared/editor/import';
+import { $readDraft } from '@gavel/shared/editor/outline';
+import { SERVER_ACTOR, type DocService } from '../docs/service';
+import type { MeetingService } from '../meetings/service';
+import { AdoptedParagraphGuard } from './guard';
+import { editCopy, headlessFrom } from './headless';
+import { paragraphHistory, type ParagraphVersion } from './history';
+
+/** The texts every meeting starts with, each one empty paragraph. */
+const STARTING_DOCS = ['recommendations'] as const;
+
+export interface TextParagraph {
+  id: string;
+  /** null: not numbered (deleted). */
+  number: number | null;
+  label: string;
+  status: ParagraphStatus;
+  text: string;
+}
+
+export interface DraftText {
+  docName: string;
+  lang: Lang;
+  paragraphs: TextParagraph[];
+  footnotes: Pick<FootnoteEntry, 'number' | 'paragraphId' | 'text'>[];
+  /** Keys of references that point nowhere (for the secretariat to fix). */
+  brokenReferences: number;
+  html: string;
+  text: string;
+}
+
+export interface ParagraphHistory {
+  paragraphId: string;
+  status: ParagraphStatus;
+  /** Status changes from the ledger: adoption, reopening with its reason, … */
+  statusChanges: StatusChange[];
+  /** Oldest first; the last is the text now. */
+  versions: ParagraphVersion[];
+}
+
+function isTextDoc(docName: string): boolean {
+  const ref = parseDocName(docName);
+  return ref !== null && ref.kind !== 'amendment';
+}
+
+export class DraftingService {
+  private readonly guard = new AdoptedParagraphGuard();
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    private readonly meetings: MeetingService,
+    private readonly docs: DocService,
+  ) {
+    this.stops.push(
+      docs.addGuard(({ meetingId, docName, state, doc, update }) => {
+        const verdict = this.guard.check(`${meetingId}\u0000${docName}`, doc, update, readOnlyParagraphs(state, docName));
+        return verdict.ok ? null : (verdict.message ?? 'an adopted paragraph is read-only');
+      }),
+      // A new meeting's text starts with one empty paragraph, made here once rather than by the first client to connect.
+      meetings.onEvents((meetingId, events: LedgerEvent[]) => {
+        if (events.some((e) => e.type === 'MeetingCreated')) {
+          for (const docName of STARTING_DOCS) void this.ensureStarted(meetingId, docName).catch(() => undefined);
+        }
+      }),
+    );
+  }
+
+  close(): void {
+    for (const stop of this.stops.splice(0)) stop();
+    this.guard.close();
+  }
+
+  /** Gives an empty text its first paragraph. Idempotent: runs in the document's queue. */
+  async ensureStarted(meetingId: string, docName: string, actor?: Actor): Promise<void> {
+    await this.docs.change(meetingId, docName, actor ?? SERVER_ACTOR, (doc) => {
+      if (doc.get('root', Y.XmlText).length > 0) return;
+      Y.applyUpdate(doc, editCopy(doc, $bootstrapDraft));
+    });
+  }
+
+  /** The text with its numbers, paragraph by paragraph, and as HTML and plain text. */
+  async readText(meetingId: string, docName: string, lang?: Lang): Promise<DraftText> {
+    if (!isTextDoc(docName)) throw new DomainError('not_found', `no text ${docName}`);
+    const state = await this.meetings.state(meetingId);
+    if (!state) throw new DomainError('not_found', `no meeting ${meetingId}`);
+    const language = lang ?? state.info.language;
+    const snapshot = await this.docs.read(meetingId, docName, (doc) => Y.encodeStateAsUpdate(doc));
+    const copy = headlessFrom(snapshot, { writes: false });
+    try {
+      return copy.editor.read(() => {
+        const { numbering, units } = $readDraft(language, unnumberedParagraphs(state, docName));
+        return {
+          docName,
+          lang: language,
+          paragraphs: units.map((u) => ({
+            id: u.id,
+            number: u.number,
+            label: numbering.labels.get(u.key) ?? '',
+            status: paragraphStatus(state, docName, u.id),
+            text: u.text,
+          })),
+          footnotes: numbering.footnotes.map(({ number, paragraphId, text }) => ({ number, paragraphId, text })),
+          brokenReferences: numbering.broken.length,
+          html: $renderDraftHtml(numbering, language),
+          text: $renderDraftText(numbering),
+        };
+      });
+    } finally {
+      copy.dispose();
+      copy.doc.destroy();
+    }
+  }
+
+  /**
+   * Replaces the text with an imported draft, as a trusted edit of the
+   * server on the secretariat's behalf: stored and relayed like any update.
+   * Refused once a paragraph is adopted (an import would replace it).
+   */
+  async importDraft(meetingId: string, docName: string, actor: Actor, blocks: ImportBlock[]): Promise<{ paragraphs: number }> {
+    if (!isTextDoc(docName)) throw new DomainError('not_found', `no text ${docName}`);
+    if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list')) {
+      throw new DomainError('invalid_command', 'the draft has no paragraphs');
+    }
+    const state = await this.meetings.state(meetingId);
+    if (!state) throw new DomainError('not_found', `no meeting ${meetingId}`);
+    const adopted = readOnlyParagraphs(state, docName);
+    if (adopted.size > 0) {
+      throw new DomainError('invalid_state', `${adopted.size} paragraphs are adopted: an import would replace them`);
+    }
+    let made = 0;
+    await this.docs.change(meetingId, docName, actor, (doc) => {
+      Y.applyUpdate(
+        doc,
+        editCopy(doc, () => {
+          made = $replaceWithBlocks(blocks).paragraphs;
+        }),
+      );
+    });
+    return { paragraphs: made };
+  }
+
+  /** How a paragraph read at earlier points, who wrote it, and its status changes. */
+  async history(meetingId: string, docName: string, paragraphId: string, lang?: Lang): Promise<ParagraphHistory> {
+    if (!isTextDoc(docName)) throw new DomainError('not_found', `no text ${docName}`);
+    const state = await this.meetings.state(meetingId);
+    if (!state) throw new DomainError('not_found', `no meeting ${meetingId}`);
+    const updates = await this.docs.updates(meetingId, docName);
+    const record = state.paragraphs[docName]?.[paragraphId];
+    const versions = paragraphHistory(updates, paragraphId, {
+      lang: lang ?? state.info.language,
+      omit: unnumberedParagraphs(state, docName),
+      boundaries: record?.changes.map((c) => c.at) ?? [],
+    });
+    if (versions.length === 0 && !record) throw new DomainError('not_found', `no paragraph ${paragraphId} in ${docName}`);
+    return {
+      paragraphId,
+      status: paragraphStatus(state, docName, paragraphId),
+      statusChanges: record?.changes ?? [],
+      versions,
+    };
+  }
+}

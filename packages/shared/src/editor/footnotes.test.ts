@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { fromEditableNote, noteRefs, noteSegments, refToken, toEditableNote } from './footnotes';
+
+const numbers = new Map([
+  ['p_aaaaaaaa', 109],
+  ['p_bbbbbbbb', 50],
+]);
+const numberOf = (id: string) => numbers.get(id) ?? null;
+const idOf = (n: number) => [...numbers].find(([, v]) => v === n)?.[0] ?? null;
+
+describe('footnote text with references', () => {
+  const stored = `For the discussion, see ${refToken('p_aaaaaaaa')} and ${refToken('p_bbbbbbbb')}.`;
+
+  it('cuts the text into words and references', () => {
+    expect(noteSegments(stored)).toEqual([
+      { text: 'For the discussion, see ' },
+      { ref: 'p_aaaaaaaa' },
+      { text: ' and ' },
+      { ref: 'p_bbbbbbbb' },
+      { text: '.' },
+    ]);
+    expect(noteRefs(stored)).toEqual(['p_aaaaaaaa', 'p_bbbbbbbb']);
+    expect(noteSegments('no references')).toEqual([{ text: 'no references' }]);
+  });
+
+  it('shows references as [[number]] while edited, and stores them as ids again', () => {
+    const editable = toEditableNote(stored, numberOf);
+    expect(editable).toBe('For the discussion, see [[109]] and [[50]].');
+    expect(fromEditableNote(editable, idOf)).toEqual({ note: stored, unknown: [] });
+  });
+
+  it('reads numbers typed by hand, in Arabic-Indic digits too, and names the ones no paragraph has', () => {
+    expect(fromEditableNote('انظر الفقرة [[١٠٩]]', idOf).note).toBe(`انظر الفقرة ${refToken('p_aaaaaaaa')}`);
+    expect(fromEditableNote('see [[7]] and [[ 50 ]]', idOf)).toEqual({
+      note: `see [[7]] and ${refToken('p_bbbbbbbb')}`,
+      unknown: ['7'],
+    });
+  });
+
+  it('keeps a reference to a paragraph with no number as its id, so nothing is lost', () => {
+    const gone = `see ${refToken('p_cccccccc')}`;
+    const editable = toEditableNote(gone, numberOf);
+    expect(editable).toBe('see [[p_cccccccc]]');
+    expect(fromEditableNote(editable, idOf).note).toBe(gone);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * A footnote's text may point at paragraphs ("For the discussion of the
+ * working group on this recommendation, see paragraph 109 below"). It is
+ * stored with each reference as a token naming the paragraph's id,
+ * `{{ref:p_…}}`, and shown with the words computed for the current numbering.
+ *
+ * While someone edits a footnote the tokens read `[[109]]` (the paragraph's
+ * current number), which can also be typed by hand; on saving they turn
+ * back into ids, so the footnote keeps pointing at the same paragraph
+ * whatever happens to the numbers afterwards.
+ */
+import { PARAGRAPH_ID } from './ids';
+
+const TOKEN = /\{\{ref:(p_[A-Za-z0-9]{6,32})\}\}/g;
+/** `[[109]]`, `[[١٠٩]]` or, for a paragraph that no longer has a number, `[[p_…]]`. */
+const EDITABLE = /\[\[\s*([0-9\u0660-\u0669\u06F0-\u06F9]+|p_[A-Za-z0-9]{6,32})\s*\]\]/g;
+
+export type NoteSegment = { text: string } | { ref: string };
+
+export function refToken(paragraphId: string): string {
+  return `{{ref:${paragraphId}}}`;
+}
+
+/** The footnote's text cut into plain text and references, in order. */
+export function noteSegments(note: string): NoteSegment[] {
+  const out: NoteSegment[] = [];
+  let last = 0;
+  for (const m of note.matchAll(TOKEN)) {
+    if (m.index > last) out.push({ text: note.slice(last, m.index) });
+    out.push({ ref: m[1] });
+    last = m.index + m[0].length;
+  }
+  if (last < note.length) out.push({ text: note.slice(last) });
+  return out;
+}
+
+/** The paragraph ids a footnote points at, in order. */
+export function noteRefs(note: string): string[] {
+  return [...note.matchAll(TOKEN)].map((m) => m[1]);
+}
+
+/** Arabic-Indic and extended Arabic-Indic digits read as 0-9. */
+function readDigits(s: string): number {
+  return Number(s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x6f0)));
+}
+
+/** The text as the footnote editor shows it: each reference as `[[number]]`. */
+export function toEditableNote(note: string, numberOf: (paragraphId: string) => number | null): string {
+  return noteSegments(note)
+    .map((s) => ('text' in s ? s.text : `[[${numberOf(s.ref) ?? s.ref}]]`))
+    .join('');
+}
+
+/**
+ * The text to store: each `[[number]]` becomes the id of the paragraph that
+ * has that number now. Numbers no paragraph has are returned in `unknown`
+ * (and left as typed), so the editor can say which.
+ */
+export function fromEditableNote(
+  editable: string,
+  idOf: (paragraphNumber: number) => string | null,
+): { note: string; unknown: string[] } {
+  const unknown: string[] = [];
+  const note = editable.replace(EDITABLE, (whole, what: string) => {
+    if (PARAGRAPH_ID.test(what)) return refToken(what);
+    const id = idOf(readDigits(what));
+    if (id) return refToken(id);
+    unknown.push(what);
+    return whole;
+  });
+  return { note, unknown };
+}
