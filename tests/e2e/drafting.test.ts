@@ -114,7 +114,7 @@ describe.each(CASES)('drafting together ($lang)', (c) => {
   });
 
   it('the pen-holder types, the delegate follows live and cannot type; numbers and references follow an insertion', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
+    const { meetingId, secretariatCode, viewerCode } = await server.createMeeting();
     const sec = await server.signIn(meetingId, secretariatCode, 'Setup script');
     await ok(sec, meetingId, { type: 'meeting.update', changes: { language: c.meetingLanguage } });
     const registered = await ok(sec, meetingId, { type: 'delegation.register', delegation: { category: 'state_party', m49: '578' } });
@@ -217,5 +217,17 @@ describe.each(CASES)('drafting together ($lang)', (c) => {
     await screenshot(pen, `${c.lang}-text-cursor-seen`);
     await pen.locator('[data-testid="pen-take-back"]').click();
     await delegate.locator('[data-testid="read-only"]').waitFor({ timeout: 10_000 });
+
+    // The secretariat puts paragraph 2 on the room screen: the projector shows it, large and live.
+    await paragraph(pen, 2).click();
+    const shownId = await paragraph(pen, 2).getAttribute('data-pid');
+    await pen.locator('[data-testid="show-on-screen"]').click();
+    await pen.locator('[data-testid="on-screen"]').waitFor();
+    const room = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await signIn(room, server.url, c.lang, meetingId, viewerCode, 'Projector');
+    await room.goto(`${server.url}/screen`);
+    await room.locator('[data-testid="paragraph-on-screen"]').waitFor();
+    await room.locator(`[data-testid="paragraph-on-screen"] p[data-pid="${shownId}"]`).waitFor();
+    await screenshot(room, `${c.lang}-room-screen-text`);
   });
 });

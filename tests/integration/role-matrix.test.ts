@@ -183,6 +183,12 @@ const MATRIX: Record<string, Row> = {
       return { doc: 'recommendations', paragraphId: 'p_matrix00050', reason: 'At the request of Egypt' };
     },
   },
+
+  // What the room screen shows: the chair (or the secretariat) switches it.
+  'screen.show': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: () => ({ mode: 'text', paragraphId: 'p_matrix00050' }),
+  },
 };
 
 /** Runs a command as the fixture's secretariat, which must succeed; its events. */

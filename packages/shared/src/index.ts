@@ -40,6 +40,7 @@ export * from './speakers/views';
 export * from './speakers/summaries';
 export * from './i18n/labels';
 export * from './draft/pen';
+export * from './screen/screen';
 export * from './draft/paragraphs';
 export * from './editor/ids';
 export * from './editor/labels';

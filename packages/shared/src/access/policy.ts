@@ -36,6 +36,7 @@ const CHAIR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
   // The status of paragraphs, and reopening an adopted one (with a reason).
   'paragraph.setStatus',
   'paragraph.reopen',
+  'screen.show',
 ]);
 
 /**

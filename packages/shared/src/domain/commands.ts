@@ -6,8 +6,9 @@ import { participantCommands } from '../participants/commands';
 import { speakersCommands } from '../speakers/commands';
 import { penCommands } from '../draft/pen';
 import { paragraphCommands } from '../draft/paragraphs';
+import { screenCommands } from '../screen/screen';
 
-const ALL = [...meetingCommands, ...participantCommands, ...accessCommands, ...agendaCommands, ...speakersCommands, ...penCommands, ...paragraphCommands] as const;
+const ALL = [...meetingCommands, ...participantCommands, ...accessCommands, ...agendaCommands, ...speakersCommands, ...penCommands, ...paragraphCommands, ...screenCommands] as const;
 
 /** Every command a participant can send, told apart by `type`. */
 export const CommandSchema = z.discriminatedUnion('type', ALL);

@@ -17,6 +17,7 @@ import { decideAgenda } from '../agenda/decide';
 import { decideSpeakers, releaseDelegation } from '../speakers/decide';
 import { decidePen, isPenCommand, penReleasedBy } from '../draft/pen';
 import { decideParagraphs, isParagraphCommand } from '../draft/paragraphs';
+import { decideScreen, isScreenCommand } from '../screen/screen';
 
 /** The events that open a meeting: its details and its first two access codes. */
 export function createMeeting(meetingId: string, info: MeetingInfo, ctx: DecideContext): DomainEvent[] {
@@ -104,6 +105,7 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
     // The chairing commands live with their concepts (agenda/, speakers/).
     default:
       if (isPenCommand(command)) return decidePen(state, command, actor, ctx);
+      if (isScreenCommand(command)) return decideScreen(state, command);
       if (isParagraphCommand(command)) return decideParagraphs(state, command, actor, ctx);
       return isAgendaCommand(command) ? decideAgenda(state, command, actor, ctx) : decideSpeakers(state, command, actor, ctx);
   }

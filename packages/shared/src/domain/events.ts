@@ -8,6 +8,7 @@ import type { Lang } from '../languages';
 import type { SpeakersEvent } from '../speakers/events';
 import type { PenEvent } from '../draft/pen';
 import type { ParagraphEvent } from '../draft/paragraphs';
+import type { ScreenEvent } from '../screen/screen';
 
 /** What a command decided; the server wraps it into a ledger event. */
 export type DomainEvent =
@@ -30,6 +31,7 @@ export type DomainEvent =
   | AgendaEvent
   | SpeakersEvent
   | PenEvent
+  | ScreenEvent
   | ParagraphEvent;
 
 export type EventType = DomainEvent['type'];

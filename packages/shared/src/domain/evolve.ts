@@ -6,6 +6,7 @@ import { evolveSpeakers, resortLists } from '../speakers/evolve';
 import { defaultRules } from '../speakers/rules';
 import { emptyPen, evolvePen, isPenEvent } from '../draft/pen';
 import { emptyParagraphs, evolveParagraphs, isParagraphEvent } from '../draft/paragraphs';
+import { emptyScreen, evolveScreen } from '../screen/screen';
 import type { LedgerEvent } from './events';
 import type { MeetingState } from './state';
 
@@ -53,6 +54,7 @@ function applyEvent(s: MeetingState, e: LedgerEvent): MeetingState {
     }
     default:
       if (isPenEvent(e)) return evolvePen(s, e);
+      if (e.type === 'ScreenChanged') return evolveScreen(s, e);
       if (isParagraphEvent(e)) return evolveParagraphs(s, e);
       return isAgendaEvent(e) ? evolveAgenda(s, e) : evolveSpeakers(s, e);
   }
@@ -82,6 +84,7 @@ export function initialState(first: LedgerEvent): MeetingState {
     statements: [],
     pen: emptyPen(),
     paragraphs: emptyParagraphs(),
+    screen: emptyScreen(),
   };
 }
 

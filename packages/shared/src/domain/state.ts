@@ -6,6 +6,7 @@ import type { Floor, SpeakersState, Statement } from '../speakers/model';
 import type { SpeakingRules } from '../speakers/rules';
 import type { PenState } from '../draft/pen';
 import type { ParagraphsState } from '../draft/paragraphs';
+import type { ScreenState } from '../screen/screen';
 
 /**
  * A meeting as its ledger says it is now. Built by `evolve` from the events,
@@ -36,4 +37,6 @@ export interface MeetingState {
   pen: PenState;
   /** The status of each paragraph of the negotiated texts, by document and paragraph id (draft/paragraphs.ts). */
   paragraphs: ParagraphsState;
+  /** What the room screen shows: the speakers or a paragraph of the text. */
+  screen: ScreenState;
 }

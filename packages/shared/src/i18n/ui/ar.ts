@@ -273,6 +273,11 @@ export const ar: UiStrings = {
     speaker: 'المتكلم',
     next: 'المتكلمون التالون',
     onBehalf: 'باسم {{group}}',
+    screen: 'شاشة القاعة',
+    showSpeakers: 'المتكلمون',
+    showText: 'النص',
+    showParagraph: 'العرض على شاشة القاعة',
+    shown: 'معروضة على شاشة القاعة',
   },
   agenda: {
     title: 'جدول الأعمال',

@@ -269,6 +269,11 @@ export const en = {
     speaker: 'Speaker',
     next: 'Next speakers',
     onBehalf: 'on behalf of {{group}}',
+    screen: 'Room screen',
+    showSpeakers: 'Speakers',
+    showText: 'Text',
+    showParagraph: 'Show on the room screen',
+    shown: 'On the room screen',
   },
   agenda: {
     title: 'Agenda',

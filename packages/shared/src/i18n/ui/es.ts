@@ -274,6 +274,11 @@ export const es: UiStrings = {
     speaker: 'Orador',
     next: 'Próximos oradores',
     onBehalf: 'en nombre de: {{group}}',
+    screen: 'Pantalla de la sala',
+    showSpeakers: 'Oradores',
+    showText: 'Texto',
+    showParagraph: 'Mostrar en la pantalla de la sala',
+    shown: 'En la pantalla de la sala',
   },
   agenda: {
     title: 'Programa',

@@ -276,6 +276,11 @@ export const fr: UiStrings = {
     speaker: 'Orateur',
     next: 'Prochains orateurs',
     onBehalf: 'au nom de : {{group}}',
+    screen: 'Écran de la salle',
+    showSpeakers: 'Orateurs',
+    showText: 'Texte',
+    showParagraph: 'Afficher sur l’écran de la salle',
+    shown: 'Affiché sur l’écran de la salle',
   },
   agenda: {
     title: 'Ordre du jour',

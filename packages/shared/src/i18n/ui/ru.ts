@@ -276,6 +276,11 @@ export const ru: UiStrings = {
     speaker: 'Оратор',
     next: 'Следующие ораторы',
     onBehalf: 'от имени: {{group}}',
+    screen: 'Экран в зале',
+    showSpeakers: 'Ораторы',
+    showText: 'Текст',
+    showParagraph: 'Показать на экране в зале',
+    shown: 'Показан на экране в зале',
   },
   agenda: {
     title: 'Повестка дня',

@@ -274,6 +274,11 @@ export const zh: UiStrings = {
     speaker: '发言者',
     next: '接下来的发言者',
     onBehalf: '代表{{group}}',
+    screen: '会场屏幕',
+    showSpeakers: '发言者',
+    showText: '案文',
+    showParagraph: '在会场屏幕上显示',
+    shown: '正在会场屏幕上显示',
   },
   agenda: {
     title: '议程',

@@ -40,6 +40,7 @@ export function ChairConsole({ state }: { state: MeetingState }) {
           {t('console.pointOfOrderAlert', { name: pointsOfOrder.map((e) => speakerLabel(state, e, lang)).join(', ') })}
         </p>
       ) : null}
+      <ScreenSwitch state={state} runner={runner} />
       <div className="current-item" aria-live="polite">
         <span className="muted">{t('console.currentItem')}</span>{' '}
         {item ? (
@@ -140,4 +141,36 @@ function useChime(enabled: boolean, pointOfOrderIds: string[]) {
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, enabled]);
+}
+
+/**
+ * What the projector shows: the speakers, or the paragraph under discussion
+ * (the one last shown, else the first under consideration, else the first).
+ */
+function ScreenSwitch({ state, runner }: { state: MeetingState; runner: ReturnType<typeof useCommand> }) {
+  const { t } = useTranslation();
+  const records = state.paragraphs.recommendations ?? {};
+  const underConsideration = Object.keys(records).find((id) => records[id].status === 'under_consideration');
+  const paragraphId = state.screen.paragraphId ?? underConsideration ?? Object.keys(records)[0] ?? null;
+  return (
+    <div className="screen-switch" role="group" aria-label={t('room.screen')}>
+      <span className="muted">{t('room.screen')}</span>
+      <button
+        type="button"
+        aria-pressed={state.screen.mode === 'speakers'}
+        disabled={runner.busy}
+        onClick={() => void runner.run({ type: 'screen.show', mode: 'speakers', paragraphId: null })}
+      >
+        {t('room.showSpeakers')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={state.screen.mode === 'text'}
+        disabled={runner.busy || !paragraphId}
+        onClick={() => void runner.run({ type: 'screen.show', mode: 'text', paragraphId })}
+      >
+        {t('room.showText')}
+      </button>
+    </div>
+  );
 }

@@ -9,6 +9,7 @@ import {
 import { Countdown } from '../../components/Countdown';
 import { speakerLabel } from '../../components/speakerLabel';
 import { useServerNow } from '../../components/useServerNow';
+import { ParagraphOnScreen } from '../text/ParagraphOnScreen';
 import { MeetingHeader } from '../MeetingHeader';
 
 /**
@@ -32,7 +33,7 @@ export function RoomScreen({ state }: { state: MeetingState }) {
           <span className="room-item-label">{t('room.item', { label: formatAgendaLabel(item.path, lang) })}</span>
           <span className="room-item-title">{item.title}</span>
         </h1>
-      ) : (
+      ) : state.screen.mode === 'text' ? null : (
         <>
           <h1 className="room-title" dir="auto">
             {state.info.title}
@@ -40,7 +41,10 @@ export function RoomScreen({ state }: { state: MeetingState }) {
           <p className="room-waiting">{t('screen.waiting')}</p>
         </>
       )}
-      {current ? (
+      {state.screen.mode === 'text' && state.screen.paragraphId ? (
+        <ParagraphOnScreen state={state} paragraphId={state.screen.paragraphId} lang={lang} />
+      ) : null}
+      {current && state.screen.mode === 'speakers' ? (
         <section className={`room-speaker kind-${current.entry.kind}`} data-testid="room-speaker">
           <div>
             <p className="room-caption">{t(`kinds.${current.entry.kind}`)}</p>
@@ -56,7 +60,7 @@ export function RoomScreen({ state }: { state: MeetingState }) {
           <Countdown turn={current.floor} now={now} lang={lang} size="huge" />
         </section>
       ) : null}
-      {upcoming.length > 0 ? (
+      {upcoming.length > 0 && state.screen.mode === 'speakers' ? (
         <section className="room-next">
           <h2>{t('room.next')}</h2>
           <ol>

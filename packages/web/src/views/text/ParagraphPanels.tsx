@@ -148,6 +148,22 @@ export function SelectedParagraph({
         {record ? <span className="muted">{t('paragraphs.since', { time: formatDateTime(record.since, lang), by: record.by })}</span> : null}
       </p>
       {lastChange?.reopened ? <p className="muted">{t('paragraphs.reopenedBecause', { reason: lastChange.note })}</p> : null}
+      {docName === 'recommendations' && can(actor, { type: 'screen.show', mode: 'text', paragraphId: unit.id }, state) ? (
+        state.screen.mode === 'text' && state.screen.paragraphId === unit.id ? (
+          <p className="muted" data-testid="on-screen">
+            {t('room.shown')}
+          </p>
+        ) : (
+          <button
+            type="button"
+            disabled={runner.busy}
+            data-testid="show-on-screen"
+            onClick={() => void runner.run({ type: 'screen.show', mode: 'text', paragraphId: unit.id })}
+          >
+            {t('room.showParagraph')}
+          </button>
+        )
+      ) : null}
 
       {mayDecide && current !== 'adopted' ? (
         <form
