@@ -1,23 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { TestServer, type ApiClient } from '../support/server';
-
-async function signIn(page: Page, url: string, lang: string, meetingId: string, code: string, name: string) {
-  await page.goto(url);
-  await page.locator('.language-picker select').selectOption(lang);
-  await page.locator('select').nth(1).selectOption(meetingId);
-  await page.locator('input[autocomplete="one-time-code"]').fill(code);
-  await page.locator('input[autocomplete="name"]').fill(name);
-  await page.locator('button[type="submit"]').click();
-  await page.locator('[data-testid="who"]').waitFor();
-}
-
-async function ok(client: ApiClient, meetingId: string, command: Record<string, unknown>) {
-  const res = await client.command(meetingId, command);
-  if (res.status !== 200) throw new Error(`${command.type}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { TestServer, ok } from '../support/server';
 
 describe.each([
   { lang: 'en', norway: 'Norway', meetingLanguage: 'en' as const },

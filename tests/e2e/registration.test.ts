@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
+import { launchBrowser, screenshot, signIn } from '../support/browser';
 import { TestServer } from '../support/server';
 
 /** Signs in through the sign-in page, choosing the language on the way. */
-async function signIn(page: Page, url: string, lang: string, meetingId: string, code: string, name: string) {
-  await page.goto(url);
-  await page.locator('.language-picker select').selectOption(lang);
-  await page.locator('select').nth(1).selectOption(meetingId);
-  await page.locator('input[autocomplete="one-time-code"]').fill(code);
-  await page.locator('input[autocomplete="name"]').fill(name);
-  await page.locator('button[type="submit"]').click();
-  await page.locator('[data-testid="who"]').waitFor();
-}
-
 describe.each([
   { lang: 'en', norway: 'Norway', registered: 'Norway is registered.' },
   { lang: 'ar', norway: 'النرويج', registered: 'النرويج' },

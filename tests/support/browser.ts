@@ -46,3 +46,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Signs in through the sign-in page as a person would, choosing the language on the way. */
+export async function signIn(page: Page, url: string, lang: string, meetingId: string, code: string, name: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.language-picker select').selectOption(lang);
+  await page.locator('select').nth(1).selectOption(meetingId);
+  await page.locator('input[autocomplete="one-time-code"]').fill(code);
+  await page.locator('input[autocomplete="name"]').fill(name);
+  await page.locator('button[type="submit"]').click();
+  await page.locator('[data-testid="who"]').waitFor();
+}

@@ -65,6 +65,13 @@ export class ApiClient {
   }
 }
 
+/** Runs a command that must succeed, and returns the server's answer. */
+export async function ok(client: ApiClient, meetingId: string, command: Record<string, unknown>) {
+  const res = await client.command(meetingId, command);
+  if (res.status !== 200) throw new Error(`${String(command.type)}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 /** An in-process Gavel on port 0, with its own data folder. */
 export class TestServer {
   private constructor(
