@@ -51,6 +51,7 @@ export async function seedDemo(meetings: MeetingService): Promise<DemoAccess> {
     ],
   });
   await run({ type: 'person.register', name: 'Dominika Krois', title: 'Ms.', function: 'chair' });
+  await seedAgenda(run);
   note('Chair', (await run({ type: 'access.issue', role: 'chair', label: 'Chair' })).issuedCodes);
   const state = await meetings.state(meetingId);
   for (const d of Object.values(state!.delegations).filter((d) => d.m49 === '818' || d.m49 === '246')) {
@@ -60,4 +61,30 @@ export async function seedDemo(meetings: MeetingService): Promise<DemoAccess> {
     created.events.flatMap((e) => (e.type === 'AccessCodeIssued' && e.payload.code.id === codeId ? [e.payload.code.label] : []))[0];
   codes.unshift(...created.issuedCodes.map((c) => ({ who: roleOf(c.codeId) ?? '', code: c.code })));
   return { meetingId, codes };
+}
+
+/** The provisional agenda of the model meeting: item 1 with two sub-items, five substantive items, other matters, the report. */
+async function seedAgenda(run: (command: Command) => Promise<{ events: { type: string; payload: unknown }[] }>) {
+  const add = async (title: string, extra: Record<string, unknown> = {}) => {
+    const { events } = await run({ type: 'agenda.addItem', title, documents: [], ...extra } as Command);
+    return (events[0].payload as { item: { id: string } }).item.id;
+  };
+  const organizational = await add('Organizational matters', { plannedDate: '2010-01-27' });
+  await add('Opening of the meeting', { parentId: organizational });
+  await add('Adoption of the agenda and organization of work', {
+    parentId: organizational,
+    documents: [{ symbol: 'CTOC/COP/WG.4/2010/1', title: 'Annotated provisional agenda' }],
+  });
+  const substantive: [string, string, string][] = [
+    ['Implementation of the Trafficking in Persons Protocol', 'CTOC/COP/WG.4/2010/2', '2010-01-27'],
+    ['Analysis of key concepts of the Protocol', 'CTOC/COP/WG.4/2010/3', '2010-01-27'],
+    ['Reducing demand for exploitative services', 'CTOC/COP/WG.4/2010/4', '2010-01-28'],
+    ['Non-punishment and non-prosecution of victims of trafficking in persons', 'CTOC/COP/WG.4/2010/4', '2010-01-28'],
+    ['Case management by front-line law enforcement', 'CTOC/COP/WG.4/2010/5', '2010-01-29'],
+  ];
+  for (const [title, symbol, plannedDate] of substantive) {
+    await add(title, { plannedDate, documents: [{ symbol, title: 'Background paper prepared by the Secretariat' }] });
+  }
+  await add('Other matters', { plannedDate: '2010-01-29' });
+  await add('Adoption of the report', { plannedDate: '2010-01-29' });
 }
