@@ -189,7 +189,89 @@ const MATRIX: Record<string, Row> = {
     allowed: CHAIR_AND_SECRETARIAT,
     command: () => ({ mode: 'text', paragraphId: 'p_matrix00050' }),
   },
+
+  // The negotiation. A delegation acts for itself (the target: the actor's own, or for otherDelegate the other one);
+  // the chair and the secretariat record for a delegation they name, and decide.
+  'amendments.configure': { allowed: SECRETARIAT_ONLY, command: () => ({ objectCategories: ['state_party'] }) },
+  'amendment.start': {
+    allowed: OWN_DELEGATION,
+    command: async (t, f) => ({ doc: 'recommendations', kind: 'change', paragraphId: await firstParagraph(f), delegationId: t.delegationId }),
+  },
+  /** Drafts typed by the secretariat for the target delegation (an oral amendment): the delegation or the chair may table them. */
+  'amendment.table': { allowed: OWN_DELEGATION, command: async (t, f) => ({ amendmentId: await floorDraft(f, t) }) },
+  'amendment.revise': { allowed: OWN_DELEGATION, command: async (t, f) => ({ amendmentId: await tabled(f, t), note: 'Second thoughts.' }) },
+  'amendment.withdraw': { allowed: OWN_DELEGATION, command: async (t, f) => ({ amendmentId: await tabled(f, t) }) },
+  /** On the other delegation's amendment, for the target delegation. */
+  'amendment.cosponsor': { allowed: OWN_DELEGATION, command: async (t, f) => ({ amendmentId: await tabled(f, otherOf(f, t)), delegationId: t.delegationId }) },
+  'amendment.support': { allowed: OWN_DELEGATION, command: async (t, f) => ({ amendmentId: await tabled(f, otherOf(f, t)), delegationId: t.delegationId }) },
+  'amendment.object': {
+    allowed: OWN_DELEGATION,
+    command: async (t, f) => ({ amendmentId: await tabled(f, otherOf(f, t)), reason: 'Too strong.', delegationId: t.delegationId }),
+  },
+  'amendment.retract': {
+    allowed: OWN_DELEGATION,
+    command: async (t, f) => {
+      const amendmentId = await tabled(f, otherOf(f, t));
+      await as(f, { type: 'amendment.support', amendmentId, delegationId: t.delegationId });
+      return { amendmentId, delegationId: t.delegationId };
+    },
+  },
+  'amendment.decide': { allowed: CHAIR_AND_SECRETARIAT, command: async (t, f) => ({ amendmentId: await tabled(f, t), outcome: 'reject', expectedVersion: 1 }) },
+  'bracket.hold': { allowed: OWN_DELEGATION, command: async (t, f) => ({ bracketId: await bracket(f, otherOf(f, t)), delegationId: t.delegationId }) },
+  /** The proposer holds its own bracket. */
+  'bracket.release': { allowed: OWN_DELEGATION, command: async (t, f) => ({ bracketId: await bracket(f, t), delegationId: t.delegationId }) },
+  'bracket.lift': { allowed: CHAIR_AND_SECRETARIAT, command: async (t, f) => ({ bracketId: await bracket(f, t), keep: 1 }) },
+  'objection.raise': {
+    allowed: OWN_DELEGATION,
+    command: async (t, f) => ({ doc: 'recommendations', paragraphId: await firstParagraph(f), reason: 'Cannot join consensus.', delegationId: t.delegationId }),
+  },
+  'objection.withdraw': {
+    allowed: OWN_DELEGATION,
+    command: async (t, f) => {
+      const paragraphId = await firstParagraph(f);
+      await as(f, { type: 'objection.raise', doc: 'recommendations', paragraphId, reason: 'Cannot join consensus.', delegationId: t.delegationId });
+      return { doc: 'recommendations', paragraphId, delegationId: t.delegationId };
+    },
+  },
+  'position.record': {
+    allowed: OWN_DELEGATION,
+    command: async (t, f) => ({ doc: 'recommendations', paragraphId: await firstParagraph(f), kind: 'explanation', text: 'For the record.', delegationId: t.delegationId }),
+  },
+  'adoption.decide': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (_t, f) => ({ doc: 'recommendations', paragraphIds: [await firstParagraph(f)], outcome: 'agreed_ad_ref' }),
+  },
 };
+
+/** The first paragraph of the meeting's draft recommendations (which the server starts with one empty paragraph). */
+async function firstParagraph(f: MeetingFixture): Promise<string> {
+  await f.secretariat.request('POST', `/api/meetings/${f.meetingId}/drafts/recommendations/start`);
+  const res = await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/drafts/recommendations`);
+  return res.body.paragraphs[0].id;
+}
+
+const otherOf = (f: MeetingFixture, t: DelegationFixture) => (t === f.own ? f.other : f.own);
+
+/** A draft the secretariat typed for `t` (an oral amendment to the first paragraph). */
+async function floorDraft(f: MeetingFixture, t: DelegationFixture): Promise<string> {
+  const paragraphId = await firstParagraph(f);
+  const [started] = await as(f, { type: 'amendment.start', doc: 'recommendations', kind: 'change', paragraphId, text: 'Matrix words.', delegationId: t.delegationId });
+  return started.payload.amendmentId;
+}
+
+/** `t`'s amendment, tabled. */
+async function tabled(f: MeetingFixture, t: DelegationFixture): Promise<string> {
+  const amendmentId = await floorDraft(f, t);
+  await as(f, { type: 'amendment.table', amendmentId });
+  return amendmentId;
+}
+
+/** A bracket in the text proposed by `t`. */
+async function bracket(f: MeetingFixture, t: DelegationFixture): Promise<string> {
+  const amendmentId = await tabled(f, t);
+  const events = await as(f, { type: 'amendment.decide', amendmentId, outcome: 'bracket', expectedVersion: 1 });
+  return events.find((e) => e.type === 'BracketPlaced').payload.bracketId;
+}
 
 /** Runs a command as the fixture's secretariat, which must succeed; its events. */
 async function as(f: MeetingFixture, command: Record<string, unknown>): Promise<any[]> {

@@ -18,6 +18,8 @@ import { MeetingService } from './meetings/service';
 import { DocService, type DocServiceOptions } from './docs/service';
 import { DraftingService } from './drafting/service';
 import { draftingRoutes } from './http/drafting';
+import { NegotiationService } from './negotiation/service';
+import { negotiationRoutes } from './http/negotiation';
 import { attachGateway } from './realtime/gateway';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
@@ -31,6 +33,8 @@ export interface Gavel {
   docs: DocService;
   /** The drafted texts read with their numbers, imports, history, the adopted-paragraph guard. */
   drafting: DraftingService;
+  /** Amendments, brackets, objections and adoption where they touch the texts: facts for decide, trusted edits, guards. */
+  negotiation: NegotiationService;
   store: Store;
   adminToken: string;
   /** True when this start made the admin token (so it should be shown once). */
@@ -63,6 +67,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
   });
   const docs = new DocService(store, meetings, app.log, options.docs);
   const drafting = new DraftingService(meetings, docs);
+  const negotiation = new NegotiationService(meetings, docs, app.log);
   const ctx: AppContext = { config, meetings, auth, docs };
   installErrorHandler(app);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -85,6 +90,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
   sessionRoutes(app, ctx);
   meetingRoutes(app, ctx);
   draftingRoutes(app, ctx, drafting);
+  negotiationRoutes(app, ctx, drafting, negotiation);
 
   const webBuilt = existsSync(join(config.webDir, 'index.html'));
   if (webBuilt) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
@@ -109,6 +115,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
     auth,
     docs,
     drafting,
+    negotiation,
     store,
     adminToken: admin.token,
     adminTokenIsNew: admin.isNew,
@@ -118,6 +125,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
       // Every accepted update is stored already; this writes checkpoints so that the next start loads quickly.
       await docs.close();
       drafting.close();
+      negotiation.close();
       await store.close();
     },
   };

@@ -14,6 +14,8 @@ import { RoomScreen } from './views/screen/RoomScreen';
 import { SetupView } from './views/secretariat/SetupView';
 import { SignIn } from './views/SignIn';
 import { TextView } from './views/text/TextView';
+import { ParagraphStory } from './views/amendments/ParagraphStory';
+import { useStoryAddress } from './views/amendments/storyRoute';
 
 export function App() {
   const { t } = useTranslation();
@@ -64,6 +66,8 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
   const lang = i18n.language as Lang;
   const { state, status } = useMeeting();
   const [view, go] = useView(session.role);
+  // The story of a paragraph has its own address (/story/<text>/<paragraph>), over whatever view is open.
+  const story = useStoryAddress();
 
   if (!state) {
     return (
@@ -98,7 +102,7 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
             <a
               key={v}
               href={`/${v}`}
-              aria-current={v === view ? 'page' : undefined}
+              aria-current={v === view && !story ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
                 go(v);
@@ -122,12 +126,21 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <h1 className="visually-hidden">{viewName(view)}</h1>
-        {view === 'setup' ? <SetupView state={state} /> : null}
-        {view === 'chair' ? <ChairConsole state={state} /> : null}
-        {view === 'delegation' ? <DelegationView state={state} session={session} /> : null}
-        {view === 'public' ? <PublicView state={state} /> : null}
-        {view === 'text' ? <TextView state={state} session={session} /> : null}
+        <h1 className="visually-hidden">{story ? t('story.heading') : viewName(view)}</h1>
+        {story ? (
+          <ParagraphStory
+            state={state}
+            session={session}
+            doc={story.doc}
+            paragraphId={story.paragraphId}
+            onBack={() => (history.length > 1 ? history.back() : go('text'))}
+          />
+        ) : null}
+        {story ? null : view === 'setup' ? <SetupView state={state} /> : null}
+        {!story && view === 'chair' ? <ChairConsole state={state} /> : null}
+        {!story && view === 'delegation' ? <DelegationView state={state} session={session} /> : null}
+        {!story && view === 'public' ? <PublicView state={state} /> : null}
+        {!story && view === 'text' ? <TextView state={state} session={session} /> : null}
       </main>
     </>
   );

@@ -21,7 +21,7 @@
  */
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Actor, DocRefusalReason, MeetingState } from '@gavel/shared';
+import { canWriteDoc, type Actor, type DocRefusalReason, type MeetingState } from '@gavel/shared';
 import type { MeetingService } from '../meetings/service';
 import type { DocUpdateRecord, Store } from '../store/store';
 import { clientsIn, inspectUpdate, InvalidUpdate } from './validate';
@@ -365,6 +365,10 @@ export class DocService {
     if (!state) throw new DocRefused('forbidden', 'the meeting is gone', false);
     const gated = gate.check(state);
     if (gated) throw gated;
+    // Whatever the caller checked, the document's own rule: the pen for a text, the sponsor for an amendment's draft.
+    if (actor.role !== 'admin' && !canWriteDoc(actor, state, docName)) {
+      throw new DocRefused('forbidden', 'you may not write this document', false);
+    }
     const writer = actor.codeId ?? SERVER_OWNER;
     let inspection;
     try {
@@ -594,21 +598,48 @@ export class DocService {
     const live = await this.get(meetingId, docName);
     const outcome = await this.enqueue(live, async () => {
       await this.healthy(live);
-      const parts: Uint8Array[] = [];
-      const collect = (u: Uint8Array, origin: unknown) => {
-        if (origin === APPLIED) parts.push(u);
-      };
-      live.doc.on('update', collect);
-      try {
-        live.doc.transact(() => fn(live.doc), APPLIED);
-      } finally {
-        live.doc.off('update', collect);
-      }
-      if (parts.length === 0) return undefined;
-      live.owners.set(live.doc.clientID, SERVER_OWNER);
-      return { stored: this.persist(live, parts.length === 1 ? parts[0] : Y.mergeUpdates(parts), actor, SERVER_OWNER) };
+      return { stored: this.trustedEdit(live, actor, fn) };
     });
     await outcome?.stored;
+  }
+
+  /**
+   * Runs `task` alone in the document's turn: no client update is checked or
+   * applied until it ends, so what it reads of the live doc stays true while
+   * it awaits (a decision recorded in the ledger, say). `edit` makes trusted
+   * edits like `change`; the task resolves once they are stored.
+   */
+  async exclusive<T>(
+    meetingId: string,
+    docName: string,
+    actor: Actor,
+    task: (doc: Y.Doc, edit: (fn: (doc: Y.Doc) => void) => void) => Promise<T>,
+  ): Promise<T> {
+    const live = await this.get(meetingId, docName);
+    return this.enqueue(live, async () => {
+      await this.healthy(live);
+      const stored: Promise<void>[] = [];
+      const result = await task(live.doc, (fn) => stored.push(this.trustedEdit(live, actor, fn)));
+      await Promise.all(stored);
+      return result;
+    });
+  }
+
+  /** Applies a trusted edit to the live doc in one transaction and stores it; resolves when stored. */
+  private trustedEdit(live: LiveDoc, actor: Actor, fn: (doc: Y.Doc) => void): Promise<void> {
+    const parts: Uint8Array[] = [];
+    const collect = (u: Uint8Array, origin: unknown) => {
+      if (origin === APPLIED) parts.push(u);
+    };
+    live.doc.on('update', collect);
+    try {
+      live.doc.transact(() => fn(live.doc), APPLIED);
+    } finally {
+      live.doc.off('update', collect);
+    }
+    if (parts.length === 0) return Promise.resolve();
+    live.owners.set(live.doc.clientID, SERVER_OWNER);
+    return this.persist(live, parts.length === 1 ? parts[0] : Y.mergeUpdates(parts), actor, SERVER_OWNER);
   }
 
   /**

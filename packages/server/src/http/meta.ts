@@ -153,6 +153,37 @@ export function openApi() {
           responses: { '200': { description: 'versions, oldest first' }, ...errors },
         },
       },
+      // The negotiation (http/negotiation.ts); changes are commands.
+      '/api/meetings/{id}/paragraphs/{pid}/story': {
+        get: {
+          summary: "A paragraph's whole story: versions, amendments with sponsors, supporters and objectors, decisions, brackets, objections, positions",
+          security: bearerAuth,
+          parameters: [
+            meetingId,
+            { name: 'pid', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'doc', in: 'query', schema: { type: 'string', default: 'recommendations' } },
+            { name: 'format', in: 'query', schema: { enum: ['json', 'html', 'md'] } },
+            { name: 'lang', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: { '200': { description: 'the story (JSON, or an HTML page, or Markdown)' }, ...errors },
+        },
+      },
+      '/api/meetings/{id}/amendments/{aid}': {
+        get: {
+          summary: 'A tabled amendment, with its tracked changes against the paragraph as it reads now (conflicts marked)',
+          security: bearerAuth,
+          parameters: [meetingId, { name: 'aid', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: '{ amendment, current, number, tracked }' }, ...errors },
+        },
+      },
+      '/api/meetings/{id}/amendments/{aid}/draft': {
+        get: {
+          summary: "An amendment's private draft, for whoever may see it: what it amends, its words now, the changes it would make",
+          security: bearerAuth,
+          parameters: [meetingId, { name: 'aid', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: '{ meta, content, problem, current, tracked }' }, ...errors },
+        },
+      },
     },
   };
 }

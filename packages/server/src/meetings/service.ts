@@ -6,6 +6,7 @@ import {
   initialState,
   type Actor,
   type Command,
+  type CommandFacts,
   type DomainEvent,
   type IssuedCode,
   type LedgerEvent,
@@ -28,6 +29,19 @@ export interface Outcome {
 
 type Listener = (meetingId: string, events: LedgerEvent[]) => void;
 
+/**
+ * Wraps the execution of commands: may read what a command needs from
+ * elsewhere (the texts) and pass it to `decide` as facts, and act on what
+ * was recorded (apply it to a text) before the caller hears of it. Both
+ * transports go through it.
+ */
+export type CommandInterceptor = (
+  meetingId: string,
+  actor: Actor,
+  command: Command,
+  next: (facts?: CommandFacts) => Promise<Outcome>,
+) => Promise<Outcome>;
+
 /** How often a command is decided again after losing a race to another writer. */
 const MAX_ATTEMPTS = 8;
 
@@ -41,6 +55,7 @@ export class MeetingService {
   private readonly entries = new Map<string, Entry>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<Listener>();
+  private readonly interceptors: CommandInterceptor[] = [];
 
   constructor(
     private readonly store: Store,
@@ -77,13 +92,31 @@ export class MeetingService {
     });
   }
 
+  /** Adds an interceptor (the first added runs outermost); returns a function that removes it. */
+  use(interceptor: CommandInterceptor): () => void {
+    this.interceptors.push(interceptor);
+    return () => {
+      const i = this.interceptors.indexOf(interceptor);
+      if (i >= 0) this.interceptors.splice(i, 1);
+    };
+  }
+
   async execute(meetingId: string, actor: Actor, command: Command): Promise<Outcome> {
+    const run = (index: number, facts: CommandFacts | undefined): Promise<Outcome> => {
+      const interceptor = this.interceptors[index];
+      if (!interceptor) return this.decideAndCommit(meetingId, actor, command, facts);
+      return interceptor(meetingId, actor, command, (given) => run(index + 1, given ?? facts));
+    };
+    return run(0, undefined);
+  }
+
+  private async decideAndCommit(meetingId: string, actor: Actor, command: Command, facts: CommandFacts | undefined): Promise<Outcome> {
     return this.serialized(meetingId, async () => {
       for (let attempt = 1; ; attempt++) {
         const entry = await this.load(meetingId);
         if (!entry) throw new DomainError('not_found', `no meeting ${meetingId}`);
         const now = this.clock().toISOString();
-        const decided = decide(entry.state, command, actor, { now, newId });
+        const decided = decide(entry.state, command, actor, { now, newId, ...(facts ? { facts } : {}) });
         if (decided.length === 0) return { events: [], issuedCodes: [] };
         try {
           return await this.commit(meetingId, { seq: entry.state.seq, hash: entry.head }, decided, actor, now);

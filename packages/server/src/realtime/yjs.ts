@@ -19,6 +19,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { FastifyBaseLogger } from 'fastify';
 import {
+  DRAFT_ACCESS_EVENTS,
   asBytes,
   canReadDoc,
   canWriteDoc,
@@ -251,7 +252,8 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
 
   // The pen moved (or its holder's code was revoked): tell whoever gained or lost it.
   ctx.meetings.onEvents((meetingId, events) => {
-    if (!events.some((e) => e.type === 'PenHanded' || e.type === 'PenTakenBack' || e.type === 'AccessCodeRevoked')) return;
+    // … or an amendment was decided or withdrawn: its draft is read-only from now on.
+    if (!events.some((e) => e.type === 'PenHanded' || e.type === 'PenTakenBack' || e.type === 'AccessCodeRevoked' || DRAFT_ACCESS_EVENTS.includes(e.type))) return;
     const conns = byMeeting.get(meetingId);
     if (!conns) return;
     void ctx.meetings.state(meetingId).then((state) => {

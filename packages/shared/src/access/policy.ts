@@ -3,6 +3,8 @@ import type { Command, CommandType } from '../domain/commands';
 import type { MeetingState } from '../domain/state';
 import { DELEGATION_FUNCTIONS } from '../participants/model';
 import { parseDocName } from '../protocol/yjs';
+import { isAmendmentCommand } from '../amendments/commands';
+import { amendmentDenial, canReadAmendmentDraft, canWriteAmendmentDraft } from '../amendments/policy';
 
 /**
  * What the chair may do: run the meeting (open it, adopt and amend the
@@ -51,6 +53,8 @@ const CHAIR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
  * Returns null when allowed, or why not.
  */
 export function denial(actor: Actor, command: Command, state: MeetingState): string | null {
+  // The negotiation has rules of its own for every role (amendments/policy.ts): a delegation's draft is private, even from the secretariat.
+  if (isAmendmentCommand(command)) return amendmentDenial(actor, command, state);
   if (actor.role === 'admin' || actor.role === 'secretariat') return null;
   if (actor.role === 'chair' && CHAIR_COMMANDS.has(command.type)) return null;
   switch (command.type) {
@@ -116,8 +120,9 @@ export function canWriteText(actor: Actor, state: MeetingState): boolean {
  * Who may see a document (join it and receive its updates). The shared texts
  * are open to every participant of the meeting (the caller checks that the
  * session belongs to it); a summary only for an item on the agenda. An
- * amendment's draft is private: until the amendments issue says whose it is
- * and when it is tabled, only the chair and the secretariat see one.
+ * amendment's draft is private to the sponsoring delegation (and, for one
+ * started from the floor, the chair and the secretariat who typed it):
+ * amendments/policy.ts.
  */
 export function canReadDoc(actor: Actor, state: MeetingState, docName: string): boolean {
   const ref = parseDocName(docName);
@@ -129,19 +134,19 @@ export function canReadDoc(actor: Actor, state: MeetingState, docName: string): 
     case 'summary':
       return state.agenda.items[ref.itemId] !== undefined;
     case 'amendment':
-      return actor.role === 'chair' || actor.role === 'secretariat' || actor.role === 'admin';
+      return canReadAmendmentDraft(actor, state, ref.amendmentId);
   }
 }
 
 /**
  * Who may write a document: for the shared texts the pen-holder
- * (`canWriteText`); nobody writes an amendment's draft until the amendments
- * issue defines it.
+ * (`canWriteText`); for an amendment's draft, whoever may see it while it is
+ * a draft or tabled (amendments/policy.ts).
  */
 export function canWriteDoc(actor: Actor, state: MeetingState, docName: string): boolean {
   if (!canReadDoc(actor, state, docName)) return false;
   const ref = parseDocName(docName)!;
-  return ref.kind === 'amendment' ? false : canWriteText(actor, state);
+  return ref.kind === 'amendment' ? canWriteAmendmentDraft(actor, state, ref.amendmentId) : canWriteText(actor, state);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Role } from '../access/roles';
+import type { CommandFacts } from '../amendments/facts';
 
 /**
  * Who did it, as the server stamps it from the session. Never read from a
@@ -19,4 +20,10 @@ export interface DecideContext {
   now: string;
   /** Makes a fresh id with the given prefix. */
   newId: (prefix: string) => string;
+  /**
+   * What the server read of the texts (Yjs) for this command: the paragraphs
+   * of a text and their words, an amendment's draft (amendments/facts.ts).
+   * Only the negotiation commands need it.
+   */
+  facts?: CommandFacts;
 }

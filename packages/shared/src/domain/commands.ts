@@ -7,8 +7,9 @@ import { speakersCommands } from '../speakers/commands';
 import { penCommands } from '../draft/pen';
 import { paragraphCommands } from '../draft/paragraphs';
 import { screenCommands } from '../screen/screen';
+import { amendmentCommands } from '../amendments/commands';
 
-const ALL = [...meetingCommands, ...participantCommands, ...accessCommands, ...agendaCommands, ...speakersCommands, ...penCommands, ...paragraphCommands, ...screenCommands] as const;
+const ALL = [...meetingCommands, ...participantCommands, ...accessCommands, ...agendaCommands, ...speakersCommands, ...penCommands, ...paragraphCommands, ...screenCommands, ...amendmentCommands] as const;
 
 /** Every command a participant can send, told apart by `type`. */
 export const CommandSchema = z.discriminatedUnion('type', ALL);

@@ -18,6 +18,8 @@ import { decideSpeakers, releaseDelegation } from '../speakers/decide';
 import { decidePen, isPenCommand, penReleasedBy } from '../draft/pen';
 import { decideParagraphs, isParagraphCommand } from '../draft/paragraphs';
 import { decideScreen, isScreenCommand } from '../screen/screen';
+import { isAmendmentCommand } from '../amendments/commands';
+import { decideAmendments } from '../amendments/decide';
 
 /** The events that open a meeting: its details and its first two access codes. */
 export function createMeeting(meetingId: string, info: MeetingInfo, ctx: DecideContext): DomainEvent[] {
@@ -106,6 +108,7 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
     default:
       if (isPenCommand(command)) return decidePen(state, command, actor, ctx);
       if (isScreenCommand(command)) return decideScreen(state, command);
+      if (isAmendmentCommand(command)) return decideAmendments(state, command, actor, ctx);
       if (isParagraphCommand(command)) return decideParagraphs(state, command, actor, ctx);
       return isAgendaCommand(command) ? decideAgenda(state, command, actor, ctx) : decideSpeakers(state, command, actor, ctx);
   }

@@ -9,6 +9,7 @@ import type { SpeakersEvent } from '../speakers/events';
 import type { PenEvent } from '../draft/pen';
 import type { ParagraphEvent } from '../draft/paragraphs';
 import type { ScreenEvent } from '../screen/screen';
+import type { AmendmentEvent } from '../amendments/events';
 
 /** What a command decided; the server wraps it into a ledger event. */
 export type DomainEvent =
@@ -32,7 +33,8 @@ export type DomainEvent =
   | SpeakersEvent
   | PenEvent
   | ScreenEvent
-  | ParagraphEvent;
+  | ParagraphEvent
+  | AmendmentEvent;
 
 export type EventType = DomainEvent['type'];
 

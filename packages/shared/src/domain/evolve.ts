@@ -7,6 +7,9 @@ import { defaultRules } from '../speakers/rules';
 import { emptyPen, evolvePen, isPenEvent } from '../draft/pen';
 import { emptyParagraphs, evolveParagraphs, isParagraphEvent } from '../draft/paragraphs';
 import { emptyScreen, evolveScreen } from '../screen/screen';
+import { emptyNegotiation } from '../amendments/model';
+import { isAmendmentEvent } from '../amendments/events';
+import { evolveAmendments } from '../amendments/evolve';
 import type { LedgerEvent } from './events';
 import type { MeetingState } from './state';
 
@@ -55,6 +58,7 @@ function applyEvent(s: MeetingState, e: LedgerEvent): MeetingState {
     default:
       if (isPenEvent(e)) return evolvePen(s, e);
       if (e.type === 'ScreenChanged') return evolveScreen(s, e);
+      if (isAmendmentEvent(e)) return evolveAmendments(s, e);
       if (isParagraphEvent(e)) return evolveParagraphs(s, e);
       return isAgendaEvent(e) ? evolveAgenda(s, e) : evolveSpeakers(s, e);
   }
@@ -85,6 +89,7 @@ export function initialState(first: LedgerEvent): MeetingState {
     pen: emptyPen(),
     paragraphs: emptyParagraphs(),
     screen: emptyScreen(),
+    negotiation: emptyNegotiation(),
   };
 }
 

@@ -7,6 +7,7 @@ import type { SpeakingRules } from '../speakers/rules';
 import type { PenState } from '../draft/pen';
 import type { ParagraphsState } from '../draft/paragraphs';
 import type { ScreenState } from '../screen/screen';
+import type { NegotiationState } from '../amendments/model';
 
 /**
  * A meeting as its ledger says it is now. Built by `evolve` from the events,
@@ -39,4 +40,12 @@ export interface MeetingState {
   paragraphs: ParagraphsState;
   /** What the room screen shows: the speakers or a paragraph of the text. */
   screen: ScreenState;
+  /**
+   * The negotiation of the texts (amendments/model.ts): amendments (drafts
+   * known only by their sponsor and id until tabled), brackets with who
+   * proposed and who holds them, objections to paragraphs, reservations and
+   * explanations of position, and which categories may amend and object.
+   * Paragraph statuses stay in `paragraphs`.
+   */
+  negotiation: NegotiationState;
 }

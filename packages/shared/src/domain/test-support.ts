@@ -4,6 +4,7 @@
  * number, evolve) without hashing or storage. Not exported from the package.
  */
 import type { Actor, DecideContext } from '../core/context';
+import type { CommandFacts } from '../amendments/facts';
 import { DomainError, type ErrorCode } from '../core/errors';
 import type { MeetingInfo } from '../meeting/info';
 import { createMeeting, decide } from './decide';
@@ -57,9 +58,9 @@ export class TestMeeting {
     this.state = replay(this.events);
   }
 
-  /** Parses untrusted input as the server does, decides, and applies what was decided. */
-  run(input: Record<string, unknown>, actor: Actor = SECRETARIAT): LedgerEvent[] {
-    const decided = decide(this.state, parseCommand(input), actor, this.ctx);
+  /** Parses untrusted input as the server does, decides, and applies what was decided. `facts`: what the server would read of the texts. */
+  run(input: Record<string, unknown>, actor: Actor = SECRETARIAT, facts?: CommandFacts): LedgerEvent[] {
+    const decided = decide(this.state, parseCommand(input), actor, facts ? { ...this.ctx, facts } : this.ctx);
     const sealed = stamp(decided, this.state.seq, actor, this.ctx.now);
     this.state = sealed.reduce(evolve, this.state);
     this.events.push(...sealed);

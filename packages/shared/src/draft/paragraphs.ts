@@ -11,13 +11,19 @@
  *
  * The amendments issue builds on this: amendments are tabled against a
  * paragraph id, and accepting one is a trusted server edit of a paragraph
- * that is not adopted.
+ * that is not adopted. The chair's adoption decisions (amendments/,
+ * `adoption.decide`) set the status through the same event, with the
+ * decision attached (outcome, dropped or kept, footnote); setting a paragraph
+ * adopted or agreed ad referendum here obeys the same consensus rule (no open
+ * brackets, standing objections or pending amendments).
  */
 import { z } from 'zod';
 import type { Actor, DecideContext } from '../core/context';
 import { fail } from '../core/errors';
 import { optionalText, text } from '../core/schema';
 import type { DomainEvent, LedgerEvent } from '../domain/events';
+import type { AdoptionDecision } from '../amendments/model';
+import { blockersMessage, consensusBlockers } from '../amendments/consensus';
 import type { MeetingState } from '../domain/state';
 import { PARAGRAPH_ID } from '../editor/ids';
 import { DOC_NAME, parseDocName } from '../protocol/yjs';
@@ -39,6 +45,10 @@ export interface StatusChange {
   /** Why: required when an adopted paragraph is reopened; optional otherwise. */
   note?: string;
   reopened?: true;
+  /** Set when the chair read the paragraph for adoption (adoption.decide): the outcome, dropped or kept, the footnote. */
+  decision?: AdoptionDecision;
+  /** Set when accepting this amendment set the status (a deletion). */
+  amendmentId?: string;
 }
 
 export interface ParagraphRecord {
@@ -94,7 +104,17 @@ export const PARAGRAPH_COMMAND_TYPES: readonly ParagraphCommand['type'][] = para
 export type ParagraphEvent =
   | {
       type: 'ParagraphStatusSet';
-      payload: { doc: string; paragraphId: string; status: ParagraphStatus; from: ParagraphStatus; note?: string };
+      payload: {
+        doc: string;
+        paragraphId: string;
+        status: ParagraphStatus;
+        from: ParagraphStatus;
+        note?: string;
+        /** The adoption decision that set it (amendments/commands.ts adoption.decide). */
+        decision?: AdoptionDecision;
+        /** The amendment whose acceptance set it. */
+        amendmentId?: string;
+      };
     }
   | { type: 'ParagraphReopened'; payload: { doc: string; paragraphId: string; reason: string } };
 
@@ -155,6 +175,12 @@ export function decideParagraphs(state: MeetingState, command: ParagraphCommand,
           paragraphIds: adopted,
         });
       }
+      if (command.status === 'adopted' || command.status === 'agreed_ad_ref') {
+        const blockers = consensusBlockers(state, command.doc, ids);
+        if (blockers.length) {
+          fail('invalid_state', blockersMessage(blockers, command.status === 'adopted' ? 'adopted by consensus' : 'agreed ad referendum'), { blockers });
+        }
+      }
       return ids
         .filter((id) => paragraphStatus(state, command.doc, id) !== command.status)
         .map((id): DomainEvent => {
@@ -180,7 +206,14 @@ export function evolveParagraphs(s: MeetingState, e: LedgerEvent<ParagraphEvent>
   const { doc, paragraphId } = e.payload;
   const change: StatusChange =
     e.type === 'ParagraphStatusSet'
-      ? { status: e.payload.status, at: e.at, by: e.actor.name, ...(e.payload.note ? { note: e.payload.note } : {}) }
+      ? {
+          status: e.payload.status,
+          at: e.at,
+          by: e.actor.name,
+          ...(e.payload.note ? { note: e.payload.note } : {}),
+          ...(e.payload.decision ? { decision: e.payload.decision } : {}),
+          ...(e.payload.amendmentId ? { amendmentId: e.payload.amendmentId } : {}),
+        }
       : { status: REOPENED_STATUS, at: e.at, by: e.actor.name, note: e.payload.reason, reopened: true };
   const before = s.paragraphs[doc]?.[paragraphId];
   const record: ParagraphRecord = {

@@ -127,7 +127,8 @@ export function bracketText(b: Pick<BracketInline, 'alternatives' | 'label'>, de
 export function bracketTag(b: Pick<BracketInline, 'alternatives' | 'label'>, deleteWord = 'delete'): string {
   if (!b.label) return '';
   const shown = b.alternatives.filter((a) => a.length > 0);
-  const deletion = shown.length === 1 && b.alternatives.length > 1;
+  // The first alternative is what the text said; an empty later one proposes to delete it. ['', words] proposes to insert.
+  const deletion = shown.length === 1 && b.alternatives.length > 1 && b.alternatives[0] !== '';
   return `(${b.label}${deletion ? `: ${deleteWord}` : ''})`;
 }
 

@@ -73,6 +73,30 @@ type AnySocket = Socket<any, any>;
 
 /** The provider currently syncing each document on each socket: a new one takes over. */
 const active = new WeakMap<AnySocket, Map<string, SocketIoYjsProvider>>();
+/** Who wants to know when a document's provider on a socket changes (editor/liveText.ts mirrors ride on it). */
+const watchers = new WeakMap<AnySocket, Map<string, Set<(provider: SocketIoYjsProvider | null) => void>>>();
+
+function announce(socket: AnySocket, docName: string): void {
+  const provider = active.get(socket)?.get(docName) ?? null;
+  for (const listener of [...(watchers.get(socket)?.get(docName) ?? [])]) listener(provider);
+}
+
+/** The provider syncing a document on this socket now, if any. */
+export function activeProvider(socket: AnySocket, docName: string): SocketIoYjsProvider | null {
+  return active.get(socket)?.get(docName) ?? null;
+}
+
+/** Calls `listener` whenever another provider (or none) syncs the document on this socket; returns the unsubscribe. */
+export function watchActiveProvider(socket: AnySocket, docName: string, listener: (provider: SocketIoYjsProvider | null) => void): () => void {
+  let bySocket = watchers.get(socket);
+  if (!bySocket) watchers.set(socket, (bySocket = new Map()));
+  let set = bySocket.get(docName);
+  if (!set) bySocket.set(docName, (set = new Set()));
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
 
 export class SocketIoYjsProvider {
   readonly doc: Y.Doc;
@@ -138,6 +162,7 @@ export class SocketIoYjsProvider {
     this.socket.on(YWS.refused, this.onRefused);
     if (this.socket.connected) this.join();
     else this.setStatus('connecting');
+    announce(this.socket, this.docName);
   }
 
   disconnect(): void {
@@ -146,6 +171,7 @@ export class SocketIoYjsProvider {
     if (mine && this.socket.connected) this.socket.emit(YWS.leave, this.docName);
     if (mine) active.get(this.socket)!.delete(this.docName);
     this.stop();
+    if (mine) announce(this.socket, this.docName);
   }
 
   on<E extends EventName>(event: E, listener: ProviderEvents[E]): void {

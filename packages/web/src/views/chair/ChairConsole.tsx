@@ -4,11 +4,15 @@ import { currentSpeaker, formatAgendaLabel, nextSpeakerEntry, type Lang, type Me
 import { useCommand } from '../../components/useCommand';
 import { useServerNow } from '../../components/useServerNow';
 import { speakerLabel } from '../../components/speakerLabel';
+import { useLiveText } from '../../editor/liveText';
 import { MeetingHeader } from '../MeetingHeader';
 import { AgendaPanel } from './AgendaPanel';
 import { FloorPanel } from './FloorPanel';
 import { QueuePanel } from './QueuePanel';
 import { SpeakingTimeChart } from '../../components/SpeakingTimeChart';
+import { useMeeting } from '../../api/MeetingContext';
+import { NegotiationConsole } from '../amendments/NegotiationConsole';
+import { formatInteger, pendingAmendments } from '@gavel/shared';
 
 const SOUND_KEY = 'gavel.chair.sound';
 
@@ -21,7 +25,9 @@ export function ChairConsole({ state }: { state: MeetingState }) {
   const lang = i18n.language as Lang;
   const now = useServerNow();
   const runner = useCommand();
-  const [tab, setTab] = useState<'floor' | 'time'>('floor');
+  const [tab, setTab] = useState<'floor' | 'time' | 'amendments'>('floor');
+  const { session } = useMeeting();
+  const pending = pendingAmendments(state, 'recommendations').length;
   const [sound, setSound] = useState(() => localStorage.getItem(SOUND_KEY) === 'on');
   const itemId = state.agenda.currentItemId;
   const item = itemId ? state.agenda.items[itemId] : undefined;
@@ -55,9 +61,10 @@ export function ChairConsole({ state }: { state: MeetingState }) {
         <AgendaPanel state={state} />
         <div className="stack">
           <div role="tablist" className="tabs" aria-label={t('views.chair')}>
-            {(['floor', 'time'] as const).map((k) => (
-              <button key={k} role="tab" aria-selected={tab === k} className={tab === k ? 'active' : undefined} onClick={() => setTab(k)}>
-                {k === 'floor' ? t('console.tabFloor') : t('console.tabTime')}
+            {(['floor', 'time', 'amendments'] as const).map((k) => (
+              <button key={k} role="tab" aria-selected={tab === k} className={tab === k ? 'active' : undefined} onClick={() => setTab(k)} data-testid={`console-tab-${k}`}>
+                {k === 'floor' ? t('console.tabFloor') : k === 'time' ? t('console.tabTime') : t('amendments.tab')}
+                {k === 'amendments' && pending > 0 ? <span className="tab-count">{formatInteger(pending, lang)}</span> : null}
               </button>
             ))}
           </div>
@@ -66,9 +73,11 @@ export function ChairConsole({ state }: { state: MeetingState }) {
               <FloorPanel state={state} now={now} runner={runner} />
               {itemId ? <QueuePanel state={state} itemId={itemId} now={now} runner={runner} /> : null}
             </>
-          ) : (
+          ) : tab === 'time' ? (
             <SpeakingTimeChart state={state} />
-          )}
+          ) : session ? (
+            <NegotiationConsole state={state} session={session} />
+          ) : null}
           <p className="muted shortcuts">
             {t('console.shortcuts')}{' '}
             <label className="inline">
@@ -145,13 +154,14 @@ function useChime(enabled: boolean, pointOfOrderIds: string[]) {
 
 /**
  * What the projector shows: the speakers, or the paragraph under discussion
- * (the one last shown, else the first under consideration, else the first).
+ * (the one last shown, else the first under consideration, else the text's first).
  */
 function ScreenSwitch({ state, runner }: { state: MeetingState; runner: ReturnType<typeof useCommand> }) {
   const { t } = useTranslation();
+  const { snapshot } = useLiveText('recommendations', state.info.language);
   const records = state.paragraphs.recommendations ?? {};
   const underConsideration = Object.keys(records).find((id) => records[id].status === 'under_consideration');
-  const paragraphId = state.screen.paragraphId ?? underConsideration ?? Object.keys(records)[0] ?? null;
+  const paragraphId = state.screen.paragraphId ?? underConsideration ?? snapshot.reading?.units[0]?.id ?? null;
   return (
     <div className="screen-switch" role="group" aria-label={t('room.screen')}>
       <span className="muted">{t('room.screen')}</span>

@@ -19,6 +19,7 @@ import { ParticipantList } from '../../components/ParticipantList';
 import { useCommand } from '../../components/useCommand';
 import { useServerNow } from '../../components/useServerNow';
 import { MeetingHeader } from '../MeetingHeader';
+import { DelegationNegotiation } from '../amendments/DelegationNegotiation';
 
 /**
  * A delegation's own view, built for a phone as much as a laptop: the one big
@@ -54,6 +55,7 @@ export function DelegationView({ state, session }: { state: MeetingState; sessio
         <p className="muted">{t('delegationView.waitingItem')}</p>
       )}
       {itemId ? <NextSpeakers state={state} itemId={itemId} now={now} highlight={session.delegationId} /> : null}
+      <DelegationNegotiation state={state} session={session} />
       <ParticipantList state={state} highlight={session.delegationId} />
     </div>
   );

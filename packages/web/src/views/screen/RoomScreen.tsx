@@ -10,6 +10,7 @@ import { Countdown } from '../../components/Countdown';
 import { speakerLabel } from '../../components/speakerLabel';
 import { useServerNow } from '../../components/useServerNow';
 import { ParagraphOnScreen } from '../text/ParagraphOnScreen';
+import { NegotiationOnScreen } from '../amendments/NegotiationOnScreen';
 import { MeetingHeader } from '../MeetingHeader';
 
 /**
@@ -42,7 +43,10 @@ export function RoomScreen({ state }: { state: MeetingState }) {
         </>
       )}
       {state.screen.mode === 'text' && state.screen.paragraphId ? (
-        <ParagraphOnScreen state={state} paragraphId={state.screen.paragraphId} lang={lang} />
+        <>
+          <ParagraphOnScreen state={state} paragraphId={state.screen.paragraphId} lang={lang} />
+          <NegotiationOnScreen state={state} paragraphId={state.screen.paragraphId} lang={lang} />
+        </>
       ) : null}
       {current && state.screen.mode === 'speakers' ? (
         <section className={`room-speaker kind-${current.entry.kind}`} data-testid="room-speaker">
