@@ -9,29 +9,12 @@
  * `editor.read()` flushes it, so reads here are always current.
  */
 import { createHeadlessEditor } from '@lexical/headless';
-import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
+import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding } from '@lexical/yjs';
 import type { LexicalEditor } from 'lexical';
 import * as Y from 'yjs';
 import { GAVEL_NODES } from '@gavel/shared/editor/nodes';
+import { NO_PROVIDER } from '@gavel/shared/editor/noProvider';
 
-/**
- * What @lexical/yjs asks of a provider, for an editor that has none: the
- * server's editors share no cursor and no presence.
- */
-const NO_PROVIDER: Provider = {
-  awareness: {
-    getLocalState: () => null,
-    getStates: () => new Map(),
-    on: () => undefined,
-    off: () => undefined,
-    setLocalState: () => undefined,
-    setLocalStateField: () => undefined,
-  },
-  connect: () => undefined,
-  disconnect: () => undefined,
-  on: () => undefined,
-  off: () => undefined,
-} as Provider;
 
 export interface HeadlessText {
   editor: LexicalEditor;

@@ -20,10 +20,11 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { createEditor, type LexicalEditor } from 'lexical';
-import { createBinding, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
+import { createBinding, syncYjsChangesToLexical, type Binding } from '@lexical/yjs';
 import type { Socket } from 'socket.io-client';
 import type { Lang } from '@gavel/shared';
 import { GAVEL_NODES } from '@gavel/shared/editor/nodes';
+import { NO_PROVIDER } from '@gavel/shared/editor/noProvider';
 import { $readDraft, type DraftReading } from '@gavel/shared/editor/outline';
 import { $readParagraphContent } from '@gavel/shared/editor/content';
 import type { RichParagraph } from '@gavel/shared/editor/rich';
@@ -33,21 +34,6 @@ import { activeProvider, SocketIoYjsProvider, watchActiveProvider } from './prov
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any socket of the meeting
 type AnySocket = Socket<any, any>;
 
-/** What @lexical/yjs asks of a provider, for an editor that shares no cursor. */
-const NO_PROVIDER = {
-  awareness: {
-    getLocalState: () => null,
-    getStates: () => new Map(),
-    on: () => undefined,
-    off: () => undefined,
-    setLocalState: () => undefined,
-    setLocalStateField: () => undefined,
-  },
-  connect: () => undefined,
-  disconnect: () => undefined,
-  on: () => undefined,
-  off: () => undefined,
-} as unknown as Provider;
 
 export interface LiveSnapshot {
   reading: DraftReading | null;
