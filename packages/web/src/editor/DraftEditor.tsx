@@ -40,6 +40,7 @@ import { EditablePlugin, LockPlugin, NumberingPlugin, ParagraphIdPlugin, Selecti
 import { useDraft, type DraftStore } from './store';
 import { penHolderName } from './penName';
 import { Toolbar } from './Toolbar';
+import { useRemountOnRefusal } from './useRemountOnRefusal';
 
 export interface DraftEditorProps {
   docName: string;
@@ -58,18 +59,13 @@ export interface DraftEditorProps {
 /** Remounts the editor with a fresh copy when the server refused a change (the copy here had diverged). */
 export function DraftEditor(props: DraftEditorProps) {
   const { t } = useTranslation();
-  const [epoch, setEpoch] = useState(0);
-  const [refusal, setRefusal] = useState<DocRefusal | null>(null);
-  const onDiverged = useCallback((r: DocRefusal) => {
-    setRefusal(r);
-    setEpoch((e) => e + 1);
-  }, []);
+  const { epoch, refusal, onDiverged, dismiss } = useRemountOnRefusal();
   return (
     <>
       {refusal && props.mode === 'edit' ? (
         <p className="notice" role="alert" data-testid="draft-refused">
           {t('text.refused', { message: refusal.message })}{' '}
-          <button type="button" onClick={() => setRefusal(null)}>
+          <button type="button" onClick={dismiss}>
             {t('actions.close')}
           </button>
         </p>

@@ -28,6 +28,7 @@ import { useConnection } from '../../api/MeetingContext';
 import { draftApi } from '../../api/drafts';
 import { EditablePlugin, ParagraphIdPlugin } from '../../editor/plugins';
 import { SocketIoYjsProvider, type ProviderStatus } from '../../editor/provider';
+import { useRemountOnRefusal } from '../../editor/useRemountOnRefusal';
 
 export interface DraftContent {
   content: RichParagraph | null;
@@ -52,18 +53,13 @@ export interface AmendmentEditorProps {
 /** Remounts with a fresh copy when the server refused a change (the copy here had diverged). */
 export function AmendmentEditor(props: AmendmentEditorProps) {
   const { t } = useTranslation();
-  const [epoch, setEpoch] = useState(0);
-  const [refusal, setRefusal] = useState<DocRefusal | null>(null);
-  const onDiverged = useCallback((r: DocRefusal) => {
-    setRefusal(r);
-    setEpoch((e) => e + 1);
-  }, []);
+  const { epoch, refusal, onDiverged, dismiss } = useRemountOnRefusal();
   return (
     <>
       {refusal ? (
         <p className="notice" role="alert">
           {t('text.refused', { message: refusal.message })}{' '}
-          <button type="button" onClick={() => setRefusal(null)}>
+          <button type="button" onClick={dismiss}>
             {t('actions.close')}
           </button>
         </p>
