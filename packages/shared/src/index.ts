@@ -61,3 +61,4 @@ export * from './amendments/decide';
 export * from './amendments/evolve';
 export * from './amendments/effects';
 export * from './amendments/story';
+export * from './report/index';

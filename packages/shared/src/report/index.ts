@@ -1,0 +1,6 @@
+/** The report's generated chapters: a language-independent tree, sentences in the six languages, numbering. */
+export * from './model';
+export * from './skeleton';
+export * from './lists';
+export * from './labels';
+export * from './render';

@@ -1,0 +1,154 @@
+/**
+ * The report's generated chapters as a tree that does not depend on the
+ * language it will be written in (issue 6). Every generated sentence is a
+ * kind with its parameters, never a string: `renderSentence` writes it in
+ * any of the six languages. Names carry all the languages the registry has;
+ * titles typed by the secretariat (agenda items, documents, venue) are in
+ * the meeting's drafting language.
+ *
+ * Only the attendance lists depend on the language the skeleton is built
+ * for (each list is in that language's UN alphabetical order).
+ */
+import type { Lang } from '../languages';
+import type { Category } from '../participants/categories';
+
+/** A name in every language the registry knows it in. */
+export type NameMap = Partial<Record<Lang, string>>;
+
+/** How the report refers to the body, "the working group". Only working groups for now. */
+export type BodyKind = 'working_group';
+
+export interface AgendaRef {
+  itemId: string;
+  /** [3] for item 3, [1, 2] for 1 (b). */
+  path: number[];
+  /** In the drafting language. */
+  title: string;
+}
+
+export interface DocumentRef {
+  symbol: string;
+  /** In the drafting language; may be empty. */
+  title: string;
+}
+
+export interface PanellistRef {
+  name: string;
+  /** The delegation the panellist comes from, if any. */
+  country: NameMap | null;
+}
+
+export type Gender = 'f' | 'm' | null;
+
+/** A generated sentence: a kind and its parameters. */
+export type Sentence =
+  /** "The working group held its meeting in Vienna from 27 to 29 January 2010." */
+  | { kind: 'meeting_held'; body: BodyKind; venue: string; startDate: string; endDate: string }
+  /** "The meeting was opened by the Chair, Dominika Krois (Poland)." */
+  | { kind: 'meeting_opened'; chair: { name: string; country: NameMap | null; gender: Gender } | null; date: string }
+  /** "On 27 January 2010, the working group adopted the following agenda:" (the agenda follows as a list). */
+  | { kind: 'agenda_adopted'; body: BodyKind; date: string }
+  /** "The following States parties were represented: …" */
+  | { kind: 'attendance'; category: Category; names: NameMap[] }
+  /** "On 27 January 2010, the working group considered agenda item 3, entitled "…"." */
+  | { kind: 'item_considered'; body: BodyKind; dates: string[]; item: AgendaRef }
+  /** "For its consideration of the item, the working group had before it … (CTOC/COP/WG.4/2010/2)." */
+  | { kind: 'documents_before'; body: BodyKind; documents: DocumentRef[] }
+  /** "The following panellists took part: Venla Roth (Finland), … and Olivier Weber (France)." */
+  | { kind: 'panellists'; panellists: PanellistRef[] }
+  /** "Under agenda item 3, the working group heard statements by representatives of the following States: …" (in the order they spoke). */
+  | { kind: 'states_heard'; body: BodyKind; item: AgendaRef; names: NameMap[] }
+  /** A regional economic integration organization party (the European Union) also spoke. */
+  | { kind: 'reio_heard'; names: NameMap[] }
+  /** "The observers for … also made statements." (observer and signatory States, observer entities). */
+  | { kind: 'observers_heard'; names: NameMap[] }
+  /** Observers for organizations (UN bodies, IGOs, other entities, NGOs) that spoke. */
+  | { kind: 'organizations_heard'; names: NameMap[] };
+
+export type SentenceKind = Sentence['kind'];
+
+/** Where a generated paragraph comes from, for the report view's link to its source. */
+export type SourceRef =
+  | { kind: 'meeting_info' }
+  | { kind: 'opening'; at: string | null }
+  | { kind: 'agenda_adoption' }
+  | { kind: 'registry'; category: Category }
+  | { kind: 'agenda_item'; itemId: string }
+  | { kind: 'statements'; itemId: string; statementIds: string[] };
+
+/** A numbered paragraph made of generated sentences. */
+export interface GeneratedParagraph {
+  kind: 'paragraph';
+  /** Stable within a report: the numbering pass keys its numbers by it. */
+  id: string;
+  sentences: Sentence[];
+  source: SourceRef;
+}
+
+/** The adopted agenda, as the paragraph before it announces (not numbered). */
+export interface AgendaListBlock {
+  kind: 'agenda_list';
+  id: string;
+  items: { ref: AgendaRef; children: AgendaRef[] }[];
+}
+
+/**
+ * Where written or later-generated paragraphs go: the chair's introduction of
+ * an item, the panellists' presentations, the discussion, the adoption of
+ * the report. Numbered paragraphs that the numbering pass counts when told
+ * how many a slot holds.
+ */
+export type SlotKind = 'item_introduction' | 'presentations' | 'discussion' | 'adoption_of_report';
+
+export interface SlotBlock {
+  kind: 'slot';
+  id: string;
+  slot: SlotKind;
+  /** For item slots. */
+  itemId?: string;
+}
+
+export type ReportBlock = GeneratedParagraph | AgendaListBlock | SlotBlock;
+
+export type SectionHeading =
+  | { kind: 'fixed'; key: 'opening' | 'agenda_adoption' | 'attendance' }
+  | { kind: 'agenda_item'; item: AgendaRef };
+
+export interface ReportSection {
+  id: string;
+  /** 1-based: A, B, C … (ألف، باء، جيم …). */
+  number: number;
+  heading: SectionHeading;
+  blocks: ReportBlock[];
+}
+
+export type ChapterKey = 'organization' | 'deliberations' | 'adoption';
+
+export interface ReportChapter {
+  id: ChapterKey;
+  /** 3, 4, 5: chapters I and II (introduction, recommendations) are written and adopted texts. */
+  number: number;
+  /** Sections; a chapter without sections (V) has its blocks in `blocks`. */
+  sections: ReportSection[];
+  blocks: ReportBlock[];
+}
+
+export interface Masthead {
+  symbol: string;
+  /** YYYY-MM-DD */
+  startDate: string;
+  endDate: string;
+  title: string;
+  body: string;
+  parentBody: string;
+  venue: string;
+  /** The language the report is drafted in ("Original: English"). */
+  originalLanguage: Lang;
+}
+
+export interface ReportSkeleton {
+  /** The language whose alphabetical order the attendance lists follow. */
+  lang: Lang;
+  masthead: Masthead;
+  chapters: ReportChapter[];
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { ChairTestMeeting, CHAIR } from '../speakers/test-support';
+import type { Lang } from '../languages';
+import { numberParagraphs } from './labels';
+import type { GeneratedParagraph, ReportSkeleton, Sentence } from './model';
+import { renderSentences } from './render';
+import { buildReportSkeleton, genderOf, parseAgendaLabel } from './skeleton';
+
+/** Part of the model meeting (CTOC/COP/WG.4/2010/6), run through the ledger in memory. */
+function modelMeeting() {
+  const m = new ChairTestMeeting();
+  // States parties registered in no particular order: the report sorts them.
+  const [spain, israel, norway, jordan, colombia, russia, finland, armenia, estonia, argentina, azerbaijan, australia, egypt, germany, france, poland] =
+    m.register(
+      ['state_party', '724'], ['state_party', '376'], ['state_party', '578'], ['state_party', '400'],
+      ['state_party', '170'], ['state_party', '643'], ['state_party', '246'], ['state_party', '051'],
+      ['state_party', '233'], ['state_party', '032'], ['state_party', '031'], ['state_party', '036'],
+      ['state_party', '818'], ['state_party', '276'], ['state_party', '250'], ['state_party', '616'],
+    );
+  const [eu] = m.register(['reio_party', { en: 'European Union', ar: 'الاتحاد الأوروبي' } as { en: string }]);
+  const [thailand, china, india] = m.register(['signatory', '764'], ['observer_state', '156'], ['observer_state', '356']);
+  const [unicef, interpol] = m.register(['un_body', { en: 'United Nations Children’s Fund' }], ['igo', { en: 'International Criminal Police Organization' }]);
+  m.run({ type: 'person.register', name: 'Dominika Krois', title: 'Ms.', function: 'chair', delegationId: poland });
+
+  const organizational = m.addItem('Organizational matters');
+  m.addItem('Opening of the meeting', { parentId: organizational });
+  m.addItem('Adoption of the agenda and organization of work', { parentId: organizational });
+  const implementation = m.addItem('Implementation of the Trafficking in Persons Protocol');
+  const concepts = m.addItem('Analysis of key concepts of the Trafficking in Persons Protocol', {
+    documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: 'a background paper prepared by the Secretariat' }],
+  });
+  const other = m.addItem('Other matters');
+
+  m.openAndTakeUp(concepts);
+  const people = [
+    ['Venla Roth', finland],
+    ['Nicole Zündorf-Hinte', germany],
+    ['Wael Aboulmagd', egypt],
+    ['Olivier Weber', france],
+  ] as const;
+  for (const [name, from] of people) m.request(concepts, undefined, { kind: 'panellist', personId: m.registerPerson(name, 'panellist', from) }, CHAIR);
+  const drain = () => {
+    while (m.queueNames(concepts).length > 0 || m.floorEntry()) {
+      m.next(concepts);
+      m.tick(60_000);
+    }
+  };
+  for (const who of [norway, colombia, eu, china, interpol, thailand]) m.request(concepts, who);
+  drain();
+  // Norway speaks again: it stays where it first spoke.
+  m.request(concepts, norway);
+  drain();
+  return { m, ids: { spain, israel, russia, jordan, armenia, estonia, argentina, azerbaijan, australia, unicef, india }, organizational, implementation, concepts, other };
+}
+
+const paragraphs = (s: ReportSkeleton): GeneratedParagraph[] =>
+  s.chapters.flatMap((c) => [...c.sections.flatMap((x) => x.blocks), ...c.blocks]).filter((b): b is GeneratedParagraph => b.kind === 'paragraph');
+
+function attendance(s: ReportSkeleton, lang: Lang, category: string): string[] {
+  const p = paragraphs(s).find((x) => x.id === `p-attendance-${category}`)!;
+  const sentence = p.sentences[0] as Extract<Sentence, { kind: 'attendance' }>;
+  return sentence.names.map((n) => n[lang] ?? n.en ?? '?');
+}
+
+describe('the skeleton of the generated chapters', () => {
+  const { m, concepts, organizational } = modelMeeting();
+  const en = buildReportSkeleton(m.state, 'en');
+  const ar = buildReportSkeleton(m.state, 'ar');
+
+  it('orders the Arabic list of States parties as the model does (para. 68)', () => {
+    expect(attendance(ar, 'ar', 'state_party').slice(0, 9)).toEqual([
+      'الاتحاد الروسي', 'أذربيجان', 'الأرجنتين', 'الأردن', 'أرمينيا', 'إسبانيا', 'أستراليا', 'إستونيا', 'إسرائيل',
+    ]);
+  });
+
+  it('orders the English list alphabetically by the UN short names', () => {
+    expect(attendance(en, 'en', 'state_party')).toEqual([
+      'Argentina', 'Armenia', 'Australia', 'Azerbaijan', 'Colombia', 'Egypt', 'Estonia', 'Finland',
+      'France', 'Germany', 'Israel', 'Jordan', 'Norway', 'Poland', 'Russian Federation', 'Spain',
+    ]);
+  });
+
+  it('lists the categories in the report order and keeps the English order for organizations', () => {
+    expect(paragraphs(ar).filter((p) => p.id.startsWith('p-attendance-')).map((p) => p.id.replace('p-attendance-', ''))).toEqual([
+      'state_party', 'reio_party', 'signatory', 'observer_state', 'un_body', 'igo',
+    ]);
+    expect(attendance(ar, 'ar', 'observer_state')).toEqual(['الصين', 'الهند']);
+    expect(attendance(en, 'en', 'reio_party')).toEqual(['European Union']);
+  });
+
+  it('has chapters III, IV and V with the sections of the outline, and a slot for the adoption of the report', () => {
+    expect(en.masthead).toMatchObject({ symbol: 'CTOC/COP/WG.4/2010/6', startDate: '2010-01-27', endDate: '2010-01-29', originalLanguage: 'en' });
+    expect(en.chapters.map((c) => [c.id, c.number])).toEqual([['organization', 3], ['deliberations', 4], ['adoption', 5]]);
+    expect(en.chapters[0].sections.map((s) => s.heading)).toEqual([
+      { kind: 'fixed', key: 'opening' },
+      { kind: 'fixed', key: 'agenda_adoption' },
+      { kind: 'fixed', key: 'attendance' },
+    ]);
+    expect(en.chapters[2].blocks).toEqual([{ kind: 'slot', id: 'w-adoption', slot: 'adoption_of_report' }]);
+  });
+
+  it('writes the opening and the adopted agenda with its sub-items', () => {
+    const [opening] = paragraphs(en);
+    expect(renderSentences(opening.sentences, 'en')).toBe(
+      'The working group held its meeting in Vienna from 27 to 29 January 2010. The meeting was opened by the Chair, Dominika Krois (Poland).',
+    );
+    expect(renderSentences(opening.sentences, 'ar')).toBe(
+      'عقد الفريق العامل اجتماعه في Vienna من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠. وافتتحت الاجتماع الرئيسة Dominika Krois (بولندا).',
+    );
+    const list = en.chapters[0].sections[1].blocks.find((b) => b.kind === 'agenda_list');
+    expect(list?.kind === 'agenda_list' && list.items.map((i) => [i.ref.path, i.ref.title, i.children.map((c) => c.path)])).toEqual([
+      [[1], 'Organizational matters', [[1, 1], [1, 2]]],
+      [[2], 'Implementation of the Trafficking in Persons Protocol', []],
+      [[3], 'Analysis of key concepts of the Trafficking in Persons Protocol', []],
+      [[4], 'Other matters', []],
+    ]);
+    expect(list?.kind === 'agenda_list' && list.items[0].ref.itemId).toBe(organizational);
+  });
+
+  it('gives a section of chapter IV only to the item on which statements were heard, with its generated paragraphs and slots in order', () => {
+    const [section] = en.chapters[1].sections;
+    expect(en.chapters[1].sections).toHaveLength(1);
+    expect(section.heading).toEqual({ kind: 'agenda_item', item: { itemId: concepts, path: [3], title: 'Analysis of key concepts of the Trafficking in Persons Protocol' } });
+    expect(section.blocks.map((b) => (b.kind === 'slot' ? `slot:${b.slot}` : b.kind === 'paragraph' ? b.sentences.map((s) => s.kind).join('+') : b.kind))).toEqual([
+      'item_considered',
+      'documents_before',
+      'slot:item_introduction',
+      'panellists',
+      'slot:presentations',
+      'states_heard+reio_heard+observers_heard+organizations_heard',
+      'slot:discussion',
+    ]);
+    const text = section.blocks.flatMap((b) => (b.kind === 'paragraph' ? [renderSentences(b.sentences, 'en')] : []));
+    expect(text).toEqual([
+      'On 27 January 2010, the working group considered agenda item 3, entitled “Analysis of key concepts of the Trafficking in Persons Protocol”.',
+      'For its consideration of the item, the working group had before it a background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
+      'The following panellists took part: Venla Roth (Finland), Nicole Zündorf-Hinte (Germany), Wael Aboulmagd (Egypt) and Olivier Weber (France).',
+      'Under agenda item 3, the working group heard statements by representatives of the following States: Norway and Colombia. ' +
+        'The representative of the European Union also made a statement. ' +
+        'The observers for Thailand and China also made statements. ' +
+        'Statements were also made by the observers for the following organizations: International Criminal Police Organization.',
+    ]);
+    const heard = section.blocks[5];
+    expect(heard.kind === 'paragraph' && heard.source.kind === 'statements' && heard.source.statementIds).toHaveLength(7);
+  });
+
+  it('writes the speakers in Arabic in the order they spoke', () => {
+    // The list's precedence gave the floor to the signatory (Thailand) before the non-signatory (China).
+    const spoken = m.state.statements.map((s) => s.delegation?.names.en).filter((n) => n === 'Thailand' || n === 'China');
+    expect(spoken).toEqual(['Thailand', 'China']);
+    const heard = en.chapters[1].sections[0].blocks[5] as GeneratedParagraph;
+    expect(renderSentences(heard.sentences.slice(0, 3), 'ar')).toBe(
+      'واستمع الفريق العامل، في إطار البند ٣ من جدول الأعمال، إلى كلمات ألقاها ممثلو الدول التالية: النرويج، كولومبيا. ' +
+        'كما تكلم ممثل الاتحاد الأوروبي. ' +
+        'وأدلى المراقبون عن تايلند والصين بكلمات أيضا.',
+    );
+  });
+
+  it('numbers the paragraphs continuously from where chapter II ends', () => {
+    const n = numberParagraphs(ar, 'ar', { start: 66 });
+    expect([...n.paragraphs.entries()].map(([id, x]) => `${x.label} ${id.replace(concepts, 'item3')}`)).toEqual([
+      '٦٦- p-opening',
+      '٦٧- p-agenda',
+      '٦٨- p-attendance-state_party',
+      '٦٩- p-attendance-reio_party',
+      '٧٠- p-attendance-signatory',
+      '٧١- p-attendance-observer_state',
+      '٧٢- p-attendance-un_body',
+      '٧٣- p-attendance-igo',
+      '٧٤- p-item-item3-considered',
+      '٧٥- p-item-item3-documents',
+      '٧٦- p-item-item3-panellists',
+      '٧٧- p-item-item3-heard',
+    ]);
+  });
+
+  it('is pure: the same state gives the same tree, and building it changes nothing', () => {
+    const before = JSON.stringify(m.state);
+    expect(buildReportSkeleton(m.state, 'en')).toEqual(en);
+    expect(JSON.stringify(m.state)).toBe(before);
+  });
+});
+
+describe('choices of the skeleton', () => {
+  it('leaves out voided statements and takes the items named by the caller', () => {
+    const { m, implementation, concepts } = modelMeeting();
+    const first = m.state.statements.find((s) => s.capacity === 'statement')!;
+    m.run({ type: 'statements.correct', statementId: first.id, changes: { voided: true }, note: 'recorded in error' });
+    const s = buildReportSkeleton(m.state, 'en', { itemIds: [implementation, concepts] });
+    expect(s.chapters[1].sections.map((x) => x.heading.kind === 'agenda_item' && x.heading.item.path)).toEqual([[2], [3]]);
+    const heard = s.chapters[1].sections[1].blocks.find((b) => b.kind === 'paragraph' && b.id.endsWith('-heard')) as GeneratedParagraph;
+    // Norway's first statement voided: Norway still spoke last, so it comes after Colombia.
+    expect(renderSentences(heard.sentences.slice(0, 1), 'en')).toBe(
+      'Under agenda item 3, the working group heard statements by representatives of the following States: Colombia and Norway.',
+    );
+    const [considered] = s.chapters[1].sections[0].blocks as GeneratedParagraph[];
+    expect(renderSentences(considered.sentences, 'en')).toBe(
+      'The working group considered agenda item 2, entitled “Implementation of the Trafficking in Persons Protocol”.',
+    );
+  });
+
+  it('reads agenda labels and forms of address', () => {
+    expect(parseAgendaLabel('3')).toEqual([3]);
+    expect(parseAgendaLabel('1 (b)')).toEqual([1, 2]);
+    expect(parseAgendaLabel('1 (aa)')).toEqual([1, 27]);
+    expect(['Ms.', 'H.E. Ms.', 'Mme', 'Mr.', 'M.', ''].map(genderOf)).toEqual(['f', 'f', 'f', 'm', 'm', null]);
+  });
+});

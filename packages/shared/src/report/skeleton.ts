@@ -1,0 +1,316 @@
+import { agendaInOrder } from '../agenda/numbering';
+import type { AgendaState } from '../agenda/model';
+import type { MeetingState } from '../domain/state';
+import { compareNames } from '../i18n/collation';
+import type { Lang } from '../languages';
+import { stateByM49 } from '../names/states';
+import { CATEGORIES, STATE_CATEGORIES, type Category } from '../participants/categories';
+import { delegationName } from '../participants/names';
+import type { Capacity, Statement } from '../speakers/model';
+import { venueDate } from '../speakers/summaries';
+import type {
+  AgendaListBlock,
+  AgendaRef,
+  Gender,
+  GeneratedParagraph,
+  NameMap,
+  PanellistRef,
+  ReportBlock,
+  ReportChapter,
+  ReportSection,
+  ReportSkeleton,
+  Sentence,
+} from './model';
+
+export interface SkeletonOptions {
+  /**
+   * The agenda items that get a section of chapter IV, in agenda order.
+   * Default: the top-level items on which statements were heard (on the item
+   * or its sub-items) or panellists spoke; an item taken up without any
+   * statement is left out unless named here.
+   */
+  itemIds?: string[];
+  /**
+   * The categories whose speakers are "representatives of the following
+   * States" (the members of the body); other State categories (signatories,
+   * non-signatory States, observer entities) are "observers". Default: States
+   * parties, as in the model report.
+   */
+  memberCategories?: readonly Category[];
+  /**
+   * Attendance lists of organizations (the regional organization party, UN
+   * bodies, IGOs, other entities, NGOs) keep the English order in every
+   * language, as the model's Arabic edition does; `language` sorts them in
+   * the report's language like the States.
+   */
+  organizationOrder?: 'english' | 'language';
+}
+
+/** The capacities a delegation's speaking counts as "made a statement". */
+const HEARD: readonly Capacity[] = ['statement', 'right_of_reply'];
+const STATE_CATEGORY_SET: ReadonlySet<Category> = new Set(STATE_CATEGORIES);
+const ORGANIZATION_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['un_body', 'igo', 'other_entity', 'ngo']);
+
+/**
+ * The generated chapters of the report (III. Organization of the meeting,
+ * IV. Summary of deliberations, V. Adoption of the report) from the ledger
+ * state. Pure: the same state gives the same tree.
+ */
+export function buildReportSkeleton(state: MeetingState, lang: Lang, options: SkeletonOptions = {}): ReportSkeleton {
+  const { info } = state;
+  return {
+    lang,
+    masthead: {
+      symbol: info.symbol,
+      startDate: info.startDate,
+      endDate: info.endDate,
+      title: info.title,
+      body: info.body,
+      parentBody: info.parentBody,
+      venue: info.venue,
+      originalLanguage: info.language,
+    },
+    chapters: [organizationChapter(state, lang, options), deliberationsChapter(state, options), adoptionChapter()],
+  };
+}
+
+function dayOf(state: MeetingState, iso: string): string {
+  return venueDate(Date.parse(iso), state.rules.programme.utcOffsetMinutes);
+}
+
+// ---------------------------------------------------------------- III
+
+function organizationChapter(state: MeetingState, lang: Lang, options: SkeletonOptions): ReportChapter {
+  const sections: ReportSection[] = [
+    { id: 's-opening', number: 1, heading: { kind: 'fixed', key: 'opening' }, blocks: [openingParagraph(state)] },
+    { id: 's-agenda', number: 2, heading: { kind: 'fixed', key: 'agenda_adoption' }, blocks: agendaBlocks(state) },
+    { id: 's-attendance', number: 3, heading: { kind: 'fixed', key: 'attendance' }, blocks: attendanceParagraphs(state, lang, options) },
+  ];
+  return { id: 'organization', number: 3, sections, blocks: [] };
+}
+
+function openingParagraph(state: MeetingState): GeneratedParagraph {
+  const { info } = state;
+  const sentences: Sentence[] = [
+    { kind: 'meeting_held', body: 'working_group', venue: info.venue, startDate: info.startDate, endDate: info.endDate },
+  ];
+  if (state.opening) sentences.push({ kind: 'meeting_opened', chair: chairOf(state), date: dayOf(state, state.opening.at) });
+  return { kind: 'paragraph', id: 'p-opening', sentences, source: { kind: 'opening', at: state.opening?.at ?? null } };
+}
+
+/** The chair as the meeting's details name them, else the registered person with the function of chair. */
+function chairOf(state: MeetingState): { name: string; country: NameMap | null; gender: Gender } | null {
+  const person = Object.values(state.persons).find((p) => p.function === 'chair');
+  const name = state.info.chair.name || person?.name || '';
+  if (!name) return null;
+  let country: NameMap | null = null;
+  if (state.info.chair.m49) country = stateByM49(state.info.chair.m49)?.names ?? null;
+  else if (person?.delegationId && state.delegations[person.delegationId]) country = state.delegations[person.delegationId].names;
+  return { name, country, gender: genderOf(person?.title ?? '') };
+}
+
+/** From a form of address: "Ms.", "Mrs.", "Mme", "H.E. Ms." … */
+export function genderOf(title: string): Gender {
+  if (/\b(Ms|Mrs|Mme|Mlle|Sra|Srta|Madam)\b/i.test(title)) return 'f';
+  if (/\b(Mr|M|Sr|Sir)\b\.?/.test(title)) return 'm';
+  return null;
+}
+
+function agendaRefOf(agenda: AgendaState, itemId: string, label: string, title: string): AgendaRef {
+  return { itemId, path: agenda.items[itemId]?.path ?? parseAgendaLabel(label), title };
+}
+
+/** "3" → [3]; "1 (b)" → [1, 2]; "1 (aa)" → [1, 27]. */
+export function parseAgendaLabel(label: string): number[] {
+  const m = /^(\d+)(?:\s*\(([a-z]+)\))?$/.exec(label.trim());
+  if (!m) return [];
+  if (!m[2]) return [Number(m[1])];
+  const sub = [...m[2]].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 96), 0);
+  return [Number(m[1]), sub];
+}
+
+function agendaBlocks(state: MeetingState): ReportBlock[] {
+  const { adoption } = state.agenda;
+  if (!adoption) return [];
+  const list: AgendaListBlock = { kind: 'agenda_list', id: 'l-agenda', items: [] };
+  for (const line of adoption.agenda) {
+    // The agenda as adopted: labels and titles frozen at adoption, not as amended since.
+    const ref: AgendaRef = { itemId: line.itemId, path: parseAgendaLabel(line.label), title: line.title };
+    if (ref.path.length === 2 && list.items.length > 0) list.items[list.items.length - 1].children.push(ref);
+    else list.items.push({ ref, children: [] });
+  }
+  return [
+    {
+      kind: 'paragraph',
+      id: 'p-agenda',
+      sentences: [{ kind: 'agenda_adopted', body: 'working_group', date: dayOf(state, adoption.at) }],
+      source: { kind: 'agenda_adoption' },
+    },
+    list,
+  ];
+}
+
+function attendanceParagraphs(state: MeetingState, lang: Lang, options: SkeletonOptions): GeneratedParagraph[] {
+  const byCategory = new Map<Category, NameMap[]>();
+  for (const d of Object.values(state.delegations)) {
+    const list = byCategory.get(d.category) ?? [];
+    list.push(d.names);
+    byCategory.set(d.category, list);
+  }
+  const paragraphs: GeneratedParagraph[] = [];
+  for (const category of CATEGORIES) {
+    const names = byCategory.get(category);
+    if (!names?.length) continue;
+    const sortLang: Lang = STATE_CATEGORY_SET.has(category) || options.organizationOrder === 'language' ? lang : 'en';
+    const compare = compareNames(sortLang);
+    const sorted = [...names].sort((a, b) => compare(delegationName({ names: a }, sortLang), delegationName({ names: b }, sortLang)));
+    paragraphs.push({
+      kind: 'paragraph',
+      id: `p-attendance-${category}`,
+      sentences: [{ kind: 'attendance', category, names: sorted }],
+      source: { kind: 'registry', category },
+    });
+  }
+  return paragraphs;
+}
+
+// ---------------------------------------------------------------- IV
+
+function topItemOf(state: MeetingState, itemId: string): string {
+  let id = itemId;
+  for (let i = 0; i < 3 && state.agenda.items[id]?.parentId; i++) id = state.agenda.items[id].parentId as string;
+  return id;
+}
+
+/** Statements counted for the record (not voided), in the order they started. */
+function heardStatements(state: MeetingState): Statement[] {
+  return state.statements
+    .filter((s) => !s.voided)
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.startedAt.localeCompare(b.s.startedAt) || a.s.recordedSeq - b.s.recordedSeq || a.i - b.i)
+    .map(({ s }) => s);
+}
+
+function deliberationsChapter(state: MeetingState, options: SkeletonOptions): ReportChapter {
+  const statements = heardStatements(state);
+  const byItem = new Map<string, Statement[]>();
+  for (const s of statements) {
+    const top = topItemOf(state, s.itemId);
+    const list = byItem.get(top) ?? [];
+    list.push(s);
+    byItem.set(top, list);
+  }
+  const wanted = options.itemIds ? new Set(options.itemIds) : null;
+  const items = agendaInOrder(state.agenda).filter(
+    (item) =>
+      item.parentId === null &&
+      (wanted
+        ? wanted.has(item.id)
+        : (byItem.get(item.id) ?? []).some((s) => s.capacity === 'panellist' || HEARD.includes(s.capacity))),
+  );
+  const members = new Set<Category>(options.memberCategories ?? ['state_party']);
+  const sections = items.map((item, i) => itemSection(state, item.id, i + 1, byItem.get(item.id) ?? [], members));
+  return { id: 'deliberations', number: 4, sections, blocks: [] };
+}
+
+function itemSection(
+  state: MeetingState,
+  itemId: string,
+  number: number,
+  statements: Statement[],
+  members: ReadonlySet<Category>,
+): ReportSection {
+  const item = state.agenda.items[itemId];
+  const ref: AgendaRef = agendaRefOf(state.agenda, itemId, item.label, item.title);
+  const days = new Set<string>();
+  for (const p of item.periods) days.add(dayOf(state, p.startedAt));
+  for (const child of item.children) for (const p of state.agenda.items[child]?.periods ?? []) days.add(dayOf(state, p.startedAt));
+  if (days.size === 0) for (const s of statements) days.add(dayOf(state, s.startedAt));
+  const blocks: ReportBlock[] = [];
+  const para = (suffix: string, sentence: Sentence, statementIds?: string[]): GeneratedParagraph => ({
+    kind: 'paragraph',
+    id: `p-item-${itemId}-${suffix}`,
+    sentences: [sentence],
+    source: statementIds ? { kind: 'statements', itemId, statementIds } : { kind: 'agenda_item', itemId },
+  });
+  blocks.push(para('considered', { kind: 'item_considered', body: 'working_group', dates: [...days].sort(), item: ref }));
+  const documents = [item, ...item.children.map((c) => state.agenda.items[c]).filter(Boolean)].flatMap((i) => i.documents);
+  if (documents.length > 0)
+    blocks.push(para('documents', { kind: 'documents_before', body: 'working_group', documents: documents.map((d) => ({ ...d })) }));
+  blocks.push({ kind: 'slot', id: `w-item-${itemId}-introduction`, slot: 'item_introduction', itemId });
+
+  const panellists: PanellistRef[] = [];
+  const panellistIds: string[] = [];
+  const seenPanellists = new Set<string>();
+  const groups = { member: new Speakers(), reio: new Speakers(), observer: new Speakers(), organization: new Speakers() };
+  for (const s of statements) {
+    if (s.capacity === 'panellist') {
+      const country = s.delegationId ? (state.delegations[s.delegationId]?.names ?? s.delegation?.names ?? null) : null;
+      const name = s.speakerName ?? (country ? delegationName({ names: country }) : '?');
+      const key = `${name.toLowerCase()}|${s.delegationId ?? ''}`;
+      panellistIds.push(s.id);
+      if (seenPanellists.has(key)) continue;
+      seenPanellists.add(key);
+      panellists.push({ name, country });
+      continue;
+    }
+    if (!HEARD.includes(s.capacity) || !s.delegationId) continue;
+    const live = state.delegations[s.delegationId];
+    const category = live?.category ?? s.delegation?.category;
+    const names = live?.names ?? s.delegation?.names;
+    if (!category || !names) continue;
+    const group = members.has(category)
+      ? groups.member
+      : category === 'reio_party'
+        ? groups.reio
+        : STATE_CATEGORY_SET.has(category)
+          ? groups.observer
+          : ORGANIZATION_CATEGORIES.has(category)
+            ? groups.organization
+            : groups.observer;
+    group.add(s.delegationId, names, s.id);
+  }
+  if (panellists.length > 0) {
+    blocks.push(para('panellists', { kind: 'panellists', panellists }, panellistIds));
+    blocks.push({ kind: 'slot', id: `w-item-${itemId}-presentations`, slot: 'presentations', itemId });
+  }
+  if (groups.member.names.length > 0) {
+    const sentences: Sentence[] = [{ kind: 'states_heard', body: 'working_group', item: ref, names: groups.member.names }];
+    if (groups.reio.names.length > 0) sentences.push({ kind: 'reio_heard', names: groups.reio.names });
+    if (groups.observer.names.length > 0) sentences.push({ kind: 'observers_heard', names: groups.observer.names });
+    if (groups.organization.names.length > 0) sentences.push({ kind: 'organizations_heard', names: groups.organization.names });
+    const ids = [...groups.member.ids, ...groups.reio.ids, ...groups.observer.ids, ...groups.organization.ids];
+    blocks.push({ kind: 'paragraph', id: `p-item-${itemId}-heard`, sentences, source: { kind: 'statements', itemId, statementIds: ids } });
+  } else {
+    // No member spoke: the other speakers still get their sentences.
+    const sentences: Sentence[] = [];
+    if (groups.reio.names.length > 0) sentences.push({ kind: 'reio_heard', names: groups.reio.names });
+    if (groups.observer.names.length > 0) sentences.push({ kind: 'observers_heard', names: groups.observer.names });
+    if (groups.organization.names.length > 0) sentences.push({ kind: 'organizations_heard', names: groups.organization.names });
+    if (sentences.length > 0) {
+      const ids = [...groups.reio.ids, ...groups.observer.ids, ...groups.organization.ids];
+      blocks.push({ kind: 'paragraph', id: `p-item-${itemId}-heard`, sentences, source: { kind: 'statements', itemId, statementIds: ids } });
+    }
+  }
+  blocks.push({ kind: 'slot', id: `w-item-${itemId}-discussion`, slot: 'discussion', itemId });
+  return { id: `s-item-${itemId}`, number, heading: { kind: 'agenda_item', item: ref }, blocks };
+}
+
+/** Speakers in the order they first spoke, each once. */
+class Speakers {
+  readonly names: NameMap[] = [];
+  readonly ids: string[] = [];
+  private readonly seen = new Set<string>();
+  add(delegationId: string, names: NameMap, statementId: string): void {
+    this.ids.push(statementId);
+    if (this.seen.has(delegationId)) return;
+    this.seen.add(delegationId);
+    this.names.push(names);
+  }
+}
+
+// ---------------------------------------------------------------- V
+
+function adoptionChapter(): ReportChapter {
+  return { id: 'adoption', number: 5, sections: [], blocks: [{ kind: 'slot', id: 'w-adoption', slot: 'adoption_of_report' }] };
+}
