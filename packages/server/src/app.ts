@@ -20,6 +20,7 @@ import { DraftingService } from './drafting/service';
 import { draftingRoutes } from './http/drafting';
 import { NegotiationService } from './negotiation/service';
 import { negotiationRoutes } from './http/negotiation';
+import { reportRoutes } from './http/report';
 import { attachGateway } from './realtime/gateway';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
   meetingRoutes(app, ctx);
   draftingRoutes(app, ctx, drafting);
   negotiationRoutes(app, ctx, drafting, negotiation);
+  reportRoutes(app, ctx);
 
   const webBuilt = existsSync(join(config.webDir, 'index.html'));
   if (webBuilt) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

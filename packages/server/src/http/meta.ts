@@ -153,6 +153,22 @@ export function openApi() {
           responses: { '200': { description: 'versions, oldest first' }, ...errors },
         },
       },
+      // The report (http/report.ts): compiled now, in the language asked.
+      '/api/meetings/{id}/report': {
+        get: {
+          summary: 'The report as it stands now (masthead, I-V, paragraphs and footnotes numbered continuously) as HTML, Markdown or DOCX (Word: real footnotes, heading styles, right-to-left paragraphs in Arabic)',
+          security: bearerAuth,
+          parameters: [
+            meetingId,
+            { name: 'format', in: 'query', schema: { enum: ['html', 'md', 'docx'], default: 'html' } },
+            { name: 'lang', in: 'query', schema: { enum: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] }, description: "default: the meeting's language" },
+          ],
+          responses: {
+            '200': { description: 'the report', content: { 'text/html': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } } } },
+            ...errors,
+          },
+        },
+      },
       // The negotiation (http/negotiation.ts); changes are commands.
       '/api/meetings/{id}/paragraphs/{pid}/story': {
         get: {

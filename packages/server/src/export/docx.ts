@@ -1,0 +1,222 @@
+/**
+ * DOCX renderer: turns a {@link RenderedReport} into a .docx file (A4) with
+ * real Word footnotes, heading styles (Heading 1/2/3 for chapters, sections,
+ * subsections), paragraph numbers as the model gives them ("1." / "١-", with a
+ * hanging indent, not Word auto-numbering), right-to-left paragraphs and runs
+ * in Arabic (w:bidi, w:rtl) and a font that covers the language.
+ */
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  NumberFormat,
+  Packer,
+  Paragraph,
+  Tab,
+  TextRun,
+  type IRunOptions,
+} from 'docx';
+import { isFootnoteRun, type RenderedReport, type ReportBlock, type ReportLang } from './document';
+
+/** A4 in twentieths of a point. */
+const A4 = { width: 11906, height: 16838 } as const;
+/** 1 cm in twips. */
+const CM = 567;
+
+export interface ReportFonts {
+  /** Latin script (w:ascii, w:hAnsi): also document symbols inside Arabic or Chinese text. */
+  latin: string;
+  /** Complex script (w:cs): Arabic. */
+  complex: string;
+  /** East Asian (w:eastAsia): Chinese. */
+  eastAsia: string;
+}
+
+/**
+ * The fonts for a language. Arabic text is complex script and takes
+ * "Simplified Arabic" (the UN's Arabic document font; Word and LibreOffice
+ * substitute another Arabic font where it is missing), with Latin characters
+ * (document symbols, sales numbers) falling back to "Times New Roman";
+ * Chinese takes "SimSun" for Han characters; the others "Times New Roman".
+ */
+export function fontsFor(lang: ReportLang): ReportFonts {
+  switch (lang) {
+    case 'ar':
+      return { latin: 'Times New Roman', complex: 'Simplified Arabic', eastAsia: 'SimSun' };
+    case 'zh':
+      return { latin: 'Times New Roman', complex: 'Times New Roman', eastAsia: 'SimSun' };
+    default:
+      return { latin: 'Times New Roman', complex: 'Times New Roman', eastAsia: 'SimSun' };
+  }
+}
+
+const LANG_TAG: Record<ReportLang, string> = {
+  ar: 'ar-SA',
+  zh: 'zh-CN',
+  en: 'en-GB',
+  fr: 'fr-FR',
+  ru: 'ru-RU',
+  es: 'es-ES',
+};
+
+/** Text with no Arabic letter or Arabic-Indic digit (Arabic, Arabic Supplement, presentation forms). */
+const LATIN_ONLY = /^[^\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]*$/;
+
+/** Renders the report as a .docx file. */
+export async function renderDocx(report: RenderedReport): Promise<Buffer> {
+  const rtl = report.dir === 'rtl';
+  const fonts = fontsFor(report.lang);
+  const font = { ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.complex, eastAsia: fonts.eastAsia };
+  const language =
+    report.lang === 'ar'
+      ? { value: 'en-GB', bidirectional: LANG_TAG.ar }
+      : report.lang === 'zh'
+        ? { value: 'en-GB', eastAsia: LANG_TAG.zh }
+        : { value: LANG_TAG[report.lang] };
+  // Size in half-points: 10 pt body (Arabic is set larger, 14 pt, as in UN Arabic documents).
+  const size = rtl ? 28 : 20;
+
+  /**
+   * Right-to-left runs (w:rtl) in a right-to-left report, except runs with no
+   * Arabic character at all (document symbols such as CTOC/COP/WG.4/2010/6):
+   * Word would set those in the complex-script font and order them as Arabic.
+   */
+  const rtlRun = (text: string): true | undefined => (rtl && !LATIN_ONLY.test(text)) || undefined;
+  /** A run of text with the report's font, direction and language. */
+  const run = (text: string, opts: Partial<IRunOptions> = {}): TextRun =>
+    new TextRun({ text, font, rightToLeft: rtlRun(text), language, size, sizeComplexScript: size, ...opts });
+  /** A label ("1.", "١-", "II.", "(a)") followed by a real tab (w:tab) to the hanging indent. */
+  const labelRun = (label: string, opts: Partial<IRunOptions> = {}): TextRun =>
+    new TextRun({
+      children: [label, new Tab()],
+      font,
+      rightToLeft: rtlRun(label),
+      language,
+      size,
+      sizeComplexScript: size,
+      ...opts,
+    });
+
+  const para = (opts: ConstructorParameters<typeof Paragraph>[0] & object): Paragraph =>
+    new Paragraph({ bidirectional: rtl || undefined, ...opts });
+
+  const footnotes: Record<string, { children: Paragraph[] }> = {};
+  let nextFootnote = 1;
+
+  const children: Paragraph[] = [];
+
+  // Masthead: symbol, distribution, date, original language at the end side;
+  // then the body and session, then the title.
+  const m = report.masthead;
+  for (const line of [m.symbol, m.distribution, m.date, m.originalLanguage]) {
+    children.push(para({ alignment: AlignmentType.END, children: [run(line)] }));
+  }
+  m.body.split('\n').forEach((line, i) => {
+    children.push(para({ spacing: { before: i === 0 ? 480 : 0 }, children: [run(line, { bold: true })] }));
+  });
+  children.push(
+    para({
+      spacing: { before: 240, after: 480 },
+      children: [run(m.title, { bold: true, size: size + 8, sizeComplexScript: size + 8 })],
+    }),
+  );
+
+  const headingLevel = {
+    1: HeadingLevel.HEADING_1,
+    2: HeadingLevel.HEADING_2,
+    3: HeadingLevel.HEADING_3,
+  } as const;
+
+  const styled: Partial<IRunOptions> = { size: undefined, sizeComplexScript: undefined };
+
+  const renderBlock = (block: ReportBlock): void => {
+    switch (block.kind) {
+      case 'heading': {
+        children.push(
+          para({
+            heading: headingLevel[block.level],
+            indent: { start: CM * 2, hanging: CM },
+            keepNext: true,
+            // Size and weight come from the heading style.
+            children: block.label
+              ? [labelRun(block.label, styled), run(block.text, styled)]
+              : [run(block.text, styled)],
+          }),
+        );
+        return;
+      }
+      case 'paragraph': {
+        const runs: (TextRun | FootnoteReferenceRun)[] = [];
+        if (block.number !== null) runs.push(labelRun(block.number));
+        for (const r of block.runs) {
+          if (isFootnoteRun(r)) {
+            const id = nextFootnote++;
+            footnotes[String(id)] = {
+              children: [para({ children: [run(r.text, { size: size - 2, sizeComplexScript: size - 2 })] })],
+            };
+            runs.push(new FootnoteReferenceRun(id));
+          } else {
+            runs.push(run(r.text, { bold: r.bold, italics: r.italic, italicsComplexScript: r.italic }));
+          }
+        }
+        children.push(
+          para({
+            alignment: AlignmentType.BOTH,
+            spacing: { after: 120 },
+            indent: block.number !== null ? { start: CM * 2, hanging: CM } : { start: CM * 2 },
+            children: runs,
+          }),
+        );
+        return;
+      }
+      case 'list': {
+        for (const item of block.items) {
+          children.push(
+            para({
+              alignment: AlignmentType.BOTH,
+              spacing: { after: 60 },
+              indent: { start: CM * (3 + (item.depth ?? 0)), hanging: CM },
+              children: item.label ? [labelRun(item.label), run(item.text)] : [run(item.text)],
+            }),
+          );
+        }
+        return;
+      }
+    }
+  };
+  for (const block of report.blocks) renderBlock(block);
+
+  // Outline levels 0-2 so Word's navigation pane and table of contents see chapters, sections, subsections.
+  const headingStyle = (pt: number, outlineLevel: number) => ({
+    run: { font, bold: true, size: pt * 2, sizeComplexScript: pt * 2, color: '000000' },
+    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel },
+  });
+
+  const doc = new Document({
+    title: m.title,
+    styles: {
+      default: {
+        document: { run: { font, size, sizeComplexScript: size, language } },
+        heading1: headingStyle(rtl ? 16 : 14, 0),
+        heading2: headingStyle(rtl ? 15 : 12, 1),
+        heading3: headingStyle(rtl ? 14 : 10, 2),
+      },
+    },
+    footnotes,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4.width, height: A4.height },
+            margin: { top: 1701, bottom: 1701, left: 1134, right: 1134 },
+          },
+          // Arabic footnote numbers in Arabic-Indic digits (١، ٢، ٣).
+          ...(rtl ? { footnoteProperties: { numberFormat: { type: NumberFormat.HINDI_NUMBERS } } } : {}),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
