@@ -165,17 +165,27 @@ describe('the report', () => {
     expect(bytes.length).toBeGreaterThan(2000);
   });
 
+  it('prints a PDF through headless Chromium, in Arabic too', async () => {
+    const res = await fetch(`${server.url}/api/meetings/${f.meetingId}/report?format=pdf&lang=ar`, {
+      headers: { authorization: `Bearer ${f.secretariat.token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('defaults to HTML in the meeting language', async () => {
     const html = await report('');
     expect(html).toMatch(/<html lang="en" dir="ltr">/);
   });
 
   it('refuses a bad query with a message naming the formats', async () => {
-    for (const q of ['?format=pdf', '?format=xml&lang=en']) {
+    for (const q of ['?format=xml&lang=en', '?format=rtf']) {
       const res = await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/report${q}`);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('invalid_command');
-      expect(res.body.error.message).toContain('html, md, docx');
+      expect(res.body.error.message).toContain('html, md, docx, pdf');
     }
     for (const q of ['?lang=de', '?format=html&extra=1']) {
       const res = await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/report${q}`);

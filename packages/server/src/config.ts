@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   GAVEL_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24 * 14),
   GAVEL_DEMO: z.enum(['true', 'false']).default('true'),
   GAVEL_WEB_DIR: z.string().optional(),
+  GAVEL_CHROMIUM: z.string().optional(),
   GAVEL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +32,8 @@ export interface Config {
   seedDemo: boolean;
   /** The built web app; not served when absent. */
   webDir: string;
+  /** Chromium for PDF exports; when unset, the usual paths are tried. */
+  chromium?: string;
   logLevel: string;
 }
 
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.GAVEL_SESSION_HOURS,
     seedDemo: e.GAVEL_DEMO === 'true',
     webDir: e.GAVEL_WEB_DIR ? resolve(e.GAVEL_WEB_DIR) : DEFAULT_WEB_DIR,
+    chromium: e.GAVEL_CHROMIUM,
     logLevel: e.GAVEL_LOG_LEVEL,
   };
 }

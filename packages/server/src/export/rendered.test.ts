@@ -59,3 +59,11 @@ describe('the report as a Word document', () => {
     expect(text).toContain('النرويج');
   });
 });
+
+describe('the PDF export without Chromium', () => {
+  it('says how to install it', async () => {
+    const { renderPdf, findChromium } = await import('./pdf');
+    expect(findChromium('/nonexistent/chromium')).toBeUndefined();
+    await expect(renderPdf('<p>x</p>', undefined)).rejects.toThrow(/apt-get install -y chromium/);
+  });
+});

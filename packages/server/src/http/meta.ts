@@ -156,11 +156,11 @@ export function openApi() {
       // The report (http/report.ts): compiled now, in the language asked.
       '/api/meetings/{id}/report': {
         get: {
-          summary: 'The report as it stands now (masthead, I-V, paragraphs and footnotes numbered continuously) as HTML, Markdown or DOCX (Word: real footnotes, heading styles, right-to-left paragraphs in Arabic)',
+          summary: 'The report as it stands now (masthead, I-V, paragraphs and footnotes numbered continuously) as HTML, Markdown, PDF (headless Chromium) or DOCX (Word: real footnotes, heading styles, right-to-left paragraphs in Arabic)',
           security: bearerAuth,
           parameters: [
             meetingId,
-            { name: 'format', in: 'query', schema: { enum: ['html', 'md', 'docx'], default: 'html' } },
+            { name: 'format', in: 'query', schema: { enum: ['html', 'md', 'docx', 'pdf'], default: 'html' } },
             { name: 'lang', in: 'query', schema: { enum: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] }, description: "default: the meeting's language" },
           ],
           responses: {

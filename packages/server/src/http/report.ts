@@ -10,9 +10,10 @@ import { renderReportHtml } from '../export/html';
 import { renderReportMarkdown } from '../export/markdown';
 import { renderDocx } from '../export/docx';
 import { toRenderedReport } from '../export/rendered';
+import { findChromium, renderPdf } from '../export/pdf';
 import { requireMember, type AppContext } from './context';
 
-export const REPORT_FORMATS = ['html', 'md', 'docx'] as const;
+export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf'] as const;
 
 const ReportParams = z.object({ id: z.string().max(64) }).strict();
 const ReportQuery = z
@@ -39,6 +40,11 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .send(await renderDocx(toRenderedReport(report)));
+    }
+    if (query.format === 'pdf') {
+      const pdf = await renderPdf(renderReportHtml(report), findChromium(ctx.config.chromium));
+      reply.header('Content-Disposition', `attachment; filename="${base}.${lang}.pdf"`);
+      return reply.type('application/pdf').send(pdf);
     }
     if (query.format === 'md') {
       reply.header('Content-Disposition', `inline; filename="${base}.${lang}.md"`);
