@@ -69,6 +69,16 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { events: await ctx.meetings.readEvents(id, after) };
   });
 
+  /** The whole record, one event a line, with the hash chain: the record behind the report. */
+  app.get('/api/meetings/:id/ledger', async (request, reply) => {
+    const { id } = parseOrFail(MeetingParams, request.params, 'path');
+    parseOrFail(z.object({ format: z.literal('jsonl').default('jsonl') }).strict(), request.query, 'query');
+    await requireMember(ctx, request, id);
+    const events = await ctx.meetings.readEvents(id);
+    reply.header('Content-Disposition', `attachment; filename="${id}.ledger.jsonl"`);
+    return reply.type('application/x-ndjson; charset=utf-8').send(events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  });
+
   app.get('/api/meetings/:id/ledger/verify', async (request) => {
     const { id } = parseOrFail(MeetingParams, request.params, 'path');
     await requireMember(ctx, request, id);

@@ -97,6 +97,14 @@ export function openApi() {
           responses: { '200': { description: 'events' }, ...errors },
         },
       },
+      '/api/meetings/{id}/ledger': {
+        get: {
+          summary: 'The whole ledger as JSON lines, with the hash chain',
+          security: bearerAuth,
+          parameters: [meetingId, { name: 'format', in: 'query', schema: { enum: ['jsonl'] } }],
+          responses: { '200': { description: 'application/x-ndjson' }, ...errors },
+        },
+      },
       '/api/meetings/{id}/ledger/verify': {
         get: {
           summary: 'Check the whole hash chain; names the first broken event',
