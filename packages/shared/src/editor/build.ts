@@ -5,9 +5,9 @@
  */
 import { $createTextNode, $getRoot, type ElementNode, type LexicalNode } from 'lexical';
 import { $createHeadingNode } from '@lexical/rich-text';
-import { $createListItemNode, $createListNode, type ListNode } from '@lexical/list';
 import { refToken } from './footnotes';
 import { newParagraphId } from './ids';
+import { $nestedList } from './lists';
 import { findWrittenReferences, type ImportBlock, type Run } from './import';
 import { $createCrossRefNode, $createFootnoteNode, $createNumberedParagraphNode } from './nodes';
 
@@ -48,24 +48,7 @@ function $appendRuns(parent: ElementNode, runs: Run[], ids: SourceIds): void {
 }
 
 function $appendList(root: ElementNode, items: { runs: Run[]; depth: number }[], ids: SourceIds): void {
-  const top = $createListNode('number');
-  // The list open at each depth; a deeper item opens a nested list in the item before it.
-  const open: ListNode[] = [top];
-  for (const item of items) {
-    const depth = Math.min(item.depth, open.length);
-    while (open.length > depth + 1) open.pop();
-    if (depth === open.length) {
-      const nested = $createListNode('number');
-      const holder = $createListItemNode();
-      holder.append(nested);
-      open[depth - 1].append(holder);
-      open.push(nested);
-    }
-    const li = $createListItemNode();
-    $appendRuns(li, item.runs, ids);
-    open[depth].append(li);
-  }
-  root.append(top);
+  root.append($nestedList(items, (li, item) => $appendRuns(li, item.runs, ids)));
 }
 
 /**

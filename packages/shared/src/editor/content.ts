@@ -10,8 +10,9 @@
  */
 import { $createLineBreakNode, $createTextNode, $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, type ElementNode, type LexicalNode } from 'lexical';
 import { $isHeadingNode } from '@lexical/rich-text';
-import { $createListItemNode, $createListNode, $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
+import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { newParagraphId } from './ids';
+import { $nestedList } from './lists';
 import {
   $createBracketNode,
   $createCrossRefNode,
@@ -134,32 +135,12 @@ function $appendInlines(parent: ElementNode, inlines: readonly Inline[]): void {
   if (nodes.length) parent.append(...nodes);
 }
 
-/** Subparagraphs as one numbered list; deeper items nest in the item before (as import does). */
-function $listFrom(items: readonly RichItem[]): ListNode {
-  const top = $createListNode('number');
-  const open: ListNode[] = [top];
-  for (const item of items) {
-    const depth = Math.min(item.depth, open.length);
-    while (open.length > depth + 1) open.pop();
-    if (depth === open.length) {
-      const nested = $createListNode('number');
-      const holder = $createListItemNode();
-      holder.append(nested);
-      open[depth - 1].append(holder);
-      open.push(nested);
-    }
-    const li = $createListItemNode();
-    $appendInlines(li, item.inlines);
-    open[depth].append(li);
-  }
-  return top;
-}
 
 function $fill(paragraph: NumberedParagraphNode, content: RichParagraph): void {
   paragraph.clear();
   $appendInlines(paragraph, content.inlines);
   for (const list of $unitOf(paragraph).lists) list.remove();
-  if (content.items?.length) paragraph.insertAfter($listFrom(content.items));
+  if (content.items?.length) paragraph.insertAfter($nestedList(content.items, (li, item) => $appendInlines(li, item.inlines)));
 }
 
 /** Replaces a paragraph's words and subparagraphs, keeping its id (and so its status and history). */
