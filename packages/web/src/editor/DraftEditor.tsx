@@ -31,7 +31,7 @@ import {
   type MeetingState,
   type ParagraphStatus,
 } from '@gavel/shared';
-import { $createCrossRefNode, $createFootnoteNode, $isFootnoteNode, GAVEL_NODES } from '@gavel/shared/editor/nodes';
+import { $createCrossRefNode, $createFootnoteNode, $isFootnoteNode } from '@gavel/shared/editor/nodes';
 import { useConnection } from '../api/MeetingContext';
 import { draftApi } from '../api/drafts';
 import { SocketIoYjsProvider, type ProviderStatus } from './provider';
@@ -41,6 +41,7 @@ import { useDraft, type DraftStore } from './store';
 import { penHolderName } from './penName';
 import { Toolbar } from './Toolbar';
 import { useRemountOnRefusal } from './useRemountOnRefusal';
+import { collaborativeEditorConfig } from './config';
 
 export interface DraftEditorProps {
   docName: string;
@@ -119,18 +120,7 @@ function EditorInstance({ docName, state, lang, mode, store, focus = null, userN
   // No destroy on unmount here: CollaborationPlugin disconnects the provider itself, and under StrictMode a
   // cleanup of ours would kill the provider it keeps across the simulated remount.
 
-  const initialConfig = useMemo(
-    () => ({
-      namespace: `gavel-${docName}`,
-      nodes: GAVEL_NODES,
-      // Collaboration: the content comes from the document, never from here.
-      editorState: null,
-      editable: false,
-      theme: { paragraph: 'draft-p', heading: { h2: 'draft-h2', h3: 'draft-h3' }, list: { ol: 'draft-ol', listitem: 'draft-li' } },
-      onError: (error: Error) => console.error('[gavel] editor', error),
-    }),
-    [docName],
-  );
+  const initialConfig = useMemo(() => collaborativeEditorConfig(docName, 'editor'), [docName]);
 
   const statuses = state.paragraphs[docName];
   // Recomputed when a paragraph's status changes, not at every event of the meeting.

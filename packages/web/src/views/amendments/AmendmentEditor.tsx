@@ -21,7 +21,6 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { direction, type DocRefusal, type Lang } from '@gavel/shared';
-import { GAVEL_NODES } from '@gavel/shared/editor/nodes';
 import { $readDraftParagraph } from '@gavel/shared/editor/content';
 import type { RichParagraph } from '@gavel/shared/editor/rich';
 import { useConnection } from '../../api/MeetingContext';
@@ -29,6 +28,7 @@ import { draftApi } from '../../api/drafts';
 import { EditablePlugin, ParagraphIdPlugin } from '../../editor/plugins';
 import { SocketIoYjsProvider, type ProviderStatus } from '../../editor/provider';
 import { useRemountOnRefusal } from '../../editor/useRemountOnRefusal';
+import { collaborativeEditorConfig } from '../../editor/config';
 
 export interface DraftContent {
   content: RichParagraph | null;
@@ -102,17 +102,7 @@ function Instance({ meetingId, amendmentId, lang, userName, editable, onContent,
     [connection, meetingId, onDiverged],
   );
 
-  const initialConfig = useMemo(
-    () => ({
-      namespace: `gavel-${docName}`,
-      nodes: GAVEL_NODES,
-      editorState: null,
-      editable: false,
-      theme: { paragraph: 'draft-p', heading: { h2: 'draft-h2', h3: 'draft-h3' }, list: { ol: 'draft-ol', listitem: 'draft-li' } },
-      onError: (error: Error) => console.error('[gavel] amendment editor', error),
-    }),
-    [docName],
-  );
+  const initialConfig = useMemo(() => collaborativeEditorConfig(docName, 'amendment editor'), [docName]);
   const writing = editable && canWrite;
 
   return (
