@@ -19,6 +19,7 @@ import { anchorOf, changedSince, conflictCount, modifiedStart, stanceOf, stances
 import { RefusalText } from './RefusalText';
 import { RichWords, TrackedText } from './TrackedText';
 import type { Negotiation } from './useNegotiation';
+import { DelegationSelect } from './DelegationSelect';
 
 export function kindLabel(t: (k: string) => string, a: Pick<Amendment, 'kind'>): string {
   return t(`amendments.kinds.${a.kind ?? 'change'}`);
@@ -451,9 +452,6 @@ function RecordFromFloor({ n, amendment: a }: { n: Negotiation; amendment: Amend
   const [stance, setStance] = useState<StanceKind>('support');
   const [reason, setReason] = useState('');
   const id = useId();
-  const others = Object.values(n.state.delegations)
-    .filter((d) => d.id !== a.sponsor)
-    .sort((x, y) => n.nameOf(x.id).localeCompare(n.nameOf(y.id), n.lang));
   return (
     <details className="record-floor">
       <summary>{t('amendments.recordFloor')}</summary>
@@ -469,17 +467,7 @@ function RecordFromFloor({ n, amendment: a }: { n: Negotiation; amendment: Amend
         }}
       >
         <div className="row">
-          <div className="field">
-            <label htmlFor={`${id}-d`}>{t('amendments.delegation')}</label>
-            <select id={`${id}-d`} value={delegationId} onChange={(e) => setDelegationId(e.target.value)} required>
-              <option value="">—</option>
-              {others.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {n.nameOf(d.id)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <DelegationSelect id={`${id}-d`} n={n} value={delegationId} onChange={setDelegationId} exclude={a.sponsor} />
           <div className="field">
             <label htmlFor={`${id}-s`}>{t('amendments.says')}</label>
             <select id={`${id}-s`} value={stance} onChange={(e) => setStance(e.target.value as StanceKind)}>

@@ -21,6 +21,7 @@ import { RefusalText } from './RefusalText';
 import { openStory } from './storyRoute';
 import { BracketWords } from './TrackedText';
 import type { Negotiation } from './useNegotiation';
+import { DelegationSelect } from './DelegationSelect';
 
 export function ParagraphNegotiation({
   n,
@@ -268,7 +269,6 @@ function ObjectionList({ n, paragraphId }: { n: Negotiation; paragraphId: string
   const mineStands = n.mine ? standing.some((o) => o.delegationId === n.mine) : false;
   const category = n.mine ? n.state.delegations[n.mine]?.category : undefined;
   const mayObject = category !== undefined && n.state.negotiation.settings.objectCategories.includes(category);
-  const delegations = Object.values(n.state.delegations).sort((x, y) => n.nameOf(x.id).localeCompare(n.nameOf(y.id), n.lang));
   return (
     <>
       <h3>{t('objections.title')}</h3>
@@ -312,19 +312,7 @@ function ObjectionList({ n, paragraphId }: { n: Negotiation; paragraphId: string
                 });
             }}
           >
-            {n.officer ? (
-              <div className="field">
-                <label htmlFor={`${id}-d`}>{t('amendments.delegation')}</label>
-                <select id={`${id}-d`} value={forDelegation} onChange={(e) => setForDelegation(e.target.value)} required>
-                  <option value="">—</option>
-                  {delegations.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {n.nameOf(d.id)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ) : null}
+            {n.officer ? <DelegationSelect id={`${id}-d`} n={n} value={forDelegation} onChange={setForDelegation} /> : null}
             <div className="field">
               <label htmlFor={`${id}-r`}>{t('objections.reason')}</label>
               <input id={`${id}-r`} value={reason} required maxLength={2000} onChange={(e) => setReason(e.target.value)} dir="auto" placeholder={t('objections.placeholder')} data-testid="objection-reason" />
@@ -358,7 +346,6 @@ function PositionList({ n, paragraphId }: { n: Negotiation; paragraphId: string 
   const [forDelegation, setForDelegation] = useState('');
   const id = useId();
   const positions = positionsOn(n.state, n.doc, paragraphId);
-  const delegations = Object.values(n.state.delegations).sort((x, y) => n.nameOf(x.id).localeCompare(n.nameOf(y.id), n.lang));
   const mayRecord = !!n.mine || n.officer;
   return (
     <>
@@ -388,19 +375,7 @@ function PositionList({ n, paragraphId }: { n: Negotiation; paragraphId: string 
                 .then((r) => r && setText(''));
             }}
           >
-            {n.officer ? (
-              <div className="field">
-                <label htmlFor={`${id}-d`}>{t('amendments.delegation')}</label>
-                <select id={`${id}-d`} value={forDelegation} onChange={(e) => setForDelegation(e.target.value)} required>
-                  <option value="">—</option>
-                  {delegations.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {n.nameOf(d.id)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ) : null}
+            {n.officer ? <DelegationSelect id={`${id}-d`} n={n} value={forDelegation} onChange={setForDelegation} /> : null}
             <fieldset>
               <legend>{t('adoption.positionKind')}</legend>
               {(['reservation', 'explanation'] as const).map((k) => (
