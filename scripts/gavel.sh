@@ -33,14 +33,18 @@ build_web() {
   pnpm --filter @gavel/web build
 }
 
-ensure_chromium() {
-  if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-core fonts-wqy-zenhei >/dev/null 2>&1; then return; fi
+# Debian packages the tests use: chromium with Arabic and Chinese fonts (browser
+# tests, PDF export) and xmllint (the Akoma Ntoso export checked against its schema).
+TEST_PACKAGES="chromium fonts-noto-core fonts-wqy-zenhei libxml2-utils"
+ensure_test_packages() {
+  if command -v chromium >/dev/null 2>&1 && command -v xmllint >/dev/null 2>&1 && dpkg -s fonts-noto-core fonts-wqy-zenhei >/dev/null 2>&1; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Debian's chromium with Arabic and Chinese fonts for the browser tests"
+    log "installing Debian's $TEST_PACKAGES for the tests"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-wqy-zenhei >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $TEST_PACKAGES >/dev/null
   else
-    echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium fonts-noto-core fonts-wqy-zenhei'." >&2
+    echo "The tests need Debian's $TEST_PACKAGES: run 'sudo apt-get install -y $TEST_PACKAGES'." >&2
     exit 1
   fi
 }
@@ -55,7 +59,7 @@ case "${1:-}" in
   test)
     install_deps
     build_web
-    ensure_chromium
+    ensure_test_packages
     log "type-checking"
     pnpm typecheck
     log "running the tests"
