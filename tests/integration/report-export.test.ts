@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupMeeting, type MeetingFixture } from '../support/fixtures';
 import { ApiClient, TestServer, type ApiClient as Client } from '../support/server';
+import { validateAgainstAkn, xpath, xpathTexts } from '../support/xsd';
 
 let server: TestServer;
 let f: MeetingFixture;
@@ -175,13 +176,31 @@ describe('the report', () => {
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  it('exports Akoma Ntoso 3.0 XML that validates against the OASIS schema', async () => {
+    const res = await fetch(`${server.url}/api/meetings/${f.meetingId}/report?format=xml&lang=ar`, {
+      headers: { authorization: `Bearer ${f.secretariat.token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/akn+xml; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="[A-Za-z0-9._-]+\.ar\.xml"$/);
+    const xml = await res.text();
+    const valid = await validateAgainstAkn(xml);
+    expect(valid.errors).toBe('');
+    expect(valid.ok).toBe(true);
+    const assembled = (await report('?format=json&lang=ar')) as unknown as { items: { kind: string; label?: string }[] };
+    const labels = assembled.items.filter((i) => i.kind === 'paragraph').map((i) => i.label);
+    expect(labels.length).toBeGreaterThan(3);
+    expect(await xpathTexts(xml, '//paragraph/num/text()')).toEqual(labels);
+    expect(await xpath(xml, 'string(/akomaNtoso/doc/mainBody/@xml:lang)')).toBe('ar');
+  });
+
   it('defaults to HTML in the meeting language', async () => {
     const html = await report('');
     expect(html).toMatch(/<html lang="en" dir="ltr">/);
   });
 
   it('refuses a bad query with a message naming the formats', async () => {
-    for (const q of ['?format=xml&lang=en', '?format=rtf']) {
+    for (const q of ['?format=odt&lang=en', '?format=rtf']) {
       const res = await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/report${q}`);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('invalid_command');

@@ -241,6 +241,17 @@ const MATRIX: Record<string, Row> = {
     allowed: CHAIR_AND_SECRETARIAT,
     command: async (_t, f) => ({ doc: 'recommendations', paragraphIds: [await firstParagraph(f)], outcome: 'agreed_ad_ref' }),
   },
+
+  // The report: the secretariat lays it out; the working group adopts it when the chair gavels (the secretariat may record it).
+  'report.configure': { allowed: SECRETARIAT_ONLY, command: () => ({ documentation: true }) },
+  'report.adopt': { allowed: CHAIR_AND_SECRETARIAT, command: () => ({ date: '2027-01-29' }) },
+  'report.reopen': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (_t, f) => {
+      await as(f, { type: 'report.adopt' });
+      return { reason: 'Adopted on the wrong day' };
+    },
+  },
 };
 
 /** The first paragraph of the meeting's draft recommendations (which the server starts with one empty paragraph). */

@@ -655,6 +655,15 @@ export class DocService {
     return doc;
   }
 
+  /**
+   * The meeting's documents that were ever written (have stored updates), by
+   * name. Loads nothing: a reader that must not bring a never-written
+   * document to life (the report) asks this before `read`.
+   */
+  storedNames(meetingId: string): Promise<string[]> {
+    return this.store.docNames(meetingId);
+  }
+
   /** The stored updates with who wrote them and when (for history). */
   updates(meetingId: string, docName: string, afterSeq = 0, upToSeq?: number): Promise<DocUpdateRecord[]> {
     return this.store.readDocUpdates(meetingId, docName, afterSeq, upToSeq);

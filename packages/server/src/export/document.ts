@@ -66,6 +66,8 @@ export interface HeadingBlock {
   /** The heading's label, may be empty. */
   label: string;
   text: string;
+  /** The heading's text with its footnotes, if it has any (then drawn instead of `text`). */
+  runs?: Run[];
 }
 
 /** Plain text, optionally bold or italic. */
@@ -108,6 +110,8 @@ export interface ListItem {
   /** "1.", "(a)", "(أ)", "(i)"; may be empty. */
   label: string;
   text: string;
+  /** The item's text with its footnotes, if it has any (then drawn instead of `text`). */
+  runs?: Run[];
   /** Nesting: 0 (default) for items, 1 for sub-items such as agenda item 1 (a), (b). */
   depth?: number;
 }

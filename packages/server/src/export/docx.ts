@@ -17,7 +17,7 @@ import {
   TextRun,
   type IRunOptions,
 } from 'docx';
-import { isFootnoteRun, type RenderedReport, type ReportBlock, type ReportLang } from './document';
+import { isFootnoteRun, type RenderedReport, type ReportBlock, type ReportLang, type Run } from './document';
 
 /** A4 in twentieths of a point. */
 const A4 = { width: 11906, height: 16838 } as const;
@@ -130,6 +130,19 @@ export async function renderDocx(report: RenderedReport): Promise<Buffer> {
 
   const styled: Partial<IRunOptions> = { size: undefined, sizeComplexScript: undefined };
 
+  /** Runs of text and footnotes: each footnote a real Word footnote, numbered by Word in the order they come. */
+  const inline = (runs: readonly Run[], opts: Partial<IRunOptions> = {}): (TextRun | FootnoteReferenceRun)[] =>
+    runs.map((r) => {
+      if (!isFootnoteRun(r)) {
+        return run(r.text, { ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true, italicsComplexScript: true } : {}), ...opts });
+      }
+      const id = nextFootnote++;
+      footnotes[String(id)] = {
+        children: [para({ children: [run(r.text, { size: size - 2, sizeComplexScript: size - 2 })] })],
+      };
+      return new FootnoteReferenceRun(id);
+    });
+
   const renderBlock = (block: ReportBlock): void => {
     switch (block.kind) {
       case 'heading': {
@@ -139,9 +152,7 @@ export async function renderDocx(report: RenderedReport): Promise<Buffer> {
             indent: { start: CM * 2, hanging: CM },
             keepNext: true,
             // Size and weight come from the heading style.
-            children: block.label
-              ? [labelRun(block.label, styled), run(block.text, styled)]
-              : [run(block.text, styled)],
+            children: [...(block.label ? [labelRun(block.label, styled)] : []), ...inline(block.runs ?? [{ text: block.text }], styled)],
           }),
         );
         return;
@@ -149,17 +160,7 @@ export async function renderDocx(report: RenderedReport): Promise<Buffer> {
       case 'paragraph': {
         const runs: (TextRun | FootnoteReferenceRun)[] = [];
         if (block.number !== null) runs.push(labelRun(block.number));
-        for (const r of block.runs) {
-          if (isFootnoteRun(r)) {
-            const id = nextFootnote++;
-            footnotes[String(id)] = {
-              children: [para({ children: [run(r.text, { size: size - 2, sizeComplexScript: size - 2 })] })],
-            };
-            runs.push(new FootnoteReferenceRun(id));
-          } else {
-            runs.push(run(r.text, { bold: r.bold, italics: r.italic, italicsComplexScript: r.italic }));
-          }
-        }
+        runs.push(...inline(block.runs));
         children.push(
           para({
             alignment: AlignmentType.BOTH,
@@ -177,7 +178,7 @@ export async function renderDocx(report: RenderedReport): Promise<Buffer> {
               alignment: AlignmentType.BOTH,
               spacing: { after: 60 },
               indent: { start: CM * (3 + (item.depth ?? 0)), hanging: CM },
-              children: item.label ? [labelRun(item.label), run(item.text)] : [run(item.text)],
+              children: [...(item.label ? [labelRun(item.label)] : []), ...inline(item.runs ?? [{ text: item.text }])],
             }),
           );
         }

@@ -30,7 +30,7 @@ function inlineHtml(inlines: Inline[], report: Report): string {
     .join('');
 }
 
-function itemHtml(item: ReportItem, report: Report): string {
+function itemHtml(item: ReportItem, report: Report): string | null {
   switch (item.kind) {
     case 'heading': {
       const tag = `h${item.level + 1}`;
@@ -59,6 +59,9 @@ function itemHtml(item: ReportItem, report: Report): string {
         .join('')}</ol>`;
     case 'placeholder':
       return `<p class="placeholder">${escapeHtml(item.text)}</p>`;
+    case 'written':
+      // Where a written part goes: for the report view, nothing to draw.
+      return null;
   }
 }
 
@@ -100,7 +103,7 @@ ol.subparagraphs, ol.agenda { list-style: none; }
 ${m.parentBody ? `<p class="parent-body">${escapeHtml(m.parentBody)}</p>\n` : ''}${m.body ? `<p class="body">${escapeHtml(m.body)}</p>\n` : ''}<h1>${escapeHtml(m.title)}</h1>
 </header>
 <main>
-${report.items.map((i) => itemHtml(i, report)).join('\n')}
+${report.items.flatMap((i) => itemHtml(i, report) ?? []).join('\n')}
 </main>
 ${notes}
 </body>

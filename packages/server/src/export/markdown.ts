@@ -28,7 +28,7 @@ function inlineMd(inlines: Inline[]): string {
   return inlines.map((i) => (i.t === 'text' ? oneLine(i.text) : `[^${i.index}]`)).join('');
 }
 
-function itemMd(item: ReportItem): string {
+function itemMd(item: ReportItem): string | null {
   switch (item.kind) {
     case 'heading':
       return `${'#'.repeat(item.level + 1)} ${lineStart(escapeMarkdown(item.label))} ${inlineMd(item.inlines)}`.trimEnd();
@@ -43,6 +43,8 @@ function itemMd(item: ReportItem): string {
         .join('\n');
     case 'placeholder':
       return `*${escapeMarkdown(item.text)}*`;
+    case 'written':
+      return null;
   }
 }
 
@@ -59,7 +61,7 @@ export function renderReportMarkdown(report: Report): string {
     ...(m.body ? [oneLine(m.body), ''] : []),
     `# ${oneLine(m.title)}`,
   ];
-  const body = report.items.map(itemMd);
+  const body = report.items.flatMap((i) => itemMd(i) ?? []);
   const notes = report.footnotes.map((f) => `[^${f.n}]: ${oneLine(f.text)}`);
   return `${[...head, '', ...body.flatMap((b) => [b, '']), ...notes].join('\n').trimEnd()}\n`;
 }

@@ -14,12 +14,15 @@ const RECOMMENDATIONS: ReadText = {
       id: 'r1',
       status: 'adopted',
       inlines: [{ t: 'text', text: 'States parties should implement the recommendations.' }, { t: 'fn', index: 1 }],
-      subparagraphs: [{ label: '(a)', depth: 0, inlines: [{ t: 'text', text: 'first measure' }] }],
+      subparagraphs: [{ label: '(a)', depth: 0, inlines: [{ t: 'text', text: 'first measure' }, { t: 'fn', index: 2 }] }],
     },
   ],
-  footnotes: [{ text: 'For the discussion, see the summary of deliberations.' }],
+  footnotes: [{ note: 'For the discussion, see the summary of deliberations.' }, { note: 'As measured in {{ref:p_summary01}}.' }],
 };
-const EMPTY: ReadText = { blocks: [], footnotes: [] };
+const DISCUSSION: ReadText = {
+  blocks: [{ kind: 'paragraph', id: 'p_summary01', status: 'drafting', inlines: [{ t: 'text', text: 'Views differed.' }], subparagraphs: [] }],
+  footnotes: [],
+};
 
 function report(lang: 'en' | 'ar') {
   const m = new ChairTestMeeting();
@@ -30,7 +33,7 @@ function report(lang: 'en' | 'ar') {
   m.next(item);
   m.tick(60_000);
   m.next(item);
-  return assembleReport({ state: m.state, lang, introduction: EMPTY, recommendations: RECOMMENDATIONS });
+  return assembleReport({ state: m.state, lang, texts: { recommendations: RECOMMENDATIONS, [`summary:${item}`]: DISCUSSION } });
 }
 
 describe('the report as a Word document', () => {
@@ -48,6 +51,14 @@ describe('the report as a Word document', () => {
     // Real Word footnotes: a reference in the text, the body in the footnotes part.
     expect(html).toMatch(/<sup><a href="#footnote-1"/);
     expect(html).toMatch(/<li id="footnote-1"><p>For the discussion, see the summary of deliberations\./);
+    // A footnote in a subparagraph is a Word footnote too, its reference resolved with the report's number.
+    const discussion = assembled.items.find((i) => i.kind === 'paragraph' && i.sourceId === 'p_summary01');
+    expect(discussion && discussion.kind === 'paragraph' && discussion.n).toBeGreaterThan(2);
+    const n = discussion && discussion.kind === 'paragraph' ? discussion.n : 0;
+    expect(html).toMatch(new RegExp(`<li id="footnote-2"><p>As measured in paragraph ${n} below\\.`));
+    // The markers of the written parts draw nothing.
+    expect(assembled.items.some((i) => i.kind === 'written')).toBe(true);
+    expect(rendered.blocks.filter((b) => b.kind === 'paragraph' && b.number === null)).toHaveLength(1);
   });
 
   it('writes the Arabic report right to left with Arabic-Indic paragraph numbers', async () => {

@@ -15,20 +15,23 @@ function runs(inlines: Inline[], report: Report): Run[] {
 }
 
 const plain = (inlines: Inline[]) => inlines.map((i) => (i.t === 'text' ? i.text : '')).join('');
+/** The runs, only where there is a footnote among them (plain text otherwise). */
+const footnoted = (inlines: Inline[], report: Report): { runs?: Run[] } =>
+  inlines.some((i) => i.t === 'fn') ? { runs: runs(inlines, report) } : {};
 
 export function toRenderedReport(report: Report): RenderedReport {
   const blocks: ReportBlock[] = [];
   for (const item of report.items) {
     switch (item.kind) {
       case 'heading':
-        blocks.push({ kind: 'heading', level: item.level, label: item.label, text: plain(item.inlines) });
+        blocks.push({ kind: 'heading', level: item.level, label: item.label, text: plain(item.inlines), ...footnoted(item.inlines, report) });
         break;
       case 'paragraph':
         blocks.push({ kind: 'paragraph', number: item.label, runs: runs(item.inlines, report) });
         if (item.subparagraphs.length > 0) {
           blocks.push({
             kind: 'list',
-            items: item.subparagraphs.map((s) => ({ label: s.label, text: plain(s.inlines), depth: s.depth })),
+            items: item.subparagraphs.map((s) => ({ label: s.label, text: plain(s.inlines), ...footnoted(s.inlines, report), depth: s.depth })),
           });
         }
         break;
@@ -43,6 +46,9 @@ export function toRenderedReport(report: Report): RenderedReport {
         break;
       case 'placeholder':
         blocks.push({ kind: 'paragraph', number: null, runs: [{ text: item.text, italic: true }] });
+        break;
+      case 'written':
+        // Where a written part goes: its paragraphs follow as paragraphs; the marker draws nothing.
         break;
     }
   }

@@ -2,82 +2,49 @@
  * The report of a meeting assembled in one language (issue 6): the
  * masthead, I. Introduction (written), II. Recommendations (the drafted
  * text as it reads now, adopted paragraphs marked), and the generated
- * chapters III–V from the skeleton, with paragraphs numbered continuously
- * through the whole report and footnotes numbered continuously too.
+ * chapters III–V from the skeleton with the written parts in their slots
+ * (the secretariat's summaries in IV, the adoption in V).
  *
- * `assembleReport` is pure (tested on its own); `buildReport` reads the
- * meeting and its texts. The renderers (html.ts, markdown.ts) only draw
- * what is assembled here.
+ * One numbering for the whole document: paragraphs are numbered
+ * continuously through I–V in the order they stand, generated and written
+ * ones interleaved, and footnotes continuously in the order of their
+ * markers. Every cross-reference and every reference in a footnote
+ * (`{{ref:p_…}}`) is resolved against that numbering: "see paragraph 109
+ * below", the direction taken from where the two stand in the report.
+ *
+ * `assembleReport` is pure (tested on its own): it lays the report out
+ * (numbering paragraphs as it goes) and then resolves the references in a
+ * second pass. `buildReport` reads the meeting's texts. The renderers
+ * (html.ts, markdown.ts, rendered.ts) only draw what is assembled here.
  */
 import {
   buildReportSkeleton,
   chapterTitle,
+  documentRef,
   direction,
-  formatInteger,
-  numberParagraphs,
+  noteSegments,
+  parseDocName,
   renderSentences,
   reportChapterLabel,
   reportDate,
   reportParagraphLabel,
   reportSectionLabel,
   sectionTitle,
+  slotDocName,
   type Lang,
   type MeetingState,
   type ReportSkeleton,
+  type ReportInline as Inline,
+  type Report,
+  type ReportFootnote,
+  type ReportItem,
 } from '@gavel/shared';
+import { crossRefWords, footnoteLabel, subparagraphLabel, type Direction } from '@gavel/shared/editor/labels';
 import { formatAgendaLabel, subLetter } from '@gavel/shared/i18n/labels';
 import type { DocService } from '../docs/service';
-import { readTextForReport, type Inline, type ReadText } from './text';
+import { readTextForReport, type ReadText, type TextBlock, type TextInline } from './text';
 
-export type { Inline } from './text';
-
-export interface ReportSubparagraph {
-  label: string;
-  depth: number;
-  inlines: Inline[];
-}
-
-export type ReportItem =
-  | { kind: 'heading'; level: 1 | 2 | 3; label: string; inlines: Inline[] }
-  | {
-      kind: 'paragraph';
-      n: number;
-      label: string;
-      inlines: Inline[];
-      subparagraphs: ReportSubparagraph[];
-      /** Generated from the record (chapters III–V). */
-      generated: boolean;
-      /** For paragraphs of the recommendations: adopted in the ledger. */
-      adopted?: boolean;
-      /** The paragraph's id in its text (II) or in the skeleton (III–V). */
-      sourceId: string;
-    }
-  /** The adopted agenda (not numbered). */
-  | { kind: 'list'; items: { label: string; text: string; children: { label: string; text: string }[] }[] }
-  /** Where a written part has nothing yet (shown as an empty slot, never invented text). */
-  | { kind: 'placeholder'; text: string };
-
-export interface ReportFootnote {
-  n: number;
-  label: string;
-  text: string;
-}
-
-export interface Report {
-  lang: Lang;
-  dir: 'rtl' | 'ltr';
-  masthead: {
-    symbol: string;
-    distribution: string;
-    date: string;
-    original: string;
-    body: string;
-    parentBody: string;
-    title: string;
-  };
-  items: ReportItem[];
-  footnotes: ReportFootnote[];
-}
+export type { ReportInline as Inline, Report, ReportFootnote, ReportItem, ReportSubparagraph } from '@gavel/shared';
 
 type Words = Record<Lang, string>;
 
@@ -121,84 +88,125 @@ export const NOT_WRITTEN: Words = {
   ar: '[تكتبه الأمانة]',
 };
 
-function text(s: string): Inline[] {
+function text(s: string): { t: 'text'; text: string }[] {
   return s ? [{ t: 'text', text: s }] : [];
 }
 
-function hasContent(t: ReadText): boolean {
-  return t.blocks.some((b) => b.inlines.some((i) => i.t === 'fn' || i.text.trim() !== '') || (b.kind === 'paragraph' && b.subparagraphs.length > 0));
+/** A document before the meeting as a list names it: "Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2)". */
+function blockHasContent(b: TextBlock): boolean {
+  const some = (inlines: TextInline[]) => inlines.some((i) => i.t !== 'text' || i.text.trim() !== '');
+  return some(b.inlines) || (b.kind === 'paragraph' && b.subparagraphs.length > 0);
+}
+
+/**
+ * What of a text goes into the report: its headings and paragraphs that hold
+ * something. An empty paragraph (the one an empty editor always has, or a
+ * line left blank) is not issued and gets no number.
+ */
+export function contentOf(t: ReadText | undefined): TextBlock[] {
+  return t ? t.blocks.filter(blockHasContent) : [];
 }
 
 export interface ReportInputs {
   state: MeetingState;
   lang: Lang;
-  /** I. Introduction as written (empty text → placeholder). */
-  introduction: ReadText;
-  /** II. Recommendations as drafted now. */
-  recommendations: ReadText;
+  /**
+   * The texts read, by document name: `introduction`, `recommendations`, and
+   * the written parts of the slots of IV and V (`summary:<item>:introduction`,
+   * `summary:<item>:presentations`, `summary:<item>`, `adoption`). A text
+   * not given was never written.
+   */
+  texts: Readonly<Record<string, ReadText | undefined>>;
   /** The skeleton for `lang` (built here if not given). */
   skeleton?: ReportSkeleton;
 }
 
+/** An inline before the second pass: a footnote holds its note, a cross-reference its target paragraph's id. */
+type PendingInline = { t: 'text'; text: string } | { t: 'note'; note: string } | { t: 'ref'; target: string };
+type PendingHeading = Omit<Extract<ReportItem, { kind: 'heading' }>, 'inlines'> & { inlines: PendingInline[] };
+type PendingParagraph = Omit<Extract<ReportItem, { kind: 'paragraph' }>, 'inlines' | 'subparagraphs'> & {
+  inlines: PendingInline[];
+  subparagraphs: { label: string; depth: number; inlines: PendingInline[] }[];
+};
+type PendingItem = PendingHeading | PendingParagraph | Exclude<ReportItem, { kind: 'heading' | 'paragraph' }>;
+
 /** Assembles the report from what was read. Pure. */
 export function assembleReport(inputs: ReportInputs): Report {
-  const { state, lang } = inputs;
+  const { state, lang, texts } = inputs;
   const skeleton = inputs.skeleton ?? buildReportSkeleton(state, lang);
-  const items: ReportItem[] = [];
-  const footnotes: ReportFootnote[] = [];
+  const items: PendingItem[] = [];
   let n = 1;
 
-  /** Adds a written text's blocks, renumbering its paragraphs and footnotes into the report's sequences. */
-  const addText = (t: ReadText, adoptedMarks: boolean) => {
-    const base = footnotes.length;
-    const shift = (inlines: Inline[]): Inline[] => inlines.map((i) => (i.t === 'fn' ? { t: 'fn', index: i.index + base } : i));
-    for (const b of t.blocks) {
+  const pending = (t: ReadText, inlines: TextInline[]): PendingInline[] =>
+    inlines.map((i) => (i.t === 'fn' ? { t: 'note', note: t.footnotes[i.index - 1]?.note ?? '' } : i));
+
+  /**
+   * Adds a text's headings and paragraphs, numbering the paragraphs in the
+   * report's sequence; returns how many paragraphs it added. `nested`: inside
+   * a section of the report (IV), so the text's own headings come one level down.
+   */
+  const addText = (doc: string, t: ReadText, blocks: TextBlock[], options: { adoptedMarks: boolean; nested: boolean }): number => {
+    let count = 0;
+    for (const b of blocks) {
       if (b.kind === 'paragraph') {
         items.push({
           kind: 'paragraph',
           n,
           label: reportParagraphLabel(n, lang),
-          inlines: shift(b.inlines),
-          subparagraphs: b.subparagraphs.map((s) => ({ ...s, inlines: shift(s.inlines) })),
+          inlines: pending(t, b.inlines),
+          subparagraphs: b.subparagraphs.map((s) => ({ ...s, inlines: pending(t, s.inlines) })),
           generated: false,
-          ...(adoptedMarks ? { adopted: b.status === 'adopted' } : {}),
+          ...(options.adoptedMarks ? { adopted: b.status === 'adopted' } : {}),
           sourceId: b.id,
+          source: { kind: 'text', doc, paragraphId: b.id },
         });
         n++;
+        count++;
       } else {
-        items.push({ kind: 'heading', level: b.kind === 'section' ? 2 : 3, label: b.label, inlines: shift(b.inlines) });
+        const level = options.nested || b.kind === 'subsection' ? 3 : 2;
+        items.push({ kind: 'heading', level, label: b.label, inlines: pending(t, b.inlines) });
       }
     }
-    t.footnotes.forEach((f, i) => footnotes.push({ n: base + i + 1, label: formatInteger(base + i + 1, lang), text: f.text }));
+    return count;
+  };
+
+  /** A written part: its marker, then its paragraphs (in the language they were written in). */
+  const addWritten = (doc: string, nested: boolean, needed: boolean) => {
+    const t = texts[doc];
+    const blocks = contentOf(t);
+    const marker: Extract<ReportItem, { kind: 'written' }> = { kind: 'written', doc, count: 0 };
+    items.push(marker);
+    if (t && blocks.length > 0) marker.count = addText(doc, t, blocks, { adoptedMarks: false, nested });
+    else if (needed) items.push({ kind: 'placeholder', text: NOT_WRITTEN[lang] });
   };
 
   // I. Introduction
   items.push({ kind: 'heading', level: 1, label: reportChapterLabel(1, lang), inlines: text(INTRODUCTION[lang]) });
-  if (hasContent(inputs.introduction)) addText(inputs.introduction, false);
-  else items.push({ kind: 'placeholder', text: NOT_WRITTEN[lang] });
+  addWritten('introduction', false, true);
 
-  // II. Recommendations
+  // II. Recommendations: the negotiated text, not a written part of the report.
   items.push({ kind: 'heading', level: 1, label: reportChapterLabel(2, lang), inlines: text(RECOMMENDATIONS[lang]) });
-  if (hasContent(inputs.recommendations)) addText(inputs.recommendations, true);
+  const recommendations = texts.recommendations;
+  const recommended = contentOf(recommendations);
+  if (recommendations && recommended.length > 0) addText('recommendations', recommendations, recommended, { adoptedMarks: true, nested: false });
   else items.push({ kind: 'placeholder', text: NOT_WRITTEN[lang] });
 
-  // III–V, numbered after I and II. Written slots hold nothing yet (counted as 0 paragraphs).
-  const numbering = numberParagraphs(skeleton, lang, { start: n });
+  // III–V: generated paragraphs and, in their slots, the written parts.
   for (const chapter of skeleton.chapters) {
     items.push({ kind: 'heading', level: 1, label: reportChapterLabel(chapter.number, lang), inlines: text(chapterTitle(chapter.id, lang)) });
-    const emit = (block: ReportSkeleton['chapters'][number]['blocks'][number]) => {
+    const emit = (block: ReportSkeleton['chapters'][number]['blocks'][number], nested: boolean) => {
       if (block.kind === 'paragraph') {
-        const num = numbering.paragraphs.get(block.id);
-        if (!num) return;
         items.push({
           kind: 'paragraph',
-          n: num.n,
-          label: num.label,
+          n,
+          label: reportParagraphLabel(n, lang),
           inlines: text(renderSentences(block.sentences, lang)),
           subparagraphs: [],
           generated: true,
           sourceId: block.id,
+          source: block.source,
         });
+        n++;
       } else if (block.kind === 'agenda_list') {
         items.push({
           kind: 'list',
@@ -208,16 +216,23 @@ export function assembleReport(inputs: ReportInputs): Report {
             children: children.map((c) => ({ label: `(${subLetter(c.path[c.path.length - 1], lang)})`, text: c.title })),
           })),
         });
+      } else if (block.kind === 'documents_list') {
+        items.push({
+          kind: 'list',
+          items: block.documents.map((d, i) => ({ label: subparagraphLabel(i + 1, 0, lang), text: documentRef(d, lang), children: [] })),
+        });
+      } else if (block.kind === 'slot') {
+        addWritten(slotDocName(block), nested, false);
       }
-      // Slots (written summaries, the adoption of the report) hold nothing yet.
     };
     for (const section of chapter.sections) {
       items.push({ kind: 'heading', level: 2, label: reportSectionLabel(section.number, lang), inlines: text(sectionTitle(section.heading, lang)) });
-      section.blocks.forEach(emit);
+      for (const block of section.blocks) emit(block, true);
     }
-    chapter.blocks.forEach(emit);
+    for (const block of chapter.blocks) emit(block, false);
   }
 
+  const resolved = resolveReferences(items, lang);
   const m = skeleton.masthead;
   return {
     lang,
@@ -231,15 +246,104 @@ export function assembleReport(inputs: ReportInputs): Report {
       parentBody: m.parentBody,
       title: m.title,
     },
-    items,
-    footnotes,
+    ...resolved,
   };
 }
 
-/** Reads the meeting's texts and assembles its report in `lang`. */
+/**
+ * The second pass: every paragraph's place in the report (its number, and
+ * where it stands) is known, so references read as the report numbers them,
+ * in the report's language; footnotes get their numbers in the order their
+ * markers appear. A reference to a paragraph the report does not have (a
+ * deleted one, say) reads "paragraph ?", as in the editor.
+ */
+function resolveReferences(pending: PendingItem[], lang: Lang): { items: ReportItem[]; footnotes: ReportFootnote[] } {
+  const where = new Map<string, { n: number; at: number }>();
+  pending.forEach((item, at) => {
+    if (item.kind === 'paragraph' && !where.has(item.sourceId)) where.set(item.sourceId, { n: item.n, at });
+  });
+  const footnotes: ReportFootnote[] = [];
+  const words = (target: string, at: number, self: string | null): string => {
+    const w = where.get(target);
+    const dir: Direction = target === self ? 'self' : w === undefined || w.at > at ? 'below' : 'above';
+    return crossRefWords(w?.n ?? null, dir, lang);
+  };
+  const resolve = (inlines: PendingInline[], at: number, self: string | null): Inline[] => {
+    const out: Inline[] = [];
+    const push = (s: string) => {
+      if (!s) return;
+      const last = out[out.length - 1];
+      if (last?.t === 'text') last.text += s;
+      else out.push({ t: 'text', text: s });
+    };
+    for (const i of inlines) {
+      if (i.t === 'text') push(i.text);
+      else if (i.t === 'ref') push(words(i.target, at, self));
+      else {
+        const number = footnotes.length + 1;
+        const note = noteSegments(i.note)
+          .map((s) => ('text' in s ? s.text : words(s.ref, at, self)))
+          .join('');
+        footnotes.push({ n: number, label: footnoteLabel(number, lang), text: note });
+        out.push({ t: 'fn', index: number });
+      }
+    }
+    return out;
+  };
+  const items = pending.map((item, at): ReportItem => {
+    if (item.kind === 'heading') return { ...item, inlines: resolve(item.inlines, at, null) };
+    if (item.kind === 'paragraph') {
+      return {
+        ...item,
+        inlines: resolve(item.inlines, at, item.sourceId),
+        subparagraphs: item.subparagraphs.map((s) => ({ ...s, inlines: resolve(s.inlines, at, item.sourceId) })),
+      };
+    }
+    return item;
+  });
+  return { items, footnotes };
+}
+
+/** The written parts a skeleton's slots hold, by document name, in order. */
+function slotDocs(skeleton: ReportSkeleton): string[] {
+  const out: string[] = [];
+  for (const chapter of skeleton.chapters) {
+    for (const block of [...chapter.sections.flatMap((s) => s.blocks), ...chapter.blocks]) if (block.kind === 'slot') out.push(slotDocName(block));
+  }
+  return out;
+}
+
+/** The agenda items that have a section in IV. */
+function sectionItems(skeleton: ReportSkeleton): string[] {
+  return skeleton.chapters.flatMap((c) => c.sections.flatMap((s) => (s.heading.kind === 'agenda_item' ? [s.heading.item.itemId] : [])));
+}
+
+/**
+ * Reads the meeting's texts and assembles its report in `lang`. A text that
+ * was never written (nothing stored) is not opened, so reading the report
+ * loads and creates nothing. An item whose summary the secretariat wrote has
+ * its section in IV even if nobody made a statement on it.
+ */
 export async function buildReport(docs: DocService, meetingId: string, state: MeetingState, lang: Lang): Promise<Report> {
-  const introduction = await readTextForReport(docs, state, meetingId, 'introduction', lang, 0);
-  const introParagraphs = hasContent(introduction) ? introduction.blocks.filter((b) => b.kind === 'paragraph').length : 0;
-  const recommendations = await readTextForReport(docs, state, meetingId, 'recommendations', lang, introParagraphs);
-  return assembleReport({ state, lang, introduction, recommendations });
+  const stored = new Set(await docs.storedNames(meetingId));
+  const texts: Record<string, ReadText | undefined> = {};
+  const read = async (doc: string) => {
+    if (doc in texts) return texts[doc];
+    texts[doc] = stored.has(doc) ? await readTextForReport(docs, state, meetingId, doc, lang) : undefined;
+    return texts[doc];
+  };
+
+  let skeleton = buildReportSkeleton(state, lang);
+  // Summaries written for items the skeleton leaves out (taken up without statements).
+  const shown = new Set(sectionItems(skeleton));
+  const written = new Set<string>();
+  for (const name of stored) {
+    const ref = parseDocName(name);
+    if (ref?.kind !== 'summary' || shown.has(ref.itemId) || state.agenda.items[ref.itemId]?.parentId !== null) continue;
+    if (contentOf(await read(name)).length > 0) written.add(ref.itemId);
+  }
+  if (written.size > 0) skeleton = buildReportSkeleton(state, lang, { itemIds: [...shown, ...written] });
+
+  await Promise.all(['introduction', 'recommendations', ...slotDocs(skeleton)].map(read));
+  return assembleReport({ state, lang, texts, skeleton });
 }

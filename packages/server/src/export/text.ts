@@ -1,8 +1,13 @@
 /**
- * A drafted text (the introduction, the recommendations) read for the
- * report: headings, paragraphs with their subparagraphs, and footnotes as
- * structured inline parts, so that the report can renumber paragraphs and
- * footnotes continuously and each renderer can mark footnotes its own way.
+ * A text of the meeting (the introduction, the recommendations, a written
+ * part of the summary of deliberations, the adoption) read for the report:
+ * headings, paragraphs with their subparagraphs, footnotes, as structured
+ * inline parts that are NOT numbered yet. Cross-references stay as their
+ * target paragraph's id and footnotes keep their `{{ref:p_…}}` tokens: only
+ * the report knows where every paragraph stands (its number and whether it
+ * is above or below), so the report resolves them (report.ts), in one pass
+ * over the whole document.
+ *
  * Reads a copy of the live document through a headless editor (like
  * DraftingService.readText); nothing here writes.
  */
@@ -12,55 +17,60 @@ import { $isHeadingNode } from '@lexical/rich-text';
 import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { paragraphStatus, unnumberedParagraphs, type Lang, type MeetingState, type ParagraphStatus } from '@gavel/shared';
 import { $isBracketNode, $isCrossRefNode, $isFootnoteNode, $isNumberedParagraphNode } from '@gavel/shared/editor/nodes';
-import { bracketDeleteWord, crossRefWords } from '@gavel/shared/editor/labels';
+import { bracketDeleteWord } from '@gavel/shared/editor/labels';
 import { bracketText } from '@gavel/shared/editor/rich';
 import { $readDraft } from '@gavel/shared/editor/outline';
 import type { Numbering } from '@gavel/shared/editor/numbering';
 import type { DocService } from '../docs/service';
 import { headlessFrom } from '../drafting/headless';
 
-/** Inline content: text, or a footnote marker by its number in the text (1-based, before any offset). */
-export type Inline = { t: 'text'; text: string } | { t: 'fn'; index: number };
+/**
+ * Inline content of a text before the report numbers it: text, a footnote
+ * marker by its number in the text (1-based), or a cross-reference to a
+ * paragraph by its id (in this text or any other part of the report).
+ */
+export type TextInline = { t: 'text'; text: string } | { t: 'fn'; index: number } | { t: 'ref'; target: string };
 
 export interface TextSubparagraph {
   label: string;
   depth: number;
-  inlines: Inline[];
+  inlines: TextInline[];
 }
 
 export type TextBlock =
-  | { kind: 'section' | 'subsection'; label: string; inlines: Inline[] }
-  | { kind: 'paragraph'; id: string; status: ParagraphStatus; inlines: Inline[]; subparagraphs: TextSubparagraph[] };
+  | { kind: 'section' | 'subsection'; label: string; inlines: TextInline[] }
+  | { kind: 'paragraph'; id: string; status: ParagraphStatus; inlines: TextInline[]; subparagraphs: TextSubparagraph[] };
 
 export interface ReadText {
   blocks: TextBlock[];
-  /** In order: footnote i (1-based) is footnotes[i - 1]. */
-  footnotes: { text: string }[];
+  /**
+   * In the text's order: footnote i (1-based) is footnotes[i - 1]. `note` is
+   * the footnote as stored, its references to paragraphs as `{{ref:p_…}}`
+   * tokens (editor/footnotes.ts).
+   */
+  footnotes: { note: string }[];
 }
 
 /**
- * Reads `docName` of a meeting. `paragraphOffset`: how many report
- * paragraphs come before this text's first paragraph, so that cross-references
- * read with their report numbers.
+ * Reads `docName` of a meeting from the live document. Labels of headings
+ * and subparagraphs ("A.", "(a)") and the bracket's "delete" are in `lang`;
+ * the words are as written. Paragraphs whose status is "deleted" are left out.
  */
-export async function readTextForReport(
-  docs: DocService,
-  state: MeetingState,
-  meetingId: string,
-  docName: string,
-  lang: Lang,
-  paragraphOffset = 0,
-): Promise<ReadText> {
+export async function readTextForReport(docs: DocService, state: MeetingState, meetingId: string, docName: string, lang: Lang): Promise<ReadText> {
   const snapshot = await docs.read(meetingId, docName, (doc) => Y.encodeStateAsUpdate(doc));
-  const copy = headlessFrom(snapshot, { writes: false });
+  return readTextFromUpdate(snapshot, state, docName, lang);
+}
+
+/** Reads a text from a Yjs update holding the whole document (pure: a copy is read and thrown away). */
+export function readTextFromUpdate(update: Uint8Array, state: MeetingState, docName: string, lang: Lang): ReadText {
+  const copy = headlessFrom(update, { writes: false });
   try {
     return copy.editor.read(() => {
       const omit = unnumberedParagraphs(state, docName);
       const { numbering } = $readDraft(lang, omit);
       const footIndex = new Map(numbering.footnotes.map((f, i) => [f.key, i + 1]));
-      const words = (number: number | null, direction: Parameters<typeof crossRefWords>[1]) =>
-        crossRefWords(number === null ? null : number + paragraphOffset, direction, lang);
-      const ctx: InlineContext = { numbering, footIndex, lang, words };
+      const notes = new Map<string, string>();
+      const ctx: InlineContext = { numbering, footIndex, notes, lang };
       const blocks: TextBlock[] = [];
       let open: Extract<TextBlock, { kind: 'paragraph' }> | null = null;
       for (const block of $getRoot().getChildren()) {
@@ -87,12 +97,7 @@ export async function readTextForReport(
           open = null;
         }
       }
-      const footnotes = numbering.footnotes.map((f) => {
-        let text = f.text;
-        if (paragraphOffset !== 0) for (const r of f.refs) text = text.split(r.words).join(words(r.number, r.direction));
-        return { text };
-      });
-      return { blocks, footnotes };
+      return { blocks, footnotes: numbering.footnotes.map((f) => ({ note: notes.get(f.key) ?? '' })) };
     });
   } finally {
     copy.dispose();
@@ -103,28 +108,30 @@ export async function readTextForReport(
 interface InlineContext {
   numbering: Numbering;
   footIndex: Map<string, number>;
+  /** Footnote key → its note as stored (with `{{ref:…}}` tokens). */
+  notes: Map<string, string>;
   lang: Lang;
-  words: (number: number | null, direction: Parameters<typeof crossRefWords>[1]) => string;
 }
 
-function push(out: Inline[], text: string): void {
+function push(out: TextInline[], text: string): void {
   if (!text) return;
   const last = out[out.length - 1];
   if (last && last.t === 'text') last.text += text;
   else out.push({ t: 'text', text });
 }
 
-function $inlines(node: ElementNode, ctx: InlineContext, out: Inline[] = []): Inline[] {
+function $inlines(node: ElementNode, ctx: InlineContext, out: TextInline[] = []): TextInline[] {
   for (const child of node.getChildren()) {
     if ($isTextNode(child)) push(out, child.getTextContent());
     else if ($isLineBreakNode(child)) push(out, '\n');
     else if ($isFootnoteNode(child)) {
       const index = ctx.footIndex.get(child.getKey());
-      if (index !== undefined) out.push({ t: 'fn', index });
-    } else if ($isCrossRefNode(child)) {
-      const ref = ctx.numbering.refs.get(child.getKey());
-      push(out, ref ? ctx.words(ref.number, ref.direction) : (ctx.numbering.labels.get(child.getKey()) ?? ''));
-    } else if ($isBracketNode(child)) push(out, bracketText(child.getBracket(), bracketDeleteWord(ctx.lang)));
+      if (index !== undefined) {
+        ctx.notes.set(child.getKey(), child.getNote());
+        out.push({ t: 'fn', index });
+      }
+    } else if ($isCrossRefNode(child)) out.push({ t: 'ref', target: child.getTarget() });
+    else if ($isBracketNode(child)) push(out, bracketText(child.getBracket(), bracketDeleteWord(ctx.lang)));
     else if ($isElementNode(child) && child.isInline()) $inlines(child, ctx, out);
   }
   return out;

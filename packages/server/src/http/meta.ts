@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { COMMAND_SCHEMAS, MeetingInfoSchema, PROTOCOL_VERSION } from '@gavel/shared';
 import type { AppContext } from './context';
+import { REPORT_FORMATS } from './report';
 
 function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -164,15 +165,28 @@ export function openApi() {
       // The report (http/report.ts): compiled now, in the language asked.
       '/api/meetings/{id}/report': {
         get: {
-          summary: 'The report as it stands now (masthead, I-V, paragraphs and footnotes numbered continuously) as HTML, Markdown, PDF (headless Chromium) or DOCX (Word: real footnotes, heading styles, right-to-left paragraphs in Arabic)',
+          summary:
+            'The report as it stands now (masthead, I-V with the written parts in their slots, paragraphs and footnotes numbered continuously through the whole report, references to paragraphs resolved) as HTML, Markdown, PDF (headless Chromium), DOCX (Word: real footnotes, heading styles, right-to-left paragraphs in Arabic), JSON (the assembled report, for the report view) or XML (format=xml: Akoma Ntoso 3.0, OASIS LegalDocML, valid against its schema: doc name="report", chapters, sections, numbered paragraphs, footnotes as authorialNote)',
+          description:
+            "JSON: { lang, dir, masthead: { symbol, distribution, date, original, body, parentBody, title }, items, footnotes: [{ n, label, text }] }. Items in reading order: heading { level 1-3, label, inlines }; paragraph { n, label, inlines, subparagraphs: [{ label, depth, inlines }], generated, adopted? (II), sourceId, source }; list (the adopted agenda); written { doc, count } (where a written part of the report goes: its `count` paragraphs follow); placeholder { text }. Inlines are { t: 'text', text } or { t: 'fn', index } (footnote number in the report). `source` is the generated paragraph's record (opening, agenda_adoption, registry, agenda_item, statements) or { kind: 'text', doc, paragraphId }. Written parts are in the language they were written in; generated text, labels and references in `lang`. The socket event `texts:changed` ({ doc }) tells when to read it again.",
           security: bearerAuth,
           parameters: [
             meetingId,
-            { name: 'format', in: 'query', schema: { enum: ['html', 'md', 'docx', 'pdf'], default: 'html' } },
+            { name: 'format', in: 'query', schema: { enum: [...REPORT_FORMATS], default: 'html' } },
             { name: 'lang', in: 'query', schema: { enum: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] }, description: "default: the meeting's language" },
           ],
           responses: {
-            '200': { description: 'the report', content: { 'text/html': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } } } },
+            '200': {
+              description: 'the report',
+              content: {
+                'text/html': { schema: { type: 'string' } },
+                'text/markdown': { schema: { type: 'string' } },
+                'application/json': { schema: { type: 'object', required: ['lang', 'dir', 'masthead', 'items', 'footnotes'] } },
+                'application/akn+xml': { schema: { type: 'string' } },
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+                'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
             ...errors,
           },
         },

@@ -1,6 +1,8 @@
 /**
- * The report over HTTP (issue 6): GET /api/meetings/{id}/report?format=html|md|docx&lang=…
- * compiles the report as it stands now, in the language asked. Thin: the work is in export/.
+ * The report over HTTP (issue 6): GET /api/meetings/{id}/report?format=html|md|docx|pdf|json|xml&lang=…
+ * compiles the report as it stands now, in the language asked. `json` is the
+ * assembled `Report` itself (shared/report/assembled.ts), for the report
+ * view; `xml` is Akoma Ntoso 3.0 (export/akn.ts). Thin: the work is in export/.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -11,9 +13,10 @@ import { renderReportMarkdown } from '../export/markdown';
 import { renderDocx } from '../export/docx';
 import { toRenderedReport } from '../export/rendered';
 import { findChromium, renderPdf } from '../export/pdf';
+import { AKN_MEDIA_TYPE, renderAkomaNtoso } from '../export/akn';
 import { requireMember, type AppContext } from './context';
 
-export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf'] as const;
+export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json', 'xml'] as const;
 
 const ReportParams = z.object({ id: z.string().max(64) }).strict();
 const ReportQuery = z
@@ -45,6 +48,20 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const pdf = await renderPdf(renderReportHtml(report), findChromium(ctx.config.chromium));
       reply.header('Content-Disposition', `attachment; filename="${base}.${lang}.pdf"`);
       return reply.type('application/pdf').send(pdf);
+    }
+    if (query.format === 'json') {
+      return reply.type('application/json; charset=utf-8').send(report);
+    }
+    if (query.format === 'xml') {
+      // Akoma Ntoso 3.0 (export/akn.ts); the work is dated by the meeting's last day.
+      const xml = renderAkomaNtoso(report, {
+        date: state.info.endDate,
+        originalLanguage: state.info.language,
+        generated: new Date().toISOString(),
+        fallbackNumber: id,
+      });
+      reply.header('Content-Disposition', `attachment; filename="${base}.${lang}.xml"`);
+      return reply.type(`${AKN_MEDIA_TYPE}; charset=utf-8`).send(xml);
     }
     if (query.format === 'md') {
       reply.header('Content-Disposition', `inline; filename="${base}.${lang}.md"`);

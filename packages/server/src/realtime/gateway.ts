@@ -16,6 +16,7 @@ import {
 import type { AppContext } from '../http/context';
 import { toErrorBody } from '../http/errors';
 import { attachDocs } from './yjs';
+import { announceTextChanges } from './texts';
 import { frameBroadcastsOnce } from './frames';
 
 export interface SocketData {
@@ -119,6 +120,9 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
 
   // The collaborative texts: doc:join, doc:msg, … on the same connection.
   attachDocs(io, ctx, ctx.docs, log);
+  // The report's texts changed: for views of the report (never an amendment's draft).
+  // Its timers do not hold the process; after io.close() an announcement reaches no one.
+  announceTextChanges(ctx.docs, (meetingId, change) => io.to(room(meetingId)).emit(WS.textsChanged, change));
 
   ctx.meetings.onEvents((meetingId, events) => {
     io.to(room(meetingId)).emit(WS.events, events);

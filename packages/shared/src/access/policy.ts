@@ -39,6 +39,10 @@ const CHAIR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
   'paragraph.setStatus',
   'paragraph.reopen',
   'screen.show',
+  // The working group adopts its report when the chair gavels it; reopening the record of it takes a reason.
+  // Laying the report out (report.configure) stays with the secretariat, which writes it.
+  'report.adopt',
+  'report.reopen',
 ]);
 
 /**
@@ -130,6 +134,7 @@ export function canReadDoc(actor: Actor, state: MeetingState, docName: string): 
   switch (ref.kind) {
     case 'recommendations':
     case 'introduction':
+    case 'adoption':
       return true;
     case 'summary':
       return state.agenda.items[ref.itemId] !== undefined;
@@ -139,14 +144,23 @@ export function canReadDoc(actor: Actor, state: MeetingState, docName: string): 
 }
 
 /**
- * Who may write a document: for the shared texts the pen-holder
- * (`canWriteText`); for an amendment's draft, whoever may see it while it is
- * a draft or tabled (amendments/policy.ts).
+ * Who may write a document: for the negotiated text the pen-holder
+ * (`canWriteText`); for the report's written parts (introduction, summaries
+ * of the deliberations, adoption) the secretariat, which writes the report
+ * whoever holds the pen of the recommendations; for an amendment's draft,
+ * whoever may see it while it is a draft or tabled (amendments/policy.ts).
  */
 export function canWriteDoc(actor: Actor, state: MeetingState, docName: string): boolean {
   if (!canReadDoc(actor, state, docName)) return false;
   const ref = parseDocName(docName)!;
-  return ref.kind === 'amendment' ? canWriteAmendmentDraft(actor, state, ref.amendmentId) : canWriteText(actor, state);
+  switch (ref.kind) {
+    case 'amendment':
+      return canWriteAmendmentDraft(actor, state, ref.amendmentId);
+    case 'recommendations':
+      return canWriteText(actor, state);
+    default:
+      return actor.role === 'secretariat';
+  }
 }
 
 /**

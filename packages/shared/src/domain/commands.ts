@@ -8,8 +8,9 @@ import { penCommands } from '../draft/pen';
 import { paragraphCommands } from '../draft/paragraphs';
 import { screenCommands } from '../screen/screen';
 import { amendmentCommands } from '../amendments/commands';
+import { reportCommands } from '../report/record';
 
-const ALL = [...meetingCommands, ...participantCommands, ...accessCommands, ...agendaCommands, ...speakersCommands, ...penCommands, ...paragraphCommands, ...screenCommands, ...amendmentCommands] as const;
+const ALL = [...meetingCommands, ...participantCommands, ...accessCommands, ...agendaCommands, ...speakersCommands, ...penCommands, ...paragraphCommands, ...screenCommands, ...amendmentCommands, ...reportCommands] as const;
 
 /** Every command a participant can send, told apart by `type`. */
 export const CommandSchema = z.discriminatedUnion('type', ALL);

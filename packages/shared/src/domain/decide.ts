@@ -20,6 +20,7 @@ import { decideParagraphs, isParagraphCommand } from '../draft/paragraphs';
 import { decideScreen, isScreenCommand } from '../screen/screen';
 import { isAmendmentCommand } from '../amendments/commands';
 import { decideAmendments } from '../amendments/decide';
+import { decideReport, isReportCommand } from '../report/record';
 
 /** The events that open a meeting: its details and its first two access codes. */
 export function createMeeting(meetingId: string, info: MeetingInfo, ctx: DecideContext): DomainEvent[] {
@@ -110,6 +111,7 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
       if (isScreenCommand(command)) return decideScreen(state, command);
       if (isAmendmentCommand(command)) return decideAmendments(state, command, actor, ctx);
       if (isParagraphCommand(command)) return decideParagraphs(state, command, actor, ctx);
+      if (isReportCommand(command)) return decideReport(state, command, actor, ctx);
       return isAgendaCommand(command) ? decideAgenda(state, command, actor, ctx) : decideSpeakers(state, command, actor, ctx);
   }
 }

@@ -10,6 +10,7 @@ import type { PenEvent } from '../draft/pen';
 import type { ParagraphEvent } from '../draft/paragraphs';
 import type { ScreenEvent } from '../screen/screen';
 import type { AmendmentEvent } from '../amendments/events';
+import type { ReportEvent } from '../report/record';
 
 /** What a command decided; the server wraps it into a ledger event. */
 export type DomainEvent =
@@ -34,7 +35,8 @@ export type DomainEvent =
   | PenEvent
   | ScreenEvent
   | ParagraphEvent
-  | AmendmentEvent;
+  | AmendmentEvent
+  | ReportEvent;
 
 export type EventType = DomainEvent['type'];
 

@@ -10,6 +10,7 @@ import { emptyScreen, evolveScreen } from '../screen/screen';
 import { emptyNegotiation } from '../amendments/model';
 import { isAmendmentEvent } from '../amendments/events';
 import { evolveAmendments } from '../amendments/evolve';
+import { emptyReport, evolveReport, isReportEvent } from '../report/record';
 import type { LedgerEvent } from './events';
 import type { MeetingState } from './state';
 
@@ -60,6 +61,7 @@ function applyEvent(s: MeetingState, e: LedgerEvent): MeetingState {
       if (e.type === 'ScreenChanged') return evolveScreen(s, e);
       if (isAmendmentEvent(e)) return evolveAmendments(s, e);
       if (isParagraphEvent(e)) return evolveParagraphs(s, e);
+      if (isReportEvent(e)) return evolveReport(s, e);
       return isAgendaEvent(e) ? evolveAgenda(s, e) : evolveSpeakers(s, e);
   }
 }
@@ -90,6 +92,7 @@ export function initialState(first: LedgerEvent): MeetingState {
     paragraphs: emptyParagraphs(),
     screen: emptyScreen(),
     negotiation: emptyNegotiation(),
+    report: emptyReport(),
   };
 }
 

@@ -8,6 +8,7 @@ import type { PenState } from '../draft/pen';
 import type { ParagraphsState } from '../draft/paragraphs';
 import type { ScreenState } from '../screen/screen';
 import type { NegotiationState } from '../amendments/model';
+import type { ReportState } from '../report/record';
 
 /**
  * A meeting as its ledger says it is now. Built by `evolve` from the events,
@@ -48,4 +49,6 @@ export interface MeetingState {
    * Paragraph statuses stay in `paragraphs`.
    */
   negotiation: NegotiationState;
+  /** The report's layout (the secretariat's choices) and its adoption by the working group (report/record.ts). */
+  report: ReportState;
 }

@@ -104,12 +104,14 @@ describe('documents', () => {
   it('have a closed set of names', () => {
     expect(parseDocName('recommendations')).toEqual({ kind: 'recommendations' });
     expect(parseDocName('introduction')).toEqual({ kind: 'introduction' });
-    expect(parseDocName('summary:i_abcdef123456')).toEqual({ kind: 'summary', itemId: 'i_abcdef123456' });
+    expect(parseDocName('adoption')).toEqual({ kind: 'adoption' });
+    expect(parseDocName('summary:i_abcdef123456')).toEqual({ kind: 'summary', itemId: 'i_abcdef123456', part: 'discussion' });
+    expect(parseDocName('summary:i_abcdef123456:introduction')).toEqual({ kind: 'summary', itemId: 'i_abcdef123456', part: 'introduction' });
     expect(parseDocName('amendment:am_abcdef123456')).toEqual({ kind: 'amendment', amendmentId: 'am_abcdef123456' });
-    for (const bad of ['', 'Recommendations', 'recommendations ', 'summary:', 'summary:x', 'm_abc/recommendations', '../x', 42, null, 'a'.repeat(100)]) {
+    for (const bad of ['', 'Recommendations', 'recommendations ', 'summary:', 'summary:x', 'summary:i_abcdef123456:discussion', 'summary:i_abcdef123456:', 'summary:i_abcdef123456:other', 'm_abc/recommendations', '../x', 42, null, 'a'.repeat(100)]) {
       expect(parseDocName(bad)).toBeNull();
     }
-    for (const name of ['recommendations', 'summary:i_abcdef123456', 'amendment:am_abcdef123456']) {
+    for (const name of ['recommendations', 'adoption', 'summary:i_abcdef123456', 'summary:i_abcdef123456:presentations', 'amendment:am_abcdef123456']) {
       expect(docNameOf(parseDocName(name)!)).toBe(name);
       expect(DOC_NAME.test(name)).toBe(true);
     }

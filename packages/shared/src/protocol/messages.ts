@@ -17,7 +17,19 @@ export const WS = {
   events: 'events',
   /** server → client: the session's code was revoked; the socket closes. */
   revoked: 'revoked',
+  /**
+   * server → client, to everyone in the meeting: a shared text of the
+   * meeting changed (`TextsChanged`), so that a view of the report can read
+   * it again. At most one per text per second, the last change always
+   * announced; never for an amendment's draft (private to its sponsors).
+   */
+  textsChanged: 'texts:changed',
 } as const;
+
+/** The payload of `texts:changed`: which text changed (`recommendations`, `introduction`, `adoption`, `summary:…`). */
+export interface TextsChanged {
+  doc: string;
+}
 
 /** Who the session belongs to, as the server knows it. */
 export interface SessionInfo {
@@ -49,6 +61,7 @@ export interface ClientToServerEvents extends DocClientToServerEvents {
 export interface ServerToClientEvents extends DocServerToClientEvents {
   events: (events: LedgerEvent[]) => void;
   revoked: () => void;
+  'texts:changed': (change: TextsChanged) => void;
 }
 
 /** Largest command accepted, in bytes of JSON. */

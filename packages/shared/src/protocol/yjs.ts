@@ -52,29 +52,40 @@ export const Y_SYNC = { step1: 0, step2: 1, update: 2 } as const;
 export const MAX_DOC_MESSAGE_BYTES = MAX_COMMAND_BYTES - 1024;
 
 const ID = '[a-z]{1,3}_[A-Za-z0-9]{6,32}';
+/**
+ * The written parts of an agenda item's section in chapter IV of the report,
+ * between its generated paragraphs: the chair's introduction of the item,
+ * the panellists' presentations, and the discussion (`summary:<item>`).
+ */
+export const SUMMARY_PARTS = ['introduction', 'presentations', 'discussion'] as const;
+export type SummaryPart = (typeof SUMMARY_PARTS)[number];
+
 /** Every document name a meeting can have. Nothing else is ever loaded or created. */
-export const DOC_NAME = new RegExp(`^(?:recommendations|introduction|summary:${ID}|amendment:${ID})$`);
+export const DOC_NAME = new RegExp(`^(?:recommendations|introduction|adoption|summary:${ID}(?::introduction|:presentations)?|amendment:${ID})$`);
 
 export type DocRef =
   /** The draft recommendations: the text negotiated in the room. */
   | { kind: 'recommendations' }
+  /** I. Introduction of the report (written by the secretariat). */
   | { kind: 'introduction' }
-  /** The summary of the deliberations on an agenda item. */
-  | { kind: 'summary'; itemId: string }
+  /** V. Adoption of the report: what the secretariat adds after the generated paragraph. */
+  | { kind: 'adoption' }
+  /** A written part of the summary of the deliberations on an agenda item. */
+  | { kind: 'summary'; itemId: string; part: SummaryPart }
   /** A delegation's amendment (issue 5: private to it until tabled). */
   | { kind: 'amendment'; amendmentId: string };
 
 export function parseDocName(name: unknown): DocRef | null {
   if (typeof name !== 'string' || name.length > 64 || !DOC_NAME.test(name)) return null;
-  if (name === 'recommendations' || name === 'introduction') return { kind: name };
-  const [kind, id] = name.split(':');
-  return kind === 'summary' ? { kind: 'summary', itemId: id } : { kind: 'amendment', amendmentId: id };
+  if (name === 'recommendations' || name === 'introduction' || name === 'adoption') return { kind: name };
+  const [kind, id, part] = name.split(':');
+  return kind === 'summary' ? { kind: 'summary', itemId: id, part: (part as SummaryPart | undefined) ?? 'discussion' } : { kind: 'amendment', amendmentId: id };
 }
 
 export function docNameOf(ref: DocRef): string {
   switch (ref.kind) {
     case 'summary':
-      return `summary:${ref.itemId}`;
+      return ref.part === 'discussion' ? `summary:${ref.itemId}` : `summary:${ref.itemId}:${ref.part}`;
     case 'amendment':
       return `amendment:${ref.amendmentId}`;
     default:

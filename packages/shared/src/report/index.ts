@@ -4,3 +4,5 @@ export * from './skeleton';
 export * from './lists';
 export * from './labels';
 export * from './render';
+export * from './assembled';
+export * from './record';

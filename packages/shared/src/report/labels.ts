@@ -1,6 +1,6 @@
 import { formatInteger } from '../i18n/dates';
 import type { Lang } from '../languages';
-import type { ChapterKey, ReportBlock, ReportSkeleton, SectionHeading, SlotBlock } from './model';
+import type { ChapterKey, FixedSectionKey, ReportBlock, ReportSkeleton, SectionHeading, SlotBlock } from './model';
 
 /** Arabic chapter labels: أولا، ثانيا … (I, II …). */
 export const ARABIC_ORDINALS = ['أولا', 'ثانيا', 'ثالثا', 'رابعا', 'خامسا', 'سادسا', 'سابعا', 'ثامنا', 'تاسعا', 'عاشرا'];
@@ -64,7 +64,7 @@ const CHAPTER_TITLES: Record<ChapterKey, Record<Lang, string>> = {
   },
 };
 
-const SECTION_TITLES: Record<'opening' | 'agenda_adoption' | 'attendance', Record<Lang, string>> = {
+const SECTION_TITLES: Record<FixedSectionKey, Record<Lang, string>> = {
   opening: {
     en: 'Opening of the meeting',
     fr: 'Ouverture de la réunion',
@@ -89,6 +89,14 @@ const SECTION_TITLES: Record<'opening' | 'agenda_adoption' | 'attendance', Recor
     zh: '出席情况',
     ar: 'الحضور',
   },
+  documentation: {
+    en: 'Documentation',
+    fr: 'Documentation',
+    es: 'Documentación',
+    ru: 'Документация',
+    zh: '文件',
+    ar: 'الوثائق',
+  },
 };
 
 export function chapterTitle(key: ChapterKey, lang: Lang): string {
@@ -103,56 +111,4 @@ export function sectionTitle(heading: SectionHeading, lang: Lang): string {
 /** A heading line as the report prints it: "III. Organization of the meeting", "ثالثا- تنظيم الاجتماع". */
 export function headingLine(label: string, title: string): string {
   return `${label} ${title}`;
-}
-
-export interface ReportParagraphNumber {
-  n: number;
-  label: string;
-}
-
-export interface ReportNumberingOptions {
-  /** The number of the first paragraph of the generated chapters (after I and II). Default 1. */
-  start?: number;
-  /** How many numbered paragraphs each slot holds (written summaries, the adoption of the report); default 0. */
-  slotParagraphs?: Readonly<Record<string, number>>;
-}
-
-export interface ReportNumbering {
-  /** By generated paragraph id. */
-  paragraphs: Map<string, ReportParagraphNumber>;
-  /** By slot id: the numbers of the paragraphs it holds, in order. */
-  slots: Map<string, ReportParagraphNumber[]>;
-  /** The number the next paragraph after the skeleton would get. */
-  next: number;
-}
-
-/**
- * Numbers the paragraphs continuously through the tree, chapter by chapter
- * and section by section, with the digits of the language. Pure: the tree is
- * not changed. Agenda lists are not numbered.
- */
-export function numberParagraphs(skeleton: ReportSkeleton, lang: Lang, options: ReportNumberingOptions = {}): ReportNumbering {
-  const paragraphs = new Map<string, ReportParagraphNumber>();
-  const slots = new Map<string, ReportParagraphNumber[]>();
-  let n = options.start ?? 1;
-  const visit = (block: ReportBlock) => {
-    if (block.kind === 'paragraph') {
-      paragraphs.set(block.id, { n, label: reportParagraphLabel(n, lang) });
-      n++;
-    } else if (block.kind === 'slot') {
-      const count = slotCount(block, options);
-      const numbers: ReportParagraphNumber[] = [];
-      for (let i = 0; i < count; i++, n++) numbers.push({ n, label: reportParagraphLabel(n, lang) });
-      slots.set(block.id, numbers);
-    }
-  };
-  for (const chapter of skeleton.chapters) {
-    for (const section of chapter.sections) section.blocks.forEach(visit);
-    chapter.blocks.forEach(visit);
-  }
-  return { paragraphs, slots, next: n };
-}
-
-function slotCount(block: SlotBlock, options: ReportNumberingOptions): number {
-  return Math.max(0, Math.floor(options.slotParagraphs?.[block.id] ?? 0));
 }

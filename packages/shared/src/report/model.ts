@@ -63,7 +63,11 @@ export type Sentence =
   /** "The observers for … also made statements." (observer and signatory States, observer entities). */
   | { kind: 'observers_heard'; names: NameMap[] }
   /** Observers for organizations (UN bodies, IGOs, other entities, NGOs) that spoke. */
-  | { kind: 'organizations_heard'; names: NameMap[] };
+  | { kind: 'organizations_heard'; names: NameMap[] }
+  /** "The working group had before it the following documents:" (III.D; the documents follow as a list). */
+  | { kind: 'documentation'; body: BodyKind }
+  /** "On 29 January 2010, the working group adopted the report on its meeting." (V, from the adoption in the ledger). */
+  | { kind: 'report_adopted'; body: BodyKind; date: string };
 
 export type SentenceKind = Sentence['kind'];
 
@@ -72,9 +76,13 @@ export type SourceRef =
   | { kind: 'meeting_info' }
   | { kind: 'opening'; at: string | null }
   | { kind: 'agenda_adoption' }
+  /** The documents listed under the agenda items (III.D). */
+  | { kind: 'documents' }
   | { kind: 'registry'; category: Category }
   | { kind: 'agenda_item'; itemId: string }
-  | { kind: 'statements'; itemId: string; statementIds: string[] };
+  | { kind: 'statements'; itemId: string; statementIds: string[] }
+  /** The record of the report's adoption (`state.report.adoption`). */
+  | { kind: 'report_adoption' };
 
 /** A numbered paragraph made of generated sentences. */
 export interface GeneratedParagraph {
@@ -93,10 +101,22 @@ export interface AgendaListBlock {
 }
 
 /**
- * Where written or later-generated paragraphs go: the chair's introduction of
- * an item, the panellists' presentations, the discussion, the adoption of
- * the report. Numbered paragraphs that the numbering pass counts when told
- * how many a slot holds.
+ * The documents before the meeting, as the paragraph before it announces
+ * (III.D, not numbered): every document of every agenda item and sub-item, in
+ * agenda order, each symbol once.
+ */
+export interface DocumentsListBlock {
+  kind: 'documents_list';
+  id: string;
+  documents: DocumentRef[];
+}
+
+/**
+ * Where written paragraphs go: the chair's introduction of an item, the
+ * panellists' presentations, the discussion, what the secretariat adds to the
+ * adoption of the report. Each slot is a text document of the meeting
+ * (`slotDocName`); its paragraphs are numbered where the slot stands, the
+ * numbering pass counting as many as it is told the slot holds.
  */
 export type SlotKind = 'item_introduction' | 'presentations' | 'discussion' | 'adoption_of_report';
 
@@ -108,10 +128,13 @@ export interface SlotBlock {
   itemId?: string;
 }
 
-export type ReportBlock = GeneratedParagraph | AgendaListBlock | SlotBlock;
+export type ReportBlock = GeneratedParagraph | AgendaListBlock | DocumentsListBlock | SlotBlock;
+
+/** The sections of chapter III, whose titles the report writes in each language. */
+export type FixedSectionKey = 'opening' | 'agenda_adoption' | 'attendance' | 'documentation';
 
 export type SectionHeading =
-  | { kind: 'fixed'; key: 'opening' | 'agenda_adoption' | 'attendance' }
+  | { kind: 'fixed'; key: FixedSectionKey }
   | { kind: 'agenda_item'; item: AgendaRef };
 
 export interface ReportSection {

@@ -122,6 +122,8 @@ describe('the sentences of chapter IV', () => {
       { kind: 'reio_heard', names: [{ en: 'European Union', ar: 'الاتحاد الأوروبي' }] },
       { kind: 'observers_heard', names },
       { kind: 'organizations_heard', names: [{ en: 'INTERPOL' }] },
+      { kind: 'documentation', body: 'working_group' },
+      { kind: 'report_adopted', body: 'working_group', date: '2010-01-29' },
     ];
     for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const) {
       for (const s of all) {
@@ -131,5 +133,30 @@ describe('the sentences of chapter IV', () => {
         if (lang === 'ar') expect(text, `${s.kind} in Arabic`).not.toMatch(/[0-9](?![^(]*\))/);
       }
     }
+  });
+});
+
+describe('the documentation and the adoption of the report', () => {
+  const documentation: Sentence = { kind: 'documentation', body: 'working_group' };
+  const adopted: Sentence = { kind: 'report_adopted', body: 'working_group', date: '2010-01-29' };
+
+  it.each<[Lang, string, string]>([
+    ['en', 'The working group had before it the following documents:', 'On 29 January 2010, the working group adopted the report on its meeting.'],
+    ['fr', 'Le Groupe de travail était saisi des documents suivants\u00a0:', 'Le 29 janvier 2010, le Groupe de travail a adopté le rapport sur sa réunion.'],
+    ['es', 'El Grupo de Trabajo tuvo ante sí los siguientes documentos:', 'El 29 de enero de 2010, el Grupo de Trabajo aprobó el informe sobre su reunión.'],
+    ['ru', 'Рабочая группа имела в своем распоряжении следующие документы:', '29 января 2010 года Рабочая группа утвердила доклад о работе своего совещания.'],
+    ['zh', '工作组收到了下列文件：', '工作组于2010年1月29日通过了关于其会议的报告。'],
+    // Arabic-Indic digits and the two names of the month, Syriac first.
+    ['ar', 'وعُرضت على الفريق العامل الوثائق التالية:', 'في ٢٩ كانون الثاني/يناير ٢٠١٠، اعتمد الفريق العامل التقرير عن اجتماعه.'],
+  ])('%s', (lang, documents, adoption) => {
+    expect(renderSentence(documentation, lang)).toBe(documents);
+    expect(renderSentence(adopted, lang)).toBe(adoption);
+  });
+
+  it('writes the months of the adoption as each language does', () => {
+    const on = (date: string, lang: Lang) => renderSentence({ kind: 'report_adopted', body: 'working_group', date }, lang);
+    expect(on('2011-10-14', 'ar')).toBe('في ١٤ تشرين الأول/أكتوبر ٢٠١١، اعتمد الفريق العامل التقرير عن اجتماعه.');
+    expect(on('2011-06-03', 'ar')).toBe('في ٣ حزيران/يونيه ٢٠١١، اعتمد الفريق العامل التقرير عن اجتماعه.');
+    expect(on('2011-02-01', 'fr')).toBe('Le 1er février 2011, le Groupe de travail a adopté le rapport sur sa réunion.');
   });
 });

@@ -88,7 +88,8 @@ function quoted(text: string, lang: Lang): string {
   }
 }
 
-function documentRef(d: DocumentRef, lang: Lang): string {
+/** A document as a report cites it: "Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2)". */
+export function documentRef(d: DocumentRef, lang: Lang): string {
   const title = d.title.trim();
   if (!title) return d.symbol;
   return lang === 'zh' ? `${title}（${d.symbol}）` : `${title} (${d.symbol})`;
@@ -322,6 +323,27 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
         ru: `С заявлениями выступили также наблюдатели от следующих организаций: ${list}.`,
         zh: `下列组织的观察员也作了发言：${list}。`,
         ar: `وتكلم أيضا المراقبون عن المنظمات التالية: ${list}.`,
+      }[lang];
+    }
+    case 'documentation':
+      // III.D: the documents follow as a list, as the adopted agenda follows its paragraph.
+      return {
+        en: 'The working group had before it the following documents:',
+        fr: 'Le Groupe de travail était saisi des documents suivants\u00a0:',
+        es: 'El Grupo de Trabajo tuvo ante sí los siguientes documentos:',
+        ru: 'Рабочая группа имела в своем распоряжении следующие документы:',
+        zh: '工作组收到了下列文件：',
+        ar: 'وعُرضت على الفريق العامل الوثائق التالية:',
+      }[lang];
+    case 'report_adopted': {
+      const d = reportDate(sentence.date, lang);
+      return {
+        en: `On ${d}, the working group adopted the report on its meeting.`,
+        fr: `Le ${d}, le Groupe de travail a adopté le rapport sur sa réunion.`,
+        es: `El ${d}, el Grupo de Trabajo aprobó el informe sobre su reunión.`,
+        ru: `${d} Рабочая группа утвердила доклад о работе своего совещания.`,
+        zh: `工作组于${d}通过了关于其会议的报告。`,
+        ar: `في ${d}، اعتمد الفريق العامل التقرير عن اجتماعه.`,
       }[lang];
     }
   }

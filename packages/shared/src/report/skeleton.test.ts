@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ChairTestMeeting, CHAIR } from '../speakers/test-support';
 import type { Lang } from '../languages';
-import { numberParagraphs } from './labels';
-import type { GeneratedParagraph, ReportSkeleton, Sentence } from './model';
+import { reportParagraphLabel } from './labels';
+import type { GeneratedParagraph, ReportSkeleton, Sentence, SlotBlock } from './model';
 import { renderSentences } from './render';
-import { buildReportSkeleton, genderOf, parseAgendaLabel } from './skeleton';
+import { buildReportSkeleton, genderOf, parseAgendaLabel, slotDocName } from './skeleton';
+import { DOC_NAME } from '../protocol/yjs';
 
 /** Part of the model meeting (CTOC/COP/WG.4/2010/6), run through the ledger in memory. */
 function modelMeeting() {
@@ -60,6 +61,12 @@ function attendance(s: ReportSkeleton, lang: Lang, category: string): string[] {
   const p = paragraphs(s).find((x) => x.id === `p-attendance-${category}`)!;
   const sentence = p.sentences[0] as Extract<Sentence, { kind: 'attendance' }>;
   return sentence.names.map((n) => n[lang] ?? n.en ?? '?');
+}
+
+/** The generated paragraphs in reading order (what the report numbers, written parts aside), each with the number it gets from `start`. */
+function numbered(skeleton: ReportSkeleton, lang: 'ar' | 'en', start: number): [string, string][] {
+  const ids = skeleton.chapters.flatMap((c) => [...c.sections.flatMap((s) => s.blocks), ...c.blocks]).flatMap((b) => (b.kind === 'paragraph' ? [b.id] : []));
+  return ids.map((id, i) => [id, reportParagraphLabel(start + i, lang)]);
 }
 
 describe('the skeleton of the generated chapters', () => {
@@ -157,8 +164,7 @@ describe('the skeleton of the generated chapters', () => {
   });
 
   it('numbers the paragraphs continuously from where chapter II ends', () => {
-    const n = numberParagraphs(ar, 'ar', { start: 66 });
-    expect([...n.paragraphs.entries()].map(([id, x]) => `${x.label} ${id.replace(concepts, 'item3')}`)).toEqual([
+    expect(numbered(ar, 'ar', 66).map(([id, label]) => `${label} ${id.replace(concepts, 'item3')}`)).toEqual([
       '٦٦- p-opening',
       '٦٧- p-agenda',
       '٦٨- p-attendance-state_party',
@@ -204,5 +210,120 @@ describe('choices of the skeleton', () => {
     expect(parseAgendaLabel('1 (b)')).toEqual([1, 2]);
     expect(parseAgendaLabel('1 (aa)')).toEqual([1, 27]);
     expect(['Ms.', 'H.E. Ms.', 'Mme', 'Mr.', 'M.', ''].map(genderOf)).toEqual(['f', 'f', 'f', 'm', 'm', null]);
+  });
+});
+
+describe('III.D Documentation', () => {
+  function meetingWithDocuments() {
+    const m = new ChairTestMeeting();
+    const organizational = m.addItem('Organizational matters');
+    m.addItem('Adoption of the agenda and organization of work', {
+      parentId: organizational,
+      documents: [{ symbol: 'CTOC/COP/WG.4/2010/1', title: 'Annotated provisional agenda' }],
+    });
+    m.addItem('Implementation of the Trafficking in Persons Protocol', {
+      documents: [
+        { symbol: 'CTOC/COP/WG.4/2010/2', title: 'Background paper prepared by the Secretariat' },
+        // Also before item 1 (b): listed once, where it first appears.
+        { symbol: 'CTOC/COP/WG.4/2010/1', title: 'Annotated provisional agenda' },
+      ],
+    });
+    m.addItem('Other matters');
+    m.addItem('Reducing demand', { documents: [{ symbol: 'CTOC/COP/WG.4/2010/3', title: '' }] });
+    return m;
+  }
+
+  it('is not there unless the secretariat asks for it', () => {
+    const s = buildReportSkeleton(meetingWithDocuments().state, 'en');
+    expect(s.chapters[0].sections.map((x) => x.id)).toEqual(['s-opening', 's-agenda', 's-attendance']);
+  });
+
+  it('lists every document of the agenda in agenda order, each symbol once, after a paragraph announcing them', () => {
+    const m = meetingWithDocuments();
+    m.run({ type: 'report.configure', documentation: true });
+    const s = buildReportSkeleton(m.state, 'en');
+    const d = s.chapters[0].sections[3];
+    expect([d.id, d.number, d.heading]).toEqual(['s-documentation', 4, { kind: 'fixed', key: 'documentation' }]);
+    expect(d.blocks).toEqual([
+      { kind: 'paragraph', id: 'p-documentation', sentences: [{ kind: 'documentation', body: 'working_group' }], source: { kind: 'documents' } },
+      {
+        kind: 'documents_list',
+        id: 'l-documents',
+        documents: [
+          { symbol: 'CTOC/COP/WG.4/2010/1', title: 'Annotated provisional agenda' },
+          { symbol: 'CTOC/COP/WG.4/2010/2', title: 'Background paper prepared by the Secretariat' },
+          { symbol: 'CTOC/COP/WG.4/2010/3', title: '' },
+        ],
+      },
+    ]);
+    expect(renderSentences((d.blocks[0] as GeneratedParagraph).sentences, 'en')).toBe('The working group had before it the following documents:');
+    // The paragraph is numbered; the list after it is not.
+    expect(numbered(s, 'en', 10)).toEqual([
+      ['p-opening', '10.'],
+      ['p-documentation', '11.'],
+    ]);
+  });
+
+  it('goes away again when the secretariat takes it out', () => {
+    const m = meetingWithDocuments();
+    m.run({ type: 'report.configure', documentation: true });
+    m.run({ type: 'report.configure', documentation: false });
+    expect(buildReportSkeleton(m.state, 'en').chapters[0].sections).toHaveLength(3);
+  });
+});
+
+describe('V. Adoption of the report', () => {
+  it('is only the secretariat’s slot until the working group adopts the report', () => {
+    const { m } = modelMeeting();
+    expect(buildReportSkeleton(m.state, 'en').chapters[2].blocks).toEqual([{ kind: 'slot', id: 'w-adoption', slot: 'adoption_of_report' }]);
+  });
+
+  it('says when the working group adopted its report, then leaves the slot for what the secretariat adds', () => {
+    const { m, concepts } = modelMeeting();
+    m.run({ type: 'report.adopt', date: '2010-01-29' }, CHAIR);
+    const en = buildReportSkeleton(m.state, 'en');
+    expect(en.chapters[2].blocks).toEqual([
+      {
+        kind: 'paragraph',
+        id: 'p-adoption',
+        sentences: [{ kind: 'report_adopted', body: 'working_group', date: '2010-01-29' }],
+        source: { kind: 'report_adoption' },
+      },
+      { kind: 'slot', id: 'w-adoption', slot: 'adoption_of_report' },
+    ]);
+    const [adoption] = en.chapters[2].blocks as GeneratedParagraph[];
+    expect(renderSentences(adoption.sentences, 'en')).toBe('On 29 January 2010, the working group adopted the report on its meeting.');
+    expect(renderSentences(adoption.sentences, 'ar')).toBe('في ٢٩ كانون الثاني/يناير ٢٠١٠، اعتمد الفريق العامل التقرير عن اجتماعه.');
+    // The last generated paragraph, after the summaries of chapter IV.
+    expect(numbered(en, 'ar', 66).at(-1)).toEqual(['p-adoption', '٧٨-']);
+  });
+
+  it('goes back to the slot alone when the adoption is reopened', () => {
+    const { m } = modelMeeting();
+    m.run({ type: 'report.adopt', date: '2010-01-28' }, CHAIR);
+    m.run({ type: 'report.reopen', reason: 'Adopted on the last day' }, CHAIR);
+    expect(buildReportSkeleton(m.state, 'en').chapters[2].blocks.map((b) => b.kind)).toEqual(['slot']);
+  });
+});
+
+describe('the written parts', () => {
+  const slot = (s: SlotBlock['slot'], itemId?: string): SlotBlock => ({ kind: 'slot', id: 'w-x', slot: s, ...(itemId ? { itemId } : {}) });
+
+  it('are the texts of the meeting the slots name', () => {
+    expect(slotDocName(slot('item_introduction', 'i_abcdef123456'))).toBe('summary:i_abcdef123456:introduction');
+    expect(slotDocName(slot('presentations', 'i_abcdef123456'))).toBe('summary:i_abcdef123456:presentations');
+    expect(slotDocName(slot('discussion', 'i_abcdef123456'))).toBe('summary:i_abcdef123456');
+    expect(slotDocName(slot('adoption_of_report'))).toBe('adoption');
+    expect(() => slotDocName(slot('discussion'))).toThrow(/names no agenda item/);
+  });
+
+  it('name a valid document for every slot of the skeleton, each a different one', () => {
+    const { m } = modelMeeting();
+    const s = buildReportSkeleton(m.state, 'en');
+    const slots = s.chapters.flatMap((c) => [...c.sections.flatMap((x) => x.blocks), ...c.blocks]).filter((b): b is SlotBlock => b.kind === 'slot');
+    const names = slots.map(slotDocName);
+    expect(names).toHaveLength(4);
+    for (const name of names) expect(DOC_NAME.test(name), name).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

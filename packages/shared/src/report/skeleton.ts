@@ -6,11 +6,13 @@ import type { Lang } from '../languages';
 import { stateByM49 } from '../names/states';
 import { CATEGORIES, STATE_CATEGORIES, type Category } from '../participants/categories';
 import { delegationName } from '../participants/names';
+import { docNameOf } from '../protocol/yjs';
 import type { Capacity, Statement } from '../speakers/model';
 import { venueDate } from '../speakers/summaries';
 import type {
   AgendaListBlock,
   AgendaRef,
+  DocumentRef,
   Gender,
   GeneratedParagraph,
   NameMap,
@@ -20,6 +22,7 @@ import type {
   ReportSection,
   ReportSkeleton,
   Sentence,
+  SlotBlock,
 } from './model';
 
 export interface SkeletonOptions {
@@ -70,7 +73,7 @@ export function buildReportSkeleton(state: MeetingState, lang: Lang, options: Sk
       venue: info.venue,
       originalLanguage: info.language,
     },
-    chapters: [organizationChapter(state, lang, options), deliberationsChapter(state, options), adoptionChapter()],
+    chapters: [organizationChapter(state, lang, options), deliberationsChapter(state, options), adoptionChapter(state)],
   };
 }
 
@@ -86,6 +89,9 @@ function organizationChapter(state: MeetingState, lang: Lang, options: SkeletonO
     { id: 's-agenda', number: 2, heading: { kind: 'fixed', key: 'agenda_adoption' }, blocks: agendaBlocks(state) },
     { id: 's-attendance', number: 3, heading: { kind: 'fixed', key: 'attendance' }, blocks: attendanceParagraphs(state, lang, options) },
   ];
+  if (state.report.documentation) {
+    sections.push({ id: 's-documentation', number: 4, heading: { kind: 'fixed', key: 'documentation' }, blocks: documentationBlocks(state) });
+  }
   return { id: 'organization', number: 3, sections, blocks: [] };
 }
 
@@ -147,6 +153,29 @@ function agendaBlocks(state: MeetingState): ReportBlock[] {
       source: { kind: 'agenda_adoption' },
     },
     list,
+  ];
+}
+
+/**
+ * III.D Documentation, when the secretariat asked for it (`report.configure`):
+ * the paragraph announcing the documents, then every document of every item
+ * and sub-item in agenda order, each symbol once (a document before several
+ * items is listed where it first appears). Kept even with no document yet,
+ * so that the empty list shows the secretariat what is missing.
+ */
+function documentationBlocks(state: MeetingState): ReportBlock[] {
+  const documents: DocumentRef[] = [];
+  const seen = new Set<string>();
+  for (const item of agendaInOrder(state.agenda)) {
+    for (const d of item.documents) {
+      if (seen.has(d.symbol)) continue;
+      seen.add(d.symbol);
+      documents.push({ symbol: d.symbol, title: d.title });
+    }
+  }
+  return [
+    { kind: 'paragraph', id: 'p-documentation', sentences: [{ kind: 'documentation', body: 'working_group' }], source: { kind: 'documents' } },
+    { kind: 'documents_list', id: 'l-documents', documents },
   ];
 }
 
@@ -311,6 +340,38 @@ class Speakers {
 
 // ---------------------------------------------------------------- V
 
-function adoptionChapter(): ReportChapter {
-  return { id: 'adoption', number: 5, sections: [], blocks: [{ kind: 'slot', id: 'w-adoption', slot: 'adoption_of_report' }] };
+/**
+ * V. Adoption of the report: once the working group has adopted it, the
+ * paragraph saying so (from the adoption in the ledger), then what the
+ * secretariat adds (the slot); before, only the slot.
+ */
+function adoptionChapter(state: MeetingState): ReportChapter {
+  const blocks: ReportBlock[] = [];
+  const { adoption } = state.report;
+  if (adoption) {
+    blocks.push({
+      kind: 'paragraph',
+      id: 'p-adoption',
+      sentences: [{ kind: 'report_adopted', body: 'working_group', date: adoption.date }],
+      source: { kind: 'report_adoption' },
+    });
+  }
+  blocks.push({ kind: 'slot', id: 'w-adoption', slot: 'adoption_of_report' });
+  return { id: 'adoption', number: 5, sections: [], blocks };
+}
+
+// ---------------------------------------------------------------- slots
+
+/**
+ * The text document of the meeting that holds a slot's written paragraphs
+ * (protocol/yjs.ts `DOC_NAME`): for an item, `summary:<item>:introduction`,
+ * `summary:<item>:presentations` and `summary:<item>` (the discussion, the
+ * summary proper); for chapter V, `adoption`. The server reads the slot's
+ * paragraphs from it, and the report view opens it to write there.
+ */
+export function slotDocName(block: SlotBlock): string {
+  if (block.slot === 'adoption_of_report') return docNameOf({ kind: 'adoption' });
+  if (!block.itemId) throw new Error(`the ${block.slot} slot ${block.id} names no agenda item`);
+  const part = block.slot === 'item_introduction' ? 'introduction' : block.slot;
+  return docNameOf({ kind: 'summary', itemId: block.itemId, part });
 }

@@ -1,0 +1,74 @@
+/**
+ * The report as assembled in one language (issue 6): what the server's
+ * exporters draw and what the secretariat's report view shows. Plain data
+ * (sent as JSON by `GET /api/meetings/{id}/report?format=json`).
+ */
+import type { Lang } from '../languages';
+import type { SourceRef } from './model';
+
+/** Inline content: text, or a footnote marker by its number in the report (1-based). */
+export type ReportInline = { t: 'text'; text: string } | { t: 'fn'; index: number };
+
+export interface ReportSubparagraph {
+  label: string;
+  depth: number;
+  inlines: ReportInline[];
+}
+
+/**
+ * Where a paragraph of the report comes from, for the view's link to its
+ * source: a generated paragraph's record (the opening event, the agenda, the
+ * registry, the speakers' list and statements), or a paragraph of a written
+ * or negotiated text (the recommendations, the introduction, a summary).
+ */
+export type ParagraphSource = SourceRef | { kind: 'text'; doc: string; paragraphId: string };
+
+export type ReportItem =
+  | { kind: 'heading'; level: 1 | 2 | 3; label: string; inlines: ReportInline[] }
+  | {
+      kind: 'paragraph';
+      n: number;
+      label: string;
+      inlines: ReportInline[];
+      subparagraphs: ReportSubparagraph[];
+      /** Generated from the record (chapters III–V). */
+      generated: boolean;
+      /** For paragraphs of the recommendations: adopted in the ledger. */
+      adopted?: boolean;
+      /** The paragraph's id in its text (I, II, written parts) or in the skeleton (generated). */
+      sourceId: string;
+      source: ParagraphSource;
+    }
+  /** A list that is not numbered: the adopted agenda, the documentation. */
+  | { kind: 'list'; items: { label: string; text: string; children: { label: string; text: string }[] }[] }
+  /**
+   * Where a written part of the report goes (the introduction, the
+   * secretariat's summaries in IV, additions to V): the text `doc` of the
+   * meeting, whose `count` paragraphs follow this marker. Exports draw
+   * nothing for it; the report view offers to write there.
+   */
+  | { kind: 'written'; doc: string; count: number }
+  /** Where a written part that the report needs has nothing yet (shown as an empty slot, never invented text). */
+  | { kind: 'placeholder'; text: string };
+
+export interface ReportFootnote {
+  n: number;
+  label: string;
+  text: string;
+}
+
+export interface Report {
+  lang: Lang;
+  dir: 'rtl' | 'ltr';
+  masthead: {
+    symbol: string;
+    distribution: string;
+    date: string;
+    original: string;
+    body: string;
+    parentBody: string;
+    title: string;
+  };
+  items: ReportItem[];
+  footnotes: ReportFootnote[];
+}

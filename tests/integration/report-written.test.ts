@@ -1,0 +1,295 @@
+/**
+ * The report with its written parts (issue 6), end to end: the secretariat
+ * writes the introduction and the summary of the discussion of an item
+ * through the collaborative texts (Yjs, as the editor does); the chair keeps
+ * a recommendation without consensus, with a footnote pointing at the
+ * paragraph of the discussion that explains the disagreement (the model
+ * report's paragraph 50, footnote 9, paragraph 109). The report numbers
+ * everything as one document: the footnote reads the summary paragraph's
+ * number in the report, and follows when a paragraph is inserted before it.
+ *
+ * And `texts:changed`: a room screen learns that a text changed, and never
+ * hears of an amendment's private draft.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { $replaceWithBlocks } from '@gavel/shared/editor/build';
+import { $insertParagraphBefore } from '@gavel/shared/editor/edits';
+import { WS, type Report, type ReportItem, type TextsChanged } from '@gavel/shared';
+import { DraftClient } from '../support/draft-client';
+import { connect, setupMeeting, type MeetingFixture, type SignedIn } from '../support/fixtures';
+import { ok, openDraft, readText, startAmendment, writeDraft } from '../support/negotiation';
+import { TestServer, waitFor } from '../support/server';
+
+let server: TestServer;
+let f: MeetingFixture;
+let chair: SignedIn;
+let norway: SignedIn;
+let itemId: string;
+let summary: string;
+/** An item taken up by nobody: no statements. */
+let otherItem: string;
+/** The introduction's first paragraph; the recommendation kept without consensus; the discussion's paragraph on it. */
+let intro1: string;
+let rec1: string;
+let p109: string;
+const clients: DraftClient[] = [];
+const sockets: Socket[] = [];
+
+const DRAFT = [
+  '1. The Working Group reiterates that States parties should implement the recommendations on non-punishment adopted at its first meeting.',
+  '2. States parties should establish appropriate procedures for identifying victims.',
+].join('\n');
+
+/** Writes numbered paragraphs into an empty text through its editor (Yjs updates, as the browser sends them); their ids. */
+async function write(client: DraftClient, paragraphs: string[]): Promise<string[]> {
+  const ack = await client.edit(() => {
+    $replaceWithBlocks(paragraphs.map((text) => ({ kind: 'paragraph', runs: [{ text }], source: null })));
+  });
+  expect(ack, JSON.stringify(ack)).toEqual({ ok: true });
+  return client.read().units.map((u) => u.id);
+}
+
+async function report(query: string, client: SignedIn = f.secretariat) {
+  const res = await client.request('GET', `/api/meetings/${f.meetingId}/report${query}`);
+  expect(res.status, typeof res.body === 'string' ? res.body.slice(0, 300) : JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+async function reportBytes(query: string): Promise<Buffer> {
+  const res = await fetch(`${server.url}/api/meetings/${f.meetingId}/report${query}`, { headers: { authorization: `Bearer ${f.secretariat.token}` } });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** One part of a zip file (a .docx), through its central directory. */
+function unzipEntry(buf: Buffer, wanted: string): string {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    const nameLen = buf.readUInt16LE(p + 28);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    if (name === wanted) {
+      const local = buf.readUInt32LE(p + 42);
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + buf.readUInt32LE(p + 20));
+      return (buf.readUInt16LE(p + 10) === 0 ? data : inflateRawSync(data)).toString('utf8');
+    }
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  throw new Error(`no ${wanted} in the zip`);
+}
+
+const paragraphs = (r: Report) => r.items.flatMap((i) => (i.kind === 'paragraph' ? [i] : []));
+const paragraph = (r: Report, id: string) => paragraphs(r).find((p) => p.sourceId === id)!;
+/** The text of the footnote(s) on a paragraph. */
+const footnotesOn = (r: Report, id: string) => paragraph(r, id).inlines.flatMap((i) => (i.t === 'fn' ? [r.footnotes[i.index - 1].text] : []));
+
+beforeAll(async () => {
+  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  f = await setupMeeting(server);
+  chair = await server.signIn(f.meetingId, f.chairCode.code, 'Dominika Krois');
+  norway = await server.signIn(f.meetingId, f.own.code.code, 'Kari Nordmann');
+  const run = (command: Record<string, unknown>) => ok(f.secretariat.command(f.meetingId, command), String(command.type));
+  await run({ type: 'agenda.addItem', title: 'Organizational matters' });
+  const [added] = await run({ type: 'agenda.addItem', title: 'Non-punishment and non-prosecution of victims' });
+  itemId = (added.payload as { item: { id: string } }).item.id;
+  summary = `summary:${itemId}`;
+  const [third] = await run({ type: 'agenda.addItem', title: 'Other matters' });
+  otherItem = (third.payload as { item: { id: string } }).item.id;
+  await ok(chair.command(f.meetingId, { type: 'meeting.open' }), 'open');
+  await ok(chair.command(f.meetingId, { type: 'agenda.adopt' }), 'adopt');
+  await ok(chair.command(f.meetingId, { type: 'agenda.takeUp', itemId }), 'take up');
+  await run({ type: 'speakers.request', itemId, delegationId: f.own.delegationId });
+  await run({ type: 'speakers.request', itemId, delegationId: f.other.delegationId });
+  let onFloor: string | null = null;
+  for (let turn = 0; turn < 3; turn++) {
+    const events = await ok(chair.command(f.meetingId, { type: 'speakers.next', itemId, expectedCurrent: onFloor }), `next ${turn}`);
+    const given = events.find((e) => e.type === 'FloorGiven') as { payload: { entryId: string } } | undefined;
+    onFloor = given ? given.payload.entryId : null;
+  }
+
+  // II. The recommendations, imported.
+  const imported = await f.secretariat.request('POST', `/api/meetings/${f.meetingId}/drafts/recommendations/import?format=text`, DRAFT, {
+    'content-type': 'text/plain',
+  });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+  rec1 = (await readText(f.secretariat, f.meetingId)).paragraphs[0].id;
+
+  // I. and IV.: written by the secretariat in the texts, as its editor does.
+  const introduction = await DraftClient.open(server.url, f.secretariat.token!, 'introduction');
+  clients.push(introduction);
+  expect(introduction.canWrite).toBe(true);
+  [intro1] = await write(introduction, [
+    'In its decision 4/4, the Conference of the Parties established the working group.',
+    'The working group held its first meeting in Vienna in April 2009.',
+  ]);
+  const discussion = await DraftClient.open(server.url, f.secretariat.token!, summary);
+  clients.push(discussion);
+  [, p109] = await write(discussion, [
+    'Several speakers described their national measures for identifying victims.',
+    'Views differed sharply on further recommendations on non-prosecution; a group of members objected to the decision to re-include the recommendations of the first meeting as emanating from this meeting.',
+  ]);
+
+  // The chair keeps the recommendation without consensus, with a footnote pointing at the discussion.
+  await ok(
+    chair.command(f.meetingId, {
+      type: 'adoption.decide',
+      doc: 'recommendations',
+      paragraphIds: [rec1],
+      outcome: 'no_consensus',
+      disposition: 'keep',
+      footnote: { target: { paragraphId: p109, doc: summary } },
+    }),
+    'no consensus',
+  );
+  await waitFor(async () => (await readText(f.secretariat, f.meetingId)).footnotes.length === 1, 5_000, 'the footnote in the text');
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  for (const s of sockets) s.close();
+  await server.stop();
+});
+
+describe('the report with its written parts', () => {
+  it('as JSON: the written parts in their places, one numbering, sources, and the footnote with the report number', async () => {
+    const r = (await report('?format=json&lang=en')) as Report;
+    expect(r).toMatchObject({ lang: 'en', dir: 'ltr', masthead: { symbol: 'CTOC/COP/WG.4/2027/6' } });
+    const ps = paragraphs(r);
+    expect(ps.map((p) => p.n)).toEqual(ps.map((_, i) => i + 1));
+    // I (2), II (2), III (opening, agenda, attendance), IV (considered, heard, then the discussion: 2).
+    expect(ps.map((p) => (p.source.kind === 'text' ? p.source.doc : p.source.kind))).toEqual([
+      'introduction',
+      'introduction',
+      'recommendations',
+      'recommendations',
+      'opening',
+      'agenda_adoption',
+      'registry',
+      'agenda_item',
+      'statements',
+      summary,
+      summary,
+    ]);
+    expect(paragraph(r, p109)).toMatchObject({ n: 11, label: '11.', generated: false, source: { kind: 'text', doc: summary, paragraphId: p109 } });
+    expect(paragraph(r, rec1)).toMatchObject({ n: 3, adopted: false });
+    expect(footnotesOn(r, rec1)).toEqual(['For the discussion of the working group on this recommendation, see paragraph 11 below.']);
+    expect(r.footnotes).toEqual([{ n: 1, label: '1', text: 'For the discussion of the working group on this recommendation, see paragraph 11 below.' }]);
+    // Where each written part goes; the empty ones hold nothing and only I would need a placeholder.
+    const written = r.items.filter((i): i is Extract<ReportItem, { kind: 'written' }> => i.kind === 'written');
+    expect(written).toEqual([
+      { kind: 'written', doc: 'introduction', count: 2 },
+      { kind: 'written', doc: `${summary}:introduction`, count: 0 },
+      { kind: 'written', doc: summary, count: 2 },
+      { kind: 'written', doc: 'adoption', count: 0 },
+    ]);
+    expect(r.items.some((i) => i.kind === 'placeholder')).toBe(false);
+  });
+
+  it('reads the texts that were never written without creating them', async () => {
+    await report('?format=json&lang=fr');
+    const stored = await server.gavel.store.docNames(f.meetingId);
+    expect(stored).toEqual(expect.arrayContaining(['introduction', 'recommendations', summary]));
+    expect(stored).not.toContain('adoption');
+    expect(stored).not.toContain(`${summary}:introduction`);
+    expect(server.gavel.docs.status(f.meetingId, 'adoption')).toBeUndefined();
+    expect(server.gavel.docs.status(f.meetingId, `${summary}:introduction`)).toBeUndefined();
+  });
+
+  it('in Arabic: the footnote with Arabic-Indic digits, the written words as written', async () => {
+    const r = (await report('?format=json&lang=ar')) as Report;
+    expect(r.dir).toBe('rtl');
+    expect(paragraph(r, p109).label).toBe('١١-');
+    expect(footnotesOn(r, rec1)).toEqual(['For the discussion of the working group on this recommendation, see الفقرة ١١ أدناه.']);
+    expect(r.footnotes[0].label).toBe('١');
+    expect(paragraph(r, p109).inlines).toEqual([{ t: 'text', text: expect.stringMatching(/^Views differed sharply/) }]);
+  });
+
+  it('as HTML and DOCX, in English and Arabic, with the resolved number', async () => {
+    const html = (await report('?format=html&lang=en')) as string;
+    expect(html).toContain('<li id="fn-1" value="1"><sup>1</sup> For the discussion of the working group on this recommendation, see paragraph 11 below.');
+    expect(html).toContain(`data-n="11" data-source="${p109}"`);
+    const htmlAr = (await report('?format=html&lang=ar')) as string;
+    expect(htmlAr).toContain('see الفقرة ١١ أدناه.');
+    expect(htmlAr).toContain('<span class="num">١١-</span> Views differed sharply');
+    const docx = unzipEntry(await reportBytes('?format=docx&lang=en'), 'word/footnotes.xml');
+    expect(docx).toContain('For the discussion of the working group on this recommendation, see paragraph 11 below.');
+    const docxAr = unzipEntry(await reportBytes('?format=docx&lang=ar'), 'word/footnotes.xml');
+    expect(docxAr).toContain('الفقرة ١١ أدناه');
+  });
+
+  it('follows renumbering: a paragraph inserted at the start of the introduction moves the footnote to paragraph 12', async () => {
+    const ack = await clients[0].edit(() => {
+      $insertParagraphBefore(intro1, ['The working group was established by the Conference of the Parties.']);
+    });
+    expect(ack).toEqual({ ok: true });
+    const r = (await report('?format=json&lang=en')) as Report;
+    expect(paragraph(r, p109).n).toBe(12);
+    expect(footnotesOn(r, rec1)).toEqual(['For the discussion of the working group on this recommendation, see paragraph 12 below.']);
+    expect((await report('?format=md&lang=en')) as string).toContain('[^1]: For the discussion of the working group on this recommendation, see paragraph 12 below.');
+    const ar = (await report('?format=json&lang=ar')) as Report;
+    expect(footnotesOn(ar, rec1)).toEqual(['For the discussion of the working group on this recommendation, see الفقرة ١٢ أدناه.']);
+  });
+
+  it('gives an item without statements its section in IV once the secretariat writes its summary', async () => {
+    const other = otherItem;
+    const sections = (r: Report) => r.items.flatMap((i) => (i.kind === 'heading' && i.level === 2 ? [i.inlines.map((x) => (x.t === 'text' ? x.text : '')).join('')] : []));
+    expect(sections((await report('?format=json&lang=en')) as Report)).not.toContain('Other matters');
+    const text = await DraftClient.open(server.url, f.secretariat.token!, `summary:${other}`);
+    clients.push(text);
+    const [written] = await write(text, ['No other matters were raised.']);
+    const r = (await report('?format=json&lang=en')) as Report;
+    expect(sections(r)).toContain('Other matters');
+    expect(paragraph(r, written)).toMatchObject({ source: { kind: 'text', doc: `summary:${other}`, paragraphId: written } });
+    expect(paragraph(r, written).n).toBeGreaterThan(paragraph(r, p109).n);
+    const ps = paragraphs(r);
+    expect(ps.map((p) => p.n)).toEqual(ps.map((_, i) => i + 1));
+  });
+
+  it('may be read as JSON by a viewer, not by anyone signed out', async () => {
+    const viewer = await server.signIn(f.meetingId, f.viewerCode, 'Room screen');
+    expect(((await report('?format=json', viewer)) as Report).items.length).toBeGreaterThan(10);
+    const res = await fetch(`${server.url}/api/meetings/${f.meetingId}/report?format=json`);
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('texts:changed', () => {
+  it('tells a viewer that the introduction changed, and nothing of an amendment draft', async () => {
+    const viewer = await server.signIn(f.meetingId, f.viewerCode, 'Room screen');
+    const socket = await connect(server.url, { token: viewer.token });
+    sockets.push(socket);
+    const changes: (TextsChanged & { at: number })[] = [];
+    const everything: string[] = [];
+    socket.on(WS.textsChanged, (change: TextsChanged) => changes.push({ ...change, at: Date.now() }));
+    socket.onAny((event: string, ...args: unknown[]) => everything.push(`${event} ${JSON.stringify(args)}`));
+
+    // Norway drafts an amendment in private.
+    const amendmentId = await startAmendment(norway, f.meetingId, { kind: 'change', paragraphId: rec1 });
+    const draft = await openDraft(server, norway, amendmentId);
+    clients.push(draft);
+    await writeDraft(draft, 'States parties should, in accordance with the Protocol, implement the recommendations.');
+
+    // The secretariat types in the introduction: a burst of changes.
+    const introduction = clients[0];
+    const id = introduction.read().units[0].id;
+    let lastSent = 0;
+    for (let i = 0; i < 5; i++) {
+      lastSent = Date.now();
+      expect(await introduction.edit(() => $insertParagraphBefore(id, [`Typing ${i}.`]))).toEqual({ ok: true });
+    }
+    await waitFor(() => changes.some((c) => c.doc === 'introduction' && c.at >= lastSent), 5_000, 'texts:changed for the last change');
+    // Quiet for longer than the interval: nothing more arrives, and the burst came in at most one a second.
+    await new Promise((r) => setTimeout(r, 1_300));
+    const intro = changes.filter((c) => c.doc === 'introduction');
+    expect(intro.length).toBeGreaterThanOrEqual(1);
+    for (let i = 1; i < intro.length; i++) expect(intro[i].at - intro[i - 1].at).toBeGreaterThanOrEqual(900);
+    expect(intro.length).toBeLessThanOrEqual(Math.ceil((intro.at(-1)!.at - intro[0].at) / 1_000) + 1);
+    // Nothing names the draft, which is private to Norway.
+    expect(changes.every((c) => !c.doc.startsWith('amendment:'))).toBe(true);
+    expect(everything.filter((e) => e.includes(`amendment:${amendmentId}`))).toEqual([]);
+    expect(everything.some((e) => e.startsWith('texts:changed'))).toBe(true);
+  });
+});
