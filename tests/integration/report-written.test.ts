@@ -202,7 +202,7 @@ describe('the report with its written parts', () => {
     const r = (await report('?format=json&lang=ar')) as Report;
     expect(r.dir).toBe('rtl');
     expect(paragraph(r, p109).label).toBe('١١-');
-    expect(footnotesOn(r, rec1)).toEqual(['For the discussion of the working group on this recommendation, see الفقرة ١١ أدناه.']);
+    expect(footnotesOn(r, rec1)).toEqual(['For the discussion of the working group on this recommendation, see paragraph 11 below.']);
     expect(r.footnotes[0].label).toBe('١');
     expect(paragraph(r, p109).inlines).toEqual([{ t: 'text', text: expect.stringMatching(/^Views differed sharply/) }]);
   });
@@ -212,12 +212,13 @@ describe('the report with its written parts', () => {
     expect(html).toContain('<li id="fn-1" value="1"><sup>1</sup> For the discussion of the working group on this recommendation, see paragraph 11 below.');
     expect(html).toContain(`data-n="11" data-source="${p109}"`);
     const htmlAr = (await report('?format=html&lang=ar')) as string;
-    expect(htmlAr).toContain('see الفقرة ١١ أدناه.');
+    // The footnote is English text (the meeting's language): its reference reads in English in every edition.
+    expect(htmlAr).toContain('see paragraph 11 below.');
     expect(htmlAr).toContain('<span class="num">١١-</span> Views differed sharply');
     const docx = unzipEntry(await reportBytes('?format=docx&lang=en'), 'word/footnotes.xml');
     expect(docx).toContain('For the discussion of the working group on this recommendation, see paragraph 11 below.');
     const docxAr = unzipEntry(await reportBytes('?format=docx&lang=ar'), 'word/footnotes.xml');
-    expect(docxAr).toContain('الفقرة ١١ أدناه');
+    expect(docxAr).toContain('see paragraph 11 below.');
   });
 
   it('follows renumbering: a paragraph inserted at the start of the introduction moves the footnote to paragraph 12', async () => {
@@ -230,7 +231,7 @@ describe('the report with its written parts', () => {
     expect(footnotesOn(r, rec1)).toEqual(['For the discussion of the working group on this recommendation, see paragraph 12 below.']);
     expect((await report('?format=md&lang=en')) as string).toContain('[^1]: For the discussion of the working group on this recommendation, see paragraph 12 below.');
     const ar = (await report('?format=json&lang=ar')) as Report;
-    expect(footnotesOn(ar, rec1)).toEqual(['For the discussion of the working group on this recommendation, see الفقرة ١٢ أدناه.']);
+    expect(footnotesOn(ar, rec1)).toEqual(['For the discussion of the working group on this recommendation, see paragraph 12 below.']);
   });
 
   it('gives an item without statements its section in IV once the secretariat writes its summary', async () => {

@@ -197,12 +197,13 @@ describe('assembleReport', () => {
     const footnote = (r: Report) => r.footnotes[byId(r, R2).inlines.flatMap((i) => (i.t === 'fn' ? [i.index] : []))[0] - 1].text;
     expect(byId(full('en'), S1).n).toBe(11);
     expect(footnote(full('en'))).toBe('For the discussion of the working group on this recommendation, see paragraph 11 below.');
-    expect(footnote(full('ar'))).toBe('For the discussion of the working group on this recommendation, see الفقرة ١١ أدناه.');
+    // The footnote is written in the meeting's language (English): its reference stays English in the Arabic edition.
+    expect(footnote(full('ar'))).toBe('For the discussion of the working group on this recommendation, see paragraph 11 below.');
     // A paragraph inserted before it, in the introduction: the footnote reads the new number.
     const longer: ReadText = { ...INTRO, blocks: [para(I0, [t('In its decision 4/4, the Conference decided …')]), ...INTRO.blocks] };
     expect(byId(full('en', longer), S1).n).toBe(12);
     expect(footnote(full('en', longer))).toBe('For the discussion of the working group on this recommendation, see paragraph 12 below.');
-    expect(footnote(full('ar', longer))).toBe('For the discussion of the working group on this recommendation, see الفقرة ١٢ أدناه.');
+    expect(footnote(full('ar', longer))).toBe('For the discussion of the working group on this recommendation, see paragraph 12 below.');
   });
 
   it('resolves cross-references across the texts: above, below, the paragraph itself, and a paragraph the report lacks', () => {
@@ -211,9 +212,15 @@ describe('assembleReport', () => {
     expect(plain(byId(r, I2).inlines)).toBe('It met once before; its recommendations are in paragraph 4 below.');
     // In IV, to I and to itself.
     expect(plain(byId(r, S2).inlines)).toBe('See also paragraph 1 above and paragraph 12.');
+    // In the Arabic edition, the English texts keep English references; their paragraph labels are Arabic.
     const ar = full('ar');
-    expect(plain(byId(ar, I2).inlines)).toBe('It met once before; its recommendations are in الفقرة ٤ أدناه.');
-    expect(plain(byId(ar, S2).inlines)).toBe('See also الفقرة ١ أعلاه and الفقرة ١٢.');
+    expect(plain(byId(ar, I2).inlines)).toBe('It met once before; its recommendations are in paragraph 4 below.');
+    expect(byId(ar, S2).label).toBe('١٢-');
+    // A meeting that drafts in Arabic: its texts' references are Arabic in every edition, English included.
+    const arabicMeeting = { ...MEETING.state, info: { ...MEETING.state.info, language: 'ar' as const } };
+    const en = assembleReport({ state: arabicMeeting, lang: 'en', texts: { introduction: INTRO, recommendations: RECOMMENDATIONS } });
+    expect(plain(byId(en, I2).inlines)).toBe('It met once before; its recommendations are in الفقرة ٤ أدناه.');
+    expect(byId(en, I2).label).toBe('2.');
     // Without the discussion, the footnote's target is not in the report.
     const without = build('en', { introduction: INTRO });
     expect(without.footnotes.map((f) => f.text)).toContain('For the discussion of the working group on this recommendation, see paragraph ? below.');

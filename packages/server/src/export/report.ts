@@ -232,7 +232,7 @@ export function assembleReport(inputs: ReportInputs): Report {
     for (const block of chapter.blocks) emit(block, false);
   }
 
-  const resolved = resolveReferences(items, lang);
+  const resolved = resolveReferences(items, lang, state.info.language);
   const m = skeleton.masthead;
   return {
     lang,
@@ -252,12 +252,15 @@ export function assembleReport(inputs: ReportInputs): Report {
 
 /**
  * The second pass: every paragraph's place in the report (its number, and
- * where it stands) is known, so references read as the report numbers them,
- * in the report's language; footnotes get their numbers in the order their
- * markers appear. A reference to a paragraph the report does not have (a
- * deleted one, say) reads "paragraph ?", as in the editor.
+ * where it stands) is known, so references read as the report numbers them;
+ * footnotes get their numbers (in `lang`) in the order their markers appear.
+ * References stand inside written text, so their words are in the language
+ * the texts are written in (`textLang`, the meeting's), not the export's:
+ * an English footnote says "see paragraph 109 below" in every edition. A
+ * reference to a paragraph the report does not have (a deleted one, say)
+ * reads "paragraph ?", as in the editor.
  */
-function resolveReferences(pending: PendingItem[], lang: Lang): { items: ReportItem[]; footnotes: ReportFootnote[] } {
+function resolveReferences(pending: PendingItem[], lang: Lang, textLang: Lang): { items: ReportItem[]; footnotes: ReportFootnote[] } {
   const where = new Map<string, { n: number; at: number }>();
   pending.forEach((item, at) => {
     if (item.kind === 'paragraph' && !where.has(item.sourceId)) where.set(item.sourceId, { n: item.n, at });
@@ -266,7 +269,7 @@ function resolveReferences(pending: PendingItem[], lang: Lang): { items: ReportI
   const words = (target: string, at: number, self: string | null): string => {
     const w = where.get(target);
     const dir: Direction = target === self ? 'self' : w === undefined || w.at > at ? 'below' : 'above';
-    return crossRefWords(w?.n ?? null, dir, lang);
+    return crossRefWords(w?.n ?? null, dir, textLang);
   };
   const resolve = (inlines: PendingInline[], at: number, self: string | null): Inline[] => {
     const out: Inline[] = [];
