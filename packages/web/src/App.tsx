@@ -10,6 +10,7 @@ import { useView, VIEWS_FOR_ROLE, type View } from './routes';
 import { ChairConsole } from './views/chair/ChairConsole';
 import { DelegationView } from './views/delegation/DelegationView';
 import { PublicView } from './views/public/PublicView';
+import { ReportView } from './views/report/ReportView';
 import { RoomScreen } from './views/screen/RoomScreen';
 import { SetupView } from './views/secretariat/SetupView';
 import { SignIn } from './views/SignIn';
@@ -141,6 +142,7 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
         {!story && view === 'delegation' ? <DelegationView state={state} session={session} /> : null}
         {!story && view === 'public' ? <PublicView state={state} /> : null}
         {!story && view === 'text' ? <TextView state={state} session={session} /> : null}
+        {!story && view === 'report' ? <ReportView state={state} session={session} /> : null}
       </main>
     </>
   );

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Role } from '@gavel/shared';
 
-export const VIEWS = ['setup', 'chair', 'delegation', 'text', 'public', 'screen'] as const;
+export const VIEWS = ['setup', 'chair', 'delegation', 'text', 'report', 'public', 'screen'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Which views each role may open; the first is where it lands. The server checks every action anyway. */
 export const VIEWS_FOR_ROLE: Record<Role, readonly View[]> = {
-  secretariat: ['setup', 'chair', 'text', 'public', 'screen'],
-  chair: ['chair', 'text', 'public', 'screen'],
+  secretariat: ['setup', 'chair', 'text', 'report', 'public', 'screen'],
+  chair: ['chair', 'text', 'report', 'public', 'screen'],
   delegate: ['delegation', 'text', 'public', 'screen'],
   viewer: ['public', 'text', 'screen'],
 };

@@ -55,6 +55,8 @@ export interface DraftEditorProps {
   focus?: string | null;
   /** Shown on this user's cursor to the others (the server puts the signed-in name in its place). */
   userName: string;
+  /** What the writer is told instead of "You hold the pen" (a text written by one role, with no pen: the report's written parts). */
+  writerNote?: string;
 }
 
 /** Remounts the editor with a fresh copy when the server refused a change (the copy here had diverged). */
@@ -84,7 +86,7 @@ interface Pending {
   footnoteKey?: string;
 }
 
-function EditorInstance({ docName, state, lang, mode, store, focus = null, userName, onDiverged }: DraftEditorProps & { onDiverged: (r: DocRefusal) => void }) {
+function EditorInstance({ docName, state, lang, mode, store, focus = null, userName, writerNote, onDiverged }: DraftEditorProps & { onDiverged: (r: DocRefusal) => void }) {
   const { t } = useTranslation();
   const connection = useConnection();
   const meetingId = state.id;
@@ -163,7 +165,7 @@ function EditorInstance({ docName, state, lang, mode, store, focus = null, userN
     <LexicalCollaboration>
       <LexicalComposer initialConfig={initialConfig}>
         {mode === 'edit' ? (
-          <WriterBar canWrite={writing} status={status} saved={saved} blocked={blocked} state={state} />
+          <WriterBar canWrite={writing} status={status} saved={saved} blocked={blocked} state={state} writerNote={writerNote} />
         ) : null}
         <DraftChrome mode={mode} writing={writing} lang={lang} store={store}>
           <div className={`draft-editor draft-${mode}`} ref={containerRef} lang={lang} dir={dir} data-testid={`draft-${mode}`}>
@@ -200,7 +202,21 @@ function EditorInstance({ docName, state, lang, mode, store, focus = null, userN
 }
 
 /** Who may type, and whether everything typed is stored. */
-function WriterBar({ canWrite, status, saved, blocked, state }: { canWrite: boolean; status: ProviderStatus; saved: boolean; blocked: boolean; state: MeetingState }) {
+function WriterBar({
+  canWrite,
+  status,
+  saved,
+  blocked,
+  state,
+  writerNote,
+}: {
+  canWrite: boolean;
+  status: ProviderStatus;
+  saved: boolean;
+  blocked: boolean;
+  state: MeetingState;
+  writerNote?: string;
+}) {
   const { t, i18n } = useTranslation();
   const holder = state.pen.holder;
   return (
@@ -209,7 +225,7 @@ function WriterBar({ canWrite, status, saved, blocked, state }: { canWrite: bool
         <span className="status status-offline">{canWrite ? t('text.offlineWriting') : t('text.connecting')}</span>
       ) : canWrite ? (
         <span className="pen-you" data-testid="pen-you">
-          {t('pen.you')} {saved ? t('text.saved') : t('text.saving')}
+          {writerNote ?? t('pen.you')} {saved ? t('text.saved') : t('text.saving')}
         </span>
       ) : (
         <span className="pen-other" data-testid="read-only">

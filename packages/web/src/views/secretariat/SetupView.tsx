@@ -18,7 +18,12 @@ type Tab = (typeof TABS)[number];
  */
 export function SetupView({ state }: { state: MeetingState }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('participants');
+  // A link may open a tab (/setup?tab=statements&item=…): the report's links to the sources of its paragraphs.
+  const [asked] = useState(() => new URLSearchParams(location.search));
+  const [tab, setTab] = useState<Tab>(() => {
+    const linked = asked.get('tab') as Tab | null;
+    return linked && TABS.includes(linked) ? linked : 'participants';
+  });
   const label: Record<Tab, string> = {
     participants: t('participants.title'),
     persons: t('persons.title'),
@@ -61,7 +66,7 @@ export function SetupView({ state }: { state: MeetingState }) {
         {tab === 'codes' ? <CodesTab state={state} /> : null}
         {tab === 'meeting' ? <MeetingTab state={state} /> : null}
         {tab === 'agenda' ? <AgendaTab state={state} /> : null}
-        {tab === 'statements' ? <StatementsTab state={state} /> : null}
+        {tab === 'statements' ? <StatementsTab state={state} initialItemId={asked.get('item') ?? undefined} /> : null}
         {tab === 'rules' ? <RulesTab state={state} /> : null}
       </div>
     </div>

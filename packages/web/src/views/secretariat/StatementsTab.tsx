@@ -37,12 +37,12 @@ const COLUMNS = 9;
  * long. It is never rewritten: a correction is added, with its reason, and
  * the history of corrections stays under the statement.
  */
-export function StatementsTab({ state }: { state: MeetingState }) {
+export function StatementsTab({ state, initialItemId }: { state: MeetingState; initialItemId?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const pickerId = useId();
   const items = agendaInOrder(state.agenda);
-  const [picked, setPicked] = useState('');
+  const [picked, setPicked] = useState(initialItemId ?? '');
   const lastSpoken = state.statements.at(-1)?.itemId;
   // Until the secretariat picks one: the item under consideration, else the last one spoken on.
   const itemId = (picked && state.agenda.items[picked] ? picked : '') || state.agenda.currentItemId || lastSpoken || items[0]?.id || '';

@@ -7,7 +7,7 @@
  * brackets, objections, positions, adoption: views/amendments/); above the
  * text, the delegation's draft amendment while it writes it.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, canImportText, type Actor, type MeetingState, type SessionInfo } from '@gavel/shared';
 import { DraftEditor } from '../../editor/DraftEditor';
@@ -17,7 +17,7 @@ import { NegotiationGlance } from '../amendments/NegotiationGlance';
 import { ParagraphNegotiation } from '../amendments/ParagraphNegotiation';
 import { useNegotiation } from '../amendments/useNegotiation';
 import { MeetingHeader } from '../MeetingHeader';
-import { ImportPanel, PenPanel, SelectedParagraph, StatusGlance } from './ParagraphPanels';
+import { ImportPanel, jumpTo, PenPanel, SelectedParagraph, StatusGlance } from './ParagraphPanels';
 
 const DOC = 'recommendations';
 
@@ -29,6 +29,7 @@ export function TextView({ state, session }: { state: MeetingState; session: Ses
   const steers = can(actor, { type: 'pen.takeBack' }, state);
   // The delegation's draft open in the workspace above the text.
   const [draft, setDraft] = useState<string | null>(null);
+  useOpenAtParagraph(store);
   return (
     <div className="view text-view">
       <MeetingHeader state={state} />
@@ -49,6 +50,29 @@ export function TextView({ state, session }: { state: MeetingState; session: Ses
       </div>
     </div>
   );
+}
+
+/**
+ * Opens the text at a paragraph named in the address (/text?p=<id>: the
+ * report's link from a paragraph to where it was negotiated), once the text
+ * has loaded far enough to have it.
+ */
+function useOpenAtParagraph(store: DraftStore): void {
+  useEffect(() => {
+    const wanted = new URLSearchParams(location.search).get('p');
+    if (!wanted) return;
+    const tryJump = () => {
+      if (!store.get().reading?.units.some((u) => u.id === wanted)) return false;
+      // After the editor has drawn the paragraph.
+      requestAnimationFrame(() => jumpTo(store, wanted));
+      return true;
+    };
+    if (tryJump()) return;
+    const unsubscribe = store.subscribe(() => {
+      if (tryJump()) unsubscribe();
+    });
+    return unsubscribe;
+  }, [store]);
 }
 
 // The negotiation reads the text live (every keystroke): in components of their own, so that the editor is not re-rendered with them.

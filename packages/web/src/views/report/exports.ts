@@ -1,0 +1,90 @@
+/**
+ * The report over HTTP with the session's token: the compiled report as JSON
+ * for the view, and the downloads (the report in each format, the ledger).
+ * A download is fetched with the token (a plain link would carry none) and
+ * saved from a Blob under the name the server gives.
+ */
+import type { ErrorBody, Lang, Report } from '@gavel/shared';
+import { ApiError } from '../../api/http';
+import { loadSession } from '../../api/session';
+
+/** The formats of the report, as the export buttons name them (format names are the same in every language). */
+export const REPORT_FORMATS = [
+  { format: 'docx', name: 'DOCX' },
+  { format: 'pdf', name: 'PDF' },
+  { format: 'html', name: 'HTML' },
+  { format: 'xml', name: 'XML (Akoma Ntoso)' },
+  { format: 'md', name: 'Markdown' },
+] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number]['format'];
+
+export function reportUrl(meetingId: string, format: ReportFormat | 'json', lang: Lang): string {
+  return `/api/meetings/${encodeURIComponent(meetingId)}/report?${new URLSearchParams({ format, lang }).toString()}`;
+}
+
+export function ledgerUrl(meetingId: string): string {
+  return `/api/meetings/${encodeURIComponent(meetingId)}/ledger?format=jsonl`;
+}
+
+/** The file name a Content-Disposition header gives (RFC 6266: filename* first), else the fallback. */
+export function filenameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return clean(decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''))) || fallback;
+    } catch {
+      // A malformed encoded name: try the plain one.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(disposition);
+  const name = plain ? (plain[1]?.replace(/\\(.)/g, '$1') ?? plain[2]?.trim()) : '';
+  return clean(name ?? '') || fallback;
+}
+
+/** No folders in a file name. */
+function clean(name: string): string {
+  return name.replace(/[/\\]/g, '_').trim();
+}
+
+async function authorized(path: string, signal?: AbortSignal): Promise<Response> {
+  const token = loadSession()?.token;
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal, cache: 'no-store' });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError('network', 'no connection to the server');
+  }
+  if (!res.ok) {
+    const json = await res.json().catch(() => ({}));
+    const e = (json as { error?: ErrorBody }).error;
+    throw new ApiError(e?.code ?? 'internal', e?.message ?? res.statusText, e?.details);
+  }
+  return res;
+}
+
+/** The report compiled now, in `lang`. */
+export async function fetchReport(meetingId: string, lang: Lang, signal?: AbortSignal): Promise<Report> {
+  const res = await authorized(reportUrl(meetingId, 'json', lang), signal);
+  return (await res.json()) as Report;
+}
+
+/** Fetches a file with the session's token and hands it to the browser to save. */
+export async function download(path: string, fallbackName: string): Promise<string> {
+  const res = await authorized(path);
+  const blob = await res.blob();
+  const name = filenameFrom(res.headers.get('content-disposition'), fallbackName);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The click has started the download; the object URL can go once the browser has read it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}
