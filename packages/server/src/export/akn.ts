@@ -83,10 +83,17 @@ const SECRETARIAT: Record<Lang, string> = {
 const NOT_XML = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text from the meeting as XML character data or an attribute value: only characters XML allows, markup escaped. */
+/**
+ * The direction marks (LRM, RLM) the report holds written runs between for
+ * the page (report.ts): XML carries the text, not its display, so they go.
+ */
+const DIRECTION_MARKS = /[\u200E\u200F]/g;
+
 export function escapeXml(s: string): string {
   return s
     .replace(/\r\n?/g, '\n')
     .replace(NOT_XML, '')
+    .replace(DIRECTION_MARKS, '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }
 

@@ -97,7 +97,9 @@ const full = (lang: 'en' | 'ar', introduction: ReadText = INTRO) =>
   });
 
 const numbered = (r: Report) => r.items.flatMap((i) => (i.kind === 'paragraph' ? [i] : []));
-const plain = (inlines: { t: string; text?: string }[]) => inlines.map((i) => i.text ?? '').join('');
+/** Direction marks (LRM, RLM) left out: tested on their own below. */
+const unmarked = (s: string) => s.replace(/[\u200e\u200f]/g, '');
+const plain = (inlines: { t: string; text?: string }[]) => unmarked(inlines.map((i) => i.text ?? '').join(''));
 const byId = (r: Report, id: string) => numbered(r).find((p) => p.sourceId === id)!;
 
 describe('assembleReport', () => {
@@ -194,7 +196,7 @@ describe('assembleReport', () => {
   });
 
   it('resolves the footnote of a recommendation pointing at the summary of deliberations with the report number, and follows renumbering', () => {
-    const footnote = (r: Report) => r.footnotes[byId(r, R2).inlines.flatMap((i) => (i.t === 'fn' ? [i.index] : []))[0] - 1].text;
+    const footnote = (r: Report) => unmarked(r.footnotes[byId(r, R2).inlines.flatMap((i) => (i.t === 'fn' ? [i.index] : []))[0] - 1].text);
     expect(byId(full('en'), S1).n).toBe(11);
     expect(footnote(full('en'))).toBe('For the discussion of the working group on this recommendation, see paragraph 11 below.');
     // The footnote is written in the meeting's language (English): its reference stays English in the Arabic edition.
@@ -224,6 +226,16 @@ describe('assembleReport', () => {
     // Without the discussion, the footnote's target is not in the report.
     const without = build('en', { introduction: INTRO });
     expect(without.footnotes.map((f) => f.text)).toContain('For the discussion of the working group on this recommendation, see paragraph ? below.');
+  });
+
+  it('holds written runs in their own direction in an edition that runs the other way', () => {
+    const LRM = '\u200e';
+    const ar = full('ar');
+    expect(byId(ar, S1).inlines[0]).toEqual({ t: 'text', text: `${LRM}Views differed sharply.${LRM}` });
+    expect(ar.footnotes.every((f) => f.text.startsWith(LRM) && f.text.endsWith(LRM))).toBe(true);
+    // Generated Arabic sentences carry none, nor does the English edition.
+    expect(JSON.stringify(byId(ar, 'p-opening'))).not.toMatch(/[\u200e\u200f]/);
+    expect(JSON.stringify(full('en'))).not.toMatch(/[\u200e\u200f]/);
   });
 
   it('numbers through a written introduction, footnotes too', () => {

@@ -137,8 +137,9 @@ export function assembleReport(inputs: ReportInputs): Report {
   const items: PendingItem[] = [];
   let n = 1;
 
+  const hold = directionMark(state.info.language, lang);
   const pending = (t: ReadText, inlines: TextInline[]): PendingInline[] =>
-    inlines.map((i) => (i.t === 'fn' ? { t: 'note', note: t.footnotes[i.index - 1]?.note ?? '' } : i));
+    inlines.map((i) => (i.t === 'fn' ? { t: 'note', note: hold(t.footnotes[i.index - 1]?.note ?? '') } : i.t === 'text' ? { t: 'text', text: hold(i.text) } : i));
 
   /**
    * Adds a text's headings and paragraphs, numbering the paragraphs in the
@@ -248,6 +249,19 @@ export function assembleReport(inputs: ReportInputs): Report {
     },
     ...resolved,
   };
+}
+
+/**
+ * Written text keeps its own direction in an edition that runs the other
+ * way (English paragraphs in the Arabic edition, say): each run is held
+ * between two marks of its direction (LRM or RLM), so that its closing full
+ * stop stays at its end in every format (HTML, PDF, Word, XML) instead of
+ * taking the page's direction and jumping to the other side.
+ */
+function directionMark(textLang: Lang, lang: Lang): (text: string) => string {
+  if (direction(textLang) === direction(lang)) return (text) => text;
+  const mark = direction(textLang) === 'rtl' ? '\u200F' : '\u200E';
+  return (text) => (text ? `${mark}${text}${mark}` : text);
 }
 
 /**

@@ -52,7 +52,7 @@ export type Sentence =
   | { kind: 'attendance'; category: Category; names: NameMap[] }
   /** "On 27 January 2010, the working group considered agenda item 3, entitled "…"." */
   | { kind: 'item_considered'; body: BodyKind; dates: string[]; item: AgendaRef }
-  /** "For its consideration of the item, the working group had before it … (CTOC/COP/WG.4/2010/2)." */
+  /** "For its consideration of the item, the working group had before it the following document: Background paper … (CTOC/COP/WG.4/2010/2)." */
   | { kind: 'documents_before'; body: BodyKind; documents: DocumentRef[] }
   /** "The following panellists took part: Venla Roth (Finland), … and Olivier Weber (France)." */
   | { kind: 'panellists'; panellists: PanellistRef[] }

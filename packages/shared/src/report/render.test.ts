@@ -50,11 +50,19 @@ describe('the sentences of chapter IV', () => {
     const s: Sentence = {
       kind: 'documents_before',
       body: 'working_group',
-      documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: 'a background paper prepared by the Secretariat' }],
+      documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: 'Background paper prepared by the Secretariat' }],
     };
     expect(renderSentence(s, 'en')).toBe(
-      'For its consideration of the item, the working group had before it a background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
+      'For its consideration of the item, the working group had before it the following document: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
     );
+    expect(renderSentence(s, 'fr')).toBe(
+      'Pour l’examen de ce point, le Groupe de travail était saisi du document suivant\u00a0: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
+    );
+    const two: Sentence = { ...s, documents: [...s.documents, { symbol: 'CTOC/COP/WG.4/2010/1', title: 'Provisional agenda and annotations' }] };
+    expect(renderSentence(two, 'en')).toBe(
+      'For its consideration of the item, the working group had before it the following documents: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2) and Provisional agenda and annotations (CTOC/COP/WG.4/2010/1).',
+    );
+    expect(renderSentence(two, 'es')).toContain('tuvo ante sí los siguientes documentos: ');
     expect(renderSentence(s, 'ar')).toContain('(CTOC/COP/WG.4/2010/2)');
     expect(renderSentence(s, 'zh')).toContain('（CTOC/COP/WG.4/2010/2）');
   });

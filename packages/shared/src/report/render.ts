@@ -256,11 +256,13 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
     }
     case 'documents_before': {
       const list = joinList(sentence.documents.map((x) => documentRef(x, lang)), lang, lang === 'ar' ? 'comma_and' : 'and');
+      // Titles are cited as written ("Note by the Secretariat …"), so the sentence announces them.
+      const one = sentence.documents.length === 1;
       return {
-        en: `For its consideration of the item, the working group had before it ${list}.`,
-        fr: `Pour l’examen de ce point, le Groupe de travail était saisi des documents suivants\u00a0: ${list}.`,
-        es: `Para el examen del tema, el Grupo de Trabajo tuvo ante sí los siguientes documentos: ${list}.`,
-        ru: `При рассмотрении этого пункта Рабочая группа имела в своем распоряжении следующие документы: ${list}.`,
+        en: `For its consideration of the item, the working group had before it the following ${one ? 'document' : 'documents'}: ${list}.`,
+        fr: `Pour l’examen de ce point, le Groupe de travail était saisi ${one ? 'du document suivant' : 'des documents suivants'}\u00a0: ${list}.`,
+        es: `Para el examen del tema, el Grupo de Trabajo tuvo ante sí ${one ? 'el siguiente documento' : 'los siguientes documentos'}: ${list}.`,
+        ru: `При рассмотрении этого пункта Рабочая группа имела в своем распоряжении ${one ? 'следующий документ' : 'следующие документы'}: ${list}.`,
         zh: `为审议该项目，工作组收到了下列文件：${list}。`,
         ar: `وعُرض على الفريق العامل، من أجل نظره في هذا البند، ما يلي: ${list}.`,
       }[lang];

@@ -28,7 +28,7 @@ function modelMeeting() {
   m.addItem('Adoption of the agenda and organization of work', { parentId: organizational });
   const implementation = m.addItem('Implementation of the Trafficking in Persons Protocol');
   const concepts = m.addItem('Analysis of key concepts of the Trafficking in Persons Protocol', {
-    documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: 'a background paper prepared by the Secretariat' }],
+    documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: 'Background paper prepared by the Secretariat' }],
   });
   const other = m.addItem('Other matters');
 
@@ -140,7 +140,7 @@ describe('the skeleton of the generated chapters', () => {
     const text = section.blocks.flatMap((b) => (b.kind === 'paragraph' ? [renderSentences(b.sentences, 'en')] : []));
     expect(text).toEqual([
       'On 27 January 2010, the working group considered agenda item 3, entitled “Analysis of key concepts of the Trafficking in Persons Protocol”.',
-      'For its consideration of the item, the working group had before it a background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
+      'For its consideration of the item, the working group had before it the following document: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
       'The following panellists took part: Venla Roth (Finland), Nicole Zündorf-Hinte (Germany), Wael Aboulmagd (Egypt) and Olivier Weber (France).',
       'Under agenda item 3, the working group heard statements by representatives of the following States: Norway and Colombia. ' +
         'The representative of the European Union also made a statement. ' +
