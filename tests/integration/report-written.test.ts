@@ -21,6 +21,7 @@ import { DraftClient } from '../support/draft-client';
 import { connect, setupMeeting, type MeetingFixture, type SignedIn } from '../support/fixtures';
 import { ok, openDraft, readText, startAmendment, writeDraft } from '../support/negotiation';
 import { TestServer, waitFor } from '../support/server';
+import { validateAgainstAkn, xpath } from '../support/xsd';
 
 let server: TestServer;
 let f: MeetingFixture;
@@ -220,6 +221,34 @@ describe('the report with its written parts', () => {
     expect(docx).toContain('For the discussion of the working group on this recommendation, see paragraph 11 below.');
     const docxAr = unzipEntry(await reportBytes('?format=docx&lang=ar'), 'word/footnotes.xml');
     expect(docxAr).toContain('see paragraph 11 below.');
+  });
+
+  it('as Akoma Ntoso XML in English and Arabic: valid against the schema, the footnote at its paragraph with the report number', async () => {
+    for (const [lang, num, marker] of [
+      ['en', '1.', '1'],
+      ['ar', '١-', '١'],
+    ] as const) {
+      const xml = (await reportBytes(`?format=xml&lang=${lang}`)).toString('utf8');
+      const valid = await validateAgainstAkn(xml);
+      expect(valid.errors).toBe('');
+      expect(valid.ok).toBe(true);
+      // Chapter II's first paragraph (the recommendation kept without consensus) carries the footnote into IV.
+      const note = `//chapter[2]//paragraph[1]`;
+      expect(await xpath(xml, `string(${note}/num)`)).toBe(lang === 'en' ? '3.' : '٣-');
+      expect(await xpath(xml, `string(${note}//authorialNote/@marker)`)).toBe(marker);
+      expect(await xpath(xml, `string(${note}//authorialNote)`)).toBe('For the discussion of the working group on this recommendation, see paragraph 11 below.');
+      expect(await xpath(xml, 'string(//chapter[1]//paragraph[1]/num)')).toBe(num);
+    }
+  });
+
+  it('as DOCX with real Word footnotes: the reference in the paragraph, the note in footnotes.xml', async () => {
+    const docx = await reportBytes('?format=docx&lang=ar');
+    const body = unzipEntry(docx, 'word/document.xml');
+    const notes = unzipEntry(docx, 'word/footnotes.xml');
+    const refs = [...body.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(refs).toHaveLength(1);
+    expect(notes).toContain(`<w:footnote w:id="${refs[0]}">`);
+    expect(body).toContain('<w:bidi/>');
   });
 
   it('follows renumbering: a paragraph inserted at the start of the introduction moves the footnote to paragraph 12', async () => {
