@@ -39,6 +39,7 @@ import { renderDocx } from '@gavel/server/export/docx';
 import { toRenderedReport } from '@gavel/server/export/rendered';
 import { findChromium, renderPdf } from '@gavel/server/export/pdf';
 import { renderAkomaNtoso } from '@gavel/server/export/akn';
+import { MODEL_MEETING } from '@gavel/server/demo';
 import { UN_STATES, type Category, type Lang, type MeetingState } from '@gavel/shared';
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -55,17 +56,6 @@ function argText(name: string, fallback: string): string {
 
 // ---- the model meeting ---------------------------------------------------------
 
-const MEETING = {
-  body: 'Working Group on Trafficking in Persons',
-  parentBody: 'Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
-  title: 'Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010',
-  venue: 'Vienna',
-  startDate: '2010-01-27',
-  endDate: '2010-01-29',
-  symbol: 'CTOC/COP/WG.4/2010/6',
-  language: 'en',
-  chair: { name: 'Dominika Krois', m49: '616' },
-};
 
 /** 71 States parties, as in the model's attendance (III.C). */
 const STATES_PARTIES = [
@@ -355,7 +345,7 @@ async function buildMeeting(): Promise<Built> {
     const body = res.body ? JSON.parse(res.body) : undefined;
     return { status: res.statusCode, body };
   };
-  const created = await request('POST', '/api/meetings', ADMIN_TOKEN, MEETING);
+  const created = await request('POST', '/api/meetings', ADMIN_TOKEN, MODEL_MEETING);
   if (created.status !== 201) throw new Error(`create meeting: ${created.status} ${JSON.stringify(created.body)}`);
   const { meetingId, secretariatCode } = created.body as { meetingId: string; secretariatCode: string };
   const signIn = async (code: string, name: string): Promise<string> => {

@@ -8,25 +8,25 @@ export interface DemoAccess {
 
 const ADMIN: Actor = { role: 'admin', name: 'Gavel (demo set-up)' };
 
+/** The meeting of the model report (reference/README.md), as the demo and the report benchmark create it. */
+export const MODEL_MEETING = {
+  body: 'Working Group on Trafficking in Persons',
+  parentBody: 'Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
+  title: 'Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010',
+  venue: 'Vienna',
+  startDate: '2010-01-27',
+  endDate: '2010-01-29',
+  symbol: 'CTOC/COP/WG.4/2010/6',
+  language: 'en',
+  chair: { name: 'Dominika Krois', m49: '616' },
+} as const;
+
 /**
  * A ready-made meeting to try Gavel with, after the meeting of the model
  * report (Working Group on Trafficking in Persons, Vienna, January 2010).
  */
 export async function seedDemo(meetings: MeetingService): Promise<DemoAccess> {
-  const created = await meetings.create(
-    {
-      body: 'Working Group on Trafficking in Persons',
-      parentBody: 'Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
-      title: 'Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010',
-      venue: 'Vienna',
-      startDate: '2010-01-27',
-      endDate: '2010-01-29',
-      symbol: 'CTOC/COP/WG.4/2010/6',
-      language: 'en',
-      chair: { name: 'Dominika Krois', m49: '616' },
-    },
-    ADMIN,
-  );
+  const created = await meetings.create(MODEL_MEETING, ADMIN);
   const { meetingId } = created;
   const codes: DemoAccess['codes'] = [];
   const note = (who: string, issued: IssuedCode[]) => issued.forEach((c) => codes.push({ who, code: c.code }));

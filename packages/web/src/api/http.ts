@@ -1,4 +1,5 @@
 import type { ErrorBody, SessionInfo } from '@gavel/shared';
+import { loadSession } from './session';
 
 /** An error the server (or the network) gave, with its stable code. */
 export class ApiError extends Error {
@@ -32,6 +33,28 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
     throw new ApiError(e?.code ?? 'internal', e?.message ?? res.statusText, e?.details);
   }
   return json as T;
+}
+
+/**
+ * GET with the session's token, for what is read as a file or a blob (the
+ * report, a paragraph's story, downloads); a refusal becomes an ApiError
+ * with the server's message.
+ */
+export async function authorizedGet(path: string, signal?: AbortSignal): Promise<Response> {
+  const token = loadSession()?.token;
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal, cache: 'no-store' });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError('network', 'no connection to the server');
+  }
+  if (!res.ok) {
+    const json = await res.json().catch(() => ({}));
+    const e = (json as { error?: ErrorBody }).error;
+    throw new ApiError(e?.code ?? 'internal', e?.message ?? res.statusText, e?.details);
+  }
+  return res;
 }
 
 export interface MeetingSummary {

@@ -3,9 +3,8 @@
  * session's token: what a draft amends (for the delegation's co-drafters),
  * and the story of a paragraph as a file to keep (HTML, Markdown).
  */
-import type { DraftMeta, ErrorBody, RichParagraph } from '@gavel/shared';
-import { ApiError } from './http';
-import { loadSession } from './session';
+import type { DraftMeta, RichParagraph } from '@gavel/shared';
+import { authorizedGet } from './http';
 
 export interface DraftInfo {
   amendmentId: string;
@@ -17,27 +16,11 @@ export interface DraftInfo {
 
 export type StoryFormat = 'html' | 'md';
 
-async function get(path: string): Promise<Response> {
-  const token = loadSession()?.token;
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  } catch {
-    throw new ApiError('network', 'no connection to the server');
-  }
-  if (!res.ok) {
-    const json = await res.json().catch(() => ({}));
-    const e = (json as { error?: ErrorBody }).error;
-    throw new ApiError(e?.code ?? 'internal', e?.message ?? res.statusText, e?.details);
-  }
-  return res;
-}
-
 const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
 
 export const negotiationApi = {
   draft: async (meetingId: string, amendmentId: string): Promise<DraftInfo> =>
-    (await get(`${meeting(meetingId)}/amendments/${encodeURIComponent(amendmentId)}/draft`)).json() as Promise<DraftInfo>,
+    (await authorizedGet(`${meeting(meetingId)}/amendments/${encodeURIComponent(amendmentId)}/draft`)).json() as Promise<DraftInfo>,
 
   /** The address of a story export (it needs the session's token: fetch it with `storyFile`). */
   storyPath: (meetingId: string, doc: string, paragraphId: string, format: StoryFormat | 'json', lang?: string) =>
@@ -45,7 +28,7 @@ export const negotiationApi = {
 
   /** The story as a file, ready to save. */
   storyFile: async (meetingId: string, doc: string, paragraphId: string, format: StoryFormat, lang?: string): Promise<Blob> =>
-    (await get(negotiationApi.storyPath(meetingId, doc, paragraphId, format, lang))).blob(),
+    (await authorizedGet(negotiationApi.storyPath(meetingId, doc, paragraphId, format, lang))).blob(),
 };
 
 /** Saves a blob under a file name, as a download. */

@@ -4,9 +4,8 @@
  * A download is fetched with the token (a plain link would carry none) and
  * saved from a Blob under the name the server gives.
  */
-import type { ErrorBody, Lang, Report } from '@gavel/shared';
-import { ApiError } from '../../api/http';
-import { loadSession } from '../../api/session';
+import type { Lang, Report } from '@gavel/shared';
+import { authorizedGet } from '../../api/http';
 
 /** The formats of the report, as the export buttons name them (format names are the same in every language). */
 export const REPORT_FORMATS = [
@@ -47,32 +46,15 @@ function clean(name: string): string {
   return name.replace(/[/\\]/g, '_').trim();
 }
 
-async function authorized(path: string, signal?: AbortSignal): Promise<Response> {
-  const token = loadSession()?.token;
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal, cache: 'no-store' });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError('network', 'no connection to the server');
-  }
-  if (!res.ok) {
-    const json = await res.json().catch(() => ({}));
-    const e = (json as { error?: ErrorBody }).error;
-    throw new ApiError(e?.code ?? 'internal', e?.message ?? res.statusText, e?.details);
-  }
-  return res;
-}
-
 /** The report compiled now, in `lang`. */
 export async function fetchReport(meetingId: string, lang: Lang, signal?: AbortSignal): Promise<Report> {
-  const res = await authorized(reportUrl(meetingId, 'json', lang), signal);
+  const res = await authorizedGet(reportUrl(meetingId, 'json', lang), signal);
   return (await res.json()) as Report;
 }
 
 /** Fetches a file with the session's token and hands it to the browser to save. */
 export async function download(path: string, fallbackName: string): Promise<string> {
-  const res = await authorized(path);
+  const res = await authorizedGet(path);
   const blob = await res.blob();
   const name = filenameFrom(res.headers.get('content-disposition'), fallbackName);
   const url = URL.createObjectURL(blob);
