@@ -183,6 +183,9 @@ describe('the report with its written parts', () => {
     const written = r.items.filter((i): i is Extract<ReportItem, { kind: 'written' }> => i.kind === 'written');
     expect(written).toEqual([
       { kind: 'written', doc: 'introduction', count: 2 },
+      { kind: 'written', doc: 'addition:opening', count: 0 },
+      { kind: 'written', doc: 'addition:agenda_adoption', count: 0 },
+      { kind: 'written', doc: 'addition:attendance', count: 0 },
       { kind: 'written', doc: `${summary}:introduction`, count: 0 },
       { kind: 'written', doc: summary, count: 2 },
       { kind: 'written', doc: 'adoption', count: 0 },

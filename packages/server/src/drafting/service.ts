@@ -19,7 +19,7 @@ import {
   type LedgerEvent,
   type ParagraphStatus,
   type StatusChange,
-  parseDocName,
+  isMeetingText,
 } from '@gavel/shared';
 import { $bootstrapDraft, $replaceWithBlocks } from '@gavel/shared/editor/build';
 import { $renderDraftHtml, $renderDraftText } from '@gavel/shared/editor/html';
@@ -63,11 +63,6 @@ export interface ParagraphHistory {
   versions: ParagraphVersion[];
 }
 
-function isTextDoc(docName: string): boolean {
-  const ref = parseDocName(docName);
-  return ref !== null && ref.kind !== 'amendment';
-}
-
 export class DraftingService {
   private readonly guard = new AdoptedParagraphGuard();
   private readonly stops: (() => void)[] = [];
@@ -105,7 +100,7 @@ export class DraftingService {
 
   /** The text with its numbers, paragraph by paragraph, and as HTML and plain text. */
   async readText(meetingId: string, docName: string, lang?: Lang): Promise<DraftText> {
-    if (!isTextDoc(docName)) throw new DomainError('not_found', `no text ${docName}`);
+    if (!isMeetingText(docName)) throw new DomainError('not_found', `no text ${docName}`);
     const state = await this.meetings.state(meetingId);
     if (!state) throw new DomainError('not_found', `no meeting ${meetingId}`);
     const language = lang ?? state.info.language;
@@ -142,7 +137,7 @@ export class DraftingService {
    * Refused once a paragraph is adopted (an import would replace it).
    */
   async importDraft(meetingId: string, docName: string, actor: Actor, blocks: ImportBlock[]): Promise<{ paragraphs: number }> {
-    if (!isTextDoc(docName)) throw new DomainError('not_found', `no text ${docName}`);
+    if (!isMeetingText(docName)) throw new DomainError('not_found', `no text ${docName}`);
     if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list')) {
       throw new DomainError('invalid_command', 'the draft has no paragraphs');
     }
@@ -166,7 +161,7 @@ export class DraftingService {
 
   /** How a paragraph read at earlier points, who wrote it, and its status changes. */
   async history(meetingId: string, docName: string, paragraphId: string, lang?: Lang): Promise<ParagraphHistory> {
-    if (!isTextDoc(docName)) throw new DomainError('not_found', `no text ${docName}`);
+    if (!isMeetingText(docName)) throw new DomainError('not_found', `no text ${docName}`);
     const state = await this.meetings.state(meetingId);
     if (!state) throw new DomainError('not_found', `no meeting ${meetingId}`);
     const updates = await this.docs.updates(meetingId, docName);

@@ -33,6 +33,8 @@ const C1 = 'p_c1xxxxxx';
 const S1 = 'p_s1xxxxxx';
 const S2 = 'p_s2xxxxxx';
 const A1 = 'p_a1xxxxxx';
+/** Added by the secretariat to III.C, after the generated attendance lists. */
+const T1 = 'p_t1xxxxxx';
 
 const para = (id: string, inlines: TextInline[], subparagraphs: TextSubparagraph[] = []): TextBlock => ({
   kind: 'paragraph',
@@ -84,6 +86,7 @@ const DISCUSSION: ReadText = {
   footnotes: [{ note: `As recorded in {{ref:${R1}}}.` }],
 };
 const ADOPTION: ReadText = { blocks: [para(A1, [t('The working group adopted the report.')])], footnotes: [] };
+const ATTENDANCE_ADDITION: ReadText = { blocks: [para(T1, [t('A list of participants is contained in document CTOC/COP/WG.4/2010/INF/1.')])], footnotes: [] };
 
 function build(lang: 'en' | 'ar', texts: Record<string, ReadText | undefined> = {}): Report {
   return assembleReport({ state: MEETING.state, lang, texts: { introduction: EMPTY, recommendations: RECOMMENDATIONS, ...texts } });
@@ -144,11 +147,15 @@ describe('assembleReport', () => {
     const markers = r.items.flatMap((item, at) => (item.kind === 'written' ? [{ ...item, next: r.items[at + 1] }] : []));
     expect(markers.map(({ doc, count }) => [doc, count])).toEqual([
       ['introduction', 2],
+      // III is generated and editable only by adding to it: each section ends with the secretariat's additions.
+      ['addition:opening', 0],
+      ['addition:agenda_adoption', 0],
+      ['addition:attendance', 0],
       [`summary:${ITEM}:introduction`, 1],
       [`summary:${ITEM}`, 2],
       ['adoption', 1],
     ]);
-    expect(markers.map((m) => m.next && m.next.kind === 'paragraph' && m.next.sourceId)).toEqual([I1, C1, S1, A1]);
+    expect(markers.filter((m) => m.count > 0).map((m) => m.next && m.next.kind === 'paragraph' && m.next.sourceId)).toEqual([I1, C1, S1, A1]);
     // No placeholder once the introduction is written; II is not a written part of the report.
     expect(r.items.some((i) => i.kind === 'placeholder')).toBe(false);
     expect(markers.some((m) => m.doc === 'recommendations')).toBe(false);
@@ -162,11 +169,26 @@ describe('assembleReport', () => {
     expect(byId(r, I1).generated).toBe(false);
   });
 
+  it('adds the secretariat’s additions to a section of III after its generated paragraphs, numbered in turn', () => {
+    const r = build('en', { 'addition:attendance': ATTENDANCE_ADDITION });
+    const ids = numbered(r).map((p) => p.sourceId);
+    expect(ids.slice(ids.indexOf('p-attendance-state_party'), ids.indexOf('p-attendance-state_party') + 3)).toEqual([
+      'p-attendance-state_party',
+      T1,
+      `p-item-${ITEM}-considered`,
+    ]);
+    expect(byId(r, T1)).toMatchObject({ generated: false, source: { kind: 'text', doc: 'addition:attendance', paragraphId: T1 } });
+    expect(byId(r, T1).n).toBe(byId(r, 'p-attendance-state_party').n + 1);
+  });
+
   it('marks empty written parts with a count of 0 and only the introduction with a placeholder', () => {
     const r = build('en', { [`summary:${ITEM}`]: EMPTY });
     const markers = r.items.flatMap((item, at) => (item.kind === 'written' ? [[item.doc, item.count, r.items[at + 1]?.kind]] : []));
     expect(markers).toEqual([
       ['introduction', 0, 'placeholder'],
+      ['addition:opening', 0, 'heading'],
+      ['addition:agenda_adoption', 0, 'heading'],
+      ['addition:attendance', 0, 'heading'],
       [`summary:${ITEM}:introduction`, 0, 'paragraph'],
       [`summary:${ITEM}`, 0, 'heading'],
       ['adoption', 0, undefined],

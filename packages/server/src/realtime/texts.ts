@@ -11,17 +11,14 @@
  * for a second, else once at the end of that second, so there is at most one
  * per document per second and the last change is always announced.
  */
-import { parseDocName, type TextsChanged } from '@gavel/shared';
+import { isMeetingText, type TextsChanged } from '@gavel/shared';
 import type { DocService } from '../docs/service';
 
 /** At most one announcement per document per this many ms. */
 export const TEXTS_CHANGED_INTERVAL_MS = 1_000;
 
-/** Whether a change to `docName` may be announced to the whole meeting: the report's texts, not an amendment's draft. */
-export function announcedDoc(docName: string): boolean {
-  const ref = parseDocName(docName);
-  return ref !== null && ref.kind !== 'amendment';
-}
+/** Whether a change to `docName` may be announced to the whole meeting: the meeting's texts, not an amendment's draft. */
+export const announcedDoc = isMeetingText;
 
 /**
  * Calls `emit` for a key at most once per `intervalMs`: the first call of a

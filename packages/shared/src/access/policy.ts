@@ -135,6 +135,7 @@ export function canReadDoc(actor: Actor, state: MeetingState, docName: string): 
     case 'recommendations':
     case 'introduction':
     case 'adoption':
+    case 'addition':
       return true;
     case 'summary':
       return state.agenda.items[ref.itemId] !== undefined;
@@ -145,8 +146,8 @@ export function canReadDoc(actor: Actor, state: MeetingState, docName: string): 
 
 /**
  * Who may write a document: for the negotiated text the pen-holder
- * (`canWriteText`); for the report's written parts (introduction, summaries
- * of the deliberations, adoption) the secretariat, which writes the report
+ * (`canWriteText`); for the report's written parts (introduction, additions to
+ * III, summaries of the deliberations, adoption) the secretariat, which writes the report
  * whoever holds the pen of the recommendations; for an amendment's draft,
  * whoever may see it while it is a draft or tabled (amendments/policy.ts).
  */

@@ -134,4 +134,17 @@ describe('documents', () => {
     expect(canWriteDoc(SECRETARIAT, m.state, 'amendment:am_abcdef123456')).toBe(false);
     expect(canWriteDoc(VIEWER, m.state, 'recommendations')).toBe(false);
   });
+
+  it('of the report are written by the secretariat only, whoever holds the pen of the recommendations', () => {
+    const { m, facilitator, facilitatorCode, chair } = setup();
+    const [added] = m.run({ type: 'agenda.addItem', title: 'Other matters' });
+    const itemId = added.type === 'AgendaItemAdded' ? added.payload.item.id : '';
+    m.run({ type: 'pen.hand', codeId: facilitatorCode }, chair);
+    expect(canWriteDoc(facilitator, m.state, 'recommendations')).toBe(true);
+    for (const doc of ['introduction', 'addition:attendance', `summary:${itemId}`, `summary:${itemId}:presentations`, 'adoption']) {
+      expect(canReadDoc(VIEWER, m.state, doc), doc).toBe(true);
+      expect(canWriteDoc(SECRETARIAT, m.state, doc), doc).toBe(true);
+      for (const actor of [facilitator, CHAIR, VIEWER]) expect(canWriteDoc(actor, m.state, doc), `${actor.name}: ${doc}`).toBe(false);
+    }
+  });
 });

@@ -60,8 +60,18 @@ const ID = '[a-z]{1,3}_[A-Za-z0-9]{6,32}';
 export const SUMMARY_PARTS = ['introduction', 'presentations', 'discussion'] as const;
 export type SummaryPart = (typeof SUMMARY_PARTS)[number];
 
+/**
+ * The sections of chapter III of the report (organization of the meeting):
+ * generated from the record, and editable only by adding to them, in the
+ * text `addition:<section>` after the generated paragraphs.
+ */
+export const ORGANIZATION_SECTIONS = ['opening', 'agenda_adoption', 'attendance', 'documentation'] as const;
+export type OrganizationSection = (typeof ORGANIZATION_SECTIONS)[number];
+
 /** Every document name a meeting can have. Nothing else is ever loaded or created. */
-export const DOC_NAME = new RegExp(`^(?:recommendations|introduction|adoption|summary:${ID}(?::introduction|:presentations)?|amendment:${ID})$`);
+export const DOC_NAME = new RegExp(
+  `^(?:recommendations|introduction|adoption|addition:(?:${ORGANIZATION_SECTIONS.join('|')})|summary:${ID}(?::introduction|:presentations)?|amendment:${ID})$`,
+);
 
 export type DocRef =
   /** The draft recommendations: the text negotiated in the room. */
@@ -70,6 +80,8 @@ export type DocRef =
   | { kind: 'introduction' }
   /** V. Adoption of the report: what the secretariat adds after the generated paragraph. */
   | { kind: 'adoption' }
+  /** What the secretariat adds to a section of III after its generated paragraphs. */
+  | { kind: 'addition'; section: OrganizationSection }
   /** A written part of the summary of the deliberations on an agenda item. */
   | { kind: 'summary'; itemId: string; part: SummaryPart }
   /** A delegation's amendment (issue 5: private to it until tabled). */
@@ -79,7 +91,14 @@ export function parseDocName(name: unknown): DocRef | null {
   if (typeof name !== 'string' || name.length > 64 || !DOC_NAME.test(name)) return null;
   if (name === 'recommendations' || name === 'introduction' || name === 'adoption') return { kind: name };
   const [kind, id, part] = name.split(':');
+  if (kind === 'addition') return { kind: 'addition', section: id as OrganizationSection };
   return kind === 'summary' ? { kind: 'summary', itemId: id, part: (part as SummaryPart | undefined) ?? 'discussion' } : { kind: 'amendment', amendmentId: id };
+}
+
+/** A text of the whole meeting (the recommendations, the report's written parts), open to every participant: not an amendment's private draft. */
+export function isMeetingText(name: unknown): boolean {
+  const ref = parseDocName(name);
+  return ref !== null && ref.kind !== 'amendment';
 }
 
 export function docNameOf(ref: DocRef): string {
@@ -88,6 +107,8 @@ export function docNameOf(ref: DocRef): string {
       return ref.part === 'discussion' ? `summary:${ref.itemId}` : `summary:${ref.itemId}:${ref.part}`;
     case 'amendment':
       return `amendment:${ref.amendmentId}`;
+    case 'addition':
+      return `addition:${ref.section}`;
     default:
       return ref.kind;
   }

@@ -10,6 +10,7 @@
  * for (each list is in that language's UN alphabetical order).
  */
 import type { Lang } from '../languages';
+import type { OrganizationSection } from '../protocol/yjs';
 import type { Category } from '../participants/categories';
 
 /** A name in every language the registry knows it in. */
@@ -118,7 +119,7 @@ export interface DocumentsListBlock {
  * (`slotDocName`); its paragraphs are numbered where the slot stands, the
  * numbering pass counting as many as it is told the slot holds.
  */
-export type SlotKind = 'item_introduction' | 'presentations' | 'discussion' | 'adoption_of_report';
+export type SlotKind = 'organization' | 'item_introduction' | 'presentations' | 'discussion' | 'adoption_of_report';
 
 export interface SlotBlock {
   kind: 'slot';
@@ -126,12 +127,15 @@ export interface SlotBlock {
   slot: SlotKind;
   /** For item slots. */
   itemId?: string;
+  /** For the slots of chapter III: the section added to. */
+  section?: OrganizationSection;
 }
 
 export type ReportBlock = GeneratedParagraph | AgendaListBlock | DocumentsListBlock | SlotBlock;
 
 /** The sections of chapter III, whose titles the report writes in each language. */
-export type FixedSectionKey = 'opening' | 'agenda_adoption' | 'attendance' | 'documentation';
+/** The sections of chapter III. */
+export type FixedSectionKey = OrganizationSection;
 
 export type SectionHeading =
   | { kind: 'fixed'; key: FixedSectionKey }

@@ -255,6 +255,7 @@ describe('III.D Documentation', () => {
           { symbol: 'CTOC/COP/WG.4/2010/3', title: '' },
         ],
       },
+      { kind: 'slot', id: 'w-documentation', slot: 'organization', section: 'documentation' },
     ]);
     expect(renderSentences((d.blocks[0] as GeneratedParagraph).sentences, 'en')).toBe('The working group had before it the following documents:');
     // The paragraph is numbered; the list after it is not.
@@ -322,7 +323,15 @@ describe('the written parts', () => {
     const s = buildReportSkeleton(m.state, 'en');
     const slots = s.chapters.flatMap((c) => [...c.sections.flatMap((x) => x.blocks), ...c.blocks]).filter((b): b is SlotBlock => b.kind === 'slot');
     const names = slots.map(slotDocName);
-    expect(names).toHaveLength(4);
+    expect(names).toEqual([
+      'addition:opening',
+      'addition:agenda_adoption',
+      'addition:attendance',
+      expect.stringMatching(/^summary:[a-z]+_\w+:introduction$/),
+      expect.stringMatching(/^summary:[a-z]+_\w+:presentations$/),
+      expect.stringMatching(/^summary:[a-z]+_\w+$/),
+      'adoption',
+    ]);
     for (const name of names) expect(DOC_NAME.test(name), name).toBe(true);
     expect(new Set(names).size).toBe(names.length);
   });

@@ -92,6 +92,12 @@ function organizationChapter(state: MeetingState, lang: Lang, options: SkeletonO
   if (state.report.documentation) {
     sections.push({ id: 's-documentation', number: 4, heading: { kind: 'fixed', key: 'documentation' }, blocks: documentationBlocks(state) });
   }
+  // Generated from the record, editable only by adding to it: each section ends with the secretariat's additions.
+  for (const section of sections) {
+    if (section.heading.kind !== 'fixed') continue;
+    const key = section.heading.key;
+    section.blocks.push({ kind: 'slot', id: `w-${key}`, slot: 'organization', section: key });
+  }
   return { id: 'organization', number: 3, sections, blocks: [] };
 }
 
@@ -371,6 +377,10 @@ function adoptionChapter(state: MeetingState): ReportChapter {
  */
 export function slotDocName(block: SlotBlock): string {
   if (block.slot === 'adoption_of_report') return docNameOf({ kind: 'adoption' });
+  if (block.slot === 'organization') {
+    if (!block.section) throw new Error(`the slot ${block.id} names no section`);
+    return docNameOf({ kind: 'addition', section: block.section });
+  }
   if (!block.itemId) throw new Error(`the ${block.slot} slot ${block.id} names no agenda item`);
   const part = block.slot === 'item_introduction' ? 'introduction' : block.slot;
   return docNameOf({ kind: 'summary', itemId: block.itemId, part });

@@ -896,6 +896,7 @@ export const ar: UiStrings = {
       presentations: 'العروض في إطار البند {{item}}',
       discussion: 'موجز المناقشة في إطار البند {{item}}',
       adoption: 'اعتماد التقرير',
+      addition: 'إضافات إلى هذا الفرع',
       other: 'جزء تحرّره الأمانة',
     },
     writtenBy: '{{part}}، تحرّره الأمانة',

@@ -879,6 +879,7 @@ export const en = {
       presentations: 'Presentations under item {{item}}',
       discussion: 'Summary of the discussion of item {{item}}',
       adoption: 'Adoption of the report',
+      addition: 'Additions to this section',
       other: 'Written part',
     },
     writtenBy: '{{part}}, written by the secretariat',

@@ -903,6 +903,7 @@ export const es: UiStrings = {
       presentations: 'Exposiciones en relación con el tema {{item}}',
       discussion: 'Resumen del debate sobre el tema {{item}}',
       adoption: 'Aprobación del informe',
+      addition: 'Adiciones a esta sección',
       other: 'Parte redactada',
     },
     writtenBy: '{{part}}, redactado por la secretaría',

@@ -907,6 +907,7 @@ export const fr: UiStrings = {
       presentations: 'Exposés au titre du point {{item}}',
       discussion: 'Résumé du débat sur le point {{item}}',
       adoption: 'Adoption du rapport',
+      addition: 'Ajouts à cette section',
       other: 'Partie rédigée',
     },
     writtenBy: '{{part}}, rédigé par le secrétariat',

@@ -905,6 +905,7 @@ export const ru: UiStrings = {
       presentations: 'Выступления экспертов по пункту {{item}}',
       discussion: 'Резюме обсуждения пункта {{item}}',
       adoption: 'Утверждение доклада',
+      addition: 'Дополнения к этому разделу',
       other: 'Текст секретариата',
     },
     writtenBy: '{{part}}: текст секретариата',

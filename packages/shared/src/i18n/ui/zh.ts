@@ -886,6 +886,7 @@ export const zh: UiStrings = {
       presentations: '项目{{item}}下的专题介绍',
       discussion: '项目{{item}}讨论摘要',
       adoption: '通过报告',
+      addition: '本节的补充内容',
       other: '秘书处撰写的部分',
     },
     writtenBy: '{{part}}，由秘书处撰写',

@@ -44,6 +44,7 @@ describe('the source of a paragraph of the report', () => {
   it('names the written parts', () => {
     expect(writtenPart('introduction')).toEqual({ kind: 'introduction' });
     expect(writtenPart('adoption')).toEqual({ kind: 'adoption' });
+    expect(writtenPart('addition:attendance')).toEqual({ kind: 'addition' });
     expect(writtenPart('summary:ai_abcdef')).toEqual({ kind: 'discussion', itemId: 'ai_abcdef' });
     expect(writtenPart('summary:ai_abcdef:introduction')).toEqual({ kind: 'itemIntroduction', itemId: 'ai_abcdef' });
     expect(writtenPart('summary:ai_abcdef:presentations')).toEqual({ kind: 'presentations', itemId: 'ai_abcdef' });

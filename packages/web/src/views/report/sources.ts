@@ -95,14 +95,18 @@ export function placeHref(place: SourcePlace, role: Role): string | null {
 }
 
 /** The part of the report a written text is, to name it: `report.part.<kind>`, with its agenda item. */
-export function writtenPart(doc: string): { kind: 'introduction' | 'itemIntroduction' | 'presentations' | 'discussion' | 'adoption' | 'other'; itemId?: string } {
+export function writtenPart(doc: string): {
+  kind: 'introduction' | 'addition' | 'itemIntroduction' | 'presentations' | 'discussion' | 'adoption' | 'other';
+  itemId?: string;
+} {
   const ref = parseDocName(doc);
   if (!ref) return { kind: 'other' };
   switch (ref.kind) {
     case 'introduction':
       return { kind: 'introduction' };
     case 'adoption':
-      return { kind: 'adoption' };
+    case 'addition':
+      return { kind: ref.kind };
     case 'summary':
       return { kind: ref.part === 'introduction' ? 'itemIntroduction' : ref.part, itemId: ref.itemId };
     default:
