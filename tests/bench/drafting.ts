@@ -31,6 +31,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { toWire, UN_STATES, Y_MESSAGE, Y_SYNC, YWS } from '@gavel/shared';
 import { SocketIoYjsProvider } from '../../packages/web/src/editor/provider';
+import { arg, argText } from './args';
 
 const DOC = 'recommendations';
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -61,14 +62,6 @@ function connected(socket: Socket): Promise<void> {
   });
 }
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-function argText(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
 
 function send<T>(child: ChildProcess, message: unknown, reply: string): Promise<T> {
   return new Promise((resolve, reject) => {

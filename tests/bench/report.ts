@@ -41,18 +41,11 @@ import { findChromium, renderPdf } from '@gavel/server/export/pdf';
 import { renderAkomaNtoso } from '@gavel/server/export/akn';
 import { MODEL_MEETING } from '@gavel/server/demo';
 import { UN_STATES, type Category, type Lang, type MeetingState } from '@gavel/shared';
+import { arg, argText } from './args';
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-function argText(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
 
 // ---- the model meeting ---------------------------------------------------------
 

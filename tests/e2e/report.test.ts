@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, signIn } from '../support/browser';
 import { setupMeeting, type MeetingFixture, type SignedIn } from '../support/fixtures';
+import { hearSpeakers, importRecommendations } from '../support/negotiation';
 import { TestServer } from '../support/server';
 
 let server: TestServer;
@@ -78,16 +79,8 @@ beforeAll(async () => {
   // Norway speaks before Egypt.
   await run({ type: 'speakers.request', itemId, delegationId: f.own.delegationId }, 'Norway');
   await run({ type: 'speakers.request', itemId, delegationId: f.other.delegationId }, 'Egypt');
-  let onFloor: string | null = null;
-  for (let turn = 0; turn < 3; turn++) {
-    const events = await ok(chair.command(f.meetingId, { type: 'speakers.next', itemId, expectedCurrent: onFloor }), `next ${turn}`);
-    const given = events.find((e) => e.type === 'FloorGiven');
-    onFloor = given ? given.payload.entryId : null;
-  }
-  const imported = await f.secretariat.request('POST', `/api/meetings/${f.meetingId}/drafts/recommendations/import?format=text`, DRAFT, {
-    'content-type': 'text/plain',
-  });
-  expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+  await hearSpeakers(chair, f.meetingId, itemId, 3);
+  await importRecommendations(f.secretariat, f.meetingId, DRAFT);
   const text = await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/drafts/recommendations`);
   recommendations = (text.body.paragraphs as { id: string }[]).map((p) => p.id);
   await ok(

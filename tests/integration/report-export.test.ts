@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupMeeting, type MeetingFixture } from '../support/fixtures';
 import { ApiClient, TestServer, type ApiClient as Client } from '../support/server';
+import { hearSpeakers, importRecommendations } from '../support/negotiation';
 import { validateAgainstAkn, xpath, xpathTexts } from '../support/xsd';
 
 let server: TestServer;
@@ -60,16 +61,8 @@ beforeAll(async () => {
   // Norway speaks before Egypt: chapter IV keeps that order, attendance is alphabetical.
   await run({ type: 'speakers.request', itemId: item, delegationId: f.own.delegationId }, 'Norway');
   await run({ type: 'speakers.request', itemId: item, delegationId: f.other.delegationId }, 'Egypt');
-  let onFloor: string | null = null;
-  for (let turn = 0; turn < 4; turn++) {
-    const events = await ok(chair.command(f.meetingId, { type: 'speakers.next', itemId: item, expectedCurrent: onFloor }), `next ${turn}`);
-    const given = events.find((e) => e.type === 'FloorGiven');
-    onFloor = given ? given.payload.entryId : null;
-  }
-  const imported = await f.secretariat.request('POST', `/api/meetings/${f.meetingId}/drafts/recommendations/import?format=text`, DRAFT, {
-    'content-type': 'text/plain',
-  });
-  expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+  await hearSpeakers(chair, f.meetingId, item, 4);
+  await importRecommendations(f.secretariat, f.meetingId, DRAFT);
   // The chair adopts paragraph 1; the report marks it.
   const text = await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/drafts/recommendations`);
   const first = (text.body.paragraphs as { id: string; number: number }[]).find((p) => p.number === 1)!;

@@ -19,7 +19,7 @@ import { $insertParagraphBefore } from '@gavel/shared/editor/edits';
 import { WS, type Report, type ReportItem, type TextsChanged } from '@gavel/shared';
 import { DraftClient } from '../support/draft-client';
 import { connect, setupMeeting, type MeetingFixture, type SignedIn } from '../support/fixtures';
-import { ok, openDraft, readText, startAmendment, writeDraft } from '../support/negotiation';
+import { hearSpeakers, importRecommendations, ok, openDraft, readText, startAmendment, writeDraft } from '../support/negotiation';
 import { TestServer, waitFor } from '../support/server';
 import { validateAgainstAkn, xpath } from '../support/xsd';
 
@@ -106,18 +106,10 @@ beforeAll(async () => {
   await ok(chair.command(f.meetingId, { type: 'agenda.takeUp', itemId }), 'take up');
   await run({ type: 'speakers.request', itemId, delegationId: f.own.delegationId });
   await run({ type: 'speakers.request', itemId, delegationId: f.other.delegationId });
-  let onFloor: string | null = null;
-  for (let turn = 0; turn < 3; turn++) {
-    const events = await ok(chair.command(f.meetingId, { type: 'speakers.next', itemId, expectedCurrent: onFloor }), `next ${turn}`);
-    const given = events.find((e) => e.type === 'FloorGiven') as { payload: { entryId: string } } | undefined;
-    onFloor = given ? given.payload.entryId : null;
-  }
+  await hearSpeakers(chair, f.meetingId, itemId, 3);
 
   // II. The recommendations, imported.
-  const imported = await f.secretariat.request('POST', `/api/meetings/${f.meetingId}/drafts/recommendations/import?format=text`, DRAFT, {
-    'content-type': 'text/plain',
-  });
-  expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+  await importRecommendations(f.secretariat, f.meetingId, DRAFT);
   rec1 = (await readText(f.secretariat, f.meetingId)).paragraphs[0].id;
 
   // I. and IV.: written by the secretariat in the texts, as its editor does.

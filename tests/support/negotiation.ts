@@ -11,7 +11,7 @@ import { $readStructure, $writeParagraphContent } from '@gavel/shared/editor/con
 import { richFromText, type RichParagraph } from '@gavel/shared';
 import { DraftClient } from './draft-client';
 import { setupMeeting, type MeetingFixture, type SignedIn } from './fixtures';
-import type { TestServer } from './server';
+import type { ApiClient, TestServer } from './server';
 
 export const NON_PUNISHMENT =
   'The Working Group reiterates that States parties should implement the recommendations on non-punishment and non-prosecution of victims adopted at its first meeting.';
@@ -45,6 +45,24 @@ export async function ok(res: Promise<{ status: number; body: any }>, what = 'co
   const r = await res;
   expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(200);
   return r.body.events as LedgerEvent[];
+}
+
+/** The chair calls the speakers on an item's list in turn, as the console does (with who it shows on the floor). */
+export async function hearSpeakers(chair: ApiClient, meetingId: string, itemId: string, turns: number): Promise<void> {
+  let onFloor: string | null = null;
+  for (let turn = 0; turn < turns; turn++) {
+    const events = await ok(chair.command(meetingId, { type: 'speakers.next', itemId, expectedCurrent: onFloor }), `next ${turn}`);
+    const given = events.find((e) => e.type === 'FloorGiven');
+    onFloor = given?.type === 'FloorGiven' ? given.payload.entryId : null;
+  }
+}
+
+/** The secretariat imports the recommendations as plain text with numbered paragraphs. */
+export async function importRecommendations(secretariat: ApiClient, meetingId: string, text: string): Promise<void> {
+  const imported = await secretariat.request('POST', `/api/meetings/${meetingId}/drafts/recommendations/import?format=text`, text, {
+    'content-type': 'text/plain',
+  });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(200);
 }
 
 export async function setupNegotiation(server: TestServer): Promise<NegotiationFixture> {
