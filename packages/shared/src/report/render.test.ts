@@ -107,7 +107,13 @@ describe('the sentences of chapter IV', () => {
   it('writes the opening of the meeting (model, para. 66)', () => {
     const held: Sentence = { kind: 'meeting_held', body: 'working_group', venue: 'Vienna', startDate: '2010-01-27', endDate: '2010-01-29' };
     expect(renderSentence(held, 'en')).toBe('The working group held its meeting in Vienna from 27 to 29 January 2010.');
-    expect(renderSentence(held, 'ar')).toBe('عقد الفريق العامل اجتماعه في Vienna من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠.');
+    expect(renderSentence(held, 'ar')).toBe('عقد الفريق العامل اجتماعه في فيينا من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠.');
+    // The city as each edition names it (Russian after «в»: prepositional case); an unknown venue as typed.
+    expect(renderSentence(held, 'fr')).toBe('Le Groupe de travail a tenu sa réunion à Vienne du 27 au 29 janvier 2010.');
+    expect(renderSentence(held, 'ru')).toMatch(/^Рабочая группа провела свое совещание в Вене /);
+    expect(renderSentence(held, 'zh')).toBe('工作组于2010年1月27日至29日在维也纳举行了会议。');
+    expect(renderSentence({ ...held, venue: 'genève' }, 'es')).toMatch(/^El Grupo de Trabajo celebró su reunión en Ginebra /);
+    expect(renderSentence({ ...held, venue: 'Palermo' }, 'ar')).toMatch(/^عقد الفريق العامل اجتماعه في Palermo /);
     const opened: Sentence = { kind: 'meeting_opened', date: '2010-01-27', chair: { name: 'Dominika Krois', country: state('616'), gender: 'f' } };
     expect(renderSentence(opened, 'en')).toBe('The meeting was opened by the Chair, Dominika Krois (Poland).');
     expect(renderSentence(opened, 'ar')).toBe('وافتتحت الاجتماع الرئيسة Dominika Krois (بولندا).');

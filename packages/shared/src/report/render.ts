@@ -5,6 +5,7 @@ import type { Category } from '../participants/categories';
 import { delegationName } from '../participants/names';
 import { joinList, type ListStyle } from './lists';
 import type { AgendaRef, DocumentRef, Gender, NameMap, Sentence } from './model';
+import { venueName } from './venues';
 
 /**
  * Generated sentences written as UN documents write them in each language.
@@ -182,7 +183,7 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
   switch (sentence.kind) {
     case 'meeting_held': {
       const span = dateSpan(sentence.startDate, sentence.endDate, lang);
-      const v = sentence.venue;
+      const v = venueName(sentence.venue, lang);
       return {
         en: `The working group held its meeting in ${v} ${span}.`,
         fr: `Le Groupe de travail a tenu sa réunion à ${v} ${span}.`,

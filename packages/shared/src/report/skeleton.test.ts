@@ -112,7 +112,7 @@ describe('the skeleton of the generated chapters', () => {
       'The working group held its meeting in Vienna from 27 to 29 January 2010. The meeting was opened by the Chair, Dominika Krois (Poland).',
     );
     expect(renderSentences(opening.sentences, 'ar')).toBe(
-      'عقد الفريق العامل اجتماعه في Vienna من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠. وافتتحت الاجتماع الرئيسة Dominika Krois (بولندا).',
+      'عقد الفريق العامل اجتماعه في فيينا من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠. وافتتحت الاجتماع الرئيسة Dominika Krois (بولندا).',
     );
     const list = en.chapters[0].sections[1].blocks.find((b) => b.kind === 'agenda_list');
     expect(list?.kind === 'agenda_list' && list.items.map((i) => [i.ref.path, i.ref.title, i.children.map((c) => c.path)])).toEqual([
