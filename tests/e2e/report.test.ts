@@ -133,6 +133,14 @@ describe('the report view', () => {
     expect(await page.locator('#tab-statements').getAttribute('aria-selected')).toBe('true');
     expect(await page.locator('[data-testid="statements-item"]').inputValue()).toBe(itemId);
 
+    // The source of "considered agenda item …": the agenda, that item shown and marked.
+    await page.goBack();
+    await page$(page).waitFor();
+    await page.locator('[data-testid="report-paragraph"][data-source-kind="agenda_item"] [data-testid="source-link"]').first().click();
+    await page.waitForURL((url) => url.pathname === '/setup' && url.searchParams.get('tab') === 'agenda');
+    await page.locator('[data-testid="agenda-item"][aria-current="true"]').waitFor();
+    expect(await page.locator('[data-testid="agenda-item"][aria-current="true"] .draft-item-title').first().textContent()).toContain('Implementation');
+
     // Back to the report; the source of a recommendation: the text view, at that paragraph.
     await page.goBack();
     await page$(page).waitFor();

@@ -14,7 +14,7 @@ describe('the source of a paragraph of the report', () => {
     expect(placeHref(sourcePlace({ kind: 'registry', category: 'state_party' }), 'secretariat')).toBe('/setup?tab=participants');
     expect(placeHref(sourcePlace({ kind: 'opening', at: null }), 'secretariat')).toBe('/setup?tab=agenda');
     expect(placeHref(sourcePlace({ kind: 'agenda_adoption' }), 'secretariat')).toBe('/setup?tab=agenda');
-    expect(placeHref(sourcePlace({ kind: 'agenda_item', itemId: 'ai_abcdef' }), 'secretariat')).toBe('/setup?tab=agenda');
+    expect(placeHref(sourcePlace({ kind: 'agenda_item', itemId: 'ai_abcdef' }), 'secretariat')).toBe('/setup?tab=agenda&item=ai_abcdef');
     expect(placeHref(sourcePlace({ kind: 'meeting_info' }), 'secretariat')).toBe('/setup?tab=meeting');
   });
 

@@ -29,8 +29,9 @@ export function sourcePlace(source: ParagraphSource): SourcePlace {
       return { kind: 'setup', tab: 'meeting' };
     case 'opening':
     case 'agenda_adoption':
-    case 'agenda_item':
       return { kind: 'setup', tab: 'agenda' };
+    case 'agenda_item':
+      return { kind: 'setup', tab: 'agenda', itemId: source.itemId };
     case 'registry':
       return { kind: 'setup', tab: 'participants' };
     case 'statements':

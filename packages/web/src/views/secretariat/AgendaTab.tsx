@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   formatAgendaLabel,
@@ -57,7 +57,8 @@ function focusSoon(id: string, fallback?: string) {
  * numbered by the state; documents and planned dates; once adopted, every
  * change to titles and structure is an amendment with its reason, recorded.
  */
-export function AgendaTab({ state }: { state: MeetingState }) {
+/** `focusItemId`: an item to show first (a link from the report to the item a paragraph comes from). */
+export function AgendaTab({ state, focusItemId }: { state: MeetingState; focusItemId?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { agenda } = state;
@@ -92,7 +93,7 @@ export function AgendaTab({ state }: { state: MeetingState }) {
           ) : (
             <ol className="draft-agenda-list" data-testid="agenda-list">
               {agenda.order.map((id) => (
-                <ItemRow key={id} state={state} item={agenda.items[id]} />
+                <ItemRow key={id} state={state} item={agenda.items[id]} focused={id === focusItemId} />
               ))}
             </ol>
           )}
@@ -296,8 +297,12 @@ function ItemFields({
   );
 }
 
-function ItemRow({ state, item }: { state: MeetingState; item: AgendaItem }) {
+function ItemRow({ state, item, focused = false }: { state: MeetingState; item: AgendaItem; focused?: boolean }) {
   const { t, i18n } = useTranslation();
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focused) row.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
   const lang = i18n.language as Lang;
   const { run, busy, error } = useCommand();
   const [editing, setEditing] = useState(false);
@@ -353,9 +358,11 @@ function ItemRow({ state, item }: { state: MeetingState; item: AgendaItem }) {
 
   return (
     <li
-      className={`draft-item${item.parentId ? ' draft-sub-item' : ''} status-${item.status}`}
+      ref={row}
+      className={`draft-item${item.parentId ? ' draft-sub-item' : ''} status-${item.status}${focused ? ' focused' : ''}`}
       data-testid="agenda-item"
       data-label={item.label}
+      aria-current={focused ? 'true' : undefined}
     >
       <div className="draft-item-line">
         <span className="draft-item-label" aria-hidden="true">

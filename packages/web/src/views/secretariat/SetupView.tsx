@@ -65,7 +65,7 @@ export function SetupView({ state }: { state: MeetingState }) {
         {tab === 'persons' ? <PersonsTab state={state} /> : null}
         {tab === 'codes' ? <CodesTab state={state} /> : null}
         {tab === 'meeting' ? <MeetingTab state={state} /> : null}
-        {tab === 'agenda' ? <AgendaTab state={state} /> : null}
+        {tab === 'agenda' ? <AgendaTab state={state} focusItemId={asked.get('item') ?? undefined} /> : null}
         {tab === 'statements' ? <StatementsTab state={state} initialItemId={asked.get('item') ?? undefined} /> : null}
         {tab === 'rules' ? <RulesTab state={state} /> : null}
       </div>
