@@ -137,16 +137,9 @@ export function assembleReport(inputs: ReportInputs): Report {
   const items: PendingItem[] = [];
   let n = 1;
 
-  const mark = directionMark(state.info.language, lang);
-  const hold = (text: string) => (mark && text ? `${mark}${text}${mark}` : text);
+  const hold = directionMark(state.info.language, lang);
   const pending = (t: ReadText, inlines: TextInline[]): PendingInline[] =>
-    inlines.flatMap((i): PendingInline[] => {
-      if (i.t === 'text') return [{ t: 'text', text: hold(i.text) }];
-      if (i.t === 'ref') return [i];
-      const note: PendingInline = { t: 'note', note: hold(t.footnotes[i.index - 1]?.note ?? '') };
-      // The marker too stays with the words it follows (Word and LibreOffice place it by the text after it).
-      return mark ? [note, { t: 'text', text: mark }] : [note];
-    });
+    inlines.map((i) => (i.t === 'fn' ? { t: 'note', note: hold(t.footnotes[i.index - 1]?.note ?? '') } : i.t === 'text' ? { t: 'text', text: hold(i.text) } : i));
 
   /**
    * Adds a text's headings and paragraphs, numbering the paragraphs in the
@@ -265,9 +258,10 @@ export function assembleReport(inputs: ReportInputs): Report {
  * stop stays at its end in every format (HTML, PDF, Word, XML) instead of
  * taking the page's direction and jumping to the other side.
  */
-function directionMark(textLang: Lang, lang: Lang): string {
-  if (direction(textLang) === direction(lang)) return '';
-  return direction(textLang) === 'rtl' ? '\u200F' : '\u200E';
+function directionMark(textLang: Lang, lang: Lang): (text: string) => string {
+  if (direction(textLang) === direction(lang)) return (text) => text;
+  const mark = direction(textLang) === 'rtl' ? '\u200F' : '\u200E';
+  return (text) => (text ? `${mark}${text}${mark}` : text);
 }
 
 /**
