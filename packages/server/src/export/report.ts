@@ -256,7 +256,9 @@ export function assembleReport(inputs: ReportInputs): Report {
  * way (English paragraphs in the Arabic edition, say): each run is held
  * between two marks of its direction (LRM or RLM), so that its closing full
  * stop stays at its end in every format (HTML, PDF, Word, XML) instead of
- * taking the page's direction and jumping to the other side.
+ * taking the page's direction and jumping to the other side. (Not after a
+ * footnote marker: a run of a lone mark after a footnote reference makes
+ * LibreOffice 7.4 loop for ever on opening the DOCX.)
  */
 function directionMark(textLang: Lang, lang: Lang): (text: string) => string {
   if (direction(textLang) === direction(lang)) return (text) => text;
