@@ -34,17 +34,23 @@ build_web() {
 }
 
 # Debian packages the tests use: chromium with Arabic and Chinese fonts (browser
-# tests, PDF export) and xmllint (the Akoma Ntoso export checked against its schema).
-TEST_PACKAGES="chromium fonts-noto-core fonts-wqy-zenhei libxml2-utils"
+# tests, PDF export), xmllint (the Akoma Ntoso export checked against its
+# schema), LibreOffice Writer and pdftotext (the DOCX export opened and laid out
+# by LibreOffice, and read back; LibreOffice without its recommended extras).
+TEST_PACKAGES="chromium fonts-noto-core fonts-wqy-zenhei libxml2-utils poppler-utils"
+TEST_PACKAGES_BARE="libreoffice-writer-nogui"
 ensure_test_packages() {
-  if command -v chromium >/dev/null 2>&1 && command -v xmllint >/dev/null 2>&1 && dpkg -s fonts-noto-core fonts-wqy-zenhei >/dev/null 2>&1; then return; fi
+  if command -v chromium >/dev/null 2>&1 && command -v xmllint >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 &&
+    command -v soffice >/dev/null 2>&1 && dpkg -s fonts-noto-core fonts-wqy-zenhei >/dev/null 2>&1; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Debian's $TEST_PACKAGES for the tests"
+    log "installing Debian's $TEST_PACKAGES $TEST_PACKAGES_BARE for the tests"
     apt-get update -qq
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $TEST_PACKAGES >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $TEST_PACKAGES_BARE >/dev/null
   else
-    echo "The tests need Debian's $TEST_PACKAGES: run 'sudo apt-get install -y $TEST_PACKAGES'." >&2
+    echo "The tests need Debian's packages: run 'sudo apt-get install -y $TEST_PACKAGES && sudo apt-get install -y --no-install-recommends $TEST_PACKAGES_BARE'." >&2
     exit 1
   fi
 }

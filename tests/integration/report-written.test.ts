@@ -21,6 +21,7 @@ import { DraftClient } from '../support/draft-client';
 import { connect, setupMeeting, type MeetingFixture, type SignedIn } from '../support/fixtures';
 import { hearSpeakers, importRecommendations, ok, openDraft, readText, startAmendment, writeDraft } from '../support/negotiation';
 import { TestServer, waitFor } from '../support/server';
+import { openInLibreOffice } from '../support/libreoffice';
 import { validateAgainstAkn, xpath } from '../support/xsd';
 
 let server: TestServer;
@@ -245,6 +246,19 @@ describe('the report with its written parts', () => {
     expect(notes).toContain(`<w:footnote w:id="${refs[0]}">`);
     expect(body).toContain('<w:bidi/>');
   });
+
+  it('opens in LibreOffice in English and Arabic: laid out, with the footnote and the report numbers', async () => {
+    const en = await openInLibreOffice(await reportBytes('?format=docx&lang=en'));
+    expect(en.pages).toBeGreaterThan(0);
+    const flat = (s: string) => s.replace(/[\u200e\u200f]/g, '').replace(/\s+/g, ' ');
+    expect(flat(en.text)).toContain('For the discussion of the working group on this recommendation, see paragraph 11 below.');
+    expect(flat(en.text)).toContain('Recommendations of the working group');
+    const ar = await openInLibreOffice(await reportBytes('?format=docx&lang=ar'));
+    expect(ar.pages).toBeGreaterThan(0);
+    expect(flat(ar.text)).toContain('see paragraph 11 below.');
+    expect(ar.text).toContain('توصيات الفريق العامل');
+    expect(ar.text).toContain('١١');
+  }, 240_000);
 
   it('follows renumbering: a paragraph inserted at the start of the introduction moves the footnote to paragraph 12', async () => {
     const ack = await clients[0].edit(() => {
