@@ -237,7 +237,8 @@ describe('renderAkomaNtoso', () => {
     expect(await xpath(xml, 'string(//FRBRExpression/FRBRuri/@value)')).toBe('/akn/un/doc/report/2010-01-29/ctoc-cop-wg-4-2010-6/ara@');
     expect(await xpath(xml, 'string(//FRBRtranslation/@fromLanguage)')).toBe('eng');
     expect(await xpath(xml, 'string(//FRBRtranslation/@href)')).toBe('/akn/un/doc/report/2010-01-29/ctoc-cop-wg-4-2010-6/eng@');
-    expect(await xpath(xml, 'string(//preface//p[@class="originalLanguage"])')).toBe('الأصل: بالإنكليزية');
+    expect(await xpath(xml, 'string(//preface//p[@class="language"])')).toBe('Arabic');
+    expect(await xpath(xml, 'string(//preface//p[@class="originalLanguage"])')).toBe('Original: English');
     expect(await xpath(xml, 'string(//TLCOrganization[@eId="secretariat"]/@showAs)')).toBe('الأمانة');
     // Logical order, no bidi controls; the symbol stays in Latin script.
     expect(xml).not.toMatch(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/);

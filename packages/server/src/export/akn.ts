@@ -369,6 +369,7 @@ export function renderAkomaNtoso(report: Report, meta: AknMeta): string {
     ...(m.symbol.trim() ? [`<p class="symbol"><docNumber>${escapeXml(m.symbol.trim())}</docNumber></p>`] : []),
     ...(m.distribution ? [`<p class="distribution"><docStatus>${escapeXml(m.distribution)}</docStatus></p>`] : []),
     `<p class="date"><docDate date="${meta.date}">${escapeXml(m.date || meta.date)}</docDate></p>`,
+    ...(m.language ? [`<p class="language">${escapeXml(m.language)}</p>`] : []),
     ...(m.original ? [`<p class="originalLanguage">${escapeXml(m.original)}</p>`] : []),
   ];
   const bodies = [

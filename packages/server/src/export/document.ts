@@ -45,7 +45,9 @@ export interface Masthead {
   distribution: string;
   /** The document's date, already formatted, e.g. "17 February 2010". */
   date: string;
-  /** e.g. "English" / "الإنكليزية" (the renderer adds no "Original:" prefix). */
+  /** The language of this version when it is not the original ("Arabic", "Français"); empty in the original. */
+  language: string;
+  /** The whole line, e.g. "Original: English", "Original : anglais". */
   originalLanguage: string;
   /** Title of the report, e.g. "Report on the meeting of the Working Group ...". */
   title: string;

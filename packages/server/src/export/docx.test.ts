@@ -94,7 +94,8 @@ const english: RenderedReport = {
     symbol: 'CTOC/COP/WG.4/2010/6',
     distribution: 'General',
     date: '17 February 2010',
-    originalLanguage: 'English',
+    language: '',
+    originalLanguage: 'Original: English',
     title: 'Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010',
     body: 'Conference of the Parties to the United Nations Convention against Transnational Organized Crime\nWorking Group on Trafficking in Persons',
   },
@@ -143,9 +144,10 @@ const arabic: RenderedReport = {
   dir: 'rtl',
   masthead: {
     symbol: 'CTOC/COP/WG.4/2010/6',
-    distribution: 'عام',
-    date: '١٧ شباط/فبراير ٢٠١٠',
-    originalLanguage: 'الإنكليزية',
+    distribution: 'Distr.: General',
+    date: '17 February 2010',
+    language: 'Arabic',
+    originalLanguage: 'Original: English',
     title: 'تقرير عن اجتماع الفريق العامل المعني بالاتجار بالأشخاص المعقود في فيينا من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠',
     body: 'مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية',
   },
@@ -188,7 +190,7 @@ describe('renderDocx, English', () => {
       'CTOC/COP/WG.4/2010/6',
       'General',
       '17 February 2010',
-      'English',
+      'Original: English',
       'I.\tIntroduction',
       '1.\tIn its decision 4/4',
       'II.\tRecommendations',
@@ -271,11 +273,13 @@ describe('renderDocx, Arabic', () => {
   it('writes right-to-left paragraphs and runs, with the numbers given', async () => {
     const { document } = await open(arabic);
     const paras = paragraphs(document);
-    const [, , , , i1, p1, i2, d, d1, p50, la, lb] = expectInOrder(paras, [
+    // The masthead's block stays in English in the Arabic version, as the UN prints it.
+    const [, , , , , i1, p1, i2, d, d1, p50, la, lb] = expectInOrder(paras, [
       'CTOC/COP/WG.4/2010/6',
-      'عام',
-      '١٧ شباط/فبراير ٢٠١٠',
-      'الإنكليزية',
+      'Distr.: General',
+      '17 February 2010',
+      'Arabic',
+      'Original: English',
       'أولا-\tمقدمة',
       '١-\tقرّر مؤتمر الأطراف، في مقرّره ٤/٤',
       'ثانيا-\tتوصيات',

@@ -109,7 +109,7 @@ export async function renderDocx(report: RenderedReport): Promise<Buffer> {
   // Masthead: symbol, distribution, date, original language at the end side;
   // then the body and session, then the title.
   const m = report.masthead;
-  for (const line of [m.symbol, m.distribution, m.date, m.originalLanguage]) {
+  for (const line of [m.symbol, m.distribution, m.date, m.language, m.originalLanguage].filter(Boolean)) {
     children.push(para({ alignment: AlignmentType.END, children: [run(line)] }));
   }
   m.body.split('\n').forEach((line, i) => {

@@ -99,7 +99,7 @@ ol.subparagraphs, ol.agenda { list-style: none; }
 <body>
 <header class="masthead">
 <div class="symbol" dir="ltr">${escapeHtml(m.symbol)}</div>
-<dl><dt>distribution</dt><dd class="distribution">${escapeHtml(m.distribution)}</dd><dt>date</dt><dd class="date">${escapeHtml(m.date)}</dd><dt>original</dt><dd class="original">${escapeHtml(m.original)}</dd></dl>
+<dl><dt>distribution</dt><dd class="distribution">${escapeHtml(m.distribution)}</dd><dt>date</dt><dd class="date">${escapeHtml(m.date)}</dd>${m.language ? `<dt>language</dt><dd class="language">${escapeHtml(m.language)}</dd>` : ''}<dt>original</dt><dd class="original">${escapeHtml(m.original)}</dd></dl>
 ${m.parentBody ? `<p class="parent-body">${escapeHtml(m.parentBody)}</p>\n` : ''}${m.body ? `<p class="body">${escapeHtml(m.body)}</p>\n` : ''}<h1>${escapeHtml(m.title)}</h1>
 </header>
 <main>

@@ -55,6 +55,7 @@ export function renderReportMarkdown(report: Report): string {
     '',
     `${oneLine(m.distribution)}  `,
     `${oneLine(m.date)}  `,
+    ...(m.language ? [`${oneLine(m.language)}  `] : []),
     oneLine(m.original),
     '',
     ...(m.parentBody ? [oneLine(m.parentBody), ''] : []),

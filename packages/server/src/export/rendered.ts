@@ -60,6 +60,7 @@ export function toRenderedReport(report: Report): RenderedReport {
       symbol: masthead.symbol,
       distribution: masthead.distribution,
       date: masthead.date,
+      language: masthead.language,
       originalLanguage: masthead.original,
       title: masthead.title,
       body: [masthead.parentBody, masthead.body].filter(Boolean).join('\n'),

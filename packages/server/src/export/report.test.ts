@@ -293,7 +293,11 @@ describe('assembleReport', () => {
     expect(ar.footnotes.map((f) => f.label)).toEqual(['١', '٢', '٣', '٤', '٥']);
     expect(plain(byId(ar, S1).inlines)).toBe('Views differed sharply.');
     expect(ar.items.flatMap((i) => (i.kind === 'heading' && i.level === 1 ? [i.label] : []))).toEqual(['أولا-', 'ثانيا-', 'ثالثا-', 'رابعا-', 'خامسا-']);
-    expect(ar.masthead.original).toBe('الأصل: بالإنكليزية');
+    // The masthead's block as the UN prints it: in English in the Arabic version, naming the version's language.
+    expect(ar.masthead).toMatchObject({ distribution: 'Distr.: General', date: '29 January 2010', language: 'Arabic', original: 'Original: English' });
+    expect(build('en').masthead).toMatchObject({ date: '29 January 2010', language: '', original: 'Original: English' });
+    const fr = assembleReport({ state: MEETING.state, lang: 'fr', texts: {} }).masthead;
+    expect(fr).toMatchObject({ distribution: 'Distr. générale', date: '29 janvier 2010', language: 'Français', original: 'Original\u00a0: anglais' });
   });
 
   it('draws the documents before the meeting as a lettered list that is not numbered', () => {

@@ -57,17 +57,27 @@ const DISTRIBUTION: Words = {
   ar: 'Distr.: General',
 };
 
-const ORIGINAL: Words = { en: 'Original', fr: 'Original', es: 'Original', ru: 'Original', zh: '原件', ar: 'الأصل' };
-
-/** The name of each language as the masthead of a document in `lang` writes it ("Original: English"). */
-const LANGUAGE_NAMES: Record<Lang, Words> = {
-  en: { en: 'English', fr: 'anglais', es: 'inglés', ru: 'английский', zh: '英文', ar: 'بالإنكليزية' },
-  fr: { en: 'French', fr: 'français', es: 'francés', ru: 'французский', zh: '法文', ar: 'بالفرنسية' },
-  es: { en: 'Spanish', fr: 'espagnol', es: 'español', ru: 'испанский', zh: '西班牙文', ar: 'بالإسبانية' },
-  ru: { en: 'Russian', fr: 'russe', es: 'ruso', ru: 'русский', zh: '俄文', ar: 'بالروسية' },
-  zh: { en: 'Chinese', fr: 'chinois', es: 'chino', ru: 'китайский', zh: '中文', ar: 'بالصينية' },
-  ar: { en: 'Arabic', fr: 'arabe', es: 'árabe', ru: 'арабский', zh: '阿拉伯文', ar: 'بالعربية' },
+/**
+ * The masthead's block of lines as the UN prints it (A/65/L.78 and its Arabic
+ * version, say): French and Spanish versions write it in their language
+ * ("29 janvier 2010 / Français / Original : anglais"); the Arabic, Chinese
+ * and Russian versions keep it in English ("29 January 2010 / Arabic /
+ * Original: English"). The version's own language is named only when it is
+ * not the original.
+ */
+type MastheadLang = 'en' | 'fr' | 'es';
+const MASTHEAD_LANG: Record<Lang, MastheadLang> = { en: 'en', fr: 'fr', es: 'es', ar: 'en', zh: 'en', ru: 'en' };
+const ORIGINAL: Record<MastheadLang, string> = { en: 'Original: ', fr: 'Original\u00a0: ', es: 'Original: ' };
+/** Each language named in a masthead written in English, French or Spanish: as the original (lower case in French and Spanish) and as the version ("Français"). */
+const LANGUAGE_NAMES: Record<Lang, Record<MastheadLang, string>> = {
+  en: { en: 'English', fr: 'anglais', es: 'inglés' },
+  fr: { en: 'French', fr: 'français', es: 'francés' },
+  es: { en: 'Spanish', fr: 'espagnol', es: 'español' },
+  ru: { en: 'Russian', fr: 'russe', es: 'ruso' },
+  zh: { en: 'Chinese', fr: 'chinois', es: 'chino' },
+  ar: { en: 'Arabic', fr: 'arabe', es: 'árabe' },
 };
+const capitalized = (s: string) => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
 
 const INTRODUCTION: Words = { en: 'Introduction', fr: 'Introduction', es: 'Introducción', ru: 'Введение', zh: '导言', ar: 'مقدمة' };
 const RECOMMENDATIONS: Words = {
@@ -235,14 +245,16 @@ export function assembleReport(inputs: ReportInputs): Report {
 
   const resolved = resolveReferences(items, lang, state.info.language);
   const m = skeleton.masthead;
+  const written = MASTHEAD_LANG[lang];
   return {
     lang,
     dir: direction(lang),
     masthead: {
       symbol: m.symbol,
       distribution: DISTRIBUTION[lang],
-      date: m.endDate ? reportDate(m.endDate, lang) : '',
-      original: `${ORIGINAL[lang]}: ${LANGUAGE_NAMES[m.originalLanguage][lang]}`,
+      date: m.endDate ? reportDate(m.endDate, written) : '',
+      language: lang === m.originalLanguage ? '' : capitalized(LANGUAGE_NAMES[lang][written]),
+      original: `${ORIGINAL[written]}${LANGUAGE_NAMES[m.originalLanguage][written]}`,
       body: m.body,
       parentBody: m.parentBody,
       title: m.title,

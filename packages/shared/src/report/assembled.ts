@@ -64,6 +64,9 @@ export interface Report {
     symbol: string;
     distribution: string;
     date: string;
+    /** The language of this version when it is not the original ("Arabic", "Français"); empty in the original. */
+    language: string;
+    /** "Original: English", "Original : anglais". */
     original: string;
     body: string;
     parentBody: string;

@@ -15,8 +15,9 @@ function report(lang: 'en' | 'ar'): Report {
     masthead: {
       symbol: 'CTOC/COP/WG.4/2027/6',
       distribution: ar ? 'Distr.: General' : 'Distr.: General',
-      date: ar ? '٢٩ كانون الثاني/يناير ٢٠٢٧' : '29 January 2027',
-      original: ar ? 'الأصل: بالإنكليزية' : 'Original: English',
+      date: '29 January 2027',
+      language: ar ? 'Arabic' : '',
+      original: 'Original: English',
       body: 'Working Group on Trafficking in Persons',
       parentBody: 'Conference of the Parties',
       title: 'Report on the meeting',

@@ -70,6 +70,7 @@ function Masthead({ report }: { report: Report }) {
         <div className="report-distr">
           <p>{m.distribution}</p>
           {m.date ? <p>{m.date}</p> : null}
+          {m.language ? <p>{m.language}</p> : null}
           <p className="report-original">{m.original}</p>
         </div>
       </div>
