@@ -294,7 +294,14 @@ describe('assembleReport', () => {
     expect(plain(byId(ar, S1).inlines)).toBe('Views differed sharply.');
     expect(ar.items.flatMap((i) => (i.kind === 'heading' && i.level === 1 ? [i.label] : []))).toEqual(['أولا-', 'ثانيا-', 'ثالثا-', 'رابعا-', 'خامسا-']);
     // The masthead's block as the UN prints it: in English in the Arabic version, naming the version's language.
-    expect(ar.masthead).toMatchObject({ distribution: 'Distr.: General', date: '29 January 2010', language: 'Arabic', original: 'Original: English' });
+    // Each line held between LRM marks, so that the right-to-left page does not reorder it ("January 2010 29").
+    const LRM = '\u200e';
+    expect(ar.masthead).toMatchObject({
+      distribution: `${LRM}Distr.: General${LRM}`,
+      date: `${LRM}29 January 2010${LRM}`,
+      language: `${LRM}Arabic${LRM}`,
+      original: `${LRM}Original: English${LRM}`,
+    });
     expect(build('en').masthead).toMatchObject({ date: '29 January 2010', language: '', original: 'Original: English' });
     const fr = assembleReport({ state: MEETING.state, lang: 'fr', texts: {} }).masthead;
     expect(fr).toMatchObject({ distribution: 'Distr. générale', date: '29 janvier 2010', language: 'Français', original: 'Original\u00a0: anglais' });

@@ -147,7 +147,7 @@ export function assembleReport(inputs: ReportInputs): Report {
   const items: PendingItem[] = [];
   let n = 1;
 
-  const hold = directionMark(state.info.language, lang);
+  const hold = holdDirection(state.info.language, lang);
   const pending = (t: ReadText, inlines: TextInline[]): PendingInline[] =>
     inlines.map((i) => (i.t === 'fn' ? { t: 'note', note: hold(t.footnotes[i.index - 1]?.note ?? '') } : i.t === 'text' ? { t: 'text', text: hold(i.text) } : i));
 
@@ -246,15 +246,17 @@ export function assembleReport(inputs: ReportInputs): Report {
   const resolved = resolveReferences(items, lang, state.info.language);
   const m = skeleton.masthead;
   const written = MASTHEAD_LANG[lang];
+  // The English block of an Arabic version held in its direction ("29 January 2027", not "January 2027 29").
+  const line = holdDirection(written, lang);
   return {
     lang,
     dir: direction(lang),
     masthead: {
       symbol: m.symbol,
-      distribution: DISTRIBUTION[lang],
-      date: m.endDate ? reportDate(m.endDate, written) : '',
-      language: lang === m.originalLanguage ? '' : capitalized(LANGUAGE_NAMES[lang][written]),
-      original: `${ORIGINAL[written]}${LANGUAGE_NAMES[m.originalLanguage][written]}`,
+      distribution: line(DISTRIBUTION[lang]),
+      date: line(m.endDate ? reportDate(m.endDate, written) : ''),
+      language: line(lang === m.originalLanguage ? '' : capitalized(LANGUAGE_NAMES[lang][written])),
+      original: line(`${ORIGINAL[written]}${LANGUAGE_NAMES[m.originalLanguage][written]}`),
       body: m.body,
       parentBody: m.parentBody,
       title: m.title,
@@ -272,7 +274,7 @@ export function assembleReport(inputs: ReportInputs): Report {
  * footnote marker: a run of a lone mark after a footnote reference makes
  * LibreOffice 7.4 loop for ever on opening the DOCX.)
  */
-function directionMark(textLang: Lang, lang: Lang): (text: string) => string {
+function holdDirection(textLang: Lang, lang: Lang): (text: string) => string {
   if (direction(textLang) === direction(lang)) return (text) => text;
   const mark = direction(textLang) === 'rtl' ? '\u200F' : '\u200E';
   return (text) => (text ? `${mark}${text}${mark}` : text);
