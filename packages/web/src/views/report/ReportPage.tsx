@@ -103,30 +103,7 @@ function drawItem(item: ReportItem, report: Report, o: DrawOptions): ReactNode {
     case 'paragraph':
       return <Paragraph paragraph={item} report={report} renderSource={o.renderSource} writing={o.writing} />;
     case 'list':
-      return (
-        <ol className="report-list">
-          {item.items.map((entry, i) => (
-            <li key={i}>
-              <span className="report-list-label">{entry.label}</span>
-              <span className="report-list-text" dir="auto">
-                {entry.text}
-              </span>
-              {entry.children.length > 0 ? (
-                <ol className="report-list">
-                  {entry.children.map((c, j) => (
-                    <li key={j}>
-                      <span className="report-list-label">{c.label}</span>
-                      <span className="report-list-text" dir="auto">
-                        {c.text}
-                      </span>
-                    </li>
-                  ))}
-                </ol>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      );
+      return <ReportList entries={item.items} />;
     case 'written':
       return o.renderWritten ? o.renderWritten(item) : null;
     case 'placeholder':
@@ -276,5 +253,24 @@ function Footnotes({ report }: { report: Report }) {
         ))}
       </ol>
     </footer>
+  );
+}
+
+type ListEntry = { label: string; text: string; children?: ListEntry[] };
+
+/** An unnumbered list of the report (the adopted agenda with its sub-items, the documentation). */
+function ReportList({ entries }: { entries: readonly ListEntry[] }) {
+  return (
+    <ol className="report-list">
+      {entries.map((entry, i) => (
+        <li key={i}>
+          <span className="report-list-label">{entry.label}</span>
+          <span className="report-list-text" dir="auto">
+            {entry.text}
+          </span>
+          {entry.children?.length ? <ReportList entries={entry.children} /> : null}
+        </li>
+      ))}
+    </ol>
   );
 }
