@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { tokenize } from './diff';
 import { PARAGRAPH_ID } from './ids';
+import { freeText, text } from '../core/schema';
 
 /** A bracket as the text carries it: the alternatives, and who proposed them (see nodes.ts BracketNode). */
 export interface BracketInline {
@@ -60,16 +61,16 @@ const paragraphRef = z.string().regex(PARAGRAPH_ID, 'not a paragraph id');
 const bracketSchema = z
   .object({
     id: z.string().regex(/^[a-z]{1,3}_[A-Za-z0-9]{6,32}$/),
-    alternatives: z.array(z.string().max(MAX_RICH_CHARS)).min(1).max(MAX_ALTERNATIVES),
-    by: z.string().max(64),
-    label: z.string().max(300),
+    alternatives: z.array(freeText(MAX_RICH_CHARS)).min(1).max(MAX_ALTERNATIVES),
+    by: freeText(64),
+    label: freeText(300),
   })
   .strict();
 
 /** What a client may send as content: no brackets (they are placed and lifted by decisions only), except existing ones by id. */
 const inlineSchema = z.union([
-  z.object({ text: z.string().max(MAX_RICH_CHARS), format: z.number().int().min(0).max(2047).optional() }).strict(),
-  z.object({ footnote: z.string().max(4000) }).strict(),
+  z.object({ text: freeText(MAX_RICH_CHARS), format: z.number().int().min(0).max(2047).optional() }).strict(),
+  z.object({ footnote: freeText(4000) }).strict(),
   z.object({ ref: paragraphRef }).strict(),
   z.object({ br: z.literal(true) }).strict(),
   z.object({ bracket: bracketSchema }).strict(),
@@ -87,7 +88,7 @@ export const RichParagraphSchema = z
   .refine((p) => richLength(p) <= MAX_RICH_CHARS, `at most ${MAX_RICH_CHARS} characters`);
 
 /** A paragraph's words as plain text, or as rich content: what commands that carry a text accept. */
-export const ParagraphTextSchema = z.union([z.string().trim().min(1).max(MAX_RICH_CHARS), RichParagraphSchema]);
+export const ParagraphTextSchema = z.union([text(MAX_RICH_CHARS), RichParagraphSchema]);
 export type ParagraphTextInput = z.infer<typeof ParagraphTextSchema>;
 
 /** Plain text (one paragraph, no subparagraphs) as rich content. */

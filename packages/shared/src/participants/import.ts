@@ -3,6 +3,7 @@ import { LANGUAGES, type Lang } from '../languages';
 import { foldForSearch, stateByM49, UN_STATES } from '../names/states';
 import { CATEGORIES, STATE_CATEGORIES, type Category } from './categories';
 import { DelegationInputSchema, MAX_BULK_DELEGATIONS, type DelegationInput } from './commands';
+import { removeForbiddenChars } from '../core/schema';
 
 export interface ImportResult {
   delegations: DelegationInput[];
@@ -85,7 +86,8 @@ export function parseDelegationList(content: string, format: 'csv' | 'json'): Im
   let firstRow: number;
   if (format === 'json') {
     try {
-      const data: unknown = JSON.parse(content);
+      // A file's stray control characters are removed, not refused (core/schema.ts).
+      const data: unknown = JSON.parse(content, (_k, v: unknown) => (typeof v === 'string' ? removeForbiddenChars(v) : v));
       rows = Array.isArray(data) ? data : [];
       if (!Array.isArray(data)) return { delegations: [], errors: [{ row: 0, message: 'expected a JSON array' }] };
     } catch (e) {
@@ -95,7 +97,7 @@ export function parseDelegationList(content: string, format: 'csv' | 'json'): Im
   } else {
     // Blank rows are kept while parsing and skipped below, so that the rows
     // after them keep the numbers the spreadsheet shows.
-    const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), { header: true });
+    const parsed = Papa.parse<Record<string, string>>(removeForbiddenChars(content.replace(/^\uFEFF/, '')), { header: true });
     rows = parsed.data;
     firstRow = 2;
   }
