@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gavel's two commands, on a machine that has Node.js 20 and npm:
-#   bash scripts/gavel.sh start   install, build the web app, start Gavel on :3000
+#   bash scripts/gavel.sh start   install, build the web app and the server, start Gavel on :3000
 #   bash scripts/gavel.sh test    install, build, then type-check and run every test
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,9 +28,9 @@ install_deps() {
   pnpm install --frozen-lockfile
 }
 
-build_web() {
-  log "building the web app"
-  pnpm --filter @gavel/web build
+build_all() {
+  log "building the web app and the server"
+  pnpm build
 }
 
 # Debian packages the tests use: chromium with Arabic and Chinese fonts (browser
@@ -58,13 +58,13 @@ ensure_test_packages() {
 case "${1:-}" in
   start)
     install_deps
-    build_web
+    build_all
     log "starting Gavel"
     exec pnpm start
     ;;
   test)
     install_deps
-    build_web
+    build_all
     ensure_test_packages
     log "type-checking"
     pnpm typecheck

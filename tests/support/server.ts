@@ -114,11 +114,18 @@ export class TestServer {
   }
 }
 
-/** Gavel as a separate process (for tests that kill it), with its own data folder. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}) {
+/** The compiled server (`pnpm build:server`), as `pnpm start` runs it. */
+export const COMPILED_MAIN = join(ROOT, 'packages/server/dist/main.js');
+
+/**
+ * Gavel as a separate process (for tests that kill it), with its own data
+ * folder: the TypeScript sources through tsx, or with `compiled` the built
+ * JavaScript that production runs.
+ */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, options: { compiled?: boolean } = {}) {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')],
+    options.compiled ? [COMPILED_MAIN] : ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')],
     {
       cwd: join(ROOT, 'packages/server'),
       env: {

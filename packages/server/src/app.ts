@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import type { Server } from 'socket.io';
 import { MAX_COMMAND_BYTES } from '@gavel/shared';
 import { Auth } from './auth/sessions';
 import { newToken } from './auth/secrets';
 import type { Config } from './config';
 import type { AppContext } from './http/context';
+import { registerCompression, serveWebApp } from './http/delivery';
 import { HTTP_STATUS, installErrorHandler } from './http/errors';
 import { meetingRoutes } from './http/meetings';
 import { metaRoutes } from './http/meta';
@@ -77,6 +77,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
       directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
     },
   });
+  await registerCompression(app);
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler',
@@ -94,18 +95,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
   negotiationRoutes(app, ctx, drafting, negotiation);
   reportRoutes(app, ctx);
 
-  const webBuilt = existsSync(join(config.webDir, 'index.html'));
-  if (webBuilt) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && webBuilt) {
-      // The web app routes on the client: every page is index.html.
-      return reply.type('text/html').sendFile('index.html');
-    }
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.status(404).type('text/plain').send('The web app is not built: run `pnpm build`.');
-    }
-    return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } });
-  });
+  await serveWebApp(app, config.webDir);
 
   await app.ready();
   const io = attachGateway(app.server, ctx, app.log);
