@@ -60,11 +60,15 @@ export const speakersCommands = [
     .strict(),
   /** The chair rules on a point of order; the ruling is recorded with it. */
   z.object({ type: z.literal('speakers.rule'), entryId: id, ruling: text(2000) }).strict(),
-  /** Gives the floor to one request; a point of order interrupts the speaker instead of ending the statement. */
+  /**
+   * Gives the floor to one request; a point of order interrupts the speaker
+   * instead of ending the statement. `hold`: the speaker on the floor waits
+   * (paused) and gets the floor back when this turn ends, whoever it is for.
+   */
   z
-    .object({ type: z.literal('floor.give'), entryId: id, expectedCurrent, allowedMs: speakingMs.optional() })
+    .object({ type: z.literal('floor.give'), entryId: id, expectedCurrent, allowedMs: speakingMs.optional(), hold: z.boolean().optional() })
     .strict(),
-  /** End of statement: the floor is free (or returns to the speaker a point of order interrupted). */
+  /** End of statement: the floor is free (or returns to the speaker the turn held). */
   z.object({ type: z.literal('floor.end'), expectedCurrent: id }).strict(),
   z.object({ type: z.literal('floor.pause'), entryId: id }).strict(),
   z.object({ type: z.literal('floor.resume'), entryId: id }).strict(),

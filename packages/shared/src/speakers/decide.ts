@@ -7,10 +7,10 @@ import { delegationName } from '../participants/names';
 import { floorElapsedMs, floorPausedMs } from './clock';
 import type { SpeakersCommand } from './commands';
 import type { NewSpeakerEntry, RecordedStatement } from './events';
-import type { FloorTurn, SpeakerEntry, StatementFacts, WithdrawReason } from './model';
+import type { Floor, FloorTurn, SpeakerEntry, StatementFacts, WithdrawReason } from './model';
 import { queueGroup } from './ordering';
 import { applyRulesPatch, entryAllowedMs } from './rules';
-import { nextSpeakerEntry } from './views';
+import { floorTurns, nextAct } from './views';
 
 /** Decides the commands on speakers' lists, the floor and its clock, the statements log and the rules. */
 export function decideSpeakers(state: MeetingState, command: SpeakersCommand, actor: Actor, ctx: DecideContext): DomainEvent[] {
@@ -61,22 +61,22 @@ export function decideSpeakers(state: MeetingState, command: SpeakersCommand, ac
       const item = requireItem(state.agenda, command.itemId);
       if (state.agenda.currentItemId !== item.id) fail('invalid_state', `item ${item.label} is not under consideration`);
       checkExpected(state, command.expectedCurrent);
-      const events: DomainEvent[] = [];
       const floor = state.floor;
-      if (floor) {
-        events.push(recordStatement(state, floor, ctx));
-        if (floor.interrupted) {
-          // The point of order is over: the interrupted speaker gets the floor
-          // back, unless another point of order is waiting.
-          const pointOfOrder = firstPending(state, item.id, 'point_of_order');
-          if (pointOfOrder) events.push(giveFloor(state, pointOfOrder, command.allowedMs, true));
-          return events;
-        }
+      const act = nextAct(state, item.id);
+      switch (act?.kind) {
+        case 'point_of_order':
+          // A statement is held, not ended; a point of order in progress ends (whoever it holds stays held).
+          if (!floor || floor.kind !== 'point_of_order') return [giveFloor(state, act.entry, command.allowedMs, floor !== null)];
+          return [recordStatement(state, floor, ctx), giveFloor(state, act.entry, command.allowedMs, floor.interrupted !== null)];
+        case 'give_back':
+          return [recordStatement(state, floor!, ctx)];
+        case 'next':
+          return [...(floor ? endAll(state, floor, ctx) : []), giveFloor(state, act.entry, command.allowedMs, false)];
+        case undefined:
+          if (!floor) fail('invalid_state', `nobody is waiting for the floor on item ${item.label}`);
+          return [recordStatement(state, floor, ctx)];
       }
-      const next = nextSpeakerEntry(state, item.id);
-      if (next) events.push(giveFloor(state, next, command.allowedMs, false));
-      if (events.length === 0) fail('invalid_state', `nobody is waiting for the floor on item ${item.label}`);
-      return events;
+      break;
     }
     case 'floor.give': {
       const entry = requirePending(state, command.entryId);
@@ -91,11 +91,8 @@ export function decideSpeakers(state: MeetingState, command: SpeakersCommand, ac
         if (floor.kind !== 'point_of_order') return [giveFloor(state, entry, command.allowedMs, true)];
         return [recordStatement(state, floor, ctx), giveFloor(state, entry, command.allowedMs, floor.interrupted !== null)];
       }
-      return [
-        recordStatement(state, floor, ctx),
-        ...(floor.interrupted ? [recordStatement(state, floor.interrupted, ctx)] : []),
-        giveFloor(state, entry, command.allowedMs, false),
-      ];
+      if (command.hold) return [giveFloor(state, entry, command.allowedMs, true)];
+      return [...endAll(state, floor, ctx), giveFloor(state, entry, command.allowedMs, false)];
     }
     case 'floor.end': {
       checkExpected(state, command.expectedCurrent);
@@ -143,9 +140,7 @@ export function withdrawPending(state: MeetingState, matches: (e: SpeakerEntry) 
  * withdrawn; it cannot be removed while it speaks (end the statement first).
  */
 export function releaseDelegation(state: MeetingState, delegationId: string): DomainEvent[] {
-  const speaking = [state.floor, state.floor?.interrupted].some(
-    (turn) => turn && state.speakers.entries[turn.entryId]?.delegationId === delegationId,
-  );
+  const speaking = floorTurns(state.floor).some((turn) => state.speakers.entries[turn.entryId]?.delegationId === delegationId);
   if (speaking) fail('invalid_state', 'the delegation has the floor; end its statement before removing it');
   return withdrawPending(state, (e) => e.delegationId === delegationId, 'delegation_removed');
 }
@@ -161,10 +156,6 @@ function requirePending(state: MeetingState, entryId: string): SpeakerEntry {
     fail('invalid_state', `that request is no longer waiting: the speaker ${what}`);
   }
   return entry;
-}
-
-function firstPending(state: MeetingState, itemId: string, kind: SpeakerEntry['kind']): SpeakerEntry | undefined {
-  return (state.speakers.lists[itemId]?.queue ?? []).map((id) => state.speakers.entries[id]).find((e) => e.kind === kind);
 }
 
 /** Who an entry is, in words for error messages (English, like every message). */
@@ -187,6 +178,11 @@ function checkExpected(state: MeetingState, expected: string | null): void {
     current === null ? 'the floor has moved on: nobody has it now' : `the floor has moved on: ${who(state, current)} has it now`,
     { current },
   );
+}
+
+/** Ends the turn on the floor and every turn it holds, the one on the floor first. */
+function endAll(state: MeetingState, floor: Floor, ctx: DecideContext): DomainEvent[] {
+  return floorTurns(floor).map((turn) => recordStatement(state, turn, ctx));
 }
 
 function giveFloor(state: MeetingState, entry: SpeakerEntry, allowedMs: number | undefined, interrupting: boolean): DomainEvent {

@@ -1,7 +1,7 @@
 import type { LedgerEvent } from '../domain/events';
 import type { MeetingState } from '../domain/state';
 import type { SpeakersEvent } from './events';
-import type { Floor, FloorTurn, SpeakerEntry, SpeakersList, Statement, StatementFacts } from './model';
+import type { Floor, FloorTurn, HeldTurn, SpeakerEntry, SpeakersList, Statement, StatementFacts } from './model';
 import { insertIntoQueue, QUEUE_GROUPS, queueGroup, sortQueue } from './ordering';
 import { entryAllowedMs } from './rules';
 
@@ -50,19 +50,22 @@ export function evolveSpeakers(s: MeetingState, e: LedgerEvent<SpeakersEvent>): 
     case 'SpeakerTimeSet': {
       const entry = { ...s.speakers.entries[e.payload.entryId], allowedMs: e.payload.allowedMs };
       const next = withEntries(s, { [entry.id]: entry });
-      const floor = s.floor;
-      if (floor?.entryId === entry.id) return { ...next, floor: { ...floor, allowedMs: entryAllowedMs(s.rules, entry) } };
-      if (floor?.interrupted?.entryId === entry.id) {
-        return { ...next, floor: { ...floor, interrupted: { ...floor.interrupted, allowedMs: entryAllowedMs(s.rules, entry) } } };
-      }
-      return next;
+      const allowedMs = entryAllowedMs(s.rules, entry);
+      const withTime = <T extends Floor>(turn: T): T =>
+        turn.entryId === entry.id
+          ? { ...turn, allowedMs }
+          : turn.interrupted
+            ? { ...turn, interrupted: withTime(turn.interrupted) }
+            : turn;
+      return s.floor ? { ...next, floor: withTime(s.floor) } : next;
     }
     case 'FloorGiven': {
       const { entryId, itemId, allowedMs, interrupting } = e.payload;
       const entry = s.speakers.entries[entryId];
       const turn: FloorTurn = { entryId, itemId, kind: entry.kind, startedAt: e.at, allowedMs, pausedAt: null, pausedTotalMs: 0 };
-      // The interrupted speaker's clock stops while the point of order is heard.
-      const held = interrupting && s.floor ? turnOf({ ...s.floor, pausedAt: s.floor.pausedAt ?? e.at }) : null;
+      // The held speaker's clock stops while the other turn is heard.
+      const held: HeldTurn | null =
+        interrupting && s.floor ? { ...s.floor, pausedAt: s.floor.pausedAt ?? e.at, resumesOnReturn: s.floor.pausedAt === null } : null;
       const next = withEntries(s, { [entryId]: { ...entry, status: 'speaking' } });
       const list = listOf(next, itemId);
       return { ...withList(next, { ...list, queue: list.queue.filter((id) => id !== entryId) }), floor: { ...turn, interrupted: held } };
@@ -89,7 +92,7 @@ export function evolveSpeakers(s: MeetingState, e: LedgerEvent<SpeakersEvent>): 
         corrections: [],
       };
       const next = withEntries(s, { [entryId]: { ...entry, status: 'spoken', statementId } });
-      return { ...next, floor: floorAfter(s.floor, entryId), statements: inOrder([...s.statements, statement]) };
+      return { ...next, floor: floorAfter(s.floor, entryId, e.at), statements: inOrder([...s.statements, statement]) };
     }
     case 'PointOfOrderRuled': {
       const entry = s.speakers.entries[e.payload.entryId];
@@ -134,17 +137,18 @@ function withEntries(s: MeetingState, entries: Record<string, SpeakerEntry>): Me
   return { ...s, speakers: { ...s.speakers, entries: { ...s.speakers.entries, ...entries } } };
 }
 
-function turnOf(floor: Floor): FloorTurn {
-  const { interrupted: _interrupted, ...turn } = floor;
-  return turn;
-}
-
-/** When a statement ends: the floor is free, or back with the speaker a point of order interrupted. */
-function floorAfter(floor: Floor | null, endedEntryId: string): Floor | null {
+/**
+ * When a statement ends: the floor is free, or back with the speaker its turn
+ * held, whose clock runs again from where it stopped (unless the chair had paused it).
+ */
+function floorAfter(floor: Floor | null, endedEntryId: string, at: string): Floor | null {
   if (!floor) return null;
-  if (floor.entryId === endedEntryId) return floor.interrupted ? { ...floor.interrupted, interrupted: null } : null;
-  if (floor.interrupted?.entryId === endedEntryId) return { ...floor, interrupted: null };
-  return floor;
+  if (floor.entryId !== endedEntryId) return floor;
+  if (!floor.interrupted) return null;
+  const { resumesOnReturn, ...held } = floor.interrupted;
+  if (!resumesOnReturn || held.pausedAt === null) return held;
+  const pausedMs = Math.max(0, Date.parse(at) - Date.parse(held.pausedAt));
+  return { ...held, pausedAt: null, pausedTotalMs: held.pausedTotalMs + pausedMs };
 }
 
 /** The order they spoke in: by start time; the recording order breaks ties. */

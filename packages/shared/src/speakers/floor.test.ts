@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChairTestMeeting, CHAIR, delegateOf, SECRETARIAT } from './test-support';
 import { floorRemainingMs } from './clock';
+import { nextAct } from './views';
 
 const MIN = 60_000;
 
@@ -237,16 +238,15 @@ describe('points of order', () => {
     expect(m.state.statements).toHaveLength(0);
     m.tick(20_000);
     m.run({ type: 'speakers.rule', entryId: poo, ruling: 'The point of order is upheld; speakers will keep to the item.' }, CHAIR);
-    // "Next" ends the point of order and gives the floor back to Norway, still paused.
+    // "Next" ends the point of order and gives the floor back to Norway, whose clock runs again.
     expect(m.next(item).map((e) => e.type)).toEqual(['StatementRecorded']);
-    expect(m.state.floor).toMatchObject({ entryId: n, pausedAt: expect.any(String), interrupted: null });
-    m.tick(5_000);
-    m.run({ type: 'floor.resume', entryId: n }, CHAIR);
+    expect(m.state.floor).toMatchObject({ entryId: n, pausedAt: null, pausedTotalMs: 20_000, interrupted: null });
+    expect(floorRemainingMs(m.state.floor!, m.nowMs)).toBe(2 * MIN);
     m.tick(30_000);
     m.next(item);
     const [norwayStatement, pooStatement] = m.state.statements;
     // In the order they started: Norway, then the point of order that interrupted it.
-    expect(norwayStatement).toMatchObject({ entryId: n, durationMs: 90_000, pausedMs: 25_000, startedAt: norwayStarted });
+    expect(norwayStatement).toMatchObject({ entryId: n, durationMs: 90_000, pausedMs: 20_000, startedAt: norwayStarted });
     expect(pooStatement).toMatchObject({
       entryId: poo,
       capacity: 'point_of_order',
@@ -254,6 +254,103 @@ describe('points of order', () => {
       ruling: { text: 'The point of order is upheld; speakers will keep to the item.', by: CHAIR.name },
     });
     expect(m.nameOf(m.floorEntry()!)).toBe('Egypt');
+  });
+
+  it('"next" with a point of order waiting holds the speaker, who resumes with the time left', () => {
+    const { m, item, norway, egypt, colombia, ask } = meeting();
+    const n = ask(norway);
+    ask(egypt);
+    m.next(item);
+    m.tick(70_000);
+    const poo = ask(colombia, { kind: 'point_of_order' });
+    expect(nextAct(m.state, item)).toMatchObject({ kind: 'point_of_order', entry: { id: poo }, holds: { id: n } });
+    const [given] = m.next(item);
+    expect(given).toMatchObject({ type: 'FloorGiven', payload: { entryId: poo, interrupting: true } });
+    expect(m.state.statements).toHaveLength(0);
+    expect(m.state.floor).toMatchObject({ entryId: poo, interrupted: { entryId: n, resumesOnReturn: true } });
+    m.tick(45_000);
+    // Norway's clock stood still: 110 s left, as when the point of order was raised.
+    expect(floorRemainingMs(m.state.floor!.interrupted!, m.nowMs)).toBe(110_000);
+    expect(nextAct(m.state, item)).toMatchObject({ kind: 'give_back', entry: { id: n } });
+    m.next(item);
+    expect(m.state.floor).toMatchObject({ entryId: n, pausedAt: null, interrupted: null });
+    expect(floorRemainingMs(m.state.floor!, m.nowMs)).toBe(110_000);
+    m.tick(10_000);
+    expect(floorRemainingMs(m.state.floor!, m.nowMs)).toBe(100_000);
+    expect(nextAct(m.state, item)).toMatchObject({ kind: 'next', entry: { delegationId: egypt } });
+    expect(m.replayed()).toEqual(m.state);
+  });
+
+  it('a speaker the chair had paused stays paused when the floor comes back', () => {
+    const { m, item, norway, colombia, ask } = meeting();
+    const n = ask(norway);
+    m.next(item);
+    m.tick(20_000);
+    m.run({ type: 'floor.pause', entryId: n }, CHAIR);
+    ask(colombia, { kind: 'point_of_order' });
+    m.tick(5_000);
+    m.next(item);
+    m.tick(30_000);
+    m.next(item);
+    expect(m.state.floor).toMatchObject({ entryId: n, pausedAt: expect.any(String) });
+    expect(floorRemainingMs(m.state.floor!, m.nowMs)).toBe(160_000);
+    m.run({ type: 'floor.resume', entryId: n }, CHAIR);
+    expect(floorRemainingMs(m.state.floor!, m.nowMs)).toBe(160_000);
+  });
+
+  it('the chair gives the floor to someone while the speaker waits, then gives it back', () => {
+    const { m, item, norway, egypt, colombia, holySee, ask } = meeting();
+    const n = ask(norway);
+    const e = ask(egypt);
+    ask(holySee);
+    m.next(item);
+    m.tick(60_000);
+    m.run({ type: 'floor.give', entryId: e, expectedCurrent: n, hold: true }, CHAIR);
+    expect(m.state.floor).toMatchObject({ entryId: e, interrupted: { entryId: n } });
+    m.tick(30_000);
+    // A point of order during Egypt's turn holds Egypt too; each gets the floor back in turn.
+    const poo = ask(colombia, { kind: 'point_of_order' });
+    m.next(item);
+    expect(m.state.floor).toMatchObject({ entryId: poo, interrupted: { entryId: e, interrupted: { entryId: n } } });
+    m.tick(10_000);
+    expect(nextAct(m.state, item)).toMatchObject({ kind: 'give_back', entry: { id: e } });
+    m.next(item);
+    expect(m.state.floor).toMatchObject({ entryId: e, pausedAt: null, interrupted: { entryId: n } });
+    expect(floorRemainingMs(m.state.floor!, m.nowMs)).toBe(150_000);
+    m.run({ type: 'floor.end', expectedCurrent: e }, CHAIR);
+    expect(m.state.floor).toMatchObject({ entryId: n, pausedAt: null, interrupted: null });
+    expect(floorRemainingMs(m.state.floor!, m.nowMs)).toBe(120_000);
+    expect(m.state.statements.map((st) => [st.entryId, st.durationMs])).toEqual([
+      [e, 30_000],
+      [poo, 10_000],
+    ]);
+    expect(m.replayed()).toEqual(m.state);
+  });
+
+  it('giving the floor to the next speaker ends every held statement', () => {
+    const { m, item, norway, egypt, holySee, ask } = meeting();
+    const n = ask(norway);
+    const e = ask(egypt);
+    const h = ask(holySee);
+    m.next(item);
+    m.tick(10_000);
+    m.run({ type: 'floor.give', entryId: e, expectedCurrent: n, hold: true }, CHAIR);
+    m.tick(20_000);
+    m.run({ type: 'floor.give', entryId: h, expectedCurrent: e }, CHAIR);
+    expect(m.state.floor).toMatchObject({ entryId: h, interrupted: null });
+    expect(m.state.statements.map((st) => [st.entryId, st.durationMs])).toEqual([
+      [n, 10_000],
+      [e, 20_000],
+    ]);
+  });
+
+  it('a delegation held on the floor cannot be removed', () => {
+    const { m, item, norway, egypt, ask } = meeting();
+    const n = ask(norway);
+    const e = ask(egypt);
+    m.next(item);
+    m.run({ type: 'floor.give', entryId: e, expectedCurrent: n, hold: true }, CHAIR);
+    expect(m.refusal({ type: 'delegation.remove', delegationId: norway }).message).toMatch(/has the floor/);
   });
 
   it('"next" reaches a waiting point of order first when the floor is free', () => {

@@ -103,10 +103,21 @@ export interface FloorTurn {
 
 export interface Floor extends FloorTurn {
   /**
-   * The statement a point of order interrupted: paused, it gets the floor
-   * back when the point of order ends.
+   * The turn held while someone else speaks (a point of order, or whoever the
+   * chair gave the floor to while this speaker waits): paused, it gets the
+   * floor back when the turn that holds it ends. A stack: a held turn may
+   * itself hold one.
    */
-  interrupted: FloorTurn | null;
+  interrupted: HeldTurn | null;
+}
+
+export interface HeldTurn extends Floor {
+  /**
+   * The clock was running when the turn was held: it runs again when the
+   * floor comes back, so the speaker resumes with the time left. A speaker
+   * the chair had paused stays paused.
+   */
+  resumesOnReturn: boolean;
 }
 
 /** A delegation as registered when its representative spoke. */

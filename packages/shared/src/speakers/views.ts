@@ -81,6 +81,34 @@ export function nextSpeakerEntry(state: MeetingState, itemId: string): SpeakerEn
   return null;
 }
 
+/**
+ * What "next speaker" (N, the console's big button) does now, so that the
+ * button says what the key will do and the server does the same:
+ * - `point_of_order`: a point of order is waiting; it gets the floor. A
+ *   statement in progress is held (paused, it resumes with its time left
+ *   afterwards: `holds`); a point of order in progress ends.
+ * - `give_back`: the turn that holds a speaker ends; that speaker resumes.
+ * - `next`: the statement in progress (if any) ends; the head of the list speaks.
+ * null: nobody is waiting and nobody is held (E ends a statement in progress).
+ */
+export type NextAct =
+  | { kind: 'point_of_order'; entry: SpeakerEntry; holds: SpeakerEntry | null }
+  | { kind: 'give_back'; entry: SpeakerEntry }
+  | { kind: 'next'; entry: SpeakerEntry };
+
+export function nextAct(state: MeetingState, itemId: string): NextAct | null {
+  const floor = state.floor;
+  const queue = state.speakers.lists[itemId]?.queue ?? [];
+  const pointOfOrder = queue.map((id) => state.speakers.entries[id]).find((e) => e.kind === 'point_of_order');
+  if (pointOfOrder) {
+    const holds = floor && floor.kind !== 'point_of_order' ? state.speakers.entries[floor.entryId] : null;
+    return { kind: 'point_of_order', entry: pointOfOrder, holds };
+  }
+  if (floor?.interrupted) return { kind: 'give_back', entry: state.speakers.entries[floor.interrupted.entryId] };
+  const entry = nextSpeakerEntry(state, itemId);
+  return entry ? { kind: 'next', entry } : null;
+}
+
 /** The next few speakers, for the room screen. */
 export function nextSpeakers(state: MeetingState, itemId: string, count: number, nowMs: number): QueueLine[] {
   return speakersQueue(state, itemId, nowMs).slice(0, Math.max(0, count));
@@ -118,8 +146,13 @@ export function speakerDelegationName(
   return speaker.delegation ? delegationName(speaker.delegation, lang) : null;
 }
 
+/** The turn on the floor, then each turn it holds, down the stack. */
+export function floorTurns(floor: Floor | null): Floor[] {
+  return floor ? [floor, ...floorTurns(floor.interrupted)] : [];
+}
+
+/** What is left of the turn on the floor and of every turn it holds. */
 function floorLeftOnItem(floor: Floor | null, itemId: string, nowMs: number): number {
   if (!floor || floor.itemId !== itemId) return 0;
-  const left = Math.max(0, floorRemainingMs(floor, nowMs));
-  return left + (floor.interrupted ? Math.max(0, floorRemainingMs(floor.interrupted, nowMs)) : 0);
+  return Math.max(0, floorRemainingMs(floor, nowMs)) + floorLeftOnItem(floor.interrupted, itemId, nowMs);
 }

@@ -933,4 +933,15 @@ export const ar: UiStrings = {
     internal: 'حدث خطأ في الخادم.',
     network: 'لا يوجد اتصال بالخادم.',
   },
+  // The meeting day (issue 15, h15a): points of order, the room screens, reading for adoption, speakers' names.
+  day: {
+    pointOfOrder: 'نقطة نظام: {{name}}',
+    pointOfOrderHolds: 'نقطة نظام: {{name}}؛ {{held}} ينتظر',
+    giveBack: 'إعادة الكلمة إلى {{name}}',
+    sayPointOfOrder: 'أعطي الكلمة لممثل {{name}} الموقر بشأن نقطة نظام.',
+    sayGiveBack: 'أعيد الكلمة إلى ممثل {{name}} الموقر.',
+    held: 'في انتظار الاستئناف: {{name}}، الوقت المتبقي {{time}}',
+    giveHolding: 'إعطاء الكلمة؛ {{name}} ينتظر',
+    giveHoldingTo: 'إعطاء الكلمة إلى {{name}} بينما ينتظر {{held}}',
+  },
 };

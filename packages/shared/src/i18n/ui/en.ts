@@ -916,6 +916,17 @@ export const en = {
     internal: 'Something went wrong on the server.',
     network: 'No connection to the server.',
   },
+  // The meeting day (issue 15, h15a): points of order, the room screens, reading for adoption, speakers' names.
+  day: {
+    pointOfOrder: 'Point of order: {{name}}',
+    pointOfOrderHolds: 'Point of order: {{name}}; {{held}} waits',
+    giveBack: 'Give the floor back to {{name}}',
+    sayPointOfOrder: 'I give the floor to the distinguished representative of {{name}} on a point of order.',
+    sayGiveBack: 'I give the floor back to the distinguished representative of {{name}}.',
+    held: 'Waiting to resume: {{name}}, {{time}} left',
+    giveHolding: 'Give the floor; {{name}} waits',
+    giveHoldingTo: 'Give the floor to {{name}} while {{held}} waits',
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

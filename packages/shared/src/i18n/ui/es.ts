@@ -940,4 +940,15 @@ export const es: UiStrings = {
     internal: 'Se produjo un error en el servidor.',
     network: 'No hay conexión con el servidor.',
   },
+  // The meeting day (issue 15, h15a): points of order, the room screens, reading for adoption, speakers' names.
+  day: {
+    pointOfOrder: 'Cuestión de orden: {{name}}',
+    pointOfOrderHolds: 'Cuestión de orden: {{name}}; {{held}} espera',
+    giveBack: 'Devolver la palabra a {{name}}',
+    sayPointOfOrder: 'Tiene la palabra el distinguido representante de {{name}} para una cuestión de orden.',
+    sayGiveBack: 'Devuelvo la palabra al distinguido representante de {{name}}.',
+    held: 'En espera de continuar: {{name}}, quedan {{time}}',
+    giveHolding: 'Dar la palabra; {{name}} espera',
+    giveHoldingTo: 'Dar la palabra a {{name}} mientras {{held}} espera',
+  },
 };

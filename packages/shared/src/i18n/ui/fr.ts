@@ -944,4 +944,15 @@ export const fr: UiStrings = {
     internal: 'Une erreur s’est produite sur le serveur.',
     network: 'Aucune connexion avec le serveur.',
   },
+  // The meeting day (issue 15, h15a): points of order, the room screens, reading for adoption, speakers' names.
+  day: {
+    pointOfOrder: 'Rappel au règlement : {{name}}',
+    pointOfOrderHolds: 'Rappel au règlement : {{name}} ; {{held}} attend',
+    giveBack: 'Redonner la parole : {{name}}',
+    sayPointOfOrder: 'Je donne la parole au distingué représentant de {{name}} pour un rappel au règlement.',
+    sayGiveBack: 'Je redonne la parole au distingué représentant de {{name}}.',
+    held: 'En attente de reprendre : {{name}}, {{time}} restantes',
+    giveHolding: 'Donner la parole ; {{name}} attend',
+    giveHoldingTo: 'Donner la parole à {{name}} pendant que {{held}} attend',
+  },
 };

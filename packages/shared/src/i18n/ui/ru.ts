@@ -942,4 +942,15 @@ export const ru: UiStrings = {
     internal: 'На сервере произошла ошибка.',
     network: 'Нет соединения с сервером.',
   },
+  // The meeting day (issue 15, h15a): points of order, the room screens, reading for adoption, speakers' names.
+  day: {
+    pointOfOrder: 'По порядку ведения заседания: {{name}}',
+    pointOfOrderHolds: 'По порядку ведения заседания: {{name}}; {{held}} ждет',
+    giveBack: 'Вернуть слово: {{name}}',
+    sayPointOfOrder: 'Слово по порядку ведения заседания предоставляется уважаемому представителю {{name}}.',
+    sayGiveBack: 'Слово вновь предоставляется уважаемому представителю {{name}}.',
+    held: 'Ожидает продолжения: {{name}}, осталось {{time}}',
+    giveHolding: 'Дать слово; {{name}} ждет',
+    giveHoldingTo: 'Дать слово: {{name}}, пока {{held}} ждет',
+  },
 };

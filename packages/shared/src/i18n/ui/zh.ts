@@ -923,4 +923,15 @@ export const zh: UiStrings = {
     internal: '服务器出错。',
     network: '未连接到服务器。',
   },
+  // The meeting day (issue 15, h15a): points of order, the room screens, reading for adoption, speakers' names.
+  day: {
+    pointOfOrder: '程序问题：{{name}}',
+    pointOfOrderHolds: '程序问题：{{name}}；{{held}}暂停等候',
+    giveBack: '请{{name}}继续发言',
+    sayPointOfOrder: '请{{name}}尊敬的代表就程序问题发言。',
+    sayGiveBack: '请{{name}}尊敬的代表继续发言。',
+    held: '等候继续发言：{{name}}，剩余{{time}}',
+    giveHolding: '请其发言；{{name}}暂停等候',
+    giveHoldingTo: '请{{name}}发言，{{held}}暂停等候',
+  },
 };

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentSpeaker, formatAgendaLabel, nextSpeakerEntry, type Lang, type MeetingState } from '@gavel/shared';
+import { currentSpeaker, formatAgendaLabel, nextAct, type Lang, type MeetingState } from '@gavel/shared';
 import { useCommand } from '../../components/useCommand';
 import { useServerNow } from '../../components/useServerNow';
 import { speakerLabel } from '../../components/speakerLabel';
@@ -111,7 +111,7 @@ function useKeyboardShortcuts(state: MeetingState, runner: ReturnType<typeof use
       if (r.busy) return;
       const current = currentSpeaker(s);
       const key = e.key.toLowerCase();
-      if (key === 'n' && s.agenda.currentItemId && nextSpeakerEntry(s, s.agenda.currentItemId)) {
+      if (key === 'n' && s.agenda.currentItemId && nextAct(s, s.agenda.currentItemId)) {
         e.preventDefault();
         void r.run({ type: 'speakers.next', itemId: s.agenda.currentItemId, expectedCurrent: current?.entry.id ?? null });
       } else if (key === 'p' && current) {

@@ -2,8 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   currentSpeaker,
-  nextSpeakerEntry,
+  floorRemainingMs,
+  floorTurns,
+  formatDuration,
+  nextAct,
   pendingRulings,
+  type NextAct,
   type Lang,
   type MeetingState,
   type SpeakerEntry,
@@ -21,8 +25,8 @@ export function FloorPanel({ state, now, runner }: { state: MeetingState; now: n
   const { run, busy, error } = runner;
   const itemId = state.agenda.currentItemId;
   const current = currentSpeaker(state);
-  const next = itemId ? nextSpeakerEntry(state, itemId) : null;
-  const nextName = next ? speakerLabel(state, next, meetingLang) : '';
+  const act = itemId ? nextAct(state, itemId) : null;
+  const label = (entry: SpeakerEntry, l: Lang = lang) => speakerLabel(state, entry, l);
 
   return (
     <section className={`card floor-panel${current?.entry.kind === 'point_of_order' ? ' point-of-order' : ''}`} aria-labelledby="floor-heading">
@@ -39,11 +43,14 @@ export function FloorPanel({ state, now, runner }: { state: MeetingState; now: n
             </p>
           ) : null}
           <Countdown turn={current.floor} now={now} size="huge" />
-          {current.floor.interrupted ? (
-            <p className="muted">
-              {t('floor.interrupted', { name: speakerLabel(state, state.speakers.entries[current.floor.interrupted.entryId], lang) })}
+          {floorTurns(current.floor.interrupted).map((held) => (
+            <p key={held.entryId} className="floor-held" data-testid="floor-held" dir="auto">
+              {t('day.held', {
+                name: label(state.speakers.entries[held.entryId]),
+                time: formatDuration(Math.max(0, floorRemainingMs(held, now)), lang),
+              })}
             </p>
-          ) : null}
+          ))}
           <div className="floor-controls">
             {current.floor.pausedAt ? (
               <button type="button" disabled={busy} onClick={() => void run({ type: 'floor.resume', entryId: current.entry.id })}>
@@ -66,18 +73,17 @@ export function FloorPanel({ state, now, runner }: { state: MeetingState; now: n
         <div className="floor-next">
           <button
             type="button"
-            className="primary big"
-            disabled={busy || !next}
+            className={`primary big${act?.kind === 'point_of_order' ? ' point-of-order' : ''}`}
+            disabled={busy || !act}
             data-testid="next-speaker"
+            data-act={act?.kind ?? 'none'}
             onClick={() => void run({ type: 'speakers.next', itemId, expectedCurrent: current?.entry.id ?? null })}
           >
-            {next ? t('floor.nextIs', { name: speakerLabel(state, next, lang) }) : t('floor.noNext')} <kbd>N</kbd>
+            {act ? actLabel(act, label, t) : t('floor.noNext')} <kbd>N</kbd>
           </button>
-          {next ? (
+          {act ? (
             <p className="say" lang={meetingLang} dir="auto">
-              {next.kind === 'panellist' || !next.delegationId
-                ? t('floor.sayPanellist', { name: nextName, lng: meetingLang })
-                : t('floor.say', { name: nextName, lng: meetingLang })}
+              {actWords(act, (e) => label(e, meetingLang), (key, name) => t(key, { name, lng: meetingLang }))}
             </p>
           ) : null}
         </div>
@@ -86,6 +92,29 @@ export function FloorPanel({ state, now, runner }: { state: MeetingState; now: n
       <Rulings state={state} runner={runner} />
     </section>
   );
+}
+
+type T = (key: string, values?: Record<string, string>) => string;
+
+/** What the big button does, in the chair's language: the same act as N (see nextAct). */
+function actLabel(act: NextAct, label: (e: SpeakerEntry) => string, t: T): string {
+  const name = label(act.entry);
+  switch (act.kind) {
+    case 'point_of_order':
+      return act.holds ? t('day.pointOfOrderHolds', { name, held: label(act.holds) }) : t('day.pointOfOrder', { name });
+    case 'give_back':
+      return t('day.giveBack', { name });
+    case 'next':
+      return t('floor.nextIs', { name });
+  }
+}
+
+/** What the chair says for that act, in the meeting's language. */
+function actWords(act: NextAct, label: (e: SpeakerEntry) => string, say: (key: string, name: string) => string): string {
+  const name = label(act.entry);
+  if (act.kind === 'point_of_order') return say('day.sayPointOfOrder', name);
+  if (act.kind === 'give_back') return say('day.sayGiveBack', name);
+  return say(act.entry.kind === 'panellist' || !act.entry.delegationId ? 'floor.sayPanellist' : 'floor.say', name);
 }
 
 function Rulings({ state, runner }: { state: MeetingState; runner: CommandRunner }) {

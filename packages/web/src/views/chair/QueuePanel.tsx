@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  currentSpeaker,
   delegationName,
   formatAgendaLabel,
   formatDuration,
@@ -24,6 +25,7 @@ export function QueuePanel({ state, itemId, now, runner }: { state: MeetingState
   const list = state.speakers.lists[itemId];
   const lines = speakersQueue(state, itemId, now);
   const item = state.agenda.items[itemId];
+  const drag = useDragToMove(lines, runner);
 
   return (
     <section className="card queue-panel" aria-labelledby="queue-heading">
@@ -43,7 +45,15 @@ export function QueuePanel({ state, itemId, now, runner }: { state: MeetingState
       {lines.length === 0 ? <p className="muted">{t('speakers.empty')}</p> : null}
       <ol className="queue" data-testid="queue">
         {lines.map((line, i) => (
-          <QueueRow key={line.entry.id} line={line} state={state} runner={runner} previous={lines[i - 1]} nextLine={lines[i + 1]} />
+          <QueueRow
+            key={line.entry.id}
+            line={line}
+            state={state}
+            runner={runner}
+            previous={lines[i - 1]}
+            nextLine={lines[i + 1]}
+            drag={drag}
+          />
         ))}
       </ol>
       <Inscribe state={state} itemId={itemId} />
@@ -57,12 +67,14 @@ function QueueRow({
   runner,
   previous,
   nextLine,
+  drag,
 }: {
   line: QueueLine;
   state: MeetingState;
   runner: CommandRunner;
   previous?: QueueLine;
   nextLine?: QueueLine;
+  drag: DragToMove;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -70,6 +82,9 @@ function QueueRow({
   const { entry } = line;
   const name = speakerLabel(state, entry, lang);
   const samePart = (other?: QueueLine) => other !== undefined && other.group === line.group;
+  // A statement in progress can wait (paused) while someone else speaks; a point of order cannot.
+  const current = currentSpeaker(state);
+  const holding = current && current.entry.kind !== 'point_of_order' ? current : null;
   const classLabel =
     entry.kind === 'panellist'
       ? t('speakers.panellistClass')
@@ -77,8 +92,18 @@ function QueueRow({
         ? t(`category.${line.category}`)
         : '';
   return (
-    <li className={`queue-row kind-${entry.kind}`} data-testid="queue-row">
-      <span className="queue-position">{formatInteger(line.position, lang)}</span>
+    <li
+      className={`queue-row kind-${entry.kind}${drag.over === entry.id ? ' drop-target' : ''}${drag.dragged === entry.id ? ' dragged' : ''}`}
+      data-testid="queue-row"
+      data-entry={entry.id}
+      {...drag.rowProps(line)}
+    >
+      <span className="queue-position">
+        <span className="drag-handle" aria-hidden="true">
+          ⠿
+        </span>
+        {formatInteger(line.position, lang)}
+      </span>
       <span className="queue-who">
         <strong dir="auto">{name}</strong>
         {entry.kind !== 'statement' ? <span className={`kind-badge kind-${entry.kind}`}>{t(`kinds.${entry.kind}`)}</span> : null}
@@ -113,6 +138,17 @@ function QueueRow({
         >
           {t('floor.give')}
         </button>
+        {holding && entry.kind !== 'point_of_order' ? (
+          <button
+            type="button"
+            disabled={busy}
+            data-testid="give-holding"
+            onClick={() => void run({ type: 'floor.give', entryId: entry.id, expectedCurrent: holding.entry.id, hold: true })}
+            aria-label={t('day.giveHoldingTo', { name, held: speakerLabel(state, holding.entry, lang) })}
+          >
+            {t('day.giveHolding', { name: speakerLabel(state, holding.entry, lang) })}
+          </button>
+        ) : null}
         <button
           type="button"
           disabled={busy || !samePart(previous)}
@@ -144,6 +180,58 @@ function QueueRow({
       </span>
     </li>
   );
+}
+
+interface DragToMove {
+  dragged: string | null;
+  over: string | null;
+  rowProps: (line: QueueLine) => Partial<HTMLAttributes<HTMLLIElement>>;
+}
+
+/**
+ * Reordering by drag and drop, as the ↑ and ↓ buttons do from the keyboard:
+ * a row moves within its own part of the list (points of order, the list,
+ * rights of reply), dropped where the row under it stood.
+ */
+function useDragToMove(lines: QueueLine[], runner: CommandRunner): DragToMove {
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+  const from = lines.find((l) => l.entry.id === dragged);
+  const accepts = (target: QueueLine) => from !== undefined && target.group === from.group && target.entry.id !== from.entry.id;
+  const end = () => {
+    setDragged(null);
+    setOver(null);
+  };
+  return {
+    dragged,
+    over,
+    rowProps: (line) => ({
+      draggable: !runner.busy,
+      onDragStart: (e) => {
+        e.dataTransfer.effectAllowed = 'move';
+        e.dataTransfer.setData('text/plain', line.entry.id);
+        setDragged(line.entry.id);
+      },
+      onDragEnd: end,
+      onDragOver: (e) => {
+        if (!accepts(line)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        setOver(line.entry.id);
+      },
+      onDragLeave: () => setOver((o) => (o === line.entry.id ? null : o)),
+      onDrop: (e) => {
+        e.preventDefault();
+        if (from && accepts(line)) {
+          // Moving down, it lands after the target row: before the row that follows it in the same part, or at the part's end.
+          const after = lines[lines.indexOf(line) + 1];
+          const before = from.position > line.position ? line.entry.id : after && after.group === line.group ? after.entry.id : null;
+          void runner.run({ type: 'speakers.move', entryId: from.entry.id, before });
+        }
+        end();
+      },
+    }),
+  };
 }
 
 /** Speaking times the chair can give, in half minutes around the default. */

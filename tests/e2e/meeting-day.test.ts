@@ -1,0 +1,143 @@
+/**
+ * The meeting day (issue 15), in English and in Arabic: points of order that
+ * hold the speaker, the list reordered by dragging, a speaker who waits and
+ * gets the floor back, the room screens and their messages, reading for
+ * adoption with one key per decision, the speaker's name in the log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { TestServer, ok, waitFor, type ApiClient } from '../support/server';
+
+const LANGS = [
+  { lang: 'en', names: { norway: 'Norway', egypt: 'Egypt', brazil: 'Brazil', france: 'France' } },
+  { lang: 'ar', names: { norway: 'النرويج', egypt: 'مصر', brazil: 'البرازيل', france: 'فرنسا' } },
+] as const;
+
+const M49 = { norway: '578', egypt: '818', brazil: '076', france: '250' } as const;
+
+/** A meeting in the given language, opened, its agenda adopted, one substantive item taken up. */
+async function meetingUnderWay(server: TestServer, language: string) {
+  const { meetingId, secretariatCode, viewerCode } = await server.createMeeting();
+  const sec = await server.signIn(meetingId, secretariatCode, 'Conference officer');
+  await ok(sec, meetingId, { type: 'meeting.update', changes: { language } });
+  const registered = await ok(sec, meetingId, {
+    type: 'delegation.registerMany',
+    delegations: Object.values(M49).map((m49) => ({ category: 'state_party', m49 })),
+  });
+  const byM49 = Object.fromEntries(registered.events.map((e: any) => [e.payload.delegation.m49, e.payload.delegation.id]));
+  const ids = Object.fromEntries(Object.entries(M49).map(([k, m49]) => [k, byM49[m49] as string])) as Record<keyof typeof M49, string>;
+  const chairCode = (await ok(sec, meetingId, { type: 'access.issue', role: 'chair', label: 'Chair' })).issuedCodes[0].code as string;
+  const item = await ok(sec, meetingId, { type: 'agenda.addItem', title: 'Non-punishment and non-prosecution of victims of trafficking in persons' });
+  const itemId = item.events[0].payload.item.id as string;
+  const chairApi = await server.signIn(meetingId, chairCode, 'Chair');
+  await ok(chairApi, meetingId, { type: 'meeting.open' });
+  await ok(chairApi, meetingId, { type: 'agenda.adopt' });
+  await ok(chairApi, meetingId, { type: 'agenda.takeUp', itemId });
+  return { meetingId, sec, viewerCode, chairCode, chairApi, ids, itemId };
+}
+
+async function stateOf(api: ApiClient, meetingId: string) {
+  return (await api.request('GET', `/api/meetings/${meetingId}/state`)).body.state;
+}
+
+async function remainingMs(page: Page, scope: string): Promise<number> {
+  return Number(await page.locator(`${scope} [data-testid="countdown"]`).first().getAttribute('data-remaining-ms'));
+}
+
+describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('N with a point of order waiting holds the speaker, who gets the floor back with the time left', async () => {
+    const m = await meetingUnderWay(server, lang);
+    await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.norway });
+    await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.egypt });
+    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    await chair.locator('[data-testid="next-speaker"][data-act="next"]', { hasText: names.norway }).waitFor();
+    await chair.locator('body').press('n');
+    await chair.locator('[data-testid="floor-current"]', { hasText: names.norway }).waitFor();
+
+    await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.brazil, kind: 'point_of_order' });
+    // The big button says what N will do: the point of order, Norway waiting.
+    const button = chair.locator('[data-testid="next-speaker"][data-act="point_of_order"]');
+    await button.waitFor();
+    expect(await button.textContent()).toContain(names.brazil);
+    expect(await button.textContent()).toContain(names.norway);
+    await screenshot(chair, `${lang}-day-point-of-order-waiting`);
+
+    await chair.locator('body').press('n');
+    await chair.locator('[data-testid="floor-current"]', { hasText: names.brazil }).waitFor();
+    await chair.locator('[data-testid="floor-held"]', { hasText: names.norway }).waitFor();
+    const held = (await stateOf(m.chairApi, m.meetingId)).floor.interrupted;
+    expect(held.entryId).toBeTruthy();
+    const leftWhenHeld = 180_000 - (Date.parse(held.pausedAt) - Date.parse(held.startedAt));
+    // Nothing was recorded for Norway: its statement is held, not ended.
+    expect((await stateOf(m.chairApi, m.meetingId)).statements).toEqual([]);
+    // Let the point of order run for two seconds on Brazil's own clock.
+    await waitFor(async () => (await remainingMs(chair, '[data-testid="floor-current"]')) <= 118_000, 10_000, 'two seconds of the point of order');
+    await chair.locator('[data-testid="next-speaker"][data-act="give_back"]', { hasText: names.norway }).waitFor();
+    await screenshot(chair, `${lang}-day-point-of-order-holds`);
+
+    await chair.locator('body').press('n');
+    await chair.locator('[data-testid="floor-current"]', { hasText: names.norway }).waitFor();
+    const state = await stateOf(m.chairApi, m.meetingId);
+    expect(state.floor).toMatchObject({ entryId: held.entryId, pausedAt: null, interrupted: null });
+    expect(state.statements.map((s: any) => [s.delegationId, s.capacity])).toEqual([[m.ids.brazil, 'point_of_order']]);
+    // Norway resumes with the time it had when the point of order was raised, less the moment since.
+    const left = await remainingMs(chair, '[data-testid="floor-current"]');
+    expect(left).toBeLessThanOrEqual(leftWhenHeld);
+    expect(left).toBeGreaterThan(leftWhenHeld - 1_500);
+    await chair.close();
+  });
+
+  it('the chair reorders the list by dragging, and gives the floor to a speaker while another waits', async () => {
+    const m = await meetingUnderWay(server, lang);
+    for (const d of [m.ids.norway, m.ids.egypt, m.ids.brazil, m.ids.france]) {
+      await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: d });
+    }
+    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    const rows = chair.locator('[data-testid="queue-row"]');
+    await rows.nth(3).waitFor();
+    // France, last, dragged onto Egypt's place.
+    await rows.filter({ hasText: names.france }).dragTo(rows.filter({ hasText: names.egypt }));
+    await waitFor(async () => (await rows.nth(1).textContent())?.includes(names.france), 10_000, 'France second');
+    const queue = (await stateOf(m.chairApi, m.meetingId)).speakers.lists[m.itemId].queue;
+    expect(queue.length).toBe(4);
+    // Dragged down: Norway below Egypt.
+    await rows.filter({ hasText: names.norway }).dragTo(rows.filter({ hasText: names.egypt }));
+    await waitFor(async () => (await rows.nth(2).textContent())?.includes(names.norway), 10_000, 'Norway third');
+    expect(await rows.allTextContents()).toEqual([
+      expect.stringContaining(names.france),
+      expect.stringContaining(names.egypt),
+      expect.stringContaining(names.norway),
+      expect.stringContaining(names.brazil),
+    ]);
+    await screenshot(chair, `${lang}-day-queue-dragged`);
+
+    await chair.locator('body').press('n');
+    await chair.locator('[data-testid="floor-current"]', { hasText: names.france }).waitFor();
+    // Egypt speaks while France waits; the end of Egypt's statement gives the floor back to France.
+    await rows.filter({ hasText: names.egypt }).locator('[data-testid="give-holding"]').click();
+    await chair.locator('[data-testid="floor-current"]', { hasText: names.egypt }).waitFor();
+    await chair.locator('[data-testid="floor-held"]', { hasText: names.france }).waitFor();
+    await screenshot(chair, `${lang}-day-speaker-waits`);
+    await chair.locator('body').press('e');
+    await chair.locator('[data-testid="floor-current"]', { hasText: names.france }).waitFor();
+    const state = await stateOf(m.chairApi, m.meetingId);
+    expect(state.floor.pausedAt).toBeNull();
+    expect(state.statements.map((s: any) => s.delegationId)).toEqual([m.ids.egypt]);
+    await chair.close();
+  });
+});
