@@ -140,4 +140,43 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     expect(state.statements.map((s: any) => s.delegationId)).toEqual([m.ids.egypt]);
     await chair.close();
   });
+
+  it('the chair records who spoke for a delegation with one click; the log and the report name them', async () => {
+    const m = await meetingUnderWay(server, lang);
+    await ok(m.sec, m.meetingId, { type: 'person.register', name: 'Ingrid Berg', title: 'Ms.', function: 'representative', delegationId: m.ids.norway });
+    await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, kind: 'panellist', delegationId: m.ids.norway, speakerName: 'Venla Roth' });
+    await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.egypt });
+    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    await chair.locator('[data-testid="queue-row"]').nth(1).waitFor();
+    await chair.locator('body').press('n');
+    // The panellist announced was not the one who came: one click names the delegation's registered person.
+    await chair.locator('[data-testid="name-speaker"]').getByRole('button', { name: 'Ms. Ingrid Berg' }).click();
+    await chair.locator('[data-testid="name-speaker"] button[aria-pressed="true"]', { hasText: 'Ingrid Berg' }).waitFor();
+    await chair.locator('body').press('n');
+    await chair.locator('[data-testid="floor-current"]', { hasText: names.egypt }).waitFor();
+    await chair.locator('[data-testid="speaker-typed"]').fill('Amr Hassan');
+    await chair.locator('[data-testid="speaker-typed"]').press('Enter');
+    await chair.locator('[data-testid="speaker-name"]', { hasText: 'Amr Hassan' }).waitFor();
+    await screenshot(chair, `${lang}-day-speaker-named`);
+    await chair.locator('body').press('e');
+    await chair.locator('[data-testid="floor-current"]').waitFor({ state: 'detached' });
+
+    const log = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const secCode = (await ok(m.sec, m.meetingId, { type: 'access.issue', role: 'secretariat', label: 'Officer' })).issuedCodes[0].code;
+    await signIn(log, server.url, lang, m.meetingId, secCode, 'Conference officer');
+    await log.goto(`${server.url}/setup?tab=statements&item=${m.itemId}`);
+    const statements = log.locator('[data-testid="statement"]');
+    await statements.nth(1).waitFor();
+    expect(await statements.nth(0).textContent()).toContain('Ingrid Berg');
+    expect(await statements.nth(1).textContent()).toContain('Amr Hassan');
+    await screenshot(log, `${lang}-day-statements-log-named`);
+
+    // The report names the panellist who presented.
+    await log.goto(`${server.url}/report`);
+    await log.getByText('Ingrid Berg').first().waitFor();
+    expect(await log.locator('body').textContent()).not.toContain('Venla Roth');
+    await log.close();
+    await chair.close();
+  });
 });

@@ -131,6 +131,11 @@ const MATRIX: Record<string, Row> = {
     allowed: CHAIR_AND_SECRETARIAT,
     command: async (t, f) => ({ entryId: (await inscribed(f, t)).entryId, allowedMs: 120_000 }),
   },
+  /** Who speaks for the delegation: the chair records it from the room. */
+  'speakers.name': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: async (t, f) => ({ entryId: (await inscribed(f, t)).entryId, speakerName: 'Ms. Ingrid Berg' }),
+  },
   /** A delegation never gives the floor, not even to itself. */
   'speakers.next': {
     allowed: CHAIR_AND_SECRETARIAT,

@@ -27,6 +27,7 @@ const CHAIR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
   'speakers.close',
   'speakers.reopen',
   'speakers.setTime',
+  'speakers.name',
   'speakers.next',
   'speakers.rule',
   'floor.give',

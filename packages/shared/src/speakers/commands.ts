@@ -58,6 +58,14 @@ export const speakersCommands = [
   z
     .object({ type: z.literal('speakers.next'), itemId: id, expectedCurrent, allowedMs: speakingMs.optional() })
     .strict(),
+  /**
+   * Who speaks (or spoke) for the delegation: one of its registered persons,
+   * or a name as typed; both null: not known. Recorded with the statement,
+   * in the log and, for a panellist, in the report.
+   */
+  z
+    .object({ type: z.literal('speakers.name'), entryId: id, personId: id.nullable().default(null), speakerName: text(200).nullable().default(null) })
+    .strict(),
   /** The chair rules on a point of order; the ruling is recorded with it. */
   z.object({ type: z.literal('speakers.rule'), entryId: id, ruling: text(2000) }).strict(),
   /**

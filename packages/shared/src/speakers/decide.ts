@@ -109,6 +109,17 @@ export function decideSpeakers(state: MeetingState, command: SpeakersCommand, ac
       if (!floor.pausedAt) fail('invalid_state', 'the clock is running');
       return [{ type: 'FloorResumed', payload: { entryId: floor.entryId } }];
     }
+    case 'speakers.name': {
+      const entry = requireEntry(state, command.entryId);
+      if (entry.status === 'withdrawn') fail('invalid_state', 'that request was withdrawn');
+      const person = command.personId ? (state.persons[command.personId] ?? fail('not_found', `no person ${command.personId}`)) : undefined;
+      if (person && person.delegationId !== entry.delegationId) fail('invalid_command', `${person.name} belongs to another delegation`);
+      const speakerName = command.speakerName ?? person?.name ?? null;
+      const personId = person?.id ?? null;
+      if (entry.kind === 'panellist' && !speakerName) fail('invalid_command', 'a panellist is inscribed by name');
+      if (entry.personId === personId && entry.speakerName === speakerName) return [];
+      return [{ type: 'SpeakerNamed', payload: { entryId: entry.id, personId, speakerName } }];
+    }
     case 'speakers.rule': {
       const entry = requireEntry(state, command.entryId);
       if (entry.kind !== 'point_of_order') fail('invalid_command', 'only a point of order is ruled on');

@@ -28,6 +28,7 @@ export type SpeakersEvent =
   | { type: 'FloorResumed'; payload: { entryId: string } }
   /** Ends a statement: the floor is free, or back with the speaker a point of order interrupted. */
   | { type: 'StatementRecorded'; payload: { statement: RecordedStatement } }
+  | { type: 'SpeakerNamed'; payload: { entryId: string; personId: string | null; speakerName: string | null } }
   | { type: 'PointOfOrderRuled'; payload: { entryId: string; ruling: string } }
   | {
       type: 'StatementCorrected';
@@ -47,6 +48,7 @@ export const SPEAKERS_EVENT_TYPES = [
   'FloorPaused',
   'FloorResumed',
   'StatementRecorded',
+  'SpeakerNamed',
   'PointOfOrderRuled',
   'StatementCorrected',
   'RulesChanged',

@@ -94,6 +94,16 @@ export function evolveSpeakers(s: MeetingState, e: LedgerEvent<SpeakersEvent>): 
       const next = withEntries(s, { [entryId]: { ...entry, status: 'spoken', statementId } });
       return { ...next, floor: floorAfter(s.floor, entryId, e.at), statements: inOrder([...s.statements, statement]) };
     }
+    case 'SpeakerNamed': {
+      const { entryId, personId, speakerName } = e.payload;
+      const entry = s.speakers.entries[entryId];
+      const next = withEntries(s, { [entryId]: { ...entry, personId, speakerName } });
+      // Naming the speaker is part of the record, not a correction of it: the statement reads so from the start.
+      const statements = s.statements.map((st) =>
+        st.entryId === entryId ? { ...st, speakerName, recorded: { ...st.recorded, speakerName } } : st,
+      );
+      return { ...next, statements };
+    }
     case 'PointOfOrderRuled': {
       const entry = s.speakers.entries[e.payload.entryId];
       const ruling = { text: e.payload.ruling, at: e.at, by: e.actor.name };

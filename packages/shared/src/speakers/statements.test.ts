@@ -103,3 +103,50 @@ describe('correcting the statements log', () => {
     }
   });
 });
+
+describe('naming who speaks for a delegation', () => {
+  it('the chair names the speaker from the delegation’s persons while it speaks, or types a name; the statement keeps it', () => {
+    const m = new ChairTestMeeting();
+    const [norway, egypt] = m.register(['state_party', '578'], ['state_party', '818']);
+    const [p] = m.run({ type: 'person.register', name: 'Ingrid Berg', title: 'Ms.', function: 'representative', delegationId: norway });
+    const ingrid = p.type === 'PersonRegistered' ? p.payload.person.id : '';
+    const [q] = m.run({ type: 'person.register', name: 'Amr Hassan', title: 'Mr.', function: 'representative', delegationId: egypt });
+    const amr = q.type === 'PersonRegistered' ? q.payload.person.id : '';
+    const item = m.addItem('Implementation of the Protocol');
+    m.openAndTakeUp(item);
+    const n = m.request(item, norway);
+    const e = m.request(item, egypt);
+    m.next(item);
+    expect(m.run({ type: 'speakers.name', entryId: n, personId: ingrid }, CHAIR)).toMatchObject([
+      { type: 'SpeakerNamed', payload: { entryId: n, personId: ingrid, speakerName: 'Ingrid Berg' } },
+    ]);
+    // Once is enough: the same name again records nothing.
+    expect(m.run({ type: 'speakers.name', entryId: n, personId: ingrid }, CHAIR)).toEqual([]);
+    expect(m.refusal({ type: 'speakers.name', entryId: n, personId: amr }, CHAIR).message).toMatch(/another delegation/);
+    expect(m.refusal({ type: 'speakers.name', entryId: n, speakerName: 'Someone' }, delegateOf(norway)).code).toBe('forbidden');
+    m.next(item);
+    expect(m.state.statements[0]).toMatchObject({ entryId: n, speakerName: 'Ingrid Berg', recorded: { speakerName: 'Ingrid Berg' } });
+    // After the statement, typed: the log reads so from the start, not as a correction.
+    m.run({ type: 'speakers.name', entryId: e, speakerName: 'H.E. Mr. Ahmed Ali' }, SECRETARIAT);
+    m.next(item);
+    m.run({ type: 'speakers.name', entryId: n, speakerName: 'Kari Nordmann' }, CHAIR);
+    expect(m.state.statements.map((s) => [s.speakerName, s.corrections.length])).toEqual([
+      ['Kari Nordmann', 0],
+      ['H.E. Mr. Ahmed Ali', 0],
+    ]);
+    expect(m.state.speakers.entries[n]).toMatchObject({ personId: null, speakerName: 'Kari Nordmann' });
+    expect(m.replayed()).toEqual(m.state);
+  });
+
+  it('a withdrawn request is not named; a panellist keeps a name', () => {
+    const m = new ChairTestMeeting();
+    const [norway] = m.register(['state_party', '578']);
+    const item = m.addItem('Implementation of the Protocol');
+    m.openAndTakeUp(item);
+    const n = m.request(item, norway);
+    const panel = m.request(item, norway, { kind: 'panellist', speakerName: 'Venla Roth' });
+    expect(m.refusal({ type: 'speakers.name', entryId: panel }, CHAIR).message).toMatch(/by name/);
+    m.run({ type: 'speakers.withdraw', entryId: n });
+    expect(m.refusal({ type: 'speakers.name', entryId: n, speakerName: 'Ingrid Berg' }, CHAIR).code).toBe('invalid_state');
+  });
+});

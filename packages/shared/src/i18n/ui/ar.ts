@@ -943,5 +943,8 @@ export const ar: UiStrings = {
     held: 'في انتظار الاستئناف: {{name}}، الوقت المتبقي {{time}}',
     giveHolding: 'إعطاء الكلمة؛ {{name}} ينتظر',
     giveHoldingTo: 'إعطاء الكلمة إلى {{name}} بينما ينتظر {{held}}',
+    speaker: 'المتكلم:',
+    speakerTyped: 'اسم آخر',
+    recordSpeaker: 'تسجيل الاسم',
   },
 };

@@ -926,6 +926,9 @@ export const en = {
     held: 'Waiting to resume: {{name}}, {{time}} left',
     giveHolding: 'Give the floor; {{name}} waits',
     giveHoldingTo: 'Give the floor to {{name}} while {{held}} waits',
+    speaker: 'Speaking:',
+    speakerTyped: 'Another name',
+    recordSpeaker: 'Record the name',
   },
 } as const;
 

@@ -950,5 +950,8 @@ export const es: UiStrings = {
     held: 'En espera de continuar: {{name}}, quedan {{time}}',
     giveHolding: 'Dar la palabra; {{name}} espera',
     giveHoldingTo: 'Dar la palabra a {{name}} mientras {{held}} espera',
+    speaker: 'Interviene:',
+    speakerTyped: 'Otro nombre',
+    recordSpeaker: 'Registrar el nombre',
   },
 };

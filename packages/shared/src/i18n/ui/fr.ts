@@ -954,5 +954,8 @@ export const fr: UiStrings = {
     held: 'En attente de reprendre : {{name}}, {{time}} restantes',
     giveHolding: 'Donner la parole ; {{name}} attend',
     giveHoldingTo: 'Donner la parole à {{name}} pendant que {{held}} attend',
+    speaker: 'Orateur :',
+    speakerTyped: 'Autre nom',
+    recordSpeaker: 'Consigner le nom',
   },
 };

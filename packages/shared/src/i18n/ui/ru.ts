@@ -952,5 +952,8 @@ export const ru: UiStrings = {
     held: 'Ожидает продолжения: {{name}}, осталось {{time}}',
     giveHolding: 'Дать слово; {{name}} ждет',
     giveHoldingTo: 'Дать слово: {{name}}, пока {{held}} ждет',
+    speaker: 'Выступает:',
+    speakerTyped: 'Другое имя',
+    recordSpeaker: 'Записать имя',
   },
 };

@@ -933,5 +933,8 @@ export const zh: UiStrings = {
     held: '等候继续发言：{{name}}，剩余{{time}}',
     giveHolding: '请其发言；{{name}}暂停等候',
     giveHoldingTo: '请{{name}}发言，{{held}}暂停等候',
+    speaker: '发言人：',
+    speakerTyped: '其他姓名',
+    recordSpeaker: '记录姓名',
   },
 };

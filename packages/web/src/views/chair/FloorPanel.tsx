@@ -43,6 +43,7 @@ export function FloorPanel({ state, now, runner }: { state: MeetingState; now: n
             </p>
           ) : null}
           <Countdown turn={current.floor} now={now} size="huge" />
+          {current.entry.delegationId ? <NameSpeaker state={state} entry={current.entry} runner={runner} /> : null}
           {floorTurns(current.floor.interrupted).map((held) => (
             <p key={held.entryId} className="floor-held" data-testid="floor-held" dir="auto">
               {t('day.held', {
@@ -91,6 +92,70 @@ export function FloorPanel({ state, now, runner }: { state: MeetingState; now: n
       <ErrorText error={error} />
       <Rulings state={state} runner={runner} />
     </section>
+  );
+}
+
+/**
+ * Who speaks for the delegation, recorded with one click: its registered
+ * persons as buttons, or a name typed; the log (and, for a panellist, the report) keeps it.
+ */
+function NameSpeaker({ state, entry, runner }: { state: MeetingState; entry: SpeakerEntry; runner: CommandRunner }) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const persons = Object.values(state.persons)
+    .filter((p) => p.delegationId === entry.delegationId)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const name = (personId: string | null, speakerName: string | null) =>
+    void runner.run({ type: 'speakers.name', entryId: entry.id, personId, speakerName });
+  return (
+    <div className="name-speaker" role="group" aria-labelledby="name-speaker-label" data-testid="name-speaker">
+      <span id="name-speaker-label" className="muted">
+        {t('day.speaker')}
+      </span>
+      {persons.map((p) => (
+        <button
+          key={p.id}
+          type="button"
+          className="small"
+          aria-pressed={entry.personId === p.id}
+          disabled={runner.busy}
+          onClick={() => name(p.id, null)}
+          dir="auto"
+        >
+          {[p.title, p.name].filter(Boolean).join(' ')}
+        </button>
+      ))}
+      {entry.speakerName && !entry.personId ? (
+        <strong dir="auto" data-testid="speaker-name">
+          {entry.speakerName}
+        </strong>
+      ) : null}
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const input = e.currentTarget.querySelector('input');
+          if (!typed.trim()) return;
+          void runner.run({ type: 'speakers.name', entryId: entry.id, personId: null, speakerName: typed.trim() }).then((r) => {
+            if (!r) return;
+            setTyped('');
+            // Back to the console's keys (N, P, E), which a focused field would swallow.
+            input?.blur();
+          });
+        }}
+      >
+        <input
+          aria-label={t('day.speakerTyped')}
+          placeholder={t('day.speakerTyped')}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          data-testid="speaker-typed"
+        />
+        <button type="submit" className="small" disabled={runner.busy || !typed.trim()}>
+          {t('day.recordSpeaker')}
+        </button>
+      </form>
+    </div>
   );
 }
 
