@@ -58,6 +58,10 @@ const MATRIX: Record<string, Row> = {
   'person.update': { allowed: OWN_MEMBERS, command: (t) => ({ personId: t.personId, title: 'H.E. Ms.', function: 'representative' }) },
   'person.remove': { allowed: OWN_MEMBERS, command: (t) => ({ personId: t.personId }) },
   'access.issue': { allowed: SECRETARIAT_ONLY, command: (t) => ({ role: 'delegate', delegationId: t.delegationId, label: 'Adviser' }) },
+  'access.issueMany': {
+    allowed: SECRETARIAT_ONLY,
+    command: (t) => ({ codes: [{ role: 'delegate', delegationId: t.delegationId, label: 'Adviser' }, { role: 'viewer', label: 'Public' }] }),
+  },
   'access.revoke': { allowed: SECRETARIAT_ONLY, command: (t) => ({ codeId: t.spareCode.codeId }) },
   'access.reissue': { allowed: SECRETARIAT_ONLY, command: (t) => ({ codeId: t.spareCode.codeId }) },
 

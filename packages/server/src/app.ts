@@ -20,6 +20,7 @@ import { DraftingService } from './drafting/service';
 import { draftingRoutes } from './http/drafting';
 import { NegotiationService } from './negotiation/service';
 import { negotiationRoutes } from './http/negotiation';
+import { slipRoutes } from './http/slips';
 import { reportRoutes } from './http/report';
 import { attachGateway } from './realtime/gateway';
 import { SqliteStore } from './store/sqlite';
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
   draftingRoutes(app, ctx, drafting);
   negotiationRoutes(app, ctx, drafting, negotiation);
   reportRoutes(app, ctx);
+  slipRoutes(app, ctx);
 
   await serveWebApp(app, config.webDir);
 

@@ -5,6 +5,7 @@ import { MeetingConnection, type EndReason } from './api/connection';
 import { api } from './api/http';
 import { MeetingContext, useMeeting } from './api/MeetingContext';
 import { loadSession, saveSession, type StoredSession } from './api/session';
+import { signInLink } from './api/signInLink';
 import { LanguagePicker } from './components/LanguagePicker';
 import { useView, VIEWS_FOR_ROLE, type View } from './routes';
 import { ChairConsole } from './views/chair/ChairConsole';
@@ -20,7 +21,8 @@ import { useStoryAddress } from './views/amendments/storyRoute';
 
 export function App() {
   const { t } = useTranslation();
-  const [stored, setStored] = useState<StoredSession | null>(loadSession);
+  // A slip's link opens the sign-in with its code, even over a session this browser already has.
+  const [stored, setStored] = useState<StoredSession | null>(() => (signInLink() ? null : loadSession()));
   const [notice, setNotice] = useState<string | undefined>();
 
   const end = (reason?: EndReason) => {

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { DomainError, type Actor, type SessionInfo } from '@gavel/shared';
+import { DomainError, type AccessCode, type Actor, type SessionInfo } from '@gavel/shared';
 import type { MeetingService } from '../meetings/service';
 import type { SessionRecord, Store } from '../store/store';
 import { hashAccessCode, newToken, sha256 } from './secrets';
@@ -22,13 +22,8 @@ export class Auth {
   ) {}
 
   async signIn(meetingId: string, code: string, name: string): Promise<{ token: string; session: SessionInfo }> {
-    const refused = new DomainError('invalid_code', 'this access code is not valid for this meeting');
-    // Another node may have issued or revoked the code: ask the store, not this node's copy.
-    const state = await this.meetings.freshState(meetingId);
-    if (!state) throw refused;
-    const credential = await this.store.findCredential(meetingId, hashAccessCode(code));
-    const issued = credential && state.codes[credential.codeId];
-    if (!issued || issued.revokedAt) throw refused;
+    const issued = await this.activeCode(meetingId, code);
+    if (!issued) throw new DomainError('invalid_code', 'this access code is not valid for this meeting');
     const token = newToken();
     const now = this.clock();
     const record: SessionRecord = {
@@ -43,6 +38,16 @@ export class Auth {
     };
     await this.store.createSession(record);
     return { token, session: toInfo(record) };
+  }
+
+  /** The code as issued, if this clear code belongs to the meeting and is not revoked. */
+  async activeCode(meetingId: string, code: string): Promise<AccessCode | undefined> {
+    // Another node may have issued or revoked the code: ask the store, not this node's copy.
+    const state = await this.meetings.freshState(meetingId);
+    if (!state) return undefined;
+    const credential = await this.store.findCredential(meetingId, hashAccessCode(code));
+    const issued = credential && state.codes[credential.codeId];
+    return issued && !issued.revokedAt ? issued : undefined;
   }
 
   /** Who holds this token, if it is still good. */

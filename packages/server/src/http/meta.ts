@@ -123,6 +123,31 @@ export function openApi() {
           responses: { '200': { description: 'registered and skipped counts' }, ...errors },
         },
       },
+      '/api/meetings/{id}/slips': {
+        post: {
+          summary:
+            'Access-code slips to print (secretariat): one card per code with the meeting, whom it is for, the code and a QR code to the sign-in (code in the fragment). Send the codes from the answer to access.issue / access.issueMany: they exist in clear nowhere else',
+          security: bearerAuth,
+          parameters: [meetingId],
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['codes'],
+                  additionalProperties: false,
+                  properties: {
+                    codes: { type: 'array', items: { type: 'string' }, minItems: 1 },
+                    lang: { enum: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] },
+                    format: { enum: ['pdf', 'html'] },
+                  },
+                },
+              },
+            },
+          },
+          responses: { '200': { description: 'application/pdf (or text/html)' }, ...errors },
+        },
+      },
       // The negotiated texts (http/drafting.ts): `doc` is a document name such as "recommendations".
       '/api/meetings/{id}/drafts/{doc}': {
         get: {

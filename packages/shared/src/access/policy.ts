@@ -107,6 +107,11 @@ export function can(actor: Actor, command: Command, state: MeetingState): boolea
   return denial(actor, command, state) === null;
 }
 
+/** Who may print access-code slips: whoever may issue codes (a slip shows a code its maker holds in clear). */
+export function canPrintCodeSlips(actor: Actor, state: MeetingState): boolean {
+  return can(actor, { type: 'access.issue', role: 'viewer', label: '' }, state);
+}
+
 /**
  * Who may write the negotiated texts now: whoever holds the pen. With no
  * holder, the chair and the secretariat (any of their sessions); with one,

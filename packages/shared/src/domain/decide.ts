@@ -93,6 +93,8 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
       return [{ type: 'PersonRemoved', payload: { personId: command.personId } }];
     case 'access.issue':
       return [issueCode(state, command.role, command.delegationId, command.label, ctx)];
+    case 'access.issueMany':
+      return command.codes.map((c) => issueCode(state, c.role, c.delegationId, c.label, ctx));
     case 'access.revoke': {
       const codeId = requireActiveCode(state, command.codeId).id;
       return [...penReleasedBy(state, [codeId]), { type: 'AccessCodeRevoked', payload: { codeId } }];

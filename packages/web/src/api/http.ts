@@ -36,15 +36,24 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
 }
 
 /**
- * GET with the session's token, for what is read as a file or a blob (the
- * report, a paragraph's story, downloads); a refusal becomes an ApiError
- * with the server's message.
+ * A request with the session's token, for what is read as a file or a blob
+ * (the report, a paragraph's story, downloads, code slips); a refusal becomes
+ * an ApiError with the server's code.
  */
-export async function authorizedGet(path: string, signal?: AbortSignal): Promise<Response> {
+export async function authorizedFetch(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<Response> {
   const token = loadSession()?.token;
   let res: Response;
   try {
-    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal, cache: 'no-store' });
+    res = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers: {
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+      cache: 'no-store',
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError('network', 'no connection to the server');
@@ -55,6 +64,10 @@ export async function authorizedGet(path: string, signal?: AbortSignal): Promise
     throw new ApiError(e?.code ?? 'internal', e?.message ?? res.statusText, e?.details);
   }
   return res;
+}
+
+export function authorizedGet(path: string, signal?: AbortSignal): Promise<Response> {
+  return authorizedFetch(path, { signal });
 }
 
 export interface MeetingSummary {

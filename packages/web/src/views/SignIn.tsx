@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '@gavel/shared';
 import { api, ApiError, type MeetingSummary } from '../api/http';
 import type { StoredSession } from '../api/session';
+import { signInLink } from '../api/signInLink';
 import { ErrorText } from '../components/ErrorText';
 import { Field } from '../components/Field';
 import { LanguagePicker } from '../components/LanguagePicker';
@@ -12,8 +13,9 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: StoredSession) 
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
-  const [meetingId, setMeetingId] = useState(() => new URLSearchParams(location.search).get('meeting') ?? '');
-  const [code, setCode] = useState('');
+  const fromSlip = signInLink();
+  const [meetingId, setMeetingId] = useState(() => fromSlip?.meetingId || new URLSearchParams(location.search).get('meeting') || '');
+  const [code, setCode] = useState(fromSlip?.code ?? '');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -82,7 +84,11 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: StoredSession) 
           )}
         </Field>
         <Field label={t('signIn.name')} hint={t('signIn.nameHint')}>
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" required />}
+          {(p) => (
+            // With the code from a slip, the name is all that is left to type.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" autoFocus={Boolean(fromSlip)} required />
+          )}
         </Field>
         <button type="submit" className="primary big" disabled={busy || !meetingId}>
           {t('signIn.submit')}

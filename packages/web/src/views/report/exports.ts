@@ -54,7 +54,11 @@ export async function fetchReport(meetingId: string, lang: Lang, signal?: AbortS
 
 /** Fetches a file with the session's token and hands it to the browser to save. */
 export async function download(path: string, fallbackName: string): Promise<string> {
-  const res = await authorizedGet(path);
+  return save(await authorizedGet(path), fallbackName);
+}
+
+/** Hands a fetched file to the browser to save, under the name the server gives; returns that name. */
+export async function save(res: Response, fallbackName: string): Promise<string> {
   const blob = await res.blob();
   const name = filenameFrom(res.headers.get('content-disposition'), fallbackName);
   const url = URL.createObjectURL(blob);

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import {
   delegationName,
   formatInteger,
+  LANGUAGE_AUTONYMS,
+  LANGUAGES,
   ROLES,
   type AccessCode,
   type IssuedCode,
@@ -11,6 +13,8 @@ import {
   type Role,
 } from '@gavel/shared';
 import { useConnection } from '../../api/MeetingContext';
+import { ApiError, authorizedFetch } from '../../api/http';
+import { save } from '../report/exports';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useCommand } from '../../components/useCommand';
@@ -25,6 +29,7 @@ export function CodesTab({ state }: { state: MeetingState }) {
   const lang = i18n.language as Lang;
   const [shown, setShown] = useState<Shown[]>([]);
   const [showRevoked, setShowRevoked] = useState(false);
+  const slips = useSlips(state.id, state.info.language);
   const codes = Object.values(state.codes).filter((c) => showRevoked || !c.revokedAt);
   /** For whom a code is: its delegation, or the label given when it was issued. */
   const who = (c: Pick<AccessCode, 'role' | 'delegationId' | 'label'>) => {
@@ -39,7 +44,15 @@ export function CodesTab({ state }: { state: MeetingState }) {
   return (
     <div className="stack">
       <p className="muted">{t('codes.intro')}</p>
-      {shown.length > 0 ? <NewCodes codes={shown} onDismiss={() => setShown([])} /> : null}
+      {shown.length > 0 ? <NewCodes codes={shown} slips={slips} onDismiss={() => setShown([])} /> : null}
+      <IssueForEveryone
+        state={state}
+        slips={slips}
+        onIssued={(issued, s) => {
+          reveal(issued, s);
+          void slips.make(issued.map((c) => c.code));
+        }}
+      />
       <div className="two-columns">
         <IssueCode state={state} onIssued={reveal} />
         <section className="card" aria-labelledby="codes-heading">
@@ -137,9 +150,6 @@ function IssueCode({ state, onIssued }: { state: MeetingState; onIssued: (issued
   const [role, setRole] = useState<Role>('delegate');
   const [delegationId, setDelegationId] = useState('');
   const [label, setLabel] = useState('');
-  const withCode = new Set(Object.values(state.codes).flatMap((c) => (!c.revokedAt && c.delegationId ? [c.delegationId] : [])));
-  const without = Object.values(state.delegations).filter((d) => !withCode.has(d.id));
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await run({ type: 'access.issue', role, label, ...(role === 'delegate' ? { delegationId } : {}) });
@@ -147,16 +157,6 @@ function IssueCode({ state, onIssued }: { state: MeetingState; onIssued: (issued
       onIssued(r.issuedCodes, stateAfter());
       setLabel('');
     }
-  };
-
-  const issueMissing = async () => {
-    const issued: IssuedCode[] = [];
-    for (const d of without) {
-      const r = await run({ type: 'access.issue', role: 'delegate', delegationId: d.id, label: delegationName(d, 'en') });
-      if (!r) break;
-      issued.push(...r.issuedCodes);
-    }
-    onIssued(issued, stateAfter());
   };
 
   return (
@@ -193,17 +193,12 @@ function IssueCode({ state, onIssued }: { state: MeetingState; onIssued: (issued
       <button type="submit" className="primary" disabled={busy || (role === 'delegate' && !delegationId)}>
         {t('codes.issueButton')}
       </button>
-      {without.length > 0 ? (
-        <button type="button" disabled={busy} onClick={() => void issueMissing()}>
-          {t('codes.issueMissing', { count: formatInteger(without.length, lang) })}
-        </button>
-      ) : null}
       <ErrorText error={error} />
     </form>
   );
 }
 
-function NewCodes({ codes, onDismiss }: { codes: Shown[]; onDismiss: () => void }) {
+function NewCodes({ codes, slips, onDismiss }: { codes: Shown[]; slips: Slips; onDismiss: () => void }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<string | null>(null);
   return (
@@ -228,9 +223,145 @@ function NewCodes({ codes, onDismiss }: { codes: Shown[]; onDismiss: () => void 
           </li>
         ))}
       </ul>
-      <button type="button" onClick={onDismiss}>
-        {t('codes.dismiss')}
-      </button>
+      <div className="row-actions">
+        <SlipLanguage slips={slips} />
+        <button type="button" disabled={slips.busy} onClick={() => void slips.make(codes.map((c) => c.code))} data-testid="print-slips">
+          {t('slips.print')}
+        </button>
+        <button type="button" onClick={onDismiss}>
+          {t('codes.dismiss')}
+        </button>
+      </div>
+      <SlipsOutcome slips={slips} />
+    </section>
+  );
+}
+
+interface Slips {
+  lang: Lang;
+  setLang: (l: Lang) => void;
+  make: (codes: string[]) => Promise<void>;
+  busy: boolean;
+  file: string | null;
+  error: ApiError | null;
+}
+
+/**
+ * Slips are made from the codes this page was just given (they exist in
+ * clear nowhere else): the server checks each one and returns the PDF.
+ */
+function useSlips(meetingId: string, meetingLang: Lang): Slips {
+  const [lang, setLang] = useState<Lang>(meetingLang);
+  const [busy, setBusy] = useState(false);
+  const [file, setFile] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const make = async (codes: string[]) => {
+    if (codes.length === 0) return;
+    setBusy(true);
+    setError(null);
+    setFile(null);
+    try {
+      const res = await authorizedFetch(`/api/meetings/${encodeURIComponent(meetingId)}/slips`, { method: 'POST', body: { codes, lang } });
+      setFile(await save(res, `access-codes.${lang}.pdf`));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError('internal', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { lang, setLang, make, busy, file, error };
+}
+
+function SlipLanguage({ slips }: { slips: Slips }) {
+  const { t } = useTranslation();
+  return (
+    <label className="inline">
+      {t('slips.language')}{' '}
+      <select value={slips.lang} onChange={(e) => slips.setLang(e.target.value as Lang)}>
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_AUTONYMS[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function SlipsOutcome({ slips }: { slips: Slips }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {slips.file ? (
+        <p className="success" role="status" data-testid="slips-made">
+          {t('slips.printed', { file: slips.file })}
+        </p>
+      ) : null}
+      <ErrorText error={slips.error} />
+    </>
+  );
+}
+
+/** Codes for every delegation without one and, if ticked, the chair, the secretariat and the public: one command, one answer, one PDF. */
+function IssueForEveryone({
+  state,
+  slips,
+  onIssued,
+}: {
+  state: MeetingState;
+  slips: Slips;
+  onIssued: (issued: IssuedCode[], s: MeetingState) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { run, busy, error } = useCommand();
+  const stateAfter = useStateAfter();
+  const active = Object.values(state.codes).filter((c) => !c.revokedAt);
+  const withCode = new Set(active.flatMap((c) => (c.delegationId ? [c.delegationId] : [])));
+  const without = Object.values(state.delegations).filter((d) => !withCode.has(d.id));
+  const others = ['chair', 'secretariat', 'viewer'] as const;
+  // Ticked at first: whoever has no code yet.
+  const [ticked, setTicked] = useState<Record<string, boolean>>(() => ({
+    delegations: true,
+    ...Object.fromEntries(others.map((r) => [r, !active.some((c) => c.role === r)])),
+  }));
+  const wanted = [
+    ...(ticked.delegations ? without.map((d) => ({ role: 'delegate' as const, delegationId: d.id, label: delegationName(d, 'en') })) : []),
+    ...others.filter((r) => ticked[r]).map((r) => ({ role: r, label: '' })),
+  ];
+  const box = (key: string, label: string) => (
+    <label className="inline" key={key}>
+      <input type="checkbox" checked={ticked[key] ?? false} onChange={(e) => setTicked({ ...ticked, [key]: e.target.checked })} /> {label}
+    </label>
+  );
+  return (
+    <section className="card" aria-labelledby="everyone-heading" data-testid="codes-for-everyone">
+      <h2 id="everyone-heading">{t('slips.everyone')}</h2>
+      <p className="muted">{t('slips.everyoneIntro')}</p>
+      <fieldset className="checks">
+        <legend className="visually-hidden">{t('slips.everyone')}</legend>
+        {box('delegations', t('slips.forDelegations', { count: formatInteger(without.length, lang) }))}
+        {box('chair', t('slips.forChair'))}
+        {box('secretariat', t('slips.forSecretariat'))}
+        {box('viewer', t('slips.forViewer'))}
+      </fieldset>
+      <div className="row-actions">
+        <SlipLanguage slips={slips} />
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || slips.busy || wanted.length === 0}
+          onClick={async () => {
+            const r = await run({ type: 'access.issueMany', codes: wanted });
+            if (!r) return;
+            setTicked({ delegations: true });
+            onIssued(r.issuedCodes, stateAfter());
+          }}
+        >
+          {t('slips.issueAndPrint')}
+        </button>
+      </div>
+      <ErrorText error={error} />
     </section>
   );
 }
