@@ -286,6 +286,11 @@ export const ar: UiStrings = {
     nextSpeakers: 'المتكلمون التالون',
     listClosed: 'أُقفلت قائمة المتكلمين.',
   },
+  placeMoved: {
+    pointOfOrder: 'أصبح ترتيبك {{position}}: تُسمع أولًا نقطة نظام من {{name}}.',
+    precedence: 'أصبح ترتيبك {{position}}: طلب {{name}} ({{category}}) الكلمة بعدك لكنه يتقدم عليك وفقًا للنظام الداخلي.',
+    reordered: 'أصبح ترتيبك {{position}}: غيّر الرئيس ترتيب القائمة.',
+  },
   room: {
     item: 'البند {{label}} من جدول الأعمال',
     speaker: 'المتكلم',

@@ -282,6 +282,11 @@ export const en = {
     nextSpeakers: 'Next speakers',
     listClosed: 'The list of speakers is closed.',
   },
+  placeMoved: {
+    pointOfOrder: 'You moved to number {{position}}: a point of order by {{name}} is heard first.',
+    precedence: 'You moved to number {{position}}: {{name}} ({{category}}) asked after you but comes first under the rules of procedure.',
+    reordered: 'You moved to number {{position}}: the chair changed the order of the list.',
+  },
   room: {
     item: 'Agenda item {{label}}',
     speaker: 'Speaker',

@@ -287,6 +287,11 @@ export const es: UiStrings = {
     nextSpeakers: 'Próximos oradores',
     listClosed: 'La lista de oradores está cerrada.',
   },
+  placeMoved: {
+    pointOfOrder: 'Ahora ocupa el puesto {{position}}: primero se escucha una cuestión de orden de {{name}}.',
+    precedence: 'Ahora ocupa el puesto {{position}}: {{name}} ({{category}}) pidió la palabra después de usted, pero el reglamento le da precedencia.',
+    reordered: 'Ahora ocupa el puesto {{position}}: la Presidencia cambió el orden de la lista.',
+  },
   room: {
     item: 'Tema {{label}} del programa',
     speaker: 'Orador',

@@ -289,6 +289,11 @@ export const fr: UiStrings = {
     nextSpeakers: 'Prochains orateurs',
     listClosed: 'La liste des orateurs est close.',
   },
+  placeMoved: {
+    pointOfOrder: 'Vous passez au rang {{position}} : une motion d’ordre de {{name}} est entendue d’abord.',
+    precedence: 'Vous passez au rang {{position}} : {{name}} ({{category}}) a demandé la parole après vous mais passe avant selon le règlement intérieur.',
+    reordered: 'Vous passez au rang {{position}} : la présidence a modifié l’ordre de la liste.',
+  },
   room: {
     item: 'Point {{label}} de l’ordre du jour',
     speaker: 'Orateur',

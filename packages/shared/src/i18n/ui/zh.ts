@@ -287,6 +287,11 @@ export const zh: UiStrings = {
     nextSpeakers: '接下来的发言者',
     listClosed: '发言者名单已截止。',
   },
+  placeMoved: {
+    pointOfOrder: '您现在排第{{position}}位：{{name}}提出的程序问题优先处理。',
+    precedence: '您现在排第{{position}}位：{{name}}（{{category}}）在您之后请求发言，但按议事规则优先。',
+    reordered: '您现在排第{{position}}位：主席调整了名单顺序。',
+  },
   room: {
     item: '议程项目{{label}}',
     speaker: '发言者',

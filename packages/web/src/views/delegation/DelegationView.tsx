@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import {
   currentSpeaker,
   delegationName,
-  delegationPlaces,
   formatDuration,
   formatInteger,
   type Lang,
   type MeetingState,
+  type QueueLine,
   type SessionInfo,
+  speakerDelegationName,
+  speakersQueue,
   type SpeakerKind,
 } from '@gavel/shared';
 import { Countdown } from '../../components/Countdown';
@@ -20,6 +23,7 @@ import { useCommand } from '../../components/useCommand';
 import { useServerNow } from '../../components/useServerNow';
 import { MeetingHeader } from '../MeetingHeader';
 import { DelegationNegotiation } from '../amendments/DelegationNegotiation';
+import { whyMovedBack, type PlaceChange } from './placeChange';
 
 /**
  * A delegation's own view, built for a phone as much as a laptop: the one big
@@ -66,7 +70,9 @@ function AskForFloor({ state, itemId, delegationId, now }: { state: MeetingState
   const lang = i18n.language as Lang;
   const { run, busy, error } = useCommand();
   const [onBehalfOf, setOnBehalfOf] = useState('');
-  const places = delegationPlaces(state, itemId, delegationId, now);
+  const queue = speakersQueue(state, itemId, now);
+  const places = queue.filter((l) => l.entry.delegationId === delegationId);
+  const moved = usePlaceChange(queue, places);
   const closed = state.speakers.lists[itemId]?.closed ?? false;
   const ask = (kind: SpeakerKind) =>
     void run({ type: 'speakers.request', itemId, kind, ...(onBehalfOf.trim() ? { onBehalfOf: onBehalfOf.trim() } : {}) });
@@ -83,7 +89,9 @@ function AskForFloor({ state, itemId, delegationId, now }: { state: MeetingState
             <span>
               <span className={`kind-badge kind-${p.entry.kind}`}>{t(`kinds.${p.entry.kind}`)}</span>{' '}
               <strong>{t('delegationView.yourPlace', { position: formatInteger(p.position, lang) })}</strong>{' '}
-              <span className="muted">{t('delegationView.estimate', { time: formatDuration(p.waitMs, lang) })}</span>
+              <span className="muted" data-testid="my-wait">
+                {t('delegationView.estimate', { time: formatDuration(p.waitMs, lang) })}
+              </span>
             </span>
             <button type="button" disabled={busy} onClick={() => void run({ type: 'speakers.withdraw', entryId: p.entry.id })}>
               {t('speakers.withdraw')}
@@ -91,6 +99,9 @@ function AskForFloor({ state, itemId, delegationId, now }: { state: MeetingState
           </li>
         ))}
       </ul>
+      <p className="place-change" role="status" data-testid="place-change" hidden={!moved}>
+        {moved ? placeChangeText(moved, state, lang, t) : null}
+      </p>
       {closed ? <p className="notice">{t('delegationView.listClosed')}</p> : null}
       <button type="button" className="primary huge-button" disabled={busy || closed} onClick={() => ask('statement')} data-testid="ask-floor">
         {t('delegationView.askFloor')}
@@ -113,4 +124,31 @@ function AskForFloor({ state, itemId, delegationId, now }: { state: MeetingState
       <ErrorText error={error} />
     </section>
   );
+}
+
+/** The last time one of the delegation's requests went back on the list, and why; cleared when it has none. */
+function usePlaceChange(queue: QueueLine[], places: QueueLine[]): PlaceChange | null {
+  const order = queue.map((l) => l.entry.id);
+  const seen = useRef<string[]>(order);
+  const [moved, setMoved] = useState<PlaceChange | null>(null);
+  const key = order.join(' ');
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = order;
+    if (places.length === 0) return setMoved(null);
+    const why = places.map((p) => whyMovedBack(before, queue, p.entry.id)).find((w) => w !== null);
+    if (why) setMoved(why);
+    // Only a change of order counts, not the clock's ticks.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return moved;
+}
+
+function placeChangeText(moved: PlaceChange, state: MeetingState, lang: Lang, t: TFunction): string {
+  const position = formatInteger(moved.position, lang);
+  if (moved.kind === 'reordered') return t('placeMoved.reordered', { position });
+  const name = speakerDelegationName(state, moved.entry, lang) ?? moved.entry.speakerName ?? '';
+  if (moved.kind === 'point_of_order') return t('placeMoved.pointOfOrder', { position, name });
+  const category = moved.entry.kind === 'panellist' ? t('kinds.panellist') : moved.category ? t(`category.${moved.category}`) : '';
+  return t('placeMoved.precedence', { position, name, category });
 }
