@@ -95,7 +95,9 @@ async function serve(): Promise<void> {
   const dataDir = argText('data', '');
   const config = {
     ...loadConfig({ GAVEL_DATA_DIR: dataDir, GAVEL_LOG_LEVEL: 'warn', GAVEL_DEMO: 'false', PORT: '0', }),
-    signinPerMinute: 1_000_000,
+    signinPerCode: 1_000_000,
+    exportsPerMinute: 1_000_000,
+    socketsPerAddress: 1_000_000,
     adminToken: ADMIN_TOKEN,
   };
   const gavel = await buildApp(config);

@@ -82,7 +82,7 @@ describe.each(CASES)('amendments ($lang)', (c) => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+    server = await TestServer.start();
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -56,7 +56,7 @@ async function openReport(page: Page, lang: string, code: string, name: string) 
 }
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  server = await TestServer.start();
   browser = await launchBrowser();
   f = await setupMeeting(server);
   chair = await server.signIn(f.meetingId, f.chairCode.code, 'Dominika Krois');

@@ -23,7 +23,7 @@ let pen: DraftClient;
 let reader: DraftClient;
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  server = await TestServer.start();
   f = await setupNegotiation(server);
   pen = await DraftClient.open(server.url, f.secretariat.token!);
   reader = await DraftClient.open(server.url, f.holySee.client.token!);
@@ -166,8 +166,8 @@ describe('brackets in the live text', () => {
 describe('two nodes on one store', () => {
   it('record exactly one of an accept on one node and a reject on the other', async () => {
     const dataDir = tempDir('gavel-negotiation-nodes-');
-    const nodeA = await TestServer.start({ dataDir, config: { signinPerMinute: 10_000 } });
-    const nodeB = await TestServer.start({ dataDir, config: { signinPerMinute: 10_000 } });
+    const nodeA = await TestServer.start({ dataDir });
+    const nodeB = await TestServer.start({ dataDir });
     try {
       const g = await setupNegotiation(nodeA);
       const amendmentIds: string[] = [];

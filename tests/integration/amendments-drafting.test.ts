@@ -19,7 +19,7 @@ let f: NegotiationFixture;
 const open: DraftClient[] = [];
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  server = await TestServer.start();
   f = await setupNegotiation(server);
 });
 afterAll(async () => {

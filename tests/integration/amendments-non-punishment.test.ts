@@ -23,7 +23,7 @@ let p109: string;
 let summary: string;
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  server = await TestServer.start();
   f = await setupNegotiation(server);
   p50 = f.p[1];
   // Chapter IV: the summary of the deliberations on the item, with its paragraph on non-punishment.

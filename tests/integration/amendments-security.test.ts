@@ -26,7 +26,7 @@ let draftId: string;
 let tabledId: string;
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  server = await TestServer.start();
   logged = incidents(server);
   f = await setupNegotiation(server);
   draftId = await startAmendment(f.norway.client, f.meetingId, { kind: 'change', paragraphId: f.p[1], text: 'Confidential Norwegian wording.' });

@@ -114,11 +114,13 @@ describe('commands over HTTP', () => {
     await expectRefused(text, 400, 'unknown_command');
   });
 
-  it('refuses a command to a meeting that does not exist (404 not_found)', async () => {
+  it('refuses a meeting that does not exist (404 not_found); the admin token acts in none (403)', async () => {
     const admin = server.admin();
-    const res = await admin.command('m_doesnotexist', { type: 'meeting.update', changes: { venue: 'Geneva' } });
+    const res = await admin.request('GET', '/api/meetings/m_doesnotexist/state');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not_found');
+    const command = await admin.command('m_doesnotexist', { type: 'meeting.update', changes: { venue: 'Geneva' } });
+    expect(command.status).toBe(403);
     expect(await server.gavel.store.readEvents('m_doesnotexist')).toEqual([]);
   });
 

@@ -58,7 +58,7 @@ describe('chairing an item with 30 delegations', () => {
   const delegates: { delegationId: string; category: Category; client: SignedIn; socket?: Socket }[] = [];
 
   beforeAll(async () => {
-    server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+    server = await TestServer.start();
     const created = await server.createMeeting();
     meetingId = created.meetingId;
     secretariat = await server.signIn(meetingId, created.secretariatCode, 'Conference officer');

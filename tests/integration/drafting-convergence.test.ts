@@ -19,7 +19,7 @@ let server: TestServer;
 let logged: ReturnType<typeof incidents>;
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 100_000 } });
+  server = await TestServer.start({ config: { signinPerCode: 100_000 } });
   logged = incidents(server);
 });
 afterAll(() => server.stop());

@@ -62,7 +62,7 @@ async function expectRepelled(token: string, reason: string, attack: (socket: So
 }
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  server = await TestServer.start();
   logged = incidents(server);
   f = await setupMeeting(server);
   chair = await server.signIn(f.meetingId, f.chairCode.code, 'Chair');

@@ -36,7 +36,7 @@ async function converged(all: DocClient[], meetingId: string) {
 }
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  server = await TestServer.start();
   f = await setupMeeting(server);
   chair = await server.signIn(f.meetingId, f.chairCode.code, 'Chair');
   viewer = await server.signIn(f.meetingId, f.viewerCode, 'Public');

@@ -53,7 +53,7 @@ async function rawSocket(token: string) {
 const pen = (command: Record<string, unknown>) => f.secretariat.command(f.meetingId, command);
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  server = await TestServer.start();
   incidentsList = incidents(server);
   f = await setupMeeting(server);
   chair = await server.signIn(f.meetingId, f.chairCode.code, 'Dominika Krois');

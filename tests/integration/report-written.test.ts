@@ -91,7 +91,7 @@ const footnotesOn = (r: Report, id: string) =>
   paragraph(r, id).inlines.flatMap((i) => (i.t === 'fn' ? [r.footnotes[i.index - 1].text.replace(/[\u200e\u200f]/g, '')] : []));
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 10_000 } });
+  server = await TestServer.start();
   f = await setupMeeting(server);
   chair = await server.signIn(f.meetingId, f.chairCode.code, 'Dominika Krois');
   norway = await server.signIn(f.meetingId, f.own.code.code, 'Kari Nordmann');

@@ -299,7 +299,9 @@ export async function buildModelMeeting(): Promise<Built> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gavel-bench-report-'));
   const config = {
     ...loadConfig({ GAVEL_DATA_DIR: dataDir, GAVEL_LOG_LEVEL: 'warn', GAVEL_DEMO: 'false', PORT: '0' }),
-    signinPerMinute: 1_000_000,
+    signinPerCode: 1_000_000,
+    exportsPerMinute: 1_000_000,
+    socketsPerAddress: 1_000_000,
     adminToken: ADMIN_TOKEN,
   };
   const gavel = await buildApp(config);

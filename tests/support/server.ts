@@ -57,7 +57,7 @@ export class ApiClient {
     } catch {
       json = text;
     }
-    return { status: res.status, body: json };
+    return { status: res.status, body: json, headers: Object.fromEntries(res.headers) as Record<string, string> };
   }
 
   async command(meetingId: string, command: Record<string, unknown>): Promise<{ status: number; body: CommandResult & any }> {

@@ -11,6 +11,9 @@ import type { Config } from './config';
 import type { AppContext } from './http/context';
 import { registerCompression, serveWebApp } from './http/delivery';
 import { HTTP_STATUS, installErrorHandler } from './http/errors';
+import { StorageHealth } from './http/health';
+import { Exports } from './export/limits';
+import { trustFunction } from './net/address';
 import { meetingRoutes } from './http/meetings';
 import { metaRoutes } from './http/meta';
 import { sessionRoutes } from './http/session';
@@ -62,16 +65,23 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
   const meetings = new MeetingService(store);
   const auth = new Auth(store, meetings, admin.token, config.sessionHours);
 
+  const trust = trustFunction(config.trustProxy);
+  const health = new StorageHealth();
+  // A write that succeeds ends a degraded /health.
+  meetings.onEvents(() => health.writeSucceeded());
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: MAX_COMMAND_BYTES,
-    trustProxy: false,
+    // GAVEL_TRUST_PROXY: behind a load balancer, request.ip is the client's address (sign-in limits, socket cap).
+    trustProxy: trust,
   });
   const docs = new DocService(store, meetings, app.log, options.docs);
   const drafting = new DraftingService(meetings, docs);
   const negotiation = new NegotiationService(meetings, docs, app.log);
-  const ctx: AppContext = { config, meetings, auth, docs };
-  installErrorHandler(app);
+  docs.onRelay(() => health.writeSucceeded());
+  const exports = new Exports(config);
+  const ctx: AppContext = { config, meetings, auth, docs, health, trust, exports };
+  installErrorHandler(app, health);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -118,6 +128,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
       await app.close();
       // Every accepted update is stored already; this writes checkpoints so that the next start loads quickly.
       await docs.close();
+      await exports.close();
       drafting.close();
       negotiation.close();
       await store.close();

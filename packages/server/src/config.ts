@@ -11,7 +11,18 @@ const EnvSchema = z.object({
     .min(24, 'GAVEL_ADMIN_TOKEN must be at least 24 characters')
     .optional(),
   GAVEL_ALLOWED_ORIGINS: z.string().optional(),
-  GAVEL_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  GAVEL_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(|\d{1,2}|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, 'a number of proxy hops, or comma-separated addresses/CIDRs')
+    .default(''),
+  GAVEL_SIGNIN_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
+  GAVEL_SIGNIN_PER_CODE: z.coerce.number().int().min(1).max(100_000).default(600),
+  GAVEL_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  GAVEL_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  GAVEL_EXPORTS_PER_MINUTE: z.coerce.number().int().min(2).max(100_000).default(60),
+  GAVEL_PDF_PAGES: z.coerce.number().int().min(1).max(16).default(1),
+  GAVEL_EXPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   GAVEL_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24 * 14),
   GAVEL_DEMO: z.enum(['true', 'false']).default('true'),
   GAVEL_WEB_DIR: z.string().optional(),
@@ -27,7 +38,24 @@ export interface Config {
   adminToken?: string;
   /** Origins allowed to open WebSocket connections besides the server's own. */
   allowedOrigins: string[];
-  signinPerMinute: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (GAVEL_TRUST_PROXY): false (none, the default),
+   * a number of hops, or addresses/CIDRs of the proxies.
+   */
+  trustProxy: false | number | string[];
+  /** Failed sign-ins one address may make in a window; successes are not counted. */
+  signinFailures: number;
+  /** Sessions one access code may open in a window (a leaked code cannot mint sessions without end). */
+  signinPerCode: number;
+  signinWindowMinutes: number;
+  /** Open sockets per client address. */
+  socketsPerAddress: number;
+  /** Report exports (any format) per session per minute, half of it at once. */
+  exportsPerMinute: number;
+  /** PDF pages printed at once by the pooled Chromium. */
+  pdfPages: number;
+  /** Heavy exports (PDF, DOCX) waiting for their turn; beyond that, 503 with Retry-After. */
+  exportQueue: number;
   sessionHours: number;
   seedDemo: boolean;
   /** The built web app; not served when absent. */
@@ -55,11 +83,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-    signinPerMinute: e.GAVEL_SIGNIN_PER_MINUTE,
+    trustProxy: parseTrustProxy(e.GAVEL_TRUST_PROXY),
+    signinFailures: e.GAVEL_SIGNIN_FAILURES,
+    signinPerCode: e.GAVEL_SIGNIN_PER_CODE,
+    signinWindowMinutes: e.GAVEL_SIGNIN_WINDOW_MINUTES,
+    socketsPerAddress: e.GAVEL_SOCKETS_PER_ADDRESS,
+    exportsPerMinute: e.GAVEL_EXPORTS_PER_MINUTE,
+    pdfPages: e.GAVEL_PDF_PAGES,
+    exportQueue: e.GAVEL_EXPORT_QUEUE,
     sessionHours: e.GAVEL_SESSION_HOURS,
     seedDemo: e.GAVEL_DEMO === 'true',
     webDir: e.GAVEL_WEB_DIR ? resolve(e.GAVEL_WEB_DIR) : DEFAULT_WEB_DIR,
     chromium: e.GAVEL_CHROMIUM,
     logLevel: e.GAVEL_LOG_LEVEL,
   };
+}
+
+function parseTrustProxy(value: string): Config['trustProxy'] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(',').map((a) => a.trim()).filter(Boolean);
 }

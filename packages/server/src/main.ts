@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { seedDemo } from './demo';
+import { keepServing } from './process';
 
 async function main() {
   let config;
@@ -13,6 +14,7 @@ async function main() {
     process.exit(2);
   }
   const gavel = await buildApp(config);
+  keepServing(gavel.app.log);
   const url = await gavel.app.listen({ port: config.port, host: config.host });
   const local = `http://localhost:${new URL(url).port}`;
   const lines = [`Gavel is running on ${local}`];

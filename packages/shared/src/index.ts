@@ -18,6 +18,7 @@ export * from './domain/decide';
 export * from './domain/evolve';
 export * from './protocol/messages';
 export * from './protocol/yjs';
+export * from './protocol/args';
 export * from './domain/parse';
 export * from './participants/import';
 export * from './i18n/dates';

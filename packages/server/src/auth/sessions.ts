@@ -9,7 +9,12 @@ export interface Authenticated {
   /** Absent for the admin token, which belongs to no meeting. */
   session?: SessionInfo;
   tokenHash: string;
+  /** When the session ends by itself (ISO 8601); absent for the admin token. */
+  expiresAt?: string;
 }
+
+/** Which sessions just ended: one (signed out), or all of an access code's (revoked). */
+export type SessionsEnded = { tokenHash: string } | { meetingId: string; codeId: string };
 
 /** Access codes in, bearer tokens out; and back from a token to who it is. */
 export class Auth {
@@ -20,6 +25,17 @@ export class Auth {
     private readonly sessionHours: number,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  private readonly endedListeners: ((ended: SessionsEnded) => void)[] = [];
+
+  /** Told when sessions end here, so that their open sockets close at once. */
+  onSessionsEnded(listener: (ended: SessionsEnded) => void): void {
+    this.endedListeners.push(listener);
+  }
+
+  private ended(ended: SessionsEnded): void {
+    for (const l of this.endedListeners) l(ended);
+  }
 
   async signIn(meetingId: string, code: string, name: string): Promise<{ token: string; session: SessionInfo }> {
     const issued = await this.activeCode(meetingId, code);
@@ -55,6 +71,11 @@ export class Auth {
     if (!token) return undefined;
     const tokenHash = sha256(token);
     if (safeEqual(token, this.adminToken)) return { actor: { role: 'admin', name: 'Administrator' }, tokenHash };
+    return this.bySessionHash(tokenHash);
+  }
+
+  /** A session by its token's hash, if it is still good (not signed out, not expired, its code not revoked). */
+  async bySessionHash(tokenHash: string): Promise<Authenticated | undefined> {
     const record = await this.store.findSession(tokenHash);
     if (!record || record.expiresAt <= this.clock().toISOString()) return undefined;
     const state = await this.meetings.state(record.meetingId);
@@ -63,14 +84,16 @@ export class Auth {
     const session = toInfo(record);
     const actor: Actor = { role: record.role, name: record.name, codeId: record.codeId };
     if (record.delegationId) actor.delegationId = record.delegationId;
-    return { actor, session, tokenHash };
+    return { actor, session, tokenHash, expiresAt: record.expiresAt };
   }
 
   async endSessionsOfCode(meetingId: string, codeId: string): Promise<void> {
+    this.ended({ meetingId, codeId });
     await this.store.deleteSessionsOfCode(meetingId, codeId);
   }
 
   async signOut(tokenHash: string): Promise<void> {
+    this.ended({ tokenHash });
     await this.store.deleteSession(tokenHash);
   }
 }

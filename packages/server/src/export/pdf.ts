@@ -2,16 +2,19 @@
  * PDF through headless Chromium, which shapes Arabic with the fonts the
  * machine has (fonts-noto-core: Noto Naskh Arabic). The report's HTML is
  * printed as it is, print styles included.
+ *
+ * One Chromium per server, started at the first PDF and kept: each PDF is a
+ * page in it (GAVEL_PDF_PAGES at once, the rest wait in export/limits.ts's
+ * queue), instead of a browser per request, which let a few requests take
+ * the machine.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chromium as playwright, type Browser } from 'playwright-core';
 import { DomainError } from '@gavel/shared';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const TIMEOUT_MS = 60_000;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The Chromium to print with: the configured one, else a usual path; undefined when there is none. */
 export function findChromium(configured?: string): string | undefined {
@@ -19,40 +22,61 @@ export function findChromium(configured?: string): string | undefined {
   return CANDIDATES.find((p) => existsSync(p));
 }
 
-export async function renderPdf(html: string, chromium: string | undefined): Promise<Buffer> {
-  if (!chromium) {
-    throw new DomainError(
-      'invalid_state',
-      'PDF export needs Chromium on the server: install it with `apt-get install -y chromium fonts-noto-core` (or set GAVEL_CHROMIUM to its path)',
-    );
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'gavel-pdf-'));
-  try {
-    const input = join(dir, 'report.html');
-    const output = join(dir, 'report.pdf');
-    await writeFile(input, html);
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        chromium,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          `--user-data-dir=${join(dir, 'profile')}`,
-          '--no-pdf-header-footer',
-          `--print-to-pdf=${output}`,
-          `file://${input}`,
-        ],
-        { timeout: TIMEOUT_MS },
-        (error) => (error ? reject(error) : resolve()),
+const missing = () =>
+  new DomainError(
+    'invalid_state',
+    'PDF export needs Chromium on the server: install it with `apt-get install -y chromium fonts-noto-core` (or set GAVEL_CHROMIUM to its path)',
+  );
+
+export class PdfPrinter {
+  private browser?: Promise<Browser>;
+  constructor(private readonly executable: string | undefined) {}
+
+  private launch(): Promise<Browser> {
+    if (!this.executable) throw missing();
+    if (!this.browser) {
+      const launched = playwright.launch({ executablePath: this.executable, args: ARGS, timeout: TIMEOUT_MS });
+      this.browser = launched;
+      // A browser that crashed or failed to start is started again by the next PDF.
+      launched.then(
+        (b) => b.on('disconnected', () => {
+          if (this.browser === launched) this.browser = undefined;
+        }),
+        () => {
+          if (this.browser === launched) this.browser = undefined;
+        },
       );
-    });
-    return await readFile(output);
+    }
+    return this.browser;
+  }
+
+  async print(html: string): Promise<Buffer> {
+    const browser = await this.launch();
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT_MS);
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    const b = this.browser;
+    this.browser = undefined;
+    if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
+  }
+}
+
+/** One PDF with a browser of its own (the benchmark; the server keeps one PdfPrinter). */
+export async function renderPdf(html: string, chromium: string | undefined): Promise<Buffer> {
+  if (!chromium) throw missing();
+  const printer = new PdfPrinter(chromium);
+  try {
+    return await printer.print(html);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await printer.close();
   }
 }

@@ -18,6 +18,7 @@
  * (html.ts, markdown.ts, rendered.ts) only draw what is assembled here.
  */
 import {
+  removeForbiddenCharsDeep,
   buildReportSkeleton,
   chapterTitle,
   documentRef,
@@ -378,5 +379,6 @@ export async function buildReport(docs: DocService, meetingId: string, state: Me
   if (written.size > 0) skeleton = buildReportSkeleton(state, lang, { itemIds: [...shown, ...written] });
 
   await Promise.all(['introduction', 'recommendations', ...slotDocs(skeleton)].map(read));
-  return assembleReport({ state, lang, texts, skeleton });
+  // Whatever the record holds, the exports carry no character XML or HTML forbids (shared core/schema.ts).
+  return removeForbiddenCharsDeep(assembleReport({ state, lang, texts, skeleton }));
 }

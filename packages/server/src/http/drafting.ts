@@ -5,10 +5,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { canImportText, canReadDoc, DOC_NAME, DomainError, isLang, PARAGRAPH_ID, parseOrFail } from '@gavel/shared';
+import { canImportText, canReadDoc, canWriteDoc, DOC_NAME, DomainError, isLang, PARAGRAPH_ID } from '@gavel/shared';
 import { MAX_IMPORT_BYTES, readDraftUpload, type ImportFormat } from '../drafting/import';
 import type { DraftingService } from '../drafting/service';
 import { requireMember, type AppContext } from './context';
+import { route } from './route';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -32,17 +33,15 @@ export function draftingRoutes(app: FastifyInstance, ctx: AppContext, drafting: 
     if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   }
 
-  const readable = async (request: Parameters<typeof requireMember>[1], id: string, doc: string) => {
-    const who = await requireMember(ctx, request, id);
+  const readable = async (request: Parameters<typeof requireMember>[1], id: string, doc: string, act = false) => {
+    const who = await requireMember(ctx, request, id, { act });
     const state = await ctx.meetings.state(id);
     if (!state || !canReadDoc(who.actor, state, doc)) throw new DomainError('forbidden', `you may not read ${doc}`);
     return { who, state };
   };
 
   /** The text as it reads now: paragraphs with numbers and statuses, footnotes, HTML and plain text. */
-  app.get('/api/meetings/:id/drafts/:doc', async (request) => {
-    const { id, doc } = parseOrFail(DocParams, request.params, 'path');
-    const { lang } = parseOrFail(LangQuery, request.query, 'query');
+  route(app, { method: 'GET', url: '/api/meetings/:id/drafts/:doc', auth: 'member', params: DocParams, query: LangQuery }, async ({ params: { id, doc }, query: { lang }, request }) => {
     await readable(request, id, doc);
     return drafting.readText(id, doc, lang && isLang(lang) ? lang : undefined);
   });
@@ -52,17 +51,16 @@ export function draftingRoutes(app: FastifyInstance, ctx: AppContext, drafting: 
    * when they are created; a text opened empty (a meeting from before texts
    * existed) asks for it here, so that it is made once, by the server.
    */
-  app.post('/api/meetings/:id/drafts/:doc/start', async (request) => {
-    const { id, doc } = parseOrFail(DocParams, request.params, 'path');
-    await readable(request, id, doc);
+  route(app, { method: 'POST', url: '/api/meetings/:id/drafts/:doc/start', auth: 'member', params: DocParams }, async ({ params: { id, doc }, request }) => {
+    const { who, state } = await readable(request, id, doc, true);
+    // Starting a text writes to it: only someone who may write it (a viewer may only read).
+    if (!canWriteDoc(who.actor, state, doc)) throw new DomainError('forbidden', `you may not write ${doc}`);
     await drafting.ensureStarted(id, doc);
     return { ok: true };
   });
 
   /** How one paragraph read at earlier points, and who wrote it. */
-  app.get('/api/meetings/:id/drafts/:doc/paragraphs/:pid/history', async (request) => {
-    const { id, doc, pid } = parseOrFail(ParagraphParams, request.params, 'path');
-    const { lang } = parseOrFail(LangQuery, request.query, 'query');
+  route(app, { method: 'GET', url: '/api/meetings/:id/drafts/:doc/paragraphs/:pid/history', auth: 'member', params: ParagraphParams, query: LangQuery }, async ({ params: { id, doc, pid }, query: { lang }, request }) => {
     await readable(request, id, doc);
     return drafting.history(id, doc, pid, lang && isLang(lang) ? lang : undefined);
   });
@@ -71,13 +69,19 @@ export function draftingRoutes(app: FastifyInstance, ctx: AppContext, drafting: 
    * Starts a text from the secretariat's draft: DOCX, or plain text with
    * numbered paragraphs ("1. …"), headings ("A. …") and subparagraphs ("(a) …").
    */
-  app.post(
-    '/api/meetings/:id/drafts/:doc/import',
-    { bodyLimit: MAX_IMPORT_BYTES, config: importRateLimit },
-    async (request) => {
-      const { id, doc } = parseOrFail(DocParams, request.params, 'path');
-      const { format: asked } = parseOrFail(ImportQuery, request.query, 'query');
-      const { who, state } = await readable(request, id, doc);
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/api/meetings/:id/drafts/:doc/import',
+      auth: 'member',
+      params: DocParams,
+      query: ImportQuery,
+      body: 'raw',
+      options: { bodyLimit: MAX_IMPORT_BYTES, config: importRateLimit },
+    },
+    async ({ params: { id, doc }, query: { format: asked }, request }) => {
+      const { who, state } = await readable(request, id, doc, true);
       if (!canImportText(who.actor, state, doc)) throw new DomainError('forbidden', 'only the secretariat imports a draft');
       const body = request.body;
       if (!(typeof body === 'string' || Buffer.isBuffer(body)) || body.length === 0) {

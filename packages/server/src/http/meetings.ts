@@ -5,12 +5,15 @@ import {
   MeetingInfoSchema,
   parseCommand,
   parseDelegationList,
-  parseOrFail,
   type CommandResult,
 } from '@gavel/shared';
 import { bearer, requireMember, type AppContext } from './context';
+import { route } from './route';
 
-const MeetingParams = z.object({ id: z.string().max(64) });
+const MeetingParams = z.object({ id: z.string().max(64) }).strict();
+/** A command is read by parseCommand, which answers unknown_command or invalid_command (the socket does the same). */
+const CommandBody = z.unknown();
+const LedgerQuery = z.object({ format: z.literal('jsonl').default('jsonl') }).strict();
 const EventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
 /** Scripts may send many commands, but not without limit: per token (or address), per minute. */
 const commandRateLimit = {
@@ -27,7 +30,7 @@ const ImportQuery = z.object({ format: z.enum(['csv', 'json']).optional() }).str
 
 export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** Public: what a sign-in page lists. */
-  app.get('/api/meetings', async () => {
+  route(app, { method: 'GET', url: '/api/meetings', auth: 'none' }, async () => {
     const ids = await ctx.meetings.meetingIds();
     const meetings = [];
     for (const id of ids) {
@@ -40,10 +43,9 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { meetings };
   });
 
-  app.post('/api/meetings', async (request, reply) => {
+  route(app, { method: 'POST', url: '/api/meetings', auth: 'admin', body: MeetingInfoSchema }, async ({ body: info, request, reply }) => {
     const who = await ctx.auth.authenticate(bearer(request));
     if (who?.actor.role !== 'admin') throw new DomainError('unauthenticated', 'creating a meeting needs the admin token');
-    const info = parseOrFail(MeetingInfoSchema, request.body, 'meeting');
     const created = await ctx.meetings.create(info, who.actor);
     const roles = new Map(
       created.events.flatMap((e) => (e.type === 'AccessCodeIssued' ? [[e.payload.code.id, e.payload.code.role]] : [])),
@@ -56,48 +58,46 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  app.get('/api/meetings/:id/state', async (request) => {
-    const { id } = parseOrFail(MeetingParams, request.params, 'path');
+  route(app, { method: 'GET', url: '/api/meetings/:id/state', auth: 'member', params: MeetingParams }, async ({ params: { id }, request }) => {
     await requireMember(ctx, request, id);
     return { state: await ctx.meetings.state(id) };
   });
 
-  app.get('/api/meetings/:id/events', async (request) => {
-    const { id } = parseOrFail(MeetingParams, request.params, 'path');
-    const { after } = parseOrFail(EventsQuery, request.query, 'query');
+  route(app, { method: 'GET', url: '/api/meetings/:id/events', auth: 'member', params: MeetingParams, query: EventsQuery }, async ({ params: { id }, query: { after }, request }) => {
     await requireMember(ctx, request, id);
     return { events: await ctx.meetings.readEvents(id, after) };
   });
 
   /** The whole record, one event a line, with the hash chain: the record behind the report. */
-  app.get('/api/meetings/:id/ledger', async (request, reply) => {
-    const { id } = parseOrFail(MeetingParams, request.params, 'path');
-    parseOrFail(z.object({ format: z.literal('jsonl').default('jsonl') }).strict(), request.query, 'query');
+  route(app, { method: 'GET', url: '/api/meetings/:id/ledger', auth: 'member', params: MeetingParams, query: LedgerQuery }, async ({ params: { id }, request, reply }) => {
     await requireMember(ctx, request, id);
     const events = await ctx.meetings.readEvents(id);
     reply.header('Content-Disposition', `attachment; filename="${id}.ledger.jsonl"`);
     return reply.type('application/x-ndjson; charset=utf-8').send(events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   });
 
-  app.get('/api/meetings/:id/ledger/verify', async (request) => {
-    const { id } = parseOrFail(MeetingParams, request.params, 'path');
+  route(app, { method: 'GET', url: '/api/meetings/:id/ledger/verify', auth: 'member', params: MeetingParams }, async ({ params: { id }, request }) => {
     await requireMember(ctx, request, id);
     return ctx.meetings.verify(id);
   });
 
-  app.post('/api/meetings/:id/commands', commandRateLimit, async (request): Promise<CommandResult> => {
-    const { id } = parseOrFail(MeetingParams, request.params, 'path');
-    const who = await requireMember(ctx, request, id);
-    const command = parseCommand(request.body);
+  route(
+    app,
+    { method: 'POST', url: '/api/meetings/:id/commands', auth: 'member', params: MeetingParams, body: CommandBody, options: commandRateLimit },
+    async ({ params: { id }, body, request }): Promise<CommandResult> => {
+    const who = await requireMember(ctx, request, id, { act: true });
+    const command = parseCommand(body);
     const { events, issuedCodes } = await ctx.meetings.execute(id, who.actor, command);
     return issuedCodes.length ? { ok: true, events, issuedCodes } : { ok: true, events };
-  });
+  },
+  );
 
   /** Bulk registration from a nominations file: CSV (text/csv) or JSON. */
-  app.post('/api/meetings/:id/participants/import', commandRateLimit, async (request) => {
-    const { id } = parseOrFail(MeetingParams, request.params, 'path');
-    const { format: asked } = parseOrFail(ImportQuery, request.query, 'query');
-    const who = await requireMember(ctx, request, id);
+  route(
+    app,
+    { method: 'POST', url: '/api/meetings/:id/participants/import', auth: 'member', params: MeetingParams, query: ImportQuery, body: 'raw', options: commandRateLimit },
+    async ({ params: { id }, query: { format: asked }, request }) => {
+    const who = await requireMember(ctx, request, id, { act: true });
     const isJson = asked === 'json' || (!asked && String(request.headers['content-type']).includes('json'));
     const content = typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null);
     const read = parseDelegationList(content, isJson ? 'json' : 'csv');
@@ -108,5 +108,6 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
     const command = parseCommand({ type: 'delegation.registerMany', delegations: read.delegations });
     const { events } = await ctx.meetings.execute(id, who.actor, command);
     return { ok: true, registered: events.length, skipped: read.delegations.length - events.length, events };
-  });
+  },
+  );
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { COMMAND_SCHEMAS, MeetingInfoSchema, PROTOCOL_VERSION } from '@gavel/shared';
 import type { AppContext } from './context';
+import { route } from './route';
 import { REPORT_FORMATS } from './report';
 
 function jsonSchema(schema: z.ZodType): unknown {
@@ -252,10 +253,11 @@ export function openApi() {
 }
 
 export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/health', async () => {
+  // Reads answer (the store is asked); writes may be failing all the same: then degraded, and why.
+  route(app, { method: 'GET', url: '/health', auth: 'none' }, async () => {
     await ctx.meetings.meetingIds();
-    return { ok: true, protocol: PROTOCOL_VERSION };
+    return { ...ctx.health.status, protocol: PROTOCOL_VERSION };
   });
-  app.get('/api/commands', async () => ({ protocol: PROTOCOL_VERSION, commands: commandCatalogue() }));
-  app.get('/api/openapi.json', async () => openApi());
+  route(app, { method: 'GET', url: '/api/commands', auth: 'none' }, async () => ({ protocol: PROTOCOL_VERSION, commands: commandCatalogue() }));
+  route(app, { method: 'GET', url: '/api/openapi.json', auth: 'none' }, async () => openApi());
 }

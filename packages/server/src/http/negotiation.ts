@@ -23,7 +23,7 @@ import {
   latestVersion,
   PARAGRAPH_ID,
   paragraphStory,
-  parseOrFail,
+  removeForbiddenCharsDeep,
   storyHtml,
   storyMarkdown,
   trackChanges,
@@ -36,6 +36,7 @@ import type { DraftingService } from '../drafting/service';
 import { paragraphHistory } from '../drafting/history';
 import type { NegotiationService } from '../negotiation/service';
 import { requireMember, type AppContext } from './context';
+import { route } from './route';
 
 const StoryParams = z.object({ id: z.string().max(64), pid: z.string().regex(PARAGRAPH_ID, 'not a paragraph id') }).strict();
 const StoryQuery = z
@@ -59,9 +60,9 @@ export function negotiationRoutes(app: FastifyInstance, ctx: AppContext, draftin
     return { who, state };
   };
 
-  app.get('/api/meetings/:id/paragraphs/:pid/story', async (request, reply) => {
-    const { id, pid } = parseOrFail(StoryParams, request.params, 'path');
-    const { doc, format, lang: asked } = parseOrFail(StoryQuery, request.query, 'query');
+  route(app, { method: 'GET', url: '/api/meetings/:id/paragraphs/:pid/story', auth: 'member', params: StoryParams, query: StoryQuery }, async ({ params, query, request, reply }) => {
+    const { id, pid } = params;
+    const { doc, format, lang: asked } = query;
     const { who, state } = await member(request, id);
     if (!canReadDoc(who.actor, state, doc) || doc.startsWith('amendment:')) throw new DomainError('forbidden', `you may not read ${doc}`);
     const lang = asked && isLang(asked) ? asked : state.info.language;
@@ -78,15 +79,15 @@ export function negotiationRoutes(app: FastifyInstance, ctx: AppContext, draftin
       throw new DomainError('not_found', `no paragraph ${pid} in ${doc}`);
     }
     story.number = text.numbers[pid] ?? null;
-    if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(storyMarkdown(story));
+    const clean = removeForbiddenCharsDeep(story);
+    if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(storyMarkdown(clean));
     if (format === 'html') {
-      return reply.type('text/html; charset=utf-8').send(`<!doctype html>\n<meta charset="utf-8">\n${storyHtml(story, lang, direction(lang))}\n`);
+      return reply.type('text/html; charset=utf-8').send(`<!doctype html>\n<meta charset="utf-8">\n${storyHtml(clean, lang, direction(lang))}\n`);
     }
-    return story;
+    return clean;
   });
 
-  app.get('/api/meetings/:id/amendments/:aid', async (request) => {
-    const { id, aid } = parseOrFail(AmendmentParams, request.params, 'path');
+  route(app, { method: 'GET', url: '/api/meetings/:id/amendments/:aid', auth: 'member', params: AmendmentParams }, async ({ params: { id, aid }, request }) => {
     const { who, state } = await member(request, id);
     const a = state.negotiation.amendments[aid];
     // A draft does not exist for anyone but those who may see it.
@@ -102,8 +103,7 @@ export function negotiationRoutes(app: FastifyInstance, ctx: AppContext, draftin
     return { amendment: a, current, number: pid ? (text.numbers[pid] ?? null) : null, tracked };
   });
 
-  app.get('/api/meetings/:id/amendments/:aid/draft', async (request) => {
-    const { id, aid } = parseOrFail(AmendmentParams, request.params, 'path');
+  route(app, { method: 'GET', url: '/api/meetings/:id/amendments/:aid/draft', auth: 'member', params: AmendmentParams }, async ({ params: { id, aid }, request }) => {
     const { who, state } = await member(request, id);
     const a = state.negotiation.amendments[aid];
     if (!a || !canReadDoc(who.actor, state, `amendment:${aid}`)) throw new DomainError('not_found', `no amendment ${aid}`);

@@ -6,15 +6,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DomainError, isLang, parseOrFail } from '@gavel/shared';
+import { DomainError, isLang } from '@gavel/shared';
 import { buildReport } from '../export/report';
 import { renderReportHtml } from '../export/html';
 import { renderReportMarkdown } from '../export/markdown';
 import { renderDocx } from '../export/docx';
 import { toRenderedReport } from '../export/rendered';
-import { findChromium, renderPdf } from '../export/pdf';
 import { AKN_MEDIA_TYPE, renderAkomaNtoso } from '../export/akn';
 import { requireMember, type AppContext } from './context';
+import { route } from './route';
 
 export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json', 'xml'] as const;
 
@@ -27,28 +27,27 @@ const ReportQuery = z
   .strict();
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/meetings/:id/report', async (request, reply) => {
-    const { id } = parseOrFail(ReportParams, request.params, 'path');
-    const query = parseOrFail(ReportQuery, request.query, 'query');
-    await requireMember(ctx, request, id);
+  route(app, { method: 'GET', url: '/api/meetings/:id/report', auth: 'member', params: ReportParams, query: ReportQuery }, async ({ params: { id }, query, request, reply }) => {
+    const who = await requireMember(ctx, request, id);
+    // Every export counts against the session's rate; PDF and DOCX also wait for a slot (export/limits.ts).
+    ctx.exports.take(who.tokenHash);
     const state = await ctx.meetings.state(id);
     if (!state) throw new DomainError('not_found', `no meeting ${id}`);
     const lang = query.lang && isLang(query.lang) ? query.lang : state.info.language;
-    const report = await buildReport(ctx.docs, id, state, lang);
     const base = (state.info.symbol || `report-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');
+    const attach = (r: typeof reply, ext: string) => r.header('Content-Disposition', `attachment; filename="${base}.${lang}.${ext}"`);
     reply.header('Content-Language', lang);
     reply.header('Cache-Control', 'no-store');
+    // PDF and DOCX are assembled inside their slot, so that a flood of them waits in line rather than all at once.
     if (query.format === 'docx') {
-      reply.header('Content-Disposition', `attachment; filename="${base}.${lang}.docx"`);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .send(await renderDocx(toRenderedReport(report)));
+      const docx = await ctx.exports.docx.run(async () => renderDocx(toRenderedReport(await buildReport(ctx.docs, id, state, lang))));
+      return attach(reply, 'docx').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
     }
     if (query.format === 'pdf') {
-      const pdf = await renderPdf(renderReportHtml(report), findChromium(ctx.config.chromium));
-      reply.header('Content-Disposition', `attachment; filename="${base}.${lang}.pdf"`);
-      return reply.type('application/pdf').send(pdf);
+      const pdf = await ctx.exports.pdf.run(async () => ctx.exports.printer.print(renderReportHtml(await buildReport(ctx.docs, id, state, lang))));
+      return attach(reply, 'pdf').type('application/pdf').send(pdf);
     }
+    const report = await buildReport(ctx.docs, id, state, lang);
     if (query.format === 'json') {
       return reply.type('application/json; charset=utf-8').send(report);
     }
@@ -60,8 +59,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
         generated: new Date().toISOString(),
         fallbackNumber: id,
       });
-      reply.header('Content-Disposition', `attachment; filename="${base}.${lang}.xml"`);
-      return reply.type(`${AKN_MEDIA_TYPE}; charset=utf-8`).send(xml);
+      return attach(reply, 'xml').type(`${AKN_MEDIA_TYPE}; charset=utf-8`).send(xml);
     }
     if (query.format === 'md') {
       reply.header('Content-Disposition', `inline; filename="${base}.${lang}.md"`);

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DomainError, parseOrFail, text } from '@gavel/shared';
+import { DomainError, text } from '@gavel/shared';
+import { WindowCounter } from '../auth/limits';
+import { hashAccessCode } from '../auth/secrets';
 import { bearer, type AppContext } from './context';
+import { route } from './route';
 
 const SignInSchema = z
   .object({
@@ -12,32 +15,40 @@ const SignInSchema = z
   })
   .strict();
 
-export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post(
-    '/api/session',
-    {
-      config: {
-        rateLimit: {
-          max: ctx.config.signinPerMinute,
-          timeWindow: 60_000,
-          // Per address and meeting: one room behind one NAT still signs in.
-          keyGenerator: (request) => `${request.ip}|${(request.body as { meetingId?: unknown })?.meetingId ?? ''}`,
-        },
-      },
-    },
-    async (request) => {
-      const { meetingId, code, name } = parseOrFail(SignInSchema, request.body, 'sign-in');
-      return ctx.auth.signIn(meetingId, code, name);
-    },
-  );
+const tooMany = (what: string, retryAfter: number) =>
+  new DomainError('rate_limited', `${what}; try again in ${retryAfter} s`, { retryAfter });
 
-  app.get('/api/session', async (request) => {
+export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const windowMs = ctx.config.signinWindowMinutes * 60_000;
+  const failures = new WindowCounter(ctx.config.signinFailures, windowMs);
+  const perCode = new WindowCounter(ctx.config.signinPerCode, windowMs);
+
+  route(app, { method: 'POST', url: '/api/session', auth: 'none', body: SignInSchema }, async ({ body, request }) => {
+    const { meetingId, code, name } = body;
+    // Behind GAVEL_TRUST_PROXY, request.ip is the client's own address.
+    const address = request.ip;
+    const wait = failures.retryAfter(address);
+    if (wait) throw tooMany('too many wrong codes from this address', wait);
+    const codeKey = `${meetingId}|${hashAccessCode(code)}`;
+    const codeWait = perCode.retryAfter(codeKey);
+    if (codeWait) throw tooMany('too many sign-ins with this access code', codeWait);
+    try {
+      const signedIn = await ctx.auth.signIn(meetingId, code, name);
+      perCode.add(codeKey);
+      return signedIn;
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'invalid_code') failures.add(address);
+      throw e;
+    }
+  });
+
+  route(app, { method: 'GET', url: '/api/session', auth: 'none' }, async ({ request }) => {
     const who = await ctx.auth.authenticate(bearer(request));
     if (!who) throw new DomainError('unauthenticated', 'not signed in');
     return { session: who.session ?? null, actor: who.actor };
   });
 
-  app.delete('/api/session', async (request, reply) => {
+  route(app, { method: 'DELETE', url: '/api/session', auth: 'none' }, async ({ request, reply }) => {
     const who = await ctx.auth.authenticate(bearer(request));
     if (who?.session) await ctx.auth.signOut(who.tokenHash);
     return reply.status(204).send();

@@ -14,7 +14,9 @@ import {
   type ServerToClientEvents,
 } from '@gavel/shared';
 import type { AppContext } from '../http/context';
-import { toErrorBody } from '../http/errors';
+import { clientAddress } from '../net/address';
+import { handle, onlyKnownEvents } from './handle';
+import { SocketSessions } from './sessions';
 import { attachDocs } from './yjs';
 import { announceTextChanges } from './texts';
 import { frameBroadcastsOnce } from './frames';
@@ -22,6 +24,8 @@ import { frameBroadcastsOnce } from './frames';
 export interface SocketData {
   actor: Actor;
   session: SessionInfo;
+  tokenHash: string;
+  expiresAt?: string;
 }
 export type GavelServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type GavelSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -58,63 +62,78 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
     allowRequest: (req, callback) => {
       const ok = originAllowed(req, ctx.config.allowedOrigins);
       if (!ok) log.warn({ origin: req.headers.origin }, 'refused a socket from a foreign origin');
-      callback(ok ? null : 'origin not allowed', ok);
+      if (!ok) return callback('origin not allowed', false);
+      const address = clientAddress(req, ctx.trust);
+      if ((perAddress.get(address) ?? 0) >= ctx.config.socketsPerAddress) {
+        log.warn({ address }, 'refused a socket: too many from this address');
+        return callback('too many connections from this address', false);
+      }
+      callback(null, true);
     },
   });
+
+  // Open connections per client address (GAVEL_SOCKETS_PER_ADDRESS), counted at the transport.
+  const perAddress = new Map<string, number>();
+  io.engine.on('connection', (raw: { request: IncomingMessage; once(e: 'close', f: () => void): void }) => {
+    const address = clientAddress(raw.request, ctx.trust);
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    raw.once('close', () => {
+      const n = (perAddress.get(address) ?? 1) - 1;
+      if (n > 0) perAddress.set(address, n);
+      else perAddress.delete(address);
+    });
+  });
+  const sessions = new SocketSessions(ctx.auth, log);
+  server.once('close', () => sessions.stop());
 
   if (!frameBroadcastsOnce(io)) log.warn('broadcasts are framed per recipient: the socket.io adapter changed');
 
   io.use(async (socket: GavelSocket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown })?.token;
-    const who = typeof token === 'string' ? await ctx.auth.authenticate(token) : undefined;
-    if (!who?.session) return next(new Error('unauthenticated'));
-    socket.data.actor = who.actor;
-    socket.data.session = who.session;
-    next();
+    try {
+      const token = (socket.handshake.auth as { token?: unknown })?.token;
+      const who = typeof token === 'string' ? await ctx.auth.authenticate(token) : undefined;
+      // The admin token acts in no meeting (README): sockets are for signed-in roles.
+      if (!who?.session) return next(new Error('unauthenticated'));
+      socket.data.actor = who.actor;
+      socket.data.session = who.session;
+      socket.data.tokenHash = who.tokenHash;
+      socket.data.expiresAt = who.expiresAt;
+      next();
+    } catch (err) {
+      log.error({ err }, 'authenticating a socket failed');
+      next(new Error('unavailable'));
+    }
   });
 
   io.on('connection', (socket: GavelSocket) => {
     const { session, actor } = socket.data;
+    onlyKnownEvents(socket, log);
     void socket.join(room(session.meetingId));
+    sessions.add(socket);
 
     let windowStart = Date.now();
     let commandsInWindow = 0;
 
-    socket.on(WS.sync, async (ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      let result: SyncResult;
-      try {
-        const state = await ctx.meetings.state(session.meetingId);
-        result = state
+    handle<'sync', SyncResult>(socket, log, WS.sync, async (_args, reply) => {
+      const state = await ctx.meetings.state(session.meetingId);
+      reply(
+        state
           ? { ok: true, state, session, serverTime: new Date().toISOString() }
-          : { ok: false, error: { code: 'not_found', message: 'the meeting is gone' } };
-      } catch (e) {
-        result = { ok: false, error: toErrorBody(e) };
-      }
-      ack(result);
+          : { ok: false, error: { code: 'not_found', message: 'the meeting is gone' } },
+      );
     });
 
-    socket.on(WS.command, async (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
+    handle<'command', CommandResult>(socket, log, WS.command, async ([raw], reply) => {
       if (Date.now() - windowStart > WINDOW_MS) {
         windowStart = Date.now();
         commandsInWindow = 0;
       }
       if (++commandsInWindow > COMMANDS_PER_WINDOW) {
-        ack({ ok: false, error: { code: 'rate_limited', message: 'too many commands; slow down' } } satisfies CommandResult);
-        return;
+        return reply({ ok: false, error: { code: 'rate_limited', message: 'too many commands; slow down' } });
       }
-      let result: CommandResult;
-      try {
-        const command = parseCommand(raw);
-        const { events, issuedCodes } = await ctx.meetings.execute(session.meetingId, actor, command);
-        result = issuedCodes.length ? { ok: true, events, issuedCodes } : { ok: true, events };
-      } catch (e) {
-        const error = toErrorBody(e);
-        if (error.code === 'internal') log.error({ err: e }, 'command failed');
-        result = { ok: false, error };
-      }
-      ack(result);
+      const command = parseCommand(raw);
+      const { events, issuedCodes } = await ctx.meetings.execute(session.meetingId, actor, command);
+      reply(issuedCodes.length ? { ok: true, events, issuedCodes } : { ok: true, events });
     });
   });
 
@@ -129,13 +148,8 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
     // A revoked code ends its sessions at once, not at their next request.
     for (const e of events) {
       if (e.type !== 'AccessCodeRevoked') continue;
-      void ctx.auth.endSessionsOfCode(meetingId, e.payload.codeId);
-      for (const [, s] of io.of('/').sockets) {
-        if (s.data.session?.meetingId === meetingId && s.data.session.codeId === e.payload.codeId) {
-          s.emit(WS.revoked);
-          s.disconnect(true);
-        }
-      }
+      // Its open sockets close too (realtime/sessions.ts).
+      ctx.auth.endSessionsOfCode(meetingId, e.payload.codeId).catch((err: unknown) => log.error({ err, meetingId }, 'ending the sessions of a revoked code failed'));
     }
   });
 

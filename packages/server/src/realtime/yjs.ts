@@ -20,7 +20,6 @@ import * as encoding from 'lib0/encoding';
 import type { FastifyBaseLogger } from 'fastify';
 import {
   DRAFT_ACCESS_EVENTS,
-  asBytes,
   canReadDoc,
   canWriteDoc,
   MAX_DOC_MESSAGE_BYTES,
@@ -39,6 +38,8 @@ import { decodeAwareness, encodeAwareness, InvalidAwareness, presenceUser, sanit
 import { DocRefused, type DocService, type UpdateGate } from '../docs/service';
 import { InvalidUpdate } from '../docs/validate';
 import type { GavelServer, GavelSocket } from './gateway';
+import { handle, socketContext } from './handle';
+import { toErrorBody } from '../http/errors';
 
 /** Documents one connection may have open at once. */
 const MAX_DOCS_PER_SOCKET = 16;
@@ -272,7 +273,7 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
           if (now) void sendStep1(conn, session.docName).catch(() => undefined);
         }
       }
-    });
+    }).catch((err: unknown) => log.error({ err, meetingId }, 'telling sockets the pen moved failed'));
   });
 
   io.on('connection', (socket: GavelSocket) => {
@@ -302,16 +303,18 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
       if (conns!.size === 0) byMeeting.delete(conn.meetingId);
     });
 
-    socket.on(YWS.join, async (name: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const reply = ack as (r: DocJoinResult) => void;
+    // Arguments that are not what the protocol says are hostile: the connection ends (the first argument is the document's name).
+    const malformed = (message: string, issues: { path: string }[]) =>
+      disconnect(conn, undefined, issues.some((i) => i.path === '0' || i.path.startsWith('0.')) ? 'unknown_document' : 'malformed', message);
+
+    handle<'doc:join', DocJoinResult>(socket, log, YWS.join, async ([name], reply) => {
       if (!conn.buckets.joins.take()) return disconnect(conn, undefined, 'flood', 'too many doc:join');
       const ref = parseDocName(name);
       if (!ref) {
         reply({ ok: false, error: { code: 'not_found', message: 'no such document' } });
-        return disconnect(conn, undefined, 'unknown_document', `asked to join ${JSON.stringify(String(name).slice(0, 80))}`);
+        return disconnect(conn, undefined, 'unknown_document', `asked to join ${JSON.stringify(name.slice(0, 80))}`);
       }
-      const docName = name as string;
+      const docName = name;
       // Joining again: the client starts from a fresh copy. At once, so that what it sent before is of the old epoch.
       const rejoining = conn.docs.get(docName);
       if (rejoining) rejoining.epoch++;
@@ -361,26 +364,23 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
         if (others.length) socket.emit(YWS.msg, docName, wire(awarenessMessage(others)));
       } catch (e) {
         log.error({ err: e, docName }, 'joining a document failed');
-        reply({ ok: false, error: { code: 'internal', message: 'the document could not be opened' } });
+        reply({ ok: false, error: toErrorBody(e) });
       }
-    });
+    }, malformed);
 
-    socket.on(YWS.leave, (name: unknown) => {
-      const session = typeof name === 'string' ? conn.docs.get(name) : undefined;
+    handle(socket, log, YWS.leave, ([name]) => {
+      const session = conn.docs.get(name);
       if (session) leave(conn, session);
     });
 
-    socket.on(YWS.msg, async (name: unknown, raw: unknown, ack?: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (r: DocAck) => void) : () => undefined;
-      const named = parseDocName(name) ? (name as string) : undefined;
+    handle<'doc:msg', DocAck>(socket, log, YWS.msg, async ([name, bytes], reply) => {
+      const named = parseDocName(name) ? name : undefined;
       if (!conn.buckets.messages.take()) return disconnect(conn, named, 'flood', 'too many document messages');
-      const bytes = asBytes(raw);
-      if (!bytes) return disconnect(conn, named, 'malformed', 'a document message that is not binary');
       if (bytes.byteLength > MAX_DOC_MESSAGE_BYTES) {
         return disconnect(conn, named, 'oversized', `a document message of ${bytes.byteLength} bytes (at most ${MAX_DOC_MESSAGE_BYTES})`);
       }
       if (!conn.buckets.bytes.take(bytes.byteLength)) return disconnect(conn, named, 'flood', 'too many bytes of document messages');
-      if (!named) return disconnect(conn, undefined, 'unknown_document', `a message for ${JSON.stringify(String(name).slice(0, 80))}`);
+      if (!named) return disconnect(conn, undefined, 'unknown_document', `a message for ${JSON.stringify(name.slice(0, 80))}`);
       const session = conn.docs.get(named);
       if (!session) {
         const state = await ctx.meetings.state(conn.meetingId);
@@ -406,9 +406,10 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
       if (kind === Y_SYNC.step1 && !conn.buckets.syncs.take()) return disconnect(conn, named, 'flood', 'too many sync requests');
       const epoch = session.epoch;
       session.inbound = session.inbound.then(() => onSync(session, epoch, kind, payload, reply)).catch((e: unknown) => {
-        log.error({ err: e, docName: named }, 'a document message failed');
+        log.error({ err: e, docName: named, ...socketContext(socket, YWS.msg) }, 'a document message failed');
+        reply({ ok: false, error: toErrorBody(e) });
       });
-    });
+    }, malformed);
 
     async function onSync(session: DocSession, epoch: number, kind: number, payload: Uint8Array, reply: (r: DocAck) => void): Promise<void> {
       const named = session.docName;
@@ -463,6 +464,7 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
         (e: unknown) => {
           if (e instanceof DocRefused) return refuse(conn, session, epoch, e.reason, e.message, e.hostile, reply);
           log.error({ err: e, docName: session.docName }, 'an update could not be stored');
+          ctx.health.observe(e);
           refuse(conn, session, epoch, 'internal', 'the server could not store the change; it will be sent again', false, reply);
         },
       );

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'invalid_state',
   'invalid_code',
   'rate_limited',
+  /** The store refused a write (disk full, read-only, I/O error): nothing was changed. */
+  'storage_unavailable',
+  /** Exports are queued to the limit: try again after Retry-After. */
+  'busy',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -52,3 +52,32 @@ export const names = z
   })
   .strict()
   .refine((n) => Object.values(n).some((v) => v && v.length > 0), 'give the name in at least one language');
+
+/**
+ * Every string in a tree with the forbidden characters removed: what an
+ * export draws from, so that the file is valid XML/HTML whatever the record
+ * holds (text recorded before this rule, a text's characters from Yjs).
+ */
+export function removeForbiddenCharsDeep<T>(value: T): T {
+  if (typeof value === 'string') return removeForbiddenChars(value) as T;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const c = removeForbiddenCharsDeep(v);
+      if (c !== v) changed = true;
+      return c;
+    });
+    return (changed ? out : value) as T;
+  }
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const c = removeForbiddenCharsDeep(v);
+      if (c !== v) changed = true;
+      out[k] = c;
+    }
+    return (changed ? out : value) as T;
+  }
+  return value;
+}

@@ -112,7 +112,11 @@ function $listText(list: ListNode, numbering: Numbering, indent: string, lang: L
   return lines;
 }
 
-/** The content of a node and everything in it, without keys, direction or indentation. */
+/**
+ * The content of a node and everything in it, without keys. Blocks' direction,
+ * indentation and alignment are part of it: an adopted paragraph's may not
+ * change either (Lexical 0.52 sets them only when asked, never by itself).
+ */
 function $fingerprint(node: LexicalNode): unknown {
   if ($isTextNode(node)) return ['t', node.getTextContent(), node.getFormat()];
   if ($isLineBreakNode(node)) return ['br'];
@@ -124,7 +128,7 @@ function $fingerprint(node: LexicalNode): unknown {
   }
   if ($isElementNode(node)) {
     const extra = $isHeadingNode(node) ? node.getTag() : $isListNode(node) ? node.getListType() : '';
-    return [node.getType(), extra, node.getChildren().map($fingerprint)];
+    return [node.getType(), extra, node.getDirection(), node.getIndent(), node.getFormatType(), node.getChildren().map($fingerprint)];
   }
   return [node.getType()];
 }

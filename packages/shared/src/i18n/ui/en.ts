@@ -935,6 +935,8 @@ export const en = {
     invalid_state: 'This cannot be done now.',
     invalid_code: 'This access code is not valid for this meeting.',
     rate_limited: 'Too many attempts. Wait a minute and try again.',
+    storage_unavailable: 'The server cannot save changes right now. Nothing was changed; try again in a moment.',
+    busy: 'The server is busy. Try again in a moment.',
     internal: 'Something went wrong on the server.',
     network: 'No connection to the server.',
   },

@@ -959,6 +959,8 @@ export const es: UiStrings = {
     invalid_state: 'No es posible hacerlo en este momento.',
     invalid_code: 'Este código de acceso no es válido para esta reunión.',
     rate_limited: 'Demasiados intentos. Espere un minuto y vuelva a intentarlo.',
+    storage_unavailable: 'El servidor no puede guardar cambios en este momento. No se ha modificado nada; vuelva a intentarlo en un momento.',
+    busy: 'El servidor está ocupado. Vuelva a intentarlo en un momento.',
     internal: 'Se produjo un error en el servidor.',
     network: 'No hay conexión con el servidor.',
   },

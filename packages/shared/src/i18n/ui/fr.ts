@@ -963,6 +963,8 @@ export const fr: UiStrings = {
     invalid_state: 'Cette action n’est pas possible pour le moment.',
     invalid_code: 'Ce code d’accès n’est pas valable pour cette réunion.',
     rate_limited: 'Trop de tentatives. Patientez une minute, puis réessayez.',
+    storage_unavailable: 'Le serveur ne peut pas enregistrer les modifications pour le moment. Rien n’a été modifié ; réessayez dans un instant.',
+    busy: 'Le serveur est occupé. Réessayez dans un instant.',
     internal: 'Une erreur s’est produite sur le serveur.',
     network: 'Aucune connexion avec le serveur.',
   },

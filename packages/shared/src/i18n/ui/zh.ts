@@ -942,6 +942,8 @@ export const zh: UiStrings = {
     invalid_state: '目前无法执行此操作。',
     invalid_code: '此访问码对本会议无效。',
     rate_limited: '尝试次数过多。请等待一分钟后重试。',
+    storage_unavailable: '服务器目前无法保存更改。未做任何更改；请稍后重试。',
+    busy: '服务器繁忙。请稍后重试。',
     internal: '服务器出错。',
     network: '未连接到服务器。',
   },
