@@ -11,7 +11,7 @@ import { TestServer } from '../support/server';
 let server: TestServer;
 let fixture: MeetingFixture;
 beforeAll(async () => {
-  server = await TestServer.start({ config: { signinPerMinute: 1_000 } });
+  server = await TestServer.start();
   fixture = await setupMeeting(server);
 });
 afterAll(() => server.stop());
