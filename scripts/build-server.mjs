@@ -6,12 +6,43 @@
 // by the server keeps its bare name (Node finds it in packages/server/node_modules);
 // one imported by @gavel/shared is pointed at the file it resolves to from
 // packages/shared, which the server's folder may not list (pnpm is strict).
+import { rmSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
 const outdir = resolve(root, 'packages/server/dist');
 const shared = resolve(root, 'packages/shared') + sep;
+
+/**
+ * Packages the server needs only for a rare request, loaded on first use
+ * rather than at start (the server's memory before any client): the source
+ * imports them statically, the build replaces each with a stand-in that
+ * requires the package when first called (Node 20.19+ requires ES modules).
+ */
+const DEFERRED = {
+  // A DOM (happy-dom, ~36 MiB) for reading an uploaded DOCX (drafting/import.ts).
+  '@lexical/headless/dom': 'export function withDOM(f) { return load().withDOM(f); }',
+  // Reading an uploaded DOCX (drafting/import.ts).
+  mammoth: 'export default new Proxy({}, { get: (_, key) => load()[key] });',
+};
+
+/** @type {import('esbuild').Plugin} */
+const deferred = {
+  name: 'gavel-deferred',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(DEFERRED).map((k) => k.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.importer.startsWith(shared) ? undefined : { path: args.path, namespace: 'deferred' }));
+    b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      contents: [
+        "import { createRequire } from 'node:module';",
+        `let loaded; const load = () => (loaded ??= createRequire(import.meta.url)(${JSON.stringify(args.path)}));`,
+        DEFERRED[args.path],
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
 
 /** @type {import('esbuild').Plugin} */
 const externals = {
@@ -28,6 +59,8 @@ const externals = {
   },
 };
 
+// A clean folder: no chunk of an earlier build left beside the new one.
+rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 await build({
   entryPoints: { main: resolve(root, 'packages/server/src/main.ts') },
@@ -42,6 +75,6 @@ await build({
   conditions: [],
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [externals],
+  plugins: [deferred, externals],
 });
 console.log(`server built in ${Date.now() - started} ms: ${relative(root, outdir)}/main.js`);

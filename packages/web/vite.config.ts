@@ -25,10 +25,46 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Lets the bundler drop what a chunk of @gavel/shared does not use. The
+ * package declares itself free of side effects (package.json), but a module's
+ * top-level values built by calls (zod schemas above all: z.object({...}),
+ * lists derived from them) still look like work that must run. Each such
+ * initializer is wrapped in an arrow called at once and marked pure, the same
+ * value at the same moment, which the bundler may skip when nothing reads it.
+ * So the browser, which runs the domain (evolve, the views of the state) but
+ * validates no command (the server does), loads zod only with the views that
+ * build commands from forms.
+ */
+function pureSharedValues(): Plugin {
+  const shared = `${join(import.meta.dirname, '../shared/src')}/`;
+  const kept = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression', 'Literal', 'Identifier', 'TemplateLiteral']);
+  return {
+    name: 'gavel-pure-shared-values',
+    apply: 'build',
+    enforce: 'post',
+    transform(code, id) {
+      if (!id.startsWith(shared)) return null;
+      const inits: { start: number; end: number }[] = [];
+      for (let node of this.parse(code).body) {
+        if (node.type === 'ExportNamedDeclaration' && node.declaration) node = node.declaration;
+        if (node.type !== 'VariableDeclaration') continue;
+        for (const d of node.declarations) if (d.init && !kept.has(d.init.type)) inits.push(d.init as unknown as { start: number; end: number });
+      }
+      if (!inits.length) return null;
+      let out = code;
+      for (const { start, end } of inits.reverse()) {
+        out = `${out.slice(0, start)}/* @__PURE__ */ (() => (${out.slice(start, end)}))()${out.slice(end)}`;
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 // In development (`pnpm --filter @gavel/web dev`) the API and sockets go to a
 // Gavel server on :3000; in production the server serves dist/ itself.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), pureSharedValues(), precompress()],
   server: {
     proxy: {
       '/api': 'http://localhost:3000',

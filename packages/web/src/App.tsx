@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { delegationName, type Lang, type SessionInfo } from '@gavel/shared';
 import { MeetingConnection, type EndReason } from './api/connection';
@@ -8,19 +9,28 @@ import { loadSession, saveSession, type StoredSession } from './api/session';
 import { signInLink } from './api/signInLink';
 import { LanguagePicker } from './components/LanguagePicker';
 import { useView, VIEWS_FOR_ROLE, type View } from './routes';
-import { ChairConsole } from './views/chair/ChairConsole';
 import { DelegationView } from './views/delegation/DelegationView';
-import { PublicView } from './views/public/PublicView';
-import { ReportView } from './views/report/ReportView';
-import { RoomScreen } from './views/screen/RoomScreen';
-import { SetupView } from './views/secretariat/SetupView';
 import { SignIn } from './views/SignIn';
-import { TextView } from './views/text/TextView';
-import { ParagraphStory } from './views/amendments/ParagraphStory';
 import { useStoryAddress } from './views/amendments/storyRoute';
 
+// Every view but the delegation's (the one opened on phones) is loaded when
+// first opened, so that a delegate's first load carries no editor, no set-up
+// and no report. Each is one chunk with what only it uses.
+const ChairConsole = lazy(() => import('./views/chair/ChairConsole').then((m) => ({ default: m.ChairConsole })));
+const SetupView = lazy(() => import('./views/secretariat/SetupView').then((m) => ({ default: m.SetupView })));
+const PublicView = lazy(() => import('./views/public/PublicView').then((m) => ({ default: m.PublicView })));
+const TextView = lazy(() => import('./views/text/TextView').then((m) => ({ default: m.TextView })));
+const ReportView = lazy(() => import('./views/report/ReportView').then((m) => ({ default: m.ReportView })));
+const RoomScreen = lazy(() => import('./views/screen/RoomScreen').then((m) => ({ default: m.RoomScreen })));
+const ParagraphStory = lazy(() => import('./views/amendments/ParagraphStory').then((m) => ({ default: m.ParagraphStory })));
+
+/**
+ * The app before the user's strings are loaded: it reads the session and opens
+ * the meeting's connection at once, so that the socket's handshakes and the
+ * dictionary's download overlap (a round trip saved on a phone); what shows
+ * text waits for the strings (Suspense, here and in main.tsx).
+ */
 export function App() {
-  const { t } = useTranslation();
   // A slip's link opens the sign-in with its code, even over a session this browser already has.
   const [stored, setStored] = useState<StoredSession | null>(() => (signInLink() ? null : loadSession()));
   const [notice, setNotice] = useState<string | undefined>();
@@ -29,7 +39,7 @@ export function App() {
     if (stored && !reason) void api.signOut(stored.token).catch(() => undefined);
     saveSession(null);
     setStored(null);
-    setNotice(reason === 'revoked' ? t('signIn.revoked') : reason === 'expired' ? t('signIn.expired') : undefined);
+    setNotice(reason === 'revoked' ? i18next.t('signIn.revoked') : reason === 'expired' ? i18next.t('signIn.expired') : undefined);
   };
 
   if (!stored) {
@@ -59,7 +69,9 @@ function ConnectedApp({ stored, onEnd }: { stored: StoredSession; onEnd: (reason
   if (!connection) return null;
   return (
     <MeetingContext.Provider value={connection}>
-      <Shell session={stored.session} onSignOut={() => onEnd()} />
+      <Suspense fallback={null}>
+        <Shell session={stored.session} onSignOut={() => onEnd()} />
+      </Suspense>
     </MeetingContext.Provider>
   );
 }
@@ -72,14 +84,19 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
   // The story of a paragraph has its own address (/story/<text>/<paragraph>), over whatever view is open.
   const story = useStoryAddress();
 
-  if (!state) {
+  const loading = (
+    <p className="loading" role="status">
+      {t('app.loading')}
+    </p>
+  );
+  if (!state) return loading;
+  if (view === 'screen') {
     return (
-      <p className="loading" role="status">
-        {t('app.loading')}
-      </p>
+      <Suspense fallback={loading}>
+        <RoomScreen state={state} />
+      </Suspense>
     );
   }
-  if (view === 'screen') return <RoomScreen state={state} />;
   // The text view's name lives with the text's strings (text.view).
   const viewName = (v: View) => (v === 'text' ? t('text.view') : t(`views.${v}`));
 
@@ -130,21 +147,23 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
       </header>
       <main id="main" tabIndex={-1}>
         <h1 className="visually-hidden">{story ? t('story.heading') : viewName(view)}</h1>
-        {story ? (
-          <ParagraphStory
-            state={state}
-            session={session}
-            doc={story.doc}
-            paragraphId={story.paragraphId}
-            onBack={() => (history.length > 1 ? history.back() : go('text'))}
-          />
-        ) : null}
-        {story ? null : view === 'setup' ? <SetupView state={state} /> : null}
-        {!story && view === 'chair' ? <ChairConsole state={state} /> : null}
-        {!story && view === 'delegation' ? <DelegationView state={state} session={session} /> : null}
-        {!story && view === 'public' ? <PublicView state={state} /> : null}
-        {!story && view === 'text' ? <TextView state={state} session={session} /> : null}
-        {!story && view === 'report' ? <ReportView state={state} session={session} /> : null}
+        <Suspense fallback={loading}>
+          {story ? (
+            <ParagraphStory
+              state={state}
+              session={session}
+              doc={story.doc}
+              paragraphId={story.paragraphId}
+              onBack={() => (history.length > 1 ? history.back() : go('text'))}
+            />
+          ) : null}
+          {story ? null : view === 'setup' ? <SetupView state={state} /> : null}
+          {!story && view === 'chair' ? <ChairConsole state={state} /> : null}
+          {!story && view === 'delegation' ? <DelegationView state={state} session={session} /> : null}
+          {!story && view === 'public' ? <PublicView state={state} /> : null}
+          {!story && view === 'text' ? <TextView state={state} session={session} /> : null}
+          {!story && view === 'report' ? <ReportView state={state} session={session} /> : null}
+        </Suspense>
       </main>
     </>
   );

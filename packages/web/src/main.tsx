@@ -1,13 +1,15 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { setupI18n } from './i18n';
 import './styles.css';
 
-void setupI18n().then(() => {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
+// Not awaited: the app starts (and connects) while the dictionary loads; text waits for it (Suspense).
+void setupI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Suspense fallback={null}>
       <App />
-    </StrictMode>,
-  );
-});
+    </Suspense>
+  </StrictMode>,
+);

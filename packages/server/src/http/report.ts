@@ -10,7 +10,6 @@ import { DomainError, isLang } from '@gavel/shared';
 import { buildReport } from '../export/report';
 import { renderReportHtml } from '../export/html';
 import { renderReportMarkdown } from '../export/markdown';
-import { renderDocx } from '../export/docx';
 import { toRenderedReport } from '../export/rendered';
 import { AKN_MEDIA_TYPE, renderAkomaNtoso } from '../export/akn';
 import { requireMember, type AppContext } from './context';
@@ -40,6 +39,8 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.header('Cache-Control', 'no-store');
     // PDF and DOCX are assembled inside their slot, so that a flood of them waits in line rather than all at once.
     if (query.format === 'docx') {
+      // The docx library is loaded with the first Word export, not at start (server memory).
+      const { renderDocx } = await import('../export/docx');
       const docx = await ctx.exports.docx.run(async () => renderDocx(toRenderedReport(await buildReport(ctx.docs, id, state, lang))));
       return attach(reply, 'docx').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
     }

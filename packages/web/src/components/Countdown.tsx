@@ -13,7 +13,8 @@ export function clockPhase(remainingMs: number): 'ok' | 'warning' | 'over' {
  * last minute and the end of time are announced to screen readers once.
  */
 export function Countdown({ turn, now, lang, size = 'normal' }: { turn: FloorTurn; now: number; lang?: Lang; size?: 'normal' | 'huge' }) {
-  const { t, i18n } = useTranslation();
+  // In a language other than the user's (the room screen's), the strings are those of that language, loaded if need be.
+  const { t, i18n } = useTranslation(undefined, lang ? { lng: lang } : undefined);
   const l = lang ?? (i18n.language as Lang);
   const remaining = floorRemainingMs(turn, now);
   const phase = clockPhase(remaining);
@@ -28,8 +29,8 @@ export function Countdown({ turn, now, lang, size = 'normal' }: { turn: FloorTur
     }
     if (phase !== last.phase) {
       announced.current = { entryId: turn.entryId, phase };
-      if (phase === 'warning') setAnnouncement(t('floor.oneMinute', { lng: l }));
-      if (phase === 'over') setAnnouncement(t('floor.timeUp', { lng: l }));
+      if (phase === 'warning') setAnnouncement(t('floor.oneMinute'));
+      if (phase === 'over') setAnnouncement(t('floor.timeUp'));
     }
   }, [phase, turn.entryId, t, l]);
 
@@ -41,7 +42,7 @@ export function Countdown({ turn, now, lang, size = 'normal' }: { turn: FloorTur
         {formatDuration(remaining >= 0 ? Math.ceil(remaining / 1000) * 1000 : remaining, l)}
       </span>
       <span className="countdown-caption">
-        {turn.pausedAt ? t('floor.paused', { lng: l }) : remaining < 0 ? t('floor.over', { lng: l }) : t('floor.left', { lng: l })}
+        {turn.pausedAt ? t('floor.paused') : remaining < 0 ? t('floor.over') : t('floor.left')}
       </span>
       <span className="visually-hidden" aria-live="assertive">
         {announcement}

@@ -1,9 +1,35 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { direction, INTL_LOCALE, isLang, LANGUAGES, type Lang } from '@gavel/shared';
+import type { UiStrings } from '@gavel/shared/i18n/ui/en';
 
 export { formatDate, formatDateRange } from '@gavel/shared';
-import { UI_STRINGS } from '@gavel/shared/i18n/ui/index';
+
+/**
+ * Each language's strings are a chunk of their own, fetched when that language
+ * is first needed (the one chosen, then any other a view shows, such as the
+ * meeting's language on the room screen): a phone downloads one dictionary, not six.
+ */
+const DICTIONARIES: Record<Lang, () => Promise<UiStrings>> = {
+  ar: () => import('@gavel/shared/i18n/ui/ar').then((m) => m.ar),
+  zh: () => import('@gavel/shared/i18n/ui/zh').then((m) => m.zh),
+  en: () => import('@gavel/shared/i18n/ui/en').then((m) => m.en),
+  fr: () => import('@gavel/shared/i18n/ui/fr').then((m) => m.fr),
+  ru: () => import('@gavel/shared/i18n/ui/ru').then((m) => m.ru),
+  es: () => import('@gavel/shared/i18n/ui/es').then((m) => m.es),
+};
+
+const dictionaries: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, done) {
+    if (!isLang(language)) return done(null, {});
+    DICTIONARIES[language]().then(
+      (strings) => done(null, strings),
+      (e: Error) => done(e, null),
+    );
+  },
+};
 
 const STORAGE_KEY = 'gavel.lang';
 
@@ -25,11 +51,11 @@ export function applyDocumentLanguage(lang: Lang): void {
 
 export async function setupI18n(): Promise<typeof i18next> {
   const lng = initialLanguage();
-  await i18next.use(initReactI18next).init({
+  await i18next.use(dictionaries).use(initReactI18next).init({
     lng,
-    fallbackLng: 'en',
+    // Every language has every key (strings.test.ts), so no second dictionary is loaded to fall back on.
+    fallbackLng: false,
     supportedLngs: [...LANGUAGES],
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: UI_STRINGS[l] }])),
     interpolation: { escapeValue: false },
     returnNull: false,
   });

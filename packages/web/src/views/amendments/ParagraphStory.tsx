@@ -22,6 +22,8 @@ import { isolate, useNegotiation } from './useNegotiation';
 export function ParagraphStory({ state, session, doc, paragraphId, onBack }: { state: MeetingState; session: SessionInfo; doc: string; paragraphId: string; onBack: () => void }) {
   const n = useNegotiation(state, session, doc);
   const { t } = useTranslation(undefined, { lng: n.lang });
+  // The word for a deletion is the text's own, in its language (loaded if need be).
+  const { t: tDoc } = useTranslation(undefined, { lng: n.docLang });
   const id = useId();
   const [versions, setVersions] = useState<ParagraphVersion[] | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
@@ -47,7 +49,7 @@ export function ParagraphStory({ state, session, doc, paragraphId, onBack }: { s
   const content = n.content(paragraphId);
   const amendments = amendmentsAt(state.negotiation, doc, paragraphId);
   const refWords = (pid: string) => crossRefWords(n.numberOf(pid), 'self', n.docLang);
-  const timeline = storyTimeline(state, doc, paragraphId, versions ?? [], n.nameOf, { deleteWord: t('amendments.deleteWord', { lng: n.docLang }), refWords });
+  const timeline = storyTimeline(state, doc, paragraphId, versions ?? [], n.nameOf, { deleteWord: tDoc('amendments.deleteWord'), refWords });
   // Words of the meeting (names, reasons, the text) keep their own direction inside the reader's sentence.
   const word = (v: TimelineValue) => (typeof v === 'object' ? t(v.t) : typeof v === 'number' ? formatInteger(v, n.lang) : isolate(v));
 

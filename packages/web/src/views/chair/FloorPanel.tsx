@@ -22,6 +22,8 @@ export function FloorPanel({ state, now, runner }: { state: MeetingState; now: n
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const meetingLang = state.info.language;
+  // What the chair reads out is in the meeting's language, whatever the console's: its strings loaded if need be.
+  const { t: tMeeting } = useTranslation(undefined, { lng: meetingLang });
   const { run, busy, error } = runner;
   const itemId = state.agenda.currentItemId;
   const current = currentSpeaker(state);
@@ -84,7 +86,7 @@ export function FloorPanel({ state, now, runner }: { state: MeetingState; now: n
           </button>
           {act ? (
             <p className="say" lang={meetingLang} dir="auto">
-              {actWords(act, (e) => label(e, meetingLang), (key, name) => t(key, { name, lng: meetingLang }))}
+              {actWords(act, (e) => label(e, meetingLang), (key, name) => tMeeting(key, { name }))}
             </p>
           ) : null}
         </div>

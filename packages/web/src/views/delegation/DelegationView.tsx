@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
@@ -22,8 +22,11 @@ import { ParticipantList } from '../../components/ParticipantList';
 import { useCommand } from '../../components/useCommand';
 import { useServerNow } from '../../components/useServerNow';
 import { MeetingHeader } from '../MeetingHeader';
-import { DelegationNegotiation } from '../amendments/DelegationNegotiation';
 import { whyMovedBack, type PlaceChange } from './placeChange';
+
+// The negotiation (amendments, tracked changes, the text's numbers) comes after
+// the floor on the page and loads after it, so that asking for the floor never waits for it.
+const DelegationNegotiation = lazy(() => import('../amendments/DelegationNegotiation').then((m) => ({ default: m.DelegationNegotiation })));
 
 /**
  * A delegation's own view, built for a phone as much as a laptop: the one big
@@ -59,7 +62,9 @@ export function DelegationView({ state, session }: { state: MeetingState; sessio
         <p className="muted">{t('delegationView.waitingItem')}</p>
       )}
       {itemId ? <NextSpeakers state={state} itemId={itemId} now={now} highlight={session.delegationId} /> : null}
-      <DelegationNegotiation state={state} session={session} />
+      <Suspense fallback={null}>
+        <DelegationNegotiation state={state} session={session} />
+      </Suspense>
       <ParticipantList state={state} highlight={session.delegationId} />
     </div>
   );
