@@ -179,4 +179,86 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await log.close();
     await chair.close();
   });
+
+  it('the room screen at 1920x1080 shows ten next speakers, a large clock, a point of order in red; a second screen shows a message in six languages', async () => {
+    const m = await meetingUnderWay(server, lang);
+    const more = await ok(m.sec, m.meetingId, {
+      type: 'delegation.registerMany',
+      delegations: ['124', '484', '710', '392', '356', '036', '724', '032', '152'].map((m49) => ({ category: 'state_party', m49 })),
+    });
+    const speakers = [m.ids.norway, m.ids.egypt, m.ids.france, ...more.events.map((e: any) => e.payload.delegation.id)];
+    for (const d of speakers) await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: d });
+    await ok(m.chairApi, m.meetingId, { type: 'speakers.next', itemId: m.itemId, expectedCurrent: null });
+
+    const room = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(room, server.url, lang, m.meetingId, m.viewerCode, 'Projector');
+    await room.goto(`${server.url}/screen`);
+    await room.locator('[data-testid="room-speaker"]', { hasText: names.norway }).waitFor();
+    const next = room.locator('[data-testid="room-next-speaker"]');
+    await next.nth(9).waitFor();
+    expect(await next.count()).toBe(10);
+    // All ten inside the projector's picture, none cut off or scrolled away.
+    for (let i = 0; i < 10; i++) {
+      const box = (await next.nth(i).boundingBox())!;
+      expect(box.y + box.height, `speaker ${i + 1}`).toBeLessThanOrEqual(1080);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(1920);
+    }
+    expect(await room.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
+    const captionPx = await room.locator('[data-testid="room-speaker"] .countdown-caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(captionPx).toBeGreaterThanOrEqual(36);
+    await screenshot(room, `${lang}-day-room-screen-ten`);
+
+    // A point of order: first in the list in red, then on the floor in red, Norway waiting with its time.
+    await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.brazil, kind: 'point_of_order' });
+    await room.locator('[data-testid="room-next-speaker"].kind-point_of_order', { hasText: names.brazil }).waitFor();
+    const norwayOnFloor = (await stateOf(m.chairApi, m.meetingId)).floor.entryId;
+    await ok(m.chairApi, m.meetingId, { type: 'speakers.next', itemId: m.itemId, expectedCurrent: norwayOnFloor });
+    const pointOfOrder = room.locator('[data-testid="room-speaker"].kind-point_of_order', { hasText: names.brazil });
+    await pointOfOrder.waitFor();
+    expect(await pointOfOrder.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(122, 20, 16)');
+    await room.locator('[data-testid="room-held"]', { hasText: names.norway }).waitFor();
+    await screenshot(room, `${lang}-day-room-screen-point-of-order`);
+
+    // The chair adds a second screen and puts a message on it; the main screen keeps the speakers.
+    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    await chair.locator('.screen-add summary').click();
+    await chair.locator('[data-testid="screen-new"]').fill('2');
+    await chair.locator('[data-testid="screen-new"]').press('Enter');
+    await chair.locator('[data-testid="screen-pick-2"][aria-pressed="true"]').waitFor();
+    await chair.locator('[data-testid="screen-mode-message"]').click();
+    await chair.locator('[data-testid="screen-message-editor"] summary').click();
+    await chair.locator('[data-testid="screen-message-time"]').fill('15:00');
+    await chair.locator('[data-testid="screen-message-put"]').click();
+    await chair.locator('[data-testid="screen-message-now"]').waitFor();
+    await screenshot(chair, `${lang}-day-chair-screens`);
+
+    const second = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(second, server.url, lang, m.meetingId, m.viewerCode, 'Projector 2');
+    await second.goto(`${server.url}/screen?screen=2`);
+    const message = second.locator('[data-testid="room-message"]');
+    await message.waitFor();
+    expect(await message.locator('.room-message-main').textContent()).toBe(
+      lang === 'ar' ? 'عُلِّقت الجلسة حتى الساعة ١٥:٠٠.' : 'The meeting is suspended until 15:00.',
+    );
+    // The other five languages below it.
+    expect(await message.locator('.room-message-others li').allTextContents()).toEqual(
+      expect.arrayContaining(['La séance est suspendue jusqu’à 15:00.', '会议暂停，至15:00继续。', 'Заседание прерывается до 15:00.']),
+    );
+    expect(await message.locator('.room-message-others li').count()).toBe(5);
+    await screenshot(second, `${lang}-day-room-screen-message`);
+    expect(await room.locator('[data-testid="room-message"]').count()).toBe(0);
+    expect(await room.locator('[data-testid="room-speaker"]').count()).toBe(1);
+
+    // On the main screen, a message runs as a band above the speakers.
+    await chair.locator('[data-testid="screen-pick-1"]').click();
+    await chair.locator('[data-testid="screen-message-editor"] summary').click();
+    await chair.locator('[data-testid="screen-message-kind"]').selectOption('consultations');
+    await chair.locator('[data-testid="screen-message-room"]').fill('C');
+    await chair.locator('[data-testid="screen-message-put"]').click();
+    await room.locator('[data-testid="room-band"]', { hasText: lang === 'ar' ? 'مشاورات غير رسمية في القاعة C' : 'Informal consultations in room C' }).waitFor();
+    await screenshot(room, `${lang}-day-room-screen-band`);
+    await Promise.all([room.close(), second.close(), chair.close()]);
+  });
 });

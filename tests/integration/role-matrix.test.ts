@@ -198,6 +198,10 @@ const MATRIX: Record<string, Row> = {
     allowed: CHAIR_AND_SECRETARIAT,
     command: () => ({ mode: 'text', paragraphId: 'p_matrix00050' }),
   },
+  'screen.message': {
+    allowed: CHAIR_AND_SECRETARIAT,
+    command: () => ({ screen: '2', message: { kind: 'suspended_until', time: '15:00' } }),
+  },
 
   // The negotiation. A delegation acts for itself (the target: the actor's own, or for otherDelegate the other one);
   // the chair and the secretariat record for a delegation they name, and decide.

@@ -72,6 +72,7 @@ const ROWS: [string, (c: Ctx) => Record<string, unknown>, boolean[]][] = [
   ['close the list', (c) => ({ type: 'speakers.close', itemId: c.item }), CHAIR_AND_SECRETARIAT],
   ['reopen the list', (c) => ({ type: 'speakers.reopen', itemId: c.item }), CHAIR_AND_SECRETARIAT],
   ['set a speaking time', (c) => ({ type: 'speakers.setTime', entryId: c.entry, allowedMs: 120_000 }), CHAIR_AND_SECRETARIAT],
+  ['name who speaks for the delegation', (c) => ({ type: 'speakers.name', entryId: c.entry, speakerName: 'Ingrid Berg' }), CHAIR_AND_SECRETARIAT],
   ['call the next speaker', (c) => ({ type: 'speakers.next', itemId: c.item, expectedCurrent: null }), CHAIR_AND_SECRETARIAT],
   ['give Norway the floor', (c) => ({ type: 'floor.give', entryId: c.entry, expectedCurrent: null }), CHAIR_AND_SECRETARIAT],
   ['end a statement', (c) => ({ type: 'floor.end', expectedCurrent: c.entry }), CHAIR_AND_SECRETARIAT],

@@ -40,6 +40,7 @@ const CHAIR_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
   'paragraph.setStatus',
   'paragraph.reopen',
   'screen.show',
+  'screen.message',
   // The working group adopts its report when the chair gavels it; reopening the record of it takes a reason.
   // Laying the report out (report.configure) stays with the secretariat, which writes it.
   'report.adopt',

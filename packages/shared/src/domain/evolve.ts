@@ -6,7 +6,7 @@ import { evolveSpeakers, resortLists } from '../speakers/evolve';
 import { defaultRules } from '../speakers/rules';
 import { emptyPen, evolvePen, isPenEvent } from '../draft/pen';
 import { emptyParagraphs, evolveParagraphs, isParagraphEvent } from '../draft/paragraphs';
-import { emptyScreen, evolveScreen } from '../screen/screen';
+import { emptyScreen, evolveScreen, isScreenEvent } from '../screen/screen';
 import { emptyNegotiation } from '../amendments/model';
 import { isAmendmentEvent } from '../amendments/events';
 import { evolveAmendments } from '../amendments/evolve';
@@ -58,7 +58,7 @@ function applyEvent(s: MeetingState, e: LedgerEvent): MeetingState {
     }
     default:
       if (isPenEvent(e)) return evolvePen(s, e);
-      if (e.type === 'ScreenChanged') return evolveScreen(s, e);
+      if (isScreenEvent(e)) return evolveScreen(s, e);
       if (isAmendmentEvent(e)) return evolveAmendments(s, e);
       if (isParagraphEvent(e)) return evolveParagraphs(s, e);
       if (isReportEvent(e)) return evolveReport(s, e);
@@ -91,6 +91,7 @@ export function initialState(first: LedgerEvent): MeetingState {
     pen: emptyPen(),
     paragraphs: emptyParagraphs(),
     screen: emptyScreen(),
+    screens: {},
     negotiation: emptyNegotiation(),
     report: emptyReport(),
   };

@@ -39,8 +39,10 @@ export interface MeetingState {
   pen: PenState;
   /** The status of each paragraph of the negotiated texts, by document and paragraph id (draft/paragraphs.ts). */
   paragraphs: ParagraphsState;
-  /** What the room screen shows: the speakers or a paragraph of the text. */
+  /** What the main room screen shows: the speakers, a paragraph of the text, or a message. */
   screen: ScreenState;
+  /** The room's other screens, by name (/screen?screen=2). */
+  screens: Record<string, ScreenState>;
   /**
    * The negotiation of the texts (amendments/model.ts): amendments (drafts
    * known only by their sponsor and id until tabled), brackets with who

@@ -4,11 +4,11 @@ import { currentSpeaker, formatAgendaLabel, nextAct, type Lang, type MeetingStat
 import { useCommand } from '../../components/useCommand';
 import { useServerNow } from '../../components/useServerNow';
 import { speakerLabel } from '../../components/speakerLabel';
-import { useLiveText } from '../../editor/liveText';
 import { MeetingHeader } from '../MeetingHeader';
 import { AgendaPanel } from './AgendaPanel';
 import { FloorPanel } from './FloorPanel';
 import { QueuePanel } from './QueuePanel';
+import { ScreenControl } from './ScreenControl';
 import { SpeakingTimeChart } from '../../components/SpeakingTimeChart';
 import { useMeeting } from '../../api/MeetingContext';
 import { NegotiationConsole } from '../amendments/NegotiationConsole';
@@ -25,6 +25,7 @@ export function ChairConsole({ state }: { state: MeetingState }) {
   const lang = i18n.language as Lang;
   const now = useServerNow();
   const runner = useCommand();
+  const screenRunner = useCommand();
   const [tab, setTab] = useState<'floor' | 'time' | 'amendments'>('floor');
   const { session } = useMeeting();
   const pending = pendingAmendments(state, 'recommendations').length;
@@ -46,7 +47,7 @@ export function ChairConsole({ state }: { state: MeetingState }) {
           {t('console.pointOfOrderAlert', { name: pointsOfOrder.map((e) => speakerLabel(state, e, lang)).join(', ') })}
         </p>
       ) : null}
-      <ScreenSwitch state={state} runner={runner} />
+      <ScreenControl state={state} runner={screenRunner} />
       <div className="current-item" aria-live="polite">
         <span className="muted">{t('console.currentItem')}</span>{' '}
         {item ? (
@@ -150,37 +151,4 @@ function useChime(enabled: boolean, pointOfOrderIds: string[]) {
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, enabled]);
-}
-
-/**
- * What the projector shows: the speakers, or the paragraph under discussion
- * (the one last shown, else the first under consideration, else the text's first).
- */
-function ScreenSwitch({ state, runner }: { state: MeetingState; runner: ReturnType<typeof useCommand> }) {
-  const { t } = useTranslation();
-  const { snapshot } = useLiveText('recommendations', state.info.language);
-  const records = state.paragraphs.recommendations ?? {};
-  const underConsideration = Object.keys(records).find((id) => records[id].status === 'under_consideration');
-  const paragraphId = state.screen.paragraphId ?? underConsideration ?? snapshot.reading?.units[0]?.id ?? null;
-  return (
-    <div className="screen-switch" role="group" aria-label={t('room.screen')}>
-      <span className="muted">{t('room.screen')}</span>
-      <button
-        type="button"
-        aria-pressed={state.screen.mode === 'speakers'}
-        disabled={runner.busy}
-        onClick={() => void runner.run({ type: 'screen.show', mode: 'speakers', paragraphId: null })}
-      >
-        {t('room.showSpeakers')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={state.screen.mode === 'text'}
-        disabled={runner.busy || !paragraphId}
-        onClick={() => void runner.run({ type: 'screen.show', mode: 'text', paragraphId })}
-      >
-        {t('room.showText')}
-      </button>
-    </div>
-  );
 }
