@@ -96,7 +96,8 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     expect(state.statements.map((s: any) => [s.delegationId, s.capacity])).toEqual([[m.ids.brazil, 'point_of_order']]);
     // Norway resumes with the time it had when the point of order was raised, less the moment since.
     const left = await remainingMs(chair, '[data-testid="floor-current"]');
-    expect(left).toBeLessThanOrEqual(leftWhenHeld);
+    // (The page's clock is the server's, estimated from a round trip: within a few tens of milliseconds.)
+    expect(left).toBeLessThanOrEqual(leftWhenHeld + 300);
     expect(left).toBeGreaterThan(leftWhenHeld - 1_500);
     await chair.close();
   });
@@ -197,6 +198,7 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     const next = room.locator('[data-testid="room-next-speaker"]');
     await next.nth(9).waitFor();
     expect(await next.count()).toBe(10);
+    await screenshot(room, `${lang}-day-room-screen-ten`);
     // All ten inside the projector's picture, none cut off or scrolled away.
     for (let i = 0; i < 10; i++) {
       const box = (await next.nth(i).boundingBox())!;
@@ -207,7 +209,6 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     expect(await room.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
     const captionPx = await room.locator('[data-testid="room-speaker"] .countdown-caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(captionPx).toBeGreaterThanOrEqual(36);
-    await screenshot(room, `${lang}-day-room-screen-ten`);
 
     // A point of order: first in the list in red, then on the floor in red, Norway waiting with its time.
     await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.brazil, kind: 'point_of_order' });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   currentSpeaker,
@@ -152,7 +152,12 @@ function messageIn(message: ScreenMessage, lang: Lang, t: Translate, fallback: L
  * it in the other languages it exists in (all six for Gavel's own messages).
  */
 function RoomMessage({ state, message, lang }: { state: MeetingState; message: ScreenMessage | null; lang: Lang }) {
-  const { t } = useTranslation(undefined, { lng: lang });
+  const { t, i18n } = useTranslation(undefined, { lng: lang });
+  // Gavel's own messages are said in all six languages: their dictionaries are fetched on demand, so ask for them all.
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    void i18n.loadLanguages([...LANGUAGES]).then(() => setLoaded((n) => n + 1));
+  }, [i18n]);
   if (!message) {
     return (
       <h1 className="room-title" dir="auto">
@@ -160,7 +165,7 @@ function RoomMessage({ state, message, lang }: { state: MeetingState; message: S
       </h1>
     );
   }
-  const others = LANGUAGES.filter((l) => l !== lang)
+  const others = LANGUAGES.filter((l) => l !== lang && (message.kind === 'text' || i18n.hasResourceBundle(l, 'translation')))
     .map((l) => ({ l, words: messageIn(message, l, t, null) }))
     .filter((o): o is { l: Lang; words: string } => o.words !== null);
   return (
