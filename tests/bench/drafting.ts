@@ -148,7 +148,7 @@ async function serve(): Promise<void> {
       peakRss = process.memoryUsage().rss;
       markCpu = process.cpuUsage();
       markElu = performance.eventLoopUtilization();
-      process.send!({ type: 'marked', seq: await gavel.store.lastDocSeq(m.meetingId!, DOC) });
+      process.send!({ type: 'marked', seq: (await gavel.store.docHead(m.meetingId!, DOC)).seq });
     } else if (m.type === 'stats') {
       const cpu = process.cpuUsage(markCpu);
       const elu = performance.eventLoopUtilization(markElu);
@@ -157,7 +157,7 @@ async function serve(): Promise<void> {
         cpuMs: (cpu.user + cpu.system) / 1000,
         peakRss: Math.max(peakRss, process.memoryUsage().rss),
         eventLoopUtilization: elu.utilization,
-        seq: await gavel.store.lastDocSeq(m.meetingId!, DOC),
+        seq: (await gavel.store.docHead(m.meetingId!, DOC)).seq,
       });
     } else if (m.type === 'stop') {
       await gavel.close();

@@ -41,7 +41,7 @@ describe('checkpoints of a long history', () => {
       ),
     );
     const store = server.gavel.store;
-    const last = await store.lastDocSeq(f.meetingId, 'recommendations');
+    const last = (await store.docHead(f.meetingId, 'recommendations')).seq;
     expect(last).toBeGreaterThanOrEqual(3_001);
     // Quiet now: a checkpoint at the last update follows.
     await waitFor(async () => (await store.readDocSnapshot(f.meetingId, 'recommendations'))?.seq === last, 5_000, 'the idle checkpoint');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LedgerEvent } from '@gavel/shared';
+import type { LedgerEvent, SignedHead } from '@gavel/shared';
+import { signedHeadValid } from '@gavel/server/record/service';
 import { verifyChain } from '@gavel/server/ledger/chain';
 import { TestServer } from '../support/server';
 
@@ -20,9 +21,15 @@ describe('the ledger export', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');
-    const lines = (await res.text()).trim().split('\n');
-    const events = lines.map((l) => JSON.parse(l) as LedgerEvent);
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    // A header naming the key, the events, then the signed head the export ends with.
+    expect(lines[0]).toMatchObject({ record: 'gavel', meetingId, publicKey: expect.any(String) });
+    const events = lines.filter((l) => typeof l.seq === 'number' && typeof l.type === 'string') as LedgerEvent[];
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    const { signedHead } = lines.at(-1) as { signedHead: SignedHead };
+    expect(signedHead.head.ledger).toEqual({ seq: 4, hash: events[3].hash });
+    expect(signedHeadValid(signedHead)).toBe(true);
+    expect(signedHeadValid({ ...signedHead, head: { ...signedHead.head, ledger: { seq: 3, hash: events[2].hash } } })).toBe(false);
     expect(events[3]).toMatchObject({ type: 'DelegationRegistered', actor: { role: 'secretariat', name: 'Officer' } });
     expect(verifyChain(events)).toMatchObject({ ok: true, events: 4 });
   });

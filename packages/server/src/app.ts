@@ -26,6 +26,12 @@ import { negotiationRoutes } from './http/negotiation';
 import { slipRoutes } from './http/slips';
 import { reportRoutes } from './http/report';
 import { attachGateway } from './realtime/gateway';
+import { ANCHORED_EVENTS } from './ledger/chain';
+import { RecordIntegrity } from './record/integrity';
+import { RecordKeys } from './record/keys';
+import { RecordService } from './record/service';
+import { recordRoutes } from './http/record';
+import { applyDecidedEdits } from './negotiation/service';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
 
@@ -40,6 +46,8 @@ export interface Gavel {
   drafting: DraftingService;
   /** Amendments, brackets, objections and adoption where they touch the texts: facts for decide, trusted edits, guards. */
   negotiation: NegotiationService;
+  /** The record's signed heads, its full check, its export, and decisions recovered into the texts. */
+  record: RecordService;
   store: Store;
   adminToken: string;
   /** True when this start made the admin token (so it should be shown once). */
@@ -59,28 +67,38 @@ function adminTokenFor(config: Config): { token: string; isNew: boolean } {
 }
 
 /** Builds Gavel without listening: tests call this and listen on port 0. */
-export async function buildApp(config: Config, options: { store?: Store; docs?: DocServiceOptions } = {}): Promise<Gavel> {
+export async function buildApp(
+  config: Config,
+  options: { store?: Store; docs?: DocServiceOptions; meetings?: { checkpointEvery?: number } } = {},
+): Promise<Gavel> {
   const store = options.store ?? new SqliteStore(join(config.dataDir, 'gavel.sqlite'));
   const admin = adminTokenFor(config);
-  const meetings = new MeetingService(store);
-  const auth = new Auth(store, meetings, admin.token, config.sessionHours);
-
   const trust = trustFunction(config.trustProxy);
   const health = new StorageHealth();
-  // A write that succeeds ends a degraded /health.
-  meetings.onEvents(() => health.writeSucceeded());
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: MAX_COMMAND_BYTES,
     // GAVEL_TRUST_PROXY: behind a load balancer, request.ip is the client's address (sign-in limits, socket cap).
     trustProxy: trust,
   });
+  const integrity = new RecordIntegrity(store, RecordKeys.fromFile(config.signingKeyFile), app.log);
+  const meetings = new MeetingService(store, { integrity, ...options.meetings });
+  const auth = new Auth(store, meetings, admin.token, config.sessionHours);
   const docs = new DocService(store, meetings, app.log, options.docs);
   const drafting = new DraftingService(meetings, docs);
   const negotiation = new NegotiationService(meetings, docs, app.log);
+  const record = new RecordService(store, meetings, docs, integrity);
+  // Events that fix words carry the texts' heads; decisions a text lacks after a crash are applied when it loads.
+  meetings.anchorTextsWith(async (meetingId, events) => (events.some((e) => ANCHORED_EVENTS.has(e.type)) ? docs.heads(meetingId) : undefined));
+  docs.recoverDecisionsWith(async (meetingId, docName, applied) =>
+    (await record.missingDecisions(meetingId, docName, applied)).map((m) => ({ cause: m.cause, actor: m.actor, edit: (doc) => applyDecidedEdits(doc, m.edits) })),
+  );
+  if (config.crashAt === 'decision-before-text') negotiation.crashHook = () => process.kill(process.pid, 'SIGKILL');
+  // A write that succeeds ends a degraded /health.
+  meetings.onEvents(() => health.writeSucceeded());
   docs.onRelay(() => health.writeSucceeded());
   const exports = new Exports(config);
-  const ctx: AppContext = { config, meetings, auth, docs, health, trust, exports };
+  const ctx: AppContext = { config, meetings, auth, docs, health, trust, exports, record };
   installErrorHandler(app, health);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   await app.register(helmet, {
@@ -106,6 +124,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
   negotiationRoutes(app, ctx, drafting, negotiation);
   reportRoutes(app, ctx);
   slipRoutes(app, ctx);
+  recordRoutes(app, ctx);
 
   await serveWebApp(app, config.webDir);
 
@@ -120,6 +139,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
     docs,
     drafting,
     negotiation,
+    record,
     store,
     adminToken: admin.token,
     adminTokenIsNew: admin.isNew,
@@ -129,6 +149,7 @@ export async function buildApp(config: Config, options: { store?: Store; docs?: 
       // Every accepted update is stored already; this writes checkpoints so that the next start loads quickly.
       await docs.close();
       await exports.close();
+      await meetings.close();
       drafting.close();
       negotiation.close();
       await store.close();

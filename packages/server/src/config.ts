@@ -28,6 +28,9 @@ const EnvSchema = z.object({
   GAVEL_WEB_DIR: z.string().optional(),
   GAVEL_CHROMIUM: z.string().optional(),
   GAVEL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GAVEL_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** Tests only: kill the process at a named point (the crash tests). */
+  GAVEL_TEST_CRASH_AT: z.enum(['decision-before-text']).optional(),
 });
 
 export interface Config {
@@ -63,6 +66,10 @@ export interface Config {
   /** Chromium for PDF exports; when unset, the usual paths are tried. */
   chromium?: string;
   logLevel: string;
+  /** The Ed25519 key that signs the record's heads and checkpoints, kept outside the database. */
+  signingKeyFile: string;
+  /** Tests only: where to kill the process (see GAVEL_TEST_CRASH_AT). */
+  crashAt?: 'decision-before-text';
 }
 
 export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../web/dist');
@@ -96,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.GAVEL_WEB_DIR ? resolve(e.GAVEL_WEB_DIR) : DEFAULT_WEB_DIR,
     chromium: e.GAVEL_CHROMIUM,
     logLevel: e.GAVEL_LOG_LEVEL,
+    signingKeyFile: resolve(e.GAVEL_SIGNING_KEY_FILE ?? `${e.GAVEL_DATA_DIR}/signing-key.pem`),
+    ...(e.GAVEL_TEST_CRASH_AT ? { crashAt: e.GAVEL_TEST_CRASH_AT } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ export * from './domain/evolve';
 export * from './protocol/messages';
 export * from './protocol/yjs';
 export * from './protocol/args';
+export * from './protocol/record';
 export * from './domain/parse';
 export * from './participants/import';
 export * from './i18n/dates';

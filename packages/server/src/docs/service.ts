@@ -21,9 +21,11 @@
  */
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
-import { canWriteDoc, type Actor, type DocRefusalReason, type MeetingState } from '@gavel/shared';
+import { canWriteDoc, isMeetingText, type Actor, type DocRefusalReason, type MeetingState } from '@gavel/shared';
+import { GENESIS_HASH, hashDocUpdate, type TextAnchors } from '../ledger/chain';
 import type { MeetingService } from '../meetings/service';
-import type { DocUpdateRecord, Store } from '../store/store';
+import { SIGNED } from '../record/keys';
+import type { DocHead, DocUpdateInput, DocUpdateRecord, Store } from '../store/store';
 import { clientsIn, inspectUpdate, InvalidUpdate } from './validate';
 
 export interface UpdateGuardContext {
@@ -103,6 +105,17 @@ const SERVER_OWNER = 'server';
 /** Transaction origin of updates this service applies: already stored or being stored. */
 const APPLIED = Symbol('gavel-applied');
 
+/**
+ * Decisions recorded in the ledger whose edit a text does not hold (after a
+ * crash between the two writes): each with the ledger seq that names it and
+ * who decided, applied when the text is loaded, before anyone writes.
+ */
+export type DecisionRecovery = (
+  meetingId: string,
+  docName: string,
+  applied: ReadonlySet<number>,
+) => Promise<{ cause: number; actor: Actor; edit: (doc: Y.Doc) => void }[]>;
+
 type RelayListener = (meetingId: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>) => void;
 
 interface PendingRelay {
@@ -116,6 +129,8 @@ class LiveDoc {
   owners = new Map<number, string>();
   /** Seq of the last stored update. */
   storedSeq = 0;
+  /** Its hash: the head of the text's chain. */
+  storedHash = GENESIS_HASH;
   /** Applied to `doc`, not yet durable. */
   unstored = 0;
   checkpointSeq = 0;
@@ -150,7 +165,8 @@ export class DocService {
   private readonly guards: UpdateGuard[] = [];
   private readonly relayListeners = new Set<RelayListener>();
   private readonly incidentListeners = new Set<(incident: DocIncident) => void>();
-  private batch: { input: Parameters<Store['appendDocUpdates']>[0][number]; done: (seq: number | Error) => void }[] = [];
+  private batch: { input: DocUpdateInput; done: (head: DocHead | Error) => void }[] = [];
+  private recovery: DecisionRecovery | undefined;
   private batchScheduled = false;
   private lastCommitAt = -Infinity;
   private readonly commitIntervalMs: number;
@@ -160,6 +176,7 @@ export class DocService {
   private readonly unloadIdleMs: number;
   private readonly clock: () => Date;
   private closing = false;
+  private readonly integrity;
 
   constructor(
     private readonly store: Store,
@@ -172,6 +189,7 @@ export class DocService {
     this.checkpointIdleMs = options.checkpointIdleMs ?? 10_000;
     this.unloadIdleMs = options.unloadIdleMs ?? 60_000;
     this.clock = options.clock ?? (() => new Date());
+    this.integrity = meetings.integrity;
   }
 
   /** Registers a rule of the text; returns a function that removes it. */
@@ -181,6 +199,11 @@ export class DocService {
       const i = this.guards.indexOf(guard);
       if (i >= 0) this.guards.splice(i, 1);
     };
+  }
+
+  /** How recorded decisions missing from a text are found and applied when it loads. */
+  recoverDecisionsWith(recovery: DecisionRecovery): void {
+    this.recovery = recovery;
   }
 
   /** Stored updates to send to a document's readers, merged per turn. `senders` may be excluded. */
@@ -230,23 +253,34 @@ export class DocService {
     return loading;
   }
 
-  /** Latest checkpoint, then the updates after it. */
+  /**
+   * The latest checkpoint the server signed, then the updates after it, each
+   * checked to chain to the one before; then the recorded decisions the text
+   * lacks. A checkpoint or a link that does not hold breaks the meeting's
+   * record (it then refuses writes); the text is still loaded for reading.
+   */
   private async load(live: LiveDoc): Promise<LiveDoc> {
     const started = performance.now();
+    const { meetingId, docName } = live;
     const doc = new Y.Doc();
     const owners = new Map<number, string>();
-    const snapshot = await this.store.readDocSnapshot(live.meetingId, live.docName);
+    const snapshot = await this.trustedCheckpoint(meetingId, docName);
     if (snapshot) {
       Y.applyUpdate(doc, snapshot.state, APPLIED);
       for (const [client, owner] of Object.entries(snapshot.clients)) owners.set(Number(client), owner);
     }
-    const updates = await this.store.readDocUpdates(live.meetingId, live.docName, snapshot?.seq ?? 0);
+    const updates = await this.store.readDocUpdates(meetingId, docName, snapshot?.seq ?? 0);
+    let prevHash = snapshot?.hash ?? GENESIS_HASH;
     for (const u of updates) {
+      if (u.prevHash !== prevHash || hashDocUpdate({ ...u, meetingId, docName }) !== u.hash) {
+        this.integrity?.fail(meetingId, { where: 'text', doc: docName, seq: u.seq, reason: 'the update does not match its link in the chain' });
+      }
+      prevHash = u.hash;
       try {
         Y.applyUpdate(doc, u.update, APPLIED);
       } catch (e) {
         // Updates are checked before they are stored; this would be a bug, not an attack. Keep the rest.
-        this.log.error({ err: e, meetingId: live.meetingId, docName: live.docName, seq: u.seq }, 'a stored update does not apply');
+        this.log.error({ err: e, meetingId, docName, seq: u.seq }, 'a stored update does not apply');
       }
       const owner = ownerOf(u.actor);
       for (const client of clientsIn(u.update)) if (!owners.has(client)) owners.set(client, owner);
@@ -257,14 +291,54 @@ export class DocService {
     live.broken = false;
     previous.destroy();
     live.storedSeq = updates.at(-1)?.seq ?? snapshot?.seq ?? 0;
+    live.storedHash = updates.at(-1)?.hash ?? snapshot?.hash ?? GENESIS_HASH;
     live.checkpointSeq = snapshot?.seq ?? 0;
     live.loadedFrom = { checkpointSeq: live.checkpointSeq, updates: updates.length, ms: performance.now() - started };
     this.watchUntracked(live);
-    this.live.set(key(live.meetingId, live.docName), live);
+    this.live.set(key(meetingId, docName), live);
+    await this.recoverDecisions(live);
     // A long tail of updates since the last checkpoint: make one now, so the next load is quick.
     if (updates.length >= this.checkpointEvery) void this.checkpoint(live);
     this.scheduleUnload(live);
     return live;
+  }
+
+  /** The latest text checkpoint if the server signed it and the text still holds the update it covers. */
+  private async trustedCheckpoint(meetingId: string, docName: string) {
+    const cp = await this.store.readDocSnapshot(meetingId, docName);
+    // Unsigned (written before checkpoints were signed): not trusted, the text is rebuilt from its updates.
+    if (!cp?.signature || !this.integrity) return undefined;
+    const body = this.integrity.docCheckpointBody(meetingId, docName, cp.seq, cp.hash, cp.state, cp.clients);
+    if (!this.integrity.keys.verify(SIGNED.docCheckpoint, body, cp.signature)) {
+      this.integrity.fail(meetingId, { where: 'checkpoint', doc: docName, seq: cp.seq, reason: 'a text checkpoint is not the one the server signed' });
+      return undefined;
+    }
+    const [covered] = await this.store.readDocUpdates(meetingId, docName, cp.seq - 1, cp.seq);
+    if (covered?.hash !== cp.hash) {
+      this.integrity.fail(meetingId, {
+        where: 'text',
+        doc: docName,
+        seq: cp.seq,
+        reason: `the text no longer holds update ${cp.seq} as a signed checkpoint saw it: its tail was cut or rewritten`,
+      });
+      return undefined;
+    }
+    return cp;
+  }
+
+  /** Applies, once each, the recorded decisions whose edit the text does not hold. */
+  private async recoverDecisions(live: LiveDoc): Promise<void> {
+    if (!this.recovery) return;
+    const applied = new Set(await this.store.docCauses(live.meetingId, live.docName));
+    const missing = await this.recovery(live.meetingId, live.docName, applied);
+    for (const m of missing) {
+      this.log.warn({ meetingId: live.meetingId, docName: live.docName, decision: m.cause }, 'applying a recorded decision the text did not hold');
+      try {
+        await this.trustedEdit(live, m.actor, m.edit, m.cause);
+      } catch (e) {
+        this.log.error({ err: e, meetingId: live.meetingId, docName: live.docName, decision: m.cause }, 'a recorded decision could not be applied to the text');
+      }
+    }
   }
 
   /**
@@ -361,6 +435,8 @@ export class DocService {
   private async check(live: LiveDoc, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate) {
     const { meetingId, docName } = live;
     await this.healthy(live);
+    const problem = this.integrity?.problem(meetingId);
+    if (problem) throw new DocRefused('record_broken', 'the record of this meeting failed its check: nothing can be written until it is restored', false);
     const state = await this.meetings.state(meetingId);
     if (!state) throw new DocRefused('forbidden', 'the meeting is gone', false);
     const gated = gate.check(state);
@@ -427,12 +503,12 @@ export class DocService {
   }
 
   /** Stores an update already applied to the live doc; then relays it. */
-  private persist(live: LiveDoc, update: Uint8Array, actor: Actor, sender: string): Promise<void> {
+  private persist(live: LiveDoc, update: Uint8Array, actor: Actor, sender: string, cause?: number): Promise<void> {
     live.unstored++;
     const generation = live.generation;
     return new Promise<void>((resolve, reject) => {
       this.batch.push({
-        input: { meetingId: live.meetingId, docName: live.docName, update, actor, at: this.clock().toISOString() },
+        input: { meetingId: live.meetingId, docName: live.docName, update, actor, at: this.clock().toISOString(), ...(cause === undefined ? {} : { cause }) },
         done: (result) => {
           live.unstored--;
           if (result instanceof Error) {
@@ -440,7 +516,10 @@ export class DocService {
             if (generation === live.generation) live.broken = true;
             reject(result);
           } else {
-            live.storedSeq = Math.max(live.storedSeq, result);
+            if (result.seq > live.storedSeq) {
+              live.storedSeq = result.seq;
+              live.storedHash = result.hash;
+            }
             if (generation === live.generation) this.queueRelay(live, update, sender);
             resolve();
           }
@@ -521,27 +600,61 @@ export class DocService {
     return new Promise((resolve) => this.whenSettled(live, resolve));
   }
 
-  /** Writes a checkpoint of the doc as stored now (in the background; failures are logged). */
+  /**
+   * Writes a signed checkpoint of the text as stored now (in the background;
+   * failures are logged). It is built from the store (the previous checkpoint
+   * and the updates after it), not from the live doc, so that it contains
+   * exactly the updates up to its seq, whoever wrote them.
+   */
   async checkpoint(live: LiveDoc): Promise<void> {
-    // Taken synchronously at a moment when the doc holds exactly the stored updates.
-    const taken = await new Promise<{ seq: number; state: Uint8Array; clients: Record<string, string> } | undefined>((resolve) =>
+    const upTo = await new Promise<DocHead | undefined>((resolve) =>
       this.whenSettled(live, () => {
         if ((live.closed && !this.closing) || live.broken || live.storedSeq <= live.checkpointSeq) return resolve(undefined);
-        resolve({
-          seq: live.storedSeq,
-          state: Y.encodeStateAsUpdate(live.doc),
-          clients: Object.fromEntries([...live.owners].map(([c, o]) => [String(c), o])),
-        });
+        resolve({ seq: live.storedSeq, hash: live.storedHash });
       }),
     );
-    if (!taken) return;
-    const { seq, state, clients } = taken;
+    if (!upTo || !this.integrity) return;
+    const { meetingId, docName } = live;
     try {
-      await this.store.saveDocSnapshot(live.meetingId, live.docName, { seq, state, at: this.clock().toISOString(), clients });
-      live.checkpointSeq = Math.max(live.checkpointSeq, seq);
+      const doc = new Y.Doc();
+      const clients: Record<string, string> = {};
+      const previous = await this.trustedCheckpoint(meetingId, docName);
+      if (previous) {
+        Y.applyUpdate(doc, previous.state);
+        Object.assign(clients, previous.clients);
+      }
+      const updates = await this.store.readDocUpdates(meetingId, docName, previous?.seq ?? 0, upTo.seq);
+      for (const u of updates) {
+        Y.applyUpdate(doc, u.update);
+        for (const client of clientsIn(u.update)) clients[String(client)] ??= ownerOf(u.actor);
+      }
+      const last = updates.at(-1);
+      if (!last || last.seq !== upTo.seq || last.hash !== upTo.hash) return;
+      const state = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      const signature = this.integrity.keys.sign(SIGNED.docCheckpoint, this.integrity.docCheckpointBody(meetingId, docName, upTo.seq, upTo.hash, state, clients));
+      await this.store.saveDocSnapshot(meetingId, docName, { seq: upTo.seq, hash: upTo.hash, state, at: this.clock().toISOString(), clients, signature });
+      live.checkpointSeq = Math.max(live.checkpointSeq, upTo.seq);
     } catch (e) {
-      this.log.error({ err: e, meetingId: live.meetingId, docName: live.docName }, 'writing a checkpoint failed');
+      this.log.error({ err: e, meetingId, docName }, 'writing a checkpoint failed');
     }
+  }
+
+  /**
+   * The heads of the meeting's texts (not amendments' drafts), each taken at
+   * a moment when everything applied to it is stored: what the ledger binds
+   * with an event that fixes words.
+   */
+  async heads(meetingId: string): Promise<TextAnchors> {
+    const heads: TextAnchors = {};
+    for (const docName of await this.store.docNames(meetingId)) {
+      if (!isMeetingText(docName)) continue;
+      const live = this.live.get(key(meetingId, docName));
+      heads[docName] = live
+        ? await new Promise<DocHead>((resolve) => this.whenSettled(live, () => resolve({ seq: live.storedSeq, hash: live.storedHash })))
+        : await this.store.docHead(meetingId, docName);
+    }
+    return heads;
   }
 
   // ---- reading -------------------------------------------------------------
@@ -613,20 +726,29 @@ export class DocService {
     meetingId: string,
     docName: string,
     actor: Actor,
-    task: (doc: Y.Doc, edit: (fn: (doc: Y.Doc) => void) => void) => Promise<T>,
+    task: (doc: Y.Doc, edit: (fn: (doc: Y.Doc) => void, cause?: number) => void) => Promise<T>,
   ): Promise<T> {
     const live = await this.get(meetingId, docName);
     return this.enqueue(live, async () => {
       await this.healthy(live);
+      // What the task reads of the text (and the ledger binds of it) is all stored.
+      await this.settled(live);
       const stored: Promise<void>[] = [];
-      const result = await task(live.doc, (fn) => stored.push(this.trustedEdit(live, actor, fn)));
+      const result = await task(live.doc, (fn, cause) => {
+        try {
+          stored.push(this.trustedEdit(live, actor, fn, cause));
+        } catch (e) {
+          // Recorded but not applied: the ledger is the record; the edit is tried again when the text next loads.
+          this.log.error({ err: e, meetingId, docName, decision: cause }, 'a recorded decision could not be applied to the text');
+        }
+      });
       await Promise.all(stored);
       return result;
     });
   }
 
   /** Applies a trusted edit to the live doc in one transaction and stores it; resolves when stored. */
-  private trustedEdit(live: LiveDoc, actor: Actor, fn: (doc: Y.Doc) => void): Promise<void> {
+  private trustedEdit(live: LiveDoc, actor: Actor, fn: (doc: Y.Doc) => void, cause?: number): Promise<void> {
     const parts: Uint8Array[] = [];
     const collect = (u: Uint8Array, origin: unknown) => {
       if (origin === APPLIED) parts.push(u);
@@ -639,7 +761,7 @@ export class DocService {
     }
     if (parts.length === 0) return Promise.resolve();
     live.owners.set(live.doc.clientID, SERVER_OWNER);
-    return this.persist(live, parts.length === 1 ? parts[0] : Y.mergeUpdates(parts), actor, SERVER_OWNER);
+    return this.persist(live, parts.length === 1 ? parts[0] : Y.mergeUpdates(parts), actor, SERVER_OWNER, cause);
   }
 
   /**

@@ -25,7 +25,7 @@ function recorder() {
     edit(actor: Actor, minute: number, fn: () => void) {
       pending = [];
       text.editor.update(fn, { discrete: true });
-      updates.push({ seq: updates.length + 1, update: Y.mergeUpdates(pending), actor, at: at(minute) });
+      updates.push({ seq: updates.length + 1, update: Y.mergeUpdates(pending), actor, at: at(minute), hash: '', prevHash: '' });
     },
   };
 }

@@ -7,6 +7,7 @@ import type { DocService } from '../docs/service';
 import type { Trust } from '../net/address';
 import type { StorageHealth } from './health';
 import type { Exports } from '../export/limits';
+import type { RecordService } from '../record/service';
 
 export interface AppContext {
   config: Config;
@@ -20,6 +21,7 @@ export interface AppContext {
   trust: Trust;
   /** Export rate per session, the PDF pool and the queue of heavy exports. */
   exports: Exports;
+  record: RecordService;
 }
 
 export function bearer(request: FastifyRequest): string | undefined {

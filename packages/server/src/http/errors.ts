@@ -16,6 +16,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   storage_unavailable: 503,
   busy: 503,
+  record_broken: 503,
   internal: 500,
 };
 

@@ -13,7 +13,6 @@ import { route } from './route';
 const MeetingParams = z.object({ id: z.string().max(64) }).strict();
 /** A command is read by parseCommand, which answers unknown_command or invalid_command (the socket does the same). */
 const CommandBody = z.unknown();
-const LedgerQuery = z.object({ format: z.literal('jsonl').default('jsonl') }).strict();
 const EventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
 /** Scripts may send many commands, but not without limit: per token (or address), per minute. */
 const commandRateLimit = {
@@ -66,19 +65,6 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, { method: 'GET', url: '/api/meetings/:id/events', auth: 'member', params: MeetingParams, query: EventsQuery }, async ({ params: { id }, query: { after }, request }) => {
     await requireMember(ctx, request, id);
     return { events: await ctx.meetings.readEvents(id, after) };
-  });
-
-  /** The whole record, one event a line, with the hash chain: the record behind the report. */
-  route(app, { method: 'GET', url: '/api/meetings/:id/ledger', auth: 'member', params: MeetingParams, query: LedgerQuery }, async ({ params: { id }, request, reply }) => {
-    await requireMember(ctx, request, id);
-    const events = await ctx.meetings.readEvents(id);
-    reply.header('Content-Disposition', `attachment; filename="${id}.ledger.jsonl"`);
-    return reply.type('application/x-ndjson; charset=utf-8').send(events.map((e) => JSON.stringify(e)).join('\n') + '\n');
-  });
-
-  route(app, { method: 'GET', url: '/api/meetings/:id/ledger/verify', auth: 'member', params: MeetingParams }, async ({ params: { id }, request }) => {
-    await requireMember(ctx, request, id);
-    return ctx.meetings.verify(id);
   });
 
   route(

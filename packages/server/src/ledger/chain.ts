@@ -7,10 +7,22 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 type Unhashed = Omit<LedgerEvent, 'hash'>;
 
+/** A text's head (its last update's seq and hash) at a moment the ledger binds, by document name. */
+export type TextAnchors = Record<string, { seq: number; hash: string }>;
+
+/**
+ * Events that fix words: they carry the heads of the meeting's texts as they
+ * stood when decided, so that the adopted words are bound to the ledger (an
+ * edit the decision makes follows as a text update naming the event as its
+ * `cause`).
+ */
+export const ANCHORED_EVENTS: ReadonlySet<string> = new Set(['ParagraphStatusSet', 'AmendmentDecided', 'BracketLifted', 'ReportAdopted']);
+
 /** sha256(prevHash + canonical JSON of the event without its own hash). */
 export function hashEvent(event: Unhashed): string {
-  const { meetingId, seq, type, payload, actor, at, prevHash } = event;
-  const canonical = canonicalize({ meetingId, seq, type, payload, actor, at, prevHash });
+  const { meetingId, seq, type, payload, actor, at, prevHash, anchors } = event;
+  // Events recorded before anchors existed hash as they always did.
+  const canonical = canonicalize({ meetingId, seq, type, payload, actor, at, prevHash, ...(anchors ? { anchors } : {}) });
   if (canonical === undefined) throw new Error('event cannot be serialized');
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
@@ -22,10 +34,12 @@ export function sealEvents(
   events: DomainEvent[],
   actor: Actor,
   at: string,
+  anchors?: TextAnchors,
 ): LedgerEvent[] {
   let prevHash = after.hash;
   return events.map((e, i) => {
-    const unhashed = { ...e, meetingId, seq: after.seq + i + 1, actor, at, prevHash } as Unhashed;
+    const anchored = anchors && ANCHORED_EVENTS.has(e.type) ? { anchors } : {};
+    const unhashed = { ...e, meetingId, seq: after.seq + i + 1, actor, at, prevHash, ...anchored } as Unhashed;
     const sealed = { ...unhashed, hash: hashEvent(unhashed) } as LedgerEvent;
     prevHash = sealed.hash;
     return sealed;
@@ -47,4 +61,53 @@ export function verifyChain(events: readonly LedgerEvent[]): LedgerCheck {
     prevHash = e.hash;
   }
   return { ok: true, events: events.length, head: prevHash };
+}
+
+/** What a text update's hash covers: everything stored with it but its own hash. */
+export interface DocLink {
+  meetingId: string;
+  docName: string;
+  seq: number;
+  at: string;
+  actor: Actor;
+  cause?: number;
+  update: Uint8Array;
+  prevHash: string;
+}
+
+/**
+ * sha256(prevHash + canonical JSON of the update's record, the update's bytes
+ * as their own sha256): a text's updates form a chain like the ledger's
+ * events, checked offline by `scripts/verify-record.mjs` the same way.
+ */
+export function hashDocUpdate(link: DocLink): string {
+  const { meetingId, docName, seq, at, actor, cause, update, prevHash } = link;
+  const canonical = canonicalize({
+    meetingId,
+    docName,
+    seq,
+    at,
+    actor,
+    cause: cause ?? null,
+    update: createHash('sha256').update(update).digest('hex'),
+  });
+  if (canonical === undefined) throw new Error('update cannot be serialized');
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+export type DocChainCheck =
+  | { ok: true; updates: number; head: string }
+  | { ok: false; updates: number; brokenAt: number; reason: string };
+
+/** Walks a text's updates (all of them, from seq 1) and names the first whose link does not hold. */
+export function verifyDocChain(meetingId: string, docName: string, updates: readonly (Omit<DocLink, 'meetingId' | 'docName'> & { hash: string })[]): DocChainCheck {
+  let prevHash = GENESIS_HASH;
+  for (const [i, u] of updates.entries()) {
+    const fail = (reason: string): DocChainCheck => ({ ok: false, updates: updates.length, brokenAt: u.seq, reason });
+    if (u.seq !== i + 1) return fail(`expected update ${i + 1}, found ${u.seq}`);
+    if (u.prevHash !== prevHash) return fail('does not chain to the update before it');
+    if (hashDocUpdate({ ...u, meetingId, docName }) !== u.hash) return fail('its content does not match its hash');
+    prevHash = u.hash;
+  }
+  return { ok: true, updates: updates.length, head: prevHash };
 }

@@ -14,12 +14,22 @@ import {
   type MeetingState,
 } from '@gavel/shared';
 import { hashAccessCode, newAccessCode, newId } from '../auth/secrets';
-import { GENESIS_HASH, sealEvents, verifyChain } from '../ledger/chain';
-import { ConcurrencyError, type CredentialRecord, type Store } from '../store/store';
+import { GENESIS_HASH, sealEvents, verifyChain, type TextAnchors } from '../ledger/chain';
+import type { RecordIntegrity } from '../record/integrity';
+import { ConcurrencyError, type CredentialRecord, type LedgerAppend, type Store } from '../store/store';
 
+/** The meeting after its last durable event, and where it stood before. */
 interface Entry {
+  /** As recorded durably: what readers see and what listeners were told. */
+  durable: MeetingState;
+  durableHead: string;
+  /** Durable plus what is decided and on its way to the store: what the next command is decided on. */
   state: MeetingState;
   head: string;
+  /** Commits on their way to the store, oldest first. */
+  inFlight: number;
+  /** Seq of the last state checkpoint written (or loaded). */
+  checkpointSeq: number;
 }
 
 export interface Outcome {
@@ -42,42 +52,105 @@ export type CommandInterceptor = (
   next: (facts?: CommandFacts) => Promise<Outcome>,
 ) => Promise<Outcome>;
 
+/**
+ * The texts' heads to bind into the ledger with events that fix words (an
+ * adoption, an applied decision): returns undefined when the events need none.
+ */
+export type AnchorSource = (meetingId: string, events: readonly DomainEvent[]) => Promise<TextAnchors | undefined>;
+
+export interface MeetingServiceOptions {
+  clock?: () => Date;
+  /** A state checkpoint after this many events. */
+  checkpointEvery?: number;
+  /** Under load, at most one ledger commit per this many ms (an idle server commits at once). */
+  commitIntervalMs?: number;
+  integrity?: RecordIntegrity;
+}
+
 /** How often a command is decided again after losing a race to another writer. */
 const MAX_ATTEMPTS = 8;
+
+/** A commit waiting for the group commit. */
+interface Queued {
+  append: LedgerAppend;
+  done: (error: Error | undefined) => void;
+}
 
 /**
  * Runs commands against meetings: decide on the current state, append to the
  * ledger with the expected sequence number, apply, tell the listeners.
- * Commands on one meeting run one at a time in this process; against other
- * processes on the same store, optimistic concurrency decides.
+ *
+ * Commands on one meeting are decided one at a time in this process, each on
+ * the state that includes the commands decided before it, even while those
+ * are still on their way to the store: so commands arriving together are
+ * stored together, in one transaction and one flush (group commit), across
+ * meetings too. A command is acknowledged, and its events broadcast and
+ * visible to readers (`state`), only once they are durable. Should a commit
+ * fail, the meeting is reloaded from the store and what was decided on top of
+ * it is decided again (or refused); against other processes on the same
+ * store, optimistic concurrency decides.
+ *
+ * The state is kept in signed checkpoints (record/integrity.ts), so that
+ * loading a meeting replays only the events after the last one.
  */
 export class MeetingService {
   private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<Entry | undefined>>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<Listener>();
   private readonly interceptors: CommandInterceptor[] = [];
+  private readonly clock: () => Date;
+  private readonly checkpointEvery: number;
+  private readonly commitIntervalMs: number;
+  private anchorSource: AnchorSource | undefined;
+  private batch: Queued[] = [];
+  private batchScheduled = false;
+  private lastCommitAt = -Infinity;
+  readonly integrity: RecordIntegrity | undefined;
 
   constructor(
     private readonly store: Store,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+    options: MeetingServiceOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.checkpointEvery = options.checkpointEvery ?? 500;
+    this.commitIntervalMs = options.commitIntervalMs ?? 2;
+    this.integrity = options.integrity;
+  }
 
   onEvents(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  /** Where the texts' heads come from for the events that bind them (the document service). */
+  anchorTextsWith(source: AnchorSource): void {
+    this.anchorSource = source;
+  }
+
   async create(info: MeetingInfo, actor: Actor): Promise<{ meetingId: string } & Outcome> {
     const meetingId = newId('m');
     const now = this.clock().toISOString();
     const decided = createMeeting(meetingId, info, { now, newId });
-    const outcome = await this.commit(meetingId, { seq: 0, hash: GENESIS_HASH }, decided, actor, now);
-    return { meetingId, ...outcome };
+    const events = sealEvents(meetingId, { seq: 0, hash: GENESIS_HASH }, decided, actor, now);
+    const credentials = this.credentialsFor(meetingId, events);
+    await this.store.append(meetingId, 0, events, credentials.records);
+    const state = events.slice(1).reduce(evolve, initialState(events[0]));
+    const head = events.at(-1)!.hash;
+    this.entries.set(meetingId, { durable: state, durableHead: head, state, head, inFlight: 0, checkpointSeq: 0 });
+    this.tell(meetingId, events);
+    return { meetingId, events, issuedCodes: credentials.issued };
   }
 
-  /** The meeting as this process knows it, or undefined if there is none. */
+  /** The meeting as durably recorded, or undefined if there is none. */
   async state(meetingId: string): Promise<MeetingState | undefined> {
-    return (await this.load(meetingId))?.state;
+    return (await this.load(meetingId))?.durable;
+  }
+
+  /** The last durable event's seq and hash (the ledger's head as readers see it). */
+  async head(meetingId: string): Promise<{ seq: number; hash: string } | undefined> {
+    const entry = await this.load(meetingId);
+    return entry && { seq: entry.durable.seq, hash: entry.durableHead };
   }
 
   /**
@@ -88,7 +161,7 @@ export class MeetingService {
   async freshState(meetingId: string): Promise<MeetingState | undefined> {
     return this.serialized(meetingId, async () => {
       await this.catchUp(meetingId);
-      return this.entries.get(meetingId)?.state;
+      return this.entries.get(meetingId)?.durable;
     });
   }
 
@@ -111,25 +184,52 @@ export class MeetingService {
   }
 
   private async decideAndCommit(meetingId: string, actor: Actor, command: Command, facts: CommandFacts | undefined): Promise<Outcome> {
-    return this.serialized(meetingId, async () => {
-      for (let attempt = 1; ; attempt++) {
-        const entry = await this.load(meetingId);
-        if (!entry) throw new DomainError('not_found', `no meeting ${meetingId}`);
-        const now = this.clock().toISOString();
-        const decided = decide(entry.state, command, actor, { now, newId, ...(facts ? { facts } : {}) });
-        if (decided.length === 0) return { events: [], issuedCodes: [] };
-        try {
-          return await this.commit(meetingId, { seq: entry.state.seq, hash: entry.head }, decided, actor, now);
-        } catch (e) {
-          if (!(e instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw e;
-          await this.catchUp(meetingId);
-        }
+    for (let attempt = 1; ; attempt++) {
+      // Decided in turn; stored with whatever else is decided meanwhile.
+      const decided = await this.serialized(meetingId, () => this.decideNext(meetingId, actor, command, facts));
+      if (!decided) return { events: [], issuedCodes: [] };
+      try {
+        await decided.durable;
+        return decided.outcome;
+      } catch (e) {
+        if (!(e instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw e;
       }
-    });
+    }
+  }
+
+  /** Decides a command on the meeting as decided so far and queues its events for the store. */
+  private async decideNext(meetingId: string, actor: Actor, command: Command, facts: CommandFacts | undefined) {
+    const entry = await this.load(meetingId);
+    if (!entry) throw new DomainError('not_found', `no meeting ${meetingId}`);
+    this.integrity?.assertWritable(meetingId);
+    const now = this.clock().toISOString();
+    const decided = decide(entry.state, command, actor, { now, newId, ...(facts ? { facts } : {}) });
+    if (decided.length === 0) return undefined;
+    const anchors = await this.anchorSource?.(meetingId, decided);
+    const events = sealEvents(meetingId, { seq: entry.state.seq, hash: entry.head }, decided, actor, now, anchors);
+    const credentials = this.credentialsFor(meetingId, events);
+    const durable = this.commit(meetingId, entry, events, credentials.records);
+    return { durable, outcome: { events, issuedCodes: credentials.issued } };
+  }
+
+  /** Access codes exist in clear only here, in the answer to the secretariat. */
+  private credentialsFor(meetingId: string, events: LedgerEvent[]): { issued: IssuedCode[]; records: CredentialRecord[] } {
+    const issued: IssuedCode[] = [];
+    const records: CredentialRecord[] = [];
+    for (const e of events) {
+      if (e.type !== 'AccessCodeIssued') continue;
+      const code = newAccessCode();
+      issued.push({ codeId: e.payload.code.id, code });
+      records.push({ meetingId, codeId: e.payload.code.id, codeHash: hashAccessCode(code) });
+    }
+    return { issued, records };
   }
 
   async readEvents(meetingId: string, afterSeq = 0): Promise<LedgerEvent[]> {
-    return this.store.readEvents(meetingId, afterSeq);
+    const events = await this.store.readEvents(meetingId, afterSeq);
+    // Readers never see what is not durable yet… nor, through this node, more than it has told its listeners.
+    const durable = this.entries.get(meetingId)?.durable.seq;
+    return durable === undefined ? events : events.filter((e) => e.seq <= durable);
   }
 
   async verify(meetingId: string) {
@@ -140,54 +240,143 @@ export class MeetingService {
     return this.store.meetingIds();
   }
 
-  private async commit(
-    meetingId: string,
-    after: { seq: number; hash: string },
-    decided: DomainEvent[],
-    actor: Actor,
-    now: string,
-  ): Promise<Outcome> {
-    const events = sealEvents(meetingId, after, decided, actor, now);
-    // Access codes exist in clear only here, in the answer to the secretariat.
-    const issuedCodes: IssuedCode[] = [];
-    const credentials: CredentialRecord[] = [];
-    for (const e of events) {
-      if (e.type !== 'AccessCodeIssued') continue;
-      const code = newAccessCode();
-      issuedCodes.push({ codeId: e.payload.code.id, code });
-      credentials.push({ meetingId, codeId: e.payload.code.id, codeHash: hashAccessCode(code) });
-    }
-    await this.store.append(meetingId, after.seq, events, credentials);
-    this.apply(meetingId, events);
-    for (const listener of this.listeners) listener(meetingId, events);
-    return { events, issuedCodes };
+  /**
+   * Applies the events to the decided state at once and queues them for the
+   * group commit; resolves when they are durable (and told to the listeners).
+   */
+  private commit(meetingId: string, entry: Entry, events: LedgerEvent[], credentials: CredentialRecord[]): Promise<void> {
+    const expectedSeq = entry.state.seq;
+    const after = events.reduce(evolve, entry.state);
+    entry.state = after;
+    entry.head = events.at(-1)!.hash;
+    entry.inFlight++;
+    return new Promise<void>((resolve, reject) => {
+      this.batch.push({
+        append: { meetingId, expectedSeq, events, credentials },
+        done: (error) => {
+          entry.inFlight--;
+          if (error) {
+            // What was decided on top of this commit cannot stand either: start again from the store.
+            if (this.entries.get(meetingId) === entry) this.entries.delete(meetingId);
+            return reject(error);
+          }
+          entry.durable = after;
+          entry.durableHead = events.at(-1)!.hash;
+          this.tell(meetingId, events);
+          if (after.seq - entry.checkpointSeq >= this.checkpointEvery) void this.checkpoint(meetingId, entry);
+          resolve();
+        },
+      });
+      this.scheduleFlush();
+    });
   }
 
-  private apply(meetingId: string, events: LedgerEvent[]): void {
-    if (events.length === 0) return;
-    let entry = this.entries.get(meetingId);
-    for (const e of events) {
-      if (!entry) {
-        entry = { state: initialState(e), head: e.hash };
-      } else if (e.seq === entry.state.seq + 1) {
-        entry = { state: evolve(entry.state, e), head: e.hash };
-      }
+  private scheduleFlush(): void {
+    if (this.batchScheduled) return;
+    this.batchScheduled = true;
+    // Idle: commit at once (after this turn). Busy: at most one commit per interval, so that
+    // what arrives meanwhile shares one transaction and one flush.
+    const wait = this.lastCommitAt + this.commitIntervalMs - performance.now();
+    if (wait <= 0) setImmediate(() => void this.flush());
+    else setTimeout(() => void this.flush(), wait);
+  }
+
+  private async flush(): Promise<void> {
+    this.batchScheduled = false;
+    this.lastCommitAt = performance.now();
+    const batch = this.batch;
+    this.batch = [];
+    if (batch.length === 0) return;
+    let results: (Error | undefined)[];
+    try {
+      results = await this.store.appendMany(batch.map((b) => b.append));
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      results = batch.map(() => error);
     }
-    if (entry) this.entries.set(meetingId, entry);
+    // A meeting whose commit failed: the ones decided on top of it fail too (the store refused them as stale).
+    batch.forEach((b, i) => b.done(results[i]));
+  }
+
+  private tell(meetingId: string, events: LedgerEvent[]): void {
+    for (const listener of this.listeners) listener(meetingId, events);
+  }
+
+  /** Writes a signed checkpoint of the durable state (in the background; failures are logged by integrity). */
+  private async checkpoint(meetingId: string, entry: Entry): Promise<void> {
+    if (!this.integrity) return;
+    const seq = entry.durable.seq;
+    entry.checkpointSeq = seq;
+    await this.integrity.saveStateCheckpoint(meetingId, entry.durable, entry.durableHead);
+  }
+
+  /** Checkpoints every loaded meeting that moved since its last one (at shutdown). */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+    await Promise.allSettled(
+      [...this.entries].filter(([, e]) => e.durable.seq > e.checkpointSeq && e.inFlight === 0).map(([id, e]) => this.checkpoint(id, e)),
+    );
   }
 
   private async load(meetingId: string): Promise<Entry | undefined> {
-    if (!this.entries.has(meetingId)) await this.catchUp(meetingId);
-    return this.entries.get(meetingId);
+    const entry = this.entries.get(meetingId);
+    if (entry) return entry;
+    let loading = this.loading.get(meetingId);
+    if (!loading) {
+      loading = this.loadEntry(meetingId).finally(() => this.loading.delete(meetingId));
+      this.loading.set(meetingId, loading);
+    }
+    return loading;
+  }
+
+  /** From the latest trusted checkpoint and the events after it; the whole record is checked in the background. */
+  private async loadEntry(meetingId: string): Promise<Entry | undefined> {
+    let start = await this.integrity?.trustedStateCheckpoint(meetingId);
+    let events = await this.store.readEvents(meetingId, start ? start.seq - 1 : 0);
+    if (start) {
+      // The event the checkpoint covers must still be there, as it was: a cut tail takes it away.
+      const covered = events.shift();
+      if (covered?.seq !== start.seq || covered.hash !== start.hash) {
+        this.integrity?.fail(meetingId, {
+          where: 'ledger',
+          seq: start.seq,
+          reason: `the ledger no longer holds event ${start.seq} as a signed checkpoint saw it: its tail was cut or rewritten`,
+        });
+        start = undefined;
+        events = await this.store.readEvents(meetingId);
+      }
+    }
+    let state = start?.state;
+    let head = start?.hash ?? GENESIS_HASH;
+    for (const e of events) {
+      if (e.prevHash !== head) {
+        this.integrity?.fail(meetingId, { where: 'ledger', seq: e.seq, reason: 'does not chain to the event before it' });
+      }
+      state = state ? evolve(state, e) : initialState(e);
+      head = e.hash;
+    }
+    if (!state) return undefined;
+    // Another load (a command's catch-up) may have raced this one: keep the first.
+    const existing = this.entries.get(meetingId);
+    if (existing) return existing;
+    const entry: Entry = { durable: state, durableHead: head, state, head, inFlight: 0, checkpointSeq: start?.seq ?? 0 };
+    this.entries.set(meetingId, entry);
+    this.integrity?.checkInBackground(meetingId);
+    if (events.length >= this.checkpointEvery) void this.checkpoint(meetingId, entry);
+    return entry;
   }
 
   /** Reads what other writers appended since this process last looked. */
   async catchUp(meetingId: string): Promise<LedgerEvent[]> {
-    const known = this.entries.get(meetingId)?.state.seq ?? 0;
-    const events = await this.store.readEvents(meetingId, known);
-    this.apply(meetingId, events);
-    if (known > 0 && events.length > 0) for (const listener of this.listeners) listener(meetingId, events);
-    return events;
+    const entry = await this.load(meetingId);
+    if (!entry || entry.inFlight > 0) return [];
+    const events = await this.store.readEvents(meetingId, entry.durable.seq);
+    if (events.length === 0 || this.entries.get(meetingId) !== entry || entry.inFlight > 0) return [];
+    const next = events.filter((e, i) => e.seq === entry.durable.seq + i + 1);
+    entry.durable = entry.state = next.reduce(evolve, entry.durable);
+    entry.durableHead = entry.head = next.at(-1)?.hash ?? entry.durableHead;
+    this.tell(meetingId, next);
+    return next;
   }
 
   private serialized<T>(meetingId: string, task: () => Promise<T>): Promise<T> {

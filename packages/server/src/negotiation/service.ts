@@ -58,6 +58,8 @@ import { BracketGuard, DraftMetaGuard, DRAFT_META_KEY, DRAFT_META_MAP } from './
 
 export class NegotiationService {
   private readonly stops: (() => void)[] = [];
+  /** Tests only: runs between a decision recorded and its edit of the text (to crash the process there). */
+  crashHook: (() => void) | undefined;
   private readonly brackets = new BracketGuard();
   private readonly drafts = new DraftMetaGuard();
 
@@ -105,14 +107,11 @@ export class NegotiationService {
       return this.docs.exclusive(meetingId, docName, actor, async (doc, edit) => {
         const text = textFacts(doc, docName, paragraphs, state, lang);
         const outcome = await next({ text, ...(target ? { target } : {}) });
-        const edits = textEditsOf(outcome.events).filter((e) => e.doc === docName);
-        if (edits.length) {
-          try {
-            edit((live) => Y.applyUpdate(live, editCopy(live, () => applyEdits(edits))));
-          } catch (e) {
-            // Recorded but not applied: the ledger is the record; say so loudly for the secretariat to fix by hand.
-            this.log.error({ err: e, meetingId, docName, command: command.type }, 'a recorded decision could not be applied to the text');
-          }
+        this.crashHook?.();
+        // One update per decision, naming it: after a crash, the text's causes say which decisions it holds.
+        for (const event of outcome.events) {
+          const edits = textEditsOf([event]).filter((e) => e.doc === docName);
+          if (edits.length) edit((live) => applyDecidedEdits(live, edits), event.seq);
         }
         return outcome;
       });
@@ -201,6 +200,16 @@ export function textFacts(doc: Y.Doc, docName: string, paragraphs: readonly stri
     reader.dispose();
     reader.doc.destroy();
   }
+}
+
+/**
+ * Writes a recorded decision's edits into a live text (made on a copy, then
+ * applied as one update). Throws if the text cannot take them (a bracket
+ * already gone): the ledger is the record, and the edit is tried again when
+ * the text is next loaded.
+ */
+export function applyDecidedEdits(live: Y.Doc, edits: readonly TextEdit[]): void {
+  Y.applyUpdate(live, editCopy(live, () => applyEdits(edits)));
 }
 
 /** Runs inside an editor update on a copy of the text. */

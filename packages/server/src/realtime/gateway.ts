@@ -6,7 +6,10 @@ import {
   MAX_COMMAND_BYTES,
   parseCommand,
   WS,
+  MAX_RESUME_EVENTS,
+  type ClaimResult,
   type CommandResult,
+  type ResumeResult,
   type SessionInfo,
   type SyncResult,
   type Actor,
@@ -105,6 +108,13 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
     }
   });
 
+  /** What a (re)connecting client is told of the record: its signed head, and what broke if it did. */
+  const recordOf = async (meetingId: string) => {
+    const head = await ctx.record.signedHead(meetingId);
+    const problem = ctx.record.integrity.problem(meetingId);
+    return { ...(head ? { head } : {}), ...(problem ? { problem } : {}) };
+  };
+
   io.on('connection', (socket: GavelSocket) => {
     const { session, actor } = socket.data;
     onlyKnownEvents(socket, log);
@@ -118,9 +128,27 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
       const state = await ctx.meetings.state(session.meetingId);
       reply(
         state
-          ? { ok: true, state, session, serverTime: new Date().toISOString() }
+          ? { ok: true, state, session, serverTime: new Date().toISOString(), ...(await recordOf(session.meetingId)) }
           : { ok: false, error: { code: 'not_found', message: 'the meeting is gone' } },
       );
+    });
+
+    // A client that has the state up to `after` gets only what followed (a reconnect after a short cut).
+    handle<'resume', ResumeResult>(socket, log, WS.resume, async ([after], reply) => {
+      const head = await ctx.meetings.head(session.meetingId);
+      if (!head || after > head.seq || head.seq - after > MAX_RESUME_EVENTS) {
+        return reply({ ok: false, behind: true, error: { code: 'invalid_state', message: 'ask for the whole state (sync)' } });
+      }
+      const events = await ctx.meetings.readEvents(session.meetingId, after);
+      reply({ ok: true, events, session, serverTime: new Date().toISOString(), ...(await recordOf(session.meetingId)) });
+    });
+
+    // The latest signed head this client kept: the record must still hold it. Once per connection.
+    let claimed = false;
+    handle<'record:claim', ClaimResult>(socket, log, WS.recordClaim, async ([head], reply) => {
+      if (claimed) return reply({ ok: true });
+      claimed = true;
+      reply(await ctx.record.checkClaim(session.meetingId, head));
     });
 
     handle<'command', CommandResult>(socket, log, WS.command, async ([raw], reply) => {
@@ -142,6 +170,10 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
   // The report's texts changed: for views of the report (never an amendment's draft).
   // Its timers do not hold the process; after io.close() an announcement reaches no one.
   announceTextChanges(ctx.docs, (meetingId, change) => io.to(room(meetingId)).emit(WS.textsChanged, change));
+
+  // The record's head as it moves (kept by every client), and the alarm when a check fails.
+  ctx.record.announceHeads((meetingId, head) => io.to(room(meetingId)).emit(WS.recordHead, head));
+  ctx.record.integrity.onBroken((meetingId, problem) => io.to(room(meetingId)).emit(WS.recordBroken, problem));
 
   ctx.meetings.onEvents((meetingId, events) => {
     io.to(room(meetingId)).emit(WS.events, events);

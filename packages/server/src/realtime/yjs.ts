@@ -151,6 +151,7 @@ const ERROR_CODE: Record<DocRefusalReason, ErrorCode> = {
   forbidden: 'forbidden',
   invalid_update: 'invalid_command',
   guard: 'invalid_state',
+  record_broken: 'record_broken',
   diverged: 'conflict',
   internal: 'internal',
 };

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, DomainEvent, LedgerEvent } from '@gavel/shared';
-import { GENESIS_HASH, sealEvents, verifyChain } from '../ledger/chain';
+import { GENESIS_HASH, sealEvents, verifyChain, verifyDocChain } from '../ledger/chain';
 import { ConcurrencyError, type CredentialRecord, type DocUpdateInput, type SessionRecord, type Store } from './store';
 
 export interface StoreUnderTest {
@@ -170,6 +170,17 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         expect(read).toEqual([...first, ...(results[0].status === 'fulfilled' ? a : b)]);
       });
 
+      it('refuses events that do not chain to the last event, even at the right seq', async () => {
+        const first = await startMeeting('m_one0000001');
+        // Decided on top of an event that never made it to the store (a pipelined commit that failed).
+        const phantom = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' })]);
+        const other = eventsFor('m_one0000001', first[0], [registered('d_bbbbbb01', { en: 'B' })]);
+        await store.append('m_one0000001', 1, other);
+        const onPhantom = eventsFor('m_one0000001', phantom[0], [registered('d_cccccc01', { en: 'C' })]);
+        await expect(store.append('m_one0000001', 2, onPhantom)).rejects.toBeInstanceOf(ConcurrencyError);
+        expect(await store.readEvents('m_one0000001')).toEqual([...first, ...other]);
+      });
+
       it('writes nothing of a batch whose events do not follow the expected seq', async () => {
         const first = await startMeeting('m_one0000001');
         const [good] = eventsFor('m_one0000001', first[0], [registered('d_aaaaaa01', { en: 'A' })]);
@@ -267,15 +278,15 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       const plain = (u: Uint8Array) => Array.from(u);
 
       it('numbers the updates of each document from 1, keeps documents and meetings apart, and reads back every byte', async () => {
-        expect(await store.lastDocSeq('m_one0000001', 'recommendations')).toBe(0);
+        expect(await store.docHead('m_one0000001', 'recommendations')).toEqual({ seq: 0, hash: GENESIS_HASH });
         const seqs = await store.appendDocUpdates([
           upd('m_one0000001', 'recommendations', [0, 1, 2, 255]),
           upd('m_one0000001', 'introduction', [7]),
           upd('m_one0000001', 'recommendations', [3]),
           upd('m_two0000002', 'recommendations', [9, 9]),
         ]);
-        expect(seqs).toEqual([1, 1, 2, 1]);
-        expect(await store.appendDocUpdates([upd('m_one0000001', 'recommendations', [4], '2027-01-27T10:01:00.000Z')])).toEqual([3]);
+        expect(seqs.map((h) => h.seq)).toEqual([1, 1, 2, 1]);
+        expect((await store.appendDocUpdates([upd('m_one0000001', 'recommendations', [4], '2027-01-27T10:01:00.000Z')])).map((h) => h.seq)).toEqual([3]);
         const read = await store.readDocUpdates('m_one0000001', 'recommendations');
         expect(read.map((r) => [r.seq, plain(r.update)])).toEqual([
           [1, [0, 1, 2, 255]],
@@ -285,7 +296,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         expect(read[0].update).toBeInstanceOf(Uint8Array);
         expect(read[2]).toMatchObject({ actor: WRITER, at: '2027-01-27T10:01:00.000Z' });
         expect((await store.readDocUpdates('m_two0000002', 'recommendations')).map((r) => plain(r.update))).toEqual([[9, 9]]);
-        expect(await store.lastDocSeq('m_one0000001', 'recommendations')).toBe(3);
+        expect((await store.docHead('m_one0000001', 'recommendations')).seq).toBe(3);
         expect(await store.docNames('m_one0000001')).toEqual(['introduction', 'recommendations']);
         expect(await store.docNames('m_none000000')).toEqual([]);
         expect(await store.appendDocUpdates([])).toEqual([]);
@@ -310,11 +321,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
 
       it('keeps checkpoints beside the updates they cover, and finds the latest at or before a seq', async () => {
         await store.appendDocUpdates([1, 2, 3, 4, 5].map((b) => upd('m_one0000001', 'recommendations', [b])));
-        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 2, state: Uint8Array.from([20]), at: '2027-01-27T10:02:00.000Z', clients: { '17': 'c_chair00001' } });
-        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 4, state: Uint8Array.from([40]), at: '2027-01-27T10:04:00.000Z', clients: {} });
-        expect(await store.readDocSnapshot('m_one0000001', 'recommendations')).toMatchObject({ seq: 4, at: '2027-01-27T10:04:00.000Z', clients: {} });
+        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 2, state: Uint8Array.from([20]), at: '2027-01-27T10:02:00.000Z', clients: { '17': 'c_chair00001' }, hash: 'h', signature: 's' });
+        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 4, state: Uint8Array.from([40]), at: '2027-01-27T10:04:00.000Z', clients: {}, hash: 'h', signature: 's' });
+        expect(await store.readDocSnapshot('m_one0000001', 'recommendations')).toMatchObject({ seq: 4, at: '2027-01-27T10:04:00.000Z', clients: {}, hash: 'h', signature: 's' });
         const at3 = await store.readDocSnapshot('m_one0000001', 'recommendations', 3);
-        expect(at3).toMatchObject({ seq: 2, clients: { '17': 'c_chair00001' } });
+        expect(at3).toMatchObject({ seq: 2, clients: { '17': 'c_chair00001' }, hash: 'h', signature: 's' });
         expect(plain(at3!.state)).toEqual([20]);
         expect(await store.readDocSnapshot('m_one0000001', 'recommendations', 1)).toBeUndefined();
         expect(await store.readDocSnapshot('m_one0000001', 'introduction')).toBeUndefined();
@@ -325,13 +336,13 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         // Checkpoints do not consume the updates: history stays complete.
         expect((await store.readDocUpdates('m_one0000001', 'recommendations')).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
         // The same seq again replaces; beyond the last update is refused.
-        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 4, state: Uint8Array.from([41]), at: '2027-01-27T10:05:00.000Z', clients: {} });
+        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 4, state: Uint8Array.from([41]), at: '2027-01-27T10:05:00.000Z', clients: {}, hash: 'h', signature: 's' });
         expect(plain((await store.readDocSnapshot('m_one0000001', 'recommendations'))!.state)).toEqual([41]);
         await expect(
-          store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 6, state: Uint8Array.from([60]), at: '2027-01-27T10:06:00.000Z', clients: {} }),
+          store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 6, state: Uint8Array.from([60]), at: '2027-01-27T10:06:00.000Z', clients: {}, hash: 'h', signature: 's' }),
         ).rejects.toThrow();
         await expect(
-          store.saveDocSnapshot('m_one0000001', 'introduction', { seq: 1, state: Uint8Array.from([1]), at: '2027-01-27T10:06:00.000Z', clients: {} }),
+          store.saveDocSnapshot('m_one0000001', 'introduction', { seq: 1, state: Uint8Array.from([1]), at: '2027-01-27T10:06:00.000Z', clients: {}, hash: 'h', signature: 's' }),
         ).rejects.toThrow();
       });
 
@@ -339,18 +350,95 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         const all = await Promise.all(
           Array.from({ length: 20 }, (_, i) => store.appendDocUpdates([upd('m_one0000001', 'recommendations', [i])])),
         );
-        expect(all.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(all.flat().map((h) => h.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
         const read = await store.readDocUpdates('m_one0000001', 'recommendations');
-        expect(read.map((r) => plain(r.update)[0])).toEqual(read.map((r) => all.findIndex((s) => s[0] === r.seq)));
+        expect(read.map((r) => plain(r.update)[0])).toEqual(read.map((r) => all.findIndex((s) => s[0].seq === r.seq)));
+        expect(verifyDocChain('m_one0000001', 'recommendations', read)).toMatchObject({ ok: true, updates: 20 });
       });
 
       it('keeps updates and checkpoints across a reopen and goes on numbering', async () => {
         await store.appendDocUpdates([upd('m_one0000001', 'recommendations', [1]), upd('m_one0000001', 'recommendations', [2])]);
-        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 2, state: Uint8Array.from([2, 2]), at: '2027-01-27T10:02:00.000Z', clients: {} });
+        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 2, state: Uint8Array.from([2, 2]), at: '2027-01-27T10:02:00.000Z', clients: {}, hash: 'h', signature: 's' });
         store = await subject.reopen();
         expect((await store.readDocUpdates('m_one0000001', 'recommendations')).map((r) => plain(r.update))).toEqual([[1], [2]]);
         expect(plain((await store.readDocSnapshot('m_one0000001', 'recommendations'))!.state)).toEqual([2, 2]);
-        expect(await store.appendDocUpdates([upd('m_one0000001', 'recommendations', [3])])).toEqual([3]);
+        expect((await store.appendDocUpdates([upd('m_one0000001', 'recommendations', [3])])).map((h) => h.seq)).toEqual([3]);
+      });
+    });
+
+    describe('the texts\' hash chain', () => {
+      const WRITER: Actor = { role: 'chair', name: 'Chair', codeId: 'c_chair00001' };
+      const upd = (bytes: number[], cause?: number): DocUpdateInput => ({
+        meetingId: 'm_one0000001',
+        docName: 'recommendations',
+        update: Uint8Array.from(bytes),
+        actor: WRITER,
+        at: '2027-01-27T10:00:00.000Z',
+        ...(cause === undefined ? {} : { cause }),
+      });
+
+      it('links every update to the one before it, across calls and a reopen, and returns each head', async () => {
+        const first = await store.appendDocUpdates([upd([1]), upd([2])]);
+        store = await subject.reopen();
+        const [third] = await store.appendDocUpdates([upd([3], 7)]);
+        const read = await store.readDocUpdates('m_one0000001', 'recommendations');
+        expect(read.map((r) => r.hash)).toEqual([...first, third].map((h) => h.hash));
+        expect(read[0].prevHash).toBe(GENESIS_HASH);
+        expect(read[2]).toMatchObject({ prevHash: first[1].hash, cause: 7 });
+        expect(read[0].cause).toBeUndefined();
+        expect(verifyDocChain('m_one0000001', 'recommendations', read)).toEqual({ ok: true, updates: 3, head: third.hash });
+        expect(await store.docHead('m_one0000001', 'recommendations')).toEqual(third);
+      });
+
+      it('records which decisions a text holds', async () => {
+        await store.appendDocUpdates([upd([1]), upd([2], 12), upd([3], 5)]);
+        expect(await store.docCauses('m_one0000001', 'recommendations')).toEqual([5, 12]);
+        expect(await store.docCauses('m_one0000001', 'introduction')).toEqual([]);
+      });
+
+      it('keeps a checkpoint\'s hash and signature', async () => {
+        const [head] = await store.appendDocUpdates([upd([1])]);
+        await store.saveDocSnapshot('m_one0000001', 'recommendations', { seq: 1, state: Uint8Array.from([1]), at: '2027-01-27T10:02:00.000Z', clients: {}, hash: head.hash, signature: 'sig' });
+        expect(await store.readDocSnapshot('m_one0000001', 'recommendations')).toMatchObject({ seq: 1, hash: head.hash, signature: 'sig' });
+      });
+    });
+
+    describe('group commit', () => {
+      it('writes each append of a batch on its own: a stale one fails alone, later ones of the same meeting build on earlier ones', async () => {
+        const one = await startMeeting('m_one0000001');
+        const two = await startMeeting('m_two0000002');
+        const a = eventsFor('m_one0000001', one[0], [registered('d_aaaaaa01', { en: 'A' })]);
+        const b = eventsFor('m_one0000001', a[0], [registered('d_aaaaaa02', { en: 'B' })]);
+        const stale = eventsFor('m_two0000002', { ...two[0], seq: 4 }, [registered('d_bbbbbb01', { en: 'C' })]);
+        const c = eventsFor('m_two0000002', two[0], [registered('d_bbbbbb02', { en: 'D' })]);
+        const results = await store.appendMany([
+          { meetingId: 'm_one0000001', expectedSeq: 1, events: a, credentials: [credential('m_one0000001', 'c_aaaaaa01')] },
+          { meetingId: 'm_two0000002', expectedSeq: 4, events: stale, credentials: [credential('m_two0000002', 'c_bbbbbb01')] },
+          { meetingId: 'm_one0000001', expectedSeq: 2, events: b },
+          { meetingId: 'm_two0000002', expectedSeq: 1, events: c },
+        ]);
+        expect(results[0]).toBeUndefined();
+        expect(results[1]).toBeInstanceOf(ConcurrencyError);
+        expect(results.slice(2)).toEqual([undefined, undefined]);
+        expect(await store.readEvents('m_one0000001')).toEqual([...one, ...a, ...b]);
+        expect(await store.readEvents('m_two0000002')).toEqual([...two, ...c]);
+        expect(await store.findCredential('m_one0000001', 'hash-of-c_aaaaaa01')).toBeDefined();
+        expect(await store.findCredential('m_two0000002', 'hash-of-c_bbbbbb01')).toBeUndefined();
+        expect(await store.appendMany([])).toEqual([]);
+      });
+    });
+
+    describe('state checkpoints', () => {
+      it('keeps the latest per meeting; an older one does not replace a newer', async () => {
+        expect(await store.readStateCheckpoint('m_one0000001')).toBeUndefined();
+        const cp = (seq: number) => ({ seq, hash: `h${seq}`, state: JSON.stringify({ seq }), at: '2027-01-27T10:00:00.000Z', signature: `s${seq}` });
+        await store.saveStateCheckpoint('m_one0000001', cp(5));
+        await store.saveStateCheckpoint('m_one0000001', cp(9));
+        await store.saveStateCheckpoint('m_one0000001', cp(7));
+        expect(await store.readStateCheckpoint('m_one0000001')).toEqual(cp(9));
+        store = await subject.reopen();
+        expect(await store.readStateCheckpoint('m_one0000001')).toEqual(cp(9));
+        expect(await store.readStateCheckpoint('m_two0000002')).toBeUndefined();
       });
     });
 

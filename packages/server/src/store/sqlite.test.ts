@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { GENESIS_HASH, hashDocUpdate, verifyDocChain } from '../ledger/chain';
 import { runStoreContract } from './contract';
 import { SqliteStore } from './sqlite';
 
@@ -88,11 +89,44 @@ describe('SqliteStore', () => {
       const actor = { role: 'chair' as const, name: 'Chair', codeId: 'c_chair00001' };
       const update = (n: number) => ({ meetingId: 'm_one0000001', docName: 'recommendations', update: Uint8Array.from([n]), actor, at: '2027-01-27T10:00:00.000Z' });
       const seqs = [...(await a.appendDocUpdates([update(1)])), ...(await b.appendDocUpdates([update(2), update(3)])), ...(await a.appendDocUpdates([update(4)]))];
-      expect(seqs).toEqual([1, 2, 3, 4]);
-      expect((await b.readDocUpdates('m_one0000001', 'recommendations')).map((u) => u.update[0])).toEqual([1, 2, 3, 4]);
+      expect(seqs.map((h) => h.seq)).toEqual([1, 2, 3, 4]);
+      const read = await b.readDocUpdates('m_one0000001', 'recommendations');
+      expect(read.map((u) => u.update[0])).toEqual([1, 2, 3, 4]);
+      // One chain, whoever wrote: each store links to the other's last update.
+      expect(verifyDocChain('m_one0000001', 'recommendations', read)).toMatchObject({ ok: true, head: seqs[3].hash });
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('brings a file of the first version up to date: updates chained in order, old checkpoints untrusted', async () => {
+    const file = tempFile();
+    const { mkdirSync } = await import('node:fs');
+    const { dirname } = await import('node:path');
+    mkdirSync(dirname(file), { recursive: true });
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.exec(`
+      CREATE TABLE doc_updates (meeting_id TEXT NOT NULL, doc_name TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (meeting_id, doc_name, seq));
+      CREATE TABLE doc_snapshots (meeting_id TEXT NOT NULL, doc_name TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, clients TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY (meeting_id, doc_name, seq));
+    `);
+    const actor = JSON.stringify({ role: 'chair', name: 'Chair', codeId: 'c_chair00001' });
+    const insert = old.prepare('INSERT INTO doc_updates VALUES (?, ?, ?, ?, ?, ?)');
+    for (const seq of [1, 2, 3]) insert.run('m_one0000001', 'recommendations', seq, '2027-01-27T10:00:00.000Z', actor, Buffer.from([seq]));
+    old.prepare('INSERT INTO doc_snapshots VALUES (?, ?, ?, ?, ?, ?)').run('m_one0000001', 'recommendations', 2, '2027-01-27T10:00:00.000Z', '{}', Buffer.from([2]));
+    old.close();
+
+    const store = new SqliteStore(file);
+    try {
+      const read = await store.readDocUpdates('m_one0000001', 'recommendations');
+      expect(verifyDocChain('m_one0000001', 'recommendations', read)).toMatchObject({ ok: true, updates: 3 });
+      expect(read[0].hash).toBe(hashDocUpdate({ ...read[0], meetingId: 'm_one0000001', docName: 'recommendations', prevHash: GENESIS_HASH }));
+      expect(await store.readDocSnapshot('m_one0000001', 'recommendations')).toMatchObject({ seq: 2, hash: read[1].hash, signature: '' });
+      expect((await store.appendDocUpdates([{ meetingId: 'm_one0000001', docName: 'recommendations', update: Uint8Array.from([4]), actor: JSON.parse(actor), at: '2027-01-27T11:00:00.000Z' }]))[0]).toMatchObject({ seq: 4 });
+      expect(verifyDocChain('m_one0000001', 'recommendations', await store.readDocUpdates('m_one0000001', 'recommendations')).ok).toBe(true);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -2,17 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Actor, LedgerEvent } from '@gavel/shared';
+import { GENESIS_HASH, hashDocUpdate } from '../ledger/chain';
 import {
   ConcurrencyError,
   type CredentialRecord,
+  type DocHead,
   type DocSnapshotRecord,
   type DocUpdateInput,
   type DocUpdateRecord,
+  type LedgerAppend,
   type SessionRecord,
+  type StateCheckpointRecord,
   type Store,
 } from './store';
 
-const SCHEMA = `
+/** The schema as the first version made it; MIGRATIONS bring it up to date (PRAGMA user_version). */
+const SCHEMA_V1 = `
 CREATE TABLE IF NOT EXISTS events (
   meeting_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
@@ -54,6 +59,51 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
 );
 `;
 
+/** Each runs once, in order, in one transaction with the version bump; index i brings the file to version i + 2. */
+const MIGRATIONS: ((db: Database.Database) => void)[] = [
+  // 2: the texts in the hash chain; decisions' edits marked; meeting state checkpoints.
+  (db) => {
+    db.exec(`
+      ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+      UPDATE events SET hash = json_extract(body, '$.hash');
+      ALTER TABLE doc_updates ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+      ALTER TABLE doc_updates ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+      ALTER TABLE doc_updates ADD COLUMN cause INTEGER;
+      CREATE INDEX IF NOT EXISTS doc_updates_by_cause ON doc_updates (meeting_id, doc_name, cause) WHERE cause IS NOT NULL;
+      ALTER TABLE doc_snapshots ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+      ALTER TABLE doc_snapshots ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+      CREATE TABLE IF NOT EXISTS state_checkpoints (
+        meeting_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        at TEXT NOT NULL,
+        state TEXT NOT NULL,
+        signature TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `);
+    // Updates stored before the chain existed are chained now, in their order; their old checkpoints stay unsigned (not trusted, rebuilt).
+    const rows = db
+      .prepare<[], { meeting_id: string; doc_name: string; seq: number; at: string; actor: string; body: Buffer }>(
+        'SELECT meeting_id, doc_name, seq, at, actor, body FROM doc_updates ORDER BY meeting_id, doc_name, seq',
+      )
+      .iterate();
+    const set = db.prepare('UPDATE doc_updates SET prev_hash = ?, hash = ? WHERE meeting_id = ? AND doc_name = ? AND seq = ?');
+    const updates = [...rows];
+    let doc = '';
+    let prevHash = GENESIS_HASH;
+    for (const r of updates) {
+      if (`${r.meeting_id}\u0000${r.doc_name}` !== doc) {
+        doc = `${r.meeting_id}\u0000${r.doc_name}`;
+        prevHash = GENESIS_HASH;
+      }
+      const hash = hashDocUpdate({ meetingId: r.meeting_id, docName: r.doc_name, seq: r.seq, at: r.at, actor: JSON.parse(r.actor) as Actor, update: bytes(r.body), prevHash });
+      set.run(prevHash, hash, r.meeting_id, r.doc_name, r.seq);
+      prevHash = hash;
+    }
+    db.exec(`UPDATE doc_snapshots SET hash = (SELECT u.hash FROM doc_updates u WHERE u.meeting_id = doc_snapshots.meeting_id AND u.doc_name = doc_snapshots.doc_name AND u.seq = doc_snapshots.seq)`);
+  },
+];
+
 /** A BLOB as better-sqlite3 returns it (a Buffer) seen as a plain Uint8Array, without copying. */
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 /** Bytes as better-sqlite3 binds them: a Buffer over the same memory. */
@@ -82,10 +132,12 @@ export class SqliteStore implements Store {
       this.db.close();
       throw new Error(`SQLite at ${file} runs journal_mode=${mode}, synchronous=${sync}; Gavel needs wal and FULL (2)`);
     }
-    this.db.exec(SCHEMA);
+    this.migrate();
     this.stmts = {
-      lastSeq: this.db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE meeting_id = ?'),
-      insertEvent: this.db.prepare('INSERT INTO events (meeting_id, seq, type, body) VALUES (?, ?, ?, ?)'),
+      lastEvent: this.db.prepare<[string], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      insertEvent: this.db.prepare('INSERT INTO events (meeting_id, seq, type, body, hash) VALUES (?, ?, ?, ?, ?)'),
       readEvents: this.db.prepare<[string, number], { body: string }>(
         'SELECT body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq',
       ),
@@ -102,18 +154,37 @@ export class SqliteStore implements Store {
       findSession: this.db.prepare<[string], { body: string }>('SELECT body FROM sessions WHERE token_hash = ?'),
       deleteSession: this.db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
       deleteSessionsOfCode: this.db.prepare('DELETE FROM sessions WHERE meeting_id = ? AND code_id = ?'),
-      lastDocSeq: this.db.prepare<[string, string], { seq: number | null }>(
-        'SELECT MAX(seq) AS seq FROM doc_updates WHERE meeting_id = ? AND doc_name = ?',
+      docHead: this.db.prepare<[string, string], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM doc_updates WHERE meeting_id = ? AND doc_name = ? ORDER BY seq DESC LIMIT 1',
       ),
-      insertDocUpdate: this.db.prepare('INSERT INTO doc_updates (meeting_id, doc_name, seq, at, actor, body) VALUES (?, ?, ?, ?, ?, ?)'),
-      readDocUpdates: this.db.prepare<[string, string, number, number], { seq: number; at: string; actor: string; body: Buffer }>(
-        'SELECT seq, at, actor, body FROM doc_updates WHERE meeting_id = ? AND doc_name = ? AND seq > ? AND seq <= ? ORDER BY seq',
+      docCauses: this.db.prepare<[string, string], { cause: number }>(
+        'SELECT cause FROM doc_updates WHERE meeting_id = ? AND doc_name = ? AND cause IS NOT NULL ORDER BY cause',
+      ),
+      insertDocUpdate: this.db.prepare(
+        'INSERT INTO doc_updates (meeting_id, doc_name, seq, at, actor, body, prev_hash, hash, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      readDocUpdates: this.db.prepare<
+        [string, string, number, number],
+        { seq: number; at: string; actor: string; body: Buffer; prev_hash: string; hash: string; cause: number | null }
+      >(
+        'SELECT seq, at, actor, body, prev_hash, hash, cause FROM doc_updates WHERE meeting_id = ? AND doc_name = ? AND seq > ? AND seq <= ? ORDER BY seq',
       ),
       saveDocSnapshot: this.db.prepare(
-        'INSERT OR REPLACE INTO doc_snapshots (meeting_id, doc_name, seq, at, clients, state) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO doc_snapshots (meeting_id, doc_name, seq, at, clients, state, hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      readDocSnapshot: this.db.prepare<[string, string, number], { seq: number; at: string; clients: string; state: Buffer }>(
-        'SELECT seq, at, clients, state FROM doc_snapshots WHERE meeting_id = ? AND doc_name = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+      readDocSnapshot: this.db.prepare<
+        [string, string, number],
+        { seq: number; at: string; clients: string; state: Buffer; hash: string; signature: string }
+      >(
+        'SELECT seq, at, clients, state, hash, signature FROM doc_snapshots WHERE meeting_id = ? AND doc_name = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+      ),
+      saveStateCheckpoint: this.db.prepare(
+        `INSERT INTO state_checkpoints (meeting_id, seq, hash, at, state, signature) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (meeting_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at, state = excluded.state,
+           signature = excluded.signature WHERE excluded.seq >= state_checkpoints.seq`,
+      ),
+      readStateCheckpoint: this.db.prepare<[string], { seq: number; hash: string; at: string; state: string; signature: string }>(
+        'SELECT seq, hash, at, state, signature FROM state_checkpoints WHERE meeting_id = ?',
       ),
       listDocSnapshots: this.db.prepare<[string, string], { seq: number; at: string }>(
         'SELECT seq, at FROM doc_snapshots WHERE meeting_id = ? AND doc_name = ? ORDER BY seq',
@@ -130,21 +201,64 @@ export class SqliteStore implements Store {
     events: LedgerEvent[],
     credentials: CredentialRecord[],
   ) => {
-    const last = this.stmts.lastSeq.get(meetingId)?.seq ?? 0;
-    if (last !== expectedSeq) throw new ConcurrencyError(meetingId, expectedSeq);
+    const last = this.stmts.lastEvent.get(meetingId);
+    // The seq and the hash: events decided on top of others that never made it (a pipelined commit
+    // that failed) name a head the ledger does not have, even where the seq happens to match.
+    if ((last?.seq ?? 0) !== expectedSeq || (events[0] && events[0].prevHash !== (last?.hash ?? events[0].prevHash))) {
+      throw new ConcurrencyError(meetingId, expectedSeq);
+    }
     events.forEach((e, i) => {
       if (e.seq !== expectedSeq + i + 1 || e.meetingId !== meetingId) {
         throw new Error(`event ${e.seq} of ${e.meetingId} does not follow ${meetingId}#${expectedSeq + i}`);
       }
-      this.stmts.insertEvent.run(meetingId, e.seq, e.type, JSON.stringify(e));
+      this.stmts.insertEvent.run(meetingId, e.seq, e.type, JSON.stringify(e), e.hash);
     });
     for (const c of credentials) this.stmts.insertCredential.run(c.meetingId, c.codeId, c.codeHash);
   };
+
+  private migrate(): void {
+    const version = Number(this.db.pragma('user_version', { simple: true }));
+    if (version === 0) this.db.exec(SCHEMA_V1);
+    for (let v = Math.max(version, 1); v < MIGRATIONS.length + 1; v++) {
+      this.db
+        .transaction(() => {
+          MIGRATIONS[v - 1](this.db);
+          this.db.pragma(`user_version = ${v + 1}`);
+        })
+        .immediate();
+    }
+  }
 
   async append(meetingId: string, expectedSeq: number, events: LedgerEvent[], credentials: CredentialRecord[] = []) {
     // IMMEDIATE takes the write lock before reading the last seq, so two
     // processes on the same file cannot both pass the check.
     this.db.transaction(this.appendTxn).immediate(meetingId, expectedSeq, events, credentials);
+  }
+
+  /** Each append in its own savepoint (a nested transaction), all in one transaction: one fsync. */
+  private readonly appendManyTxn = (appends: LedgerAppend[]): (Error | undefined)[] => {
+    const one = this.db.transaction(this.appendTxn);
+    return appends.map((a) => {
+      try {
+        one(a.meetingId, a.expectedSeq, a.events, a.credentials ?? []);
+        return undefined;
+      } catch (e) {
+        return e instanceof Error ? e : new Error(String(e));
+      }
+    });
+  };
+
+  async appendMany(appends: LedgerAppend[]): Promise<(Error | undefined)[]> {
+    if (appends.length === 0) return [];
+    return this.db.transaction(this.appendManyTxn).immediate(appends);
+  }
+
+  async saveStateCheckpoint(meetingId: string, c: StateCheckpointRecord): Promise<void> {
+    this.stmts.saveStateCheckpoint.run(meetingId, c.seq, c.hash, c.at, c.state, c.signature);
+  }
+
+  async readStateCheckpoint(meetingId: string): Promise<StateCheckpointRecord | undefined> {
+    return this.stmts.readStateCheckpoint.get(meetingId);
   }
 
   async readEvents(meetingId: string, afterSeq = 0): Promise<LedgerEvent[]> {
@@ -177,18 +291,25 @@ export class SqliteStore implements Store {
     this.stmts.deleteSessionsOfCode.run(meetingId, codeId);
   }
 
-  private readonly appendDocTxn = (updates: DocUpdateInput[]): number[] => {
-    const next = new Map<string, number>();
+  private readonly appendDocTxn = (updates: DocUpdateInput[]): DocHead[] => {
+    const heads = new Map<string, DocHead>();
     return updates.map((u) => {
       const key = `${u.meetingId}\u0000${u.docName}`;
-      const seq = (next.get(key) ?? this.stmts.lastDocSeq.get(u.meetingId, u.docName)?.seq ?? 0) + 1;
-      next.set(key, seq);
-      this.stmts.insertDocUpdate.run(u.meetingId, u.docName, seq, u.at, JSON.stringify(u.actor), blob(u.update));
-      return seq;
+      const head = heads.get(key) ?? this.head(u.meetingId, u.docName);
+      const seq = head.seq + 1;
+      const hash = hashDocUpdate({ ...u, seq, prevHash: head.hash });
+      this.stmts.insertDocUpdate.run(u.meetingId, u.docName, seq, u.at, JSON.stringify(u.actor), blob(u.update), head.hash, hash, u.cause ?? null);
+      const next = { seq, hash };
+      heads.set(key, next);
+      return next;
     });
   };
 
-  async appendDocUpdates(updates: DocUpdateInput[]): Promise<number[]> {
+  private head(meetingId: string, docName: string): DocHead {
+    return this.stmts.docHead.get(meetingId, docName) ?? { seq: 0, hash: GENESIS_HASH };
+  }
+
+  async appendDocUpdates(updates: DocUpdateInput[]): Promise<DocHead[]> {
     if (updates.length === 0) return [];
     // One transaction, one fsync, for every update that arrived in the same turn (group commit).
     return this.db.transaction(this.appendDocTxn).immediate(updates);
@@ -200,19 +321,26 @@ export class SqliteStore implements Store {
       update: bytes(r.body),
       actor: JSON.parse(r.actor) as Actor,
       at: r.at,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+      ...(r.cause === null ? {} : { cause: r.cause }),
     }));
   }
 
-  async lastDocSeq(meetingId: string, docName: string): Promise<number> {
-    return this.stmts.lastDocSeq.get(meetingId, docName)?.seq ?? 0;
+  async docHead(meetingId: string, docName: string): Promise<DocHead> {
+    return this.head(meetingId, docName);
+  }
+
+  async docCauses(meetingId: string, docName: string): Promise<number[]> {
+    return this.stmts.docCauses.all(meetingId, docName).map((r) => r.cause);
   }
 
   private readonly saveSnapshotTxn = (meetingId: string, docName: string, s: DocSnapshotRecord) => {
-    const last = this.stmts.lastDocSeq.get(meetingId, docName)?.seq ?? 0;
+    const last = this.head(meetingId, docName).seq;
     if (!Number.isInteger(s.seq) || s.seq < 0 || s.seq > last) {
       throw new Error(`a checkpoint of ${meetingId}/${docName} at seq ${s.seq} is beyond its last update (${last})`);
     }
-    this.stmts.saveDocSnapshot.run(meetingId, docName, s.seq, s.at, JSON.stringify(s.clients), blob(s.state));
+    this.stmts.saveDocSnapshot.run(meetingId, docName, s.seq, s.at, JSON.stringify(s.clients), blob(s.state), s.hash, s.signature);
   };
 
   async saveDocSnapshot(meetingId: string, docName: string, snapshot: DocSnapshotRecord): Promise<void> {
@@ -221,7 +349,16 @@ export class SqliteStore implements Store {
 
   async readDocSnapshot(meetingId: string, docName: string, atOrBeforeSeq = Number.MAX_SAFE_INTEGER): Promise<DocSnapshotRecord | undefined> {
     const row = this.stmts.readDocSnapshot.get(meetingId, docName, atOrBeforeSeq);
-    return row && { seq: row.seq, at: row.at, state: bytes(row.state), clients: JSON.parse(row.clients) as Record<string, string> };
+    return (
+      row && {
+        seq: row.seq,
+        at: row.at,
+        state: bytes(row.state),
+        clients: JSON.parse(row.clients) as Record<string, string>,
+        hash: row.hash,
+        signature: row.signature,
+      }
+    );
   }
 
   async listDocSnapshots(meetingId: string, docName: string): Promise<{ seq: number; at: string }[]> {

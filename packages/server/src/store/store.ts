@@ -39,14 +39,30 @@ export interface DocUpdateInput {
   actor: Actor;
   /** Server time, ISO 8601. */
   at: string;
+  /**
+   * The ledger seq of the recorded decision this edit carries out (an
+   * amendment accepted, brackets lifted): how Gavel knows, after a crash,
+   * which decisions are in the text already.
+   */
+  cause?: number;
 }
 
-export interface DocUpdateRecord {
+/** Where a document's chain of updates stands: its last update and that update's hash. */
+export interface DocHead {
+  seq: number;
+  /** GENESIS_HASH when the document has no update. */
+  hash: string;
+}
+
+export interface DocUpdateRecord extends DocHead {
   /** Numbered 1, 2, … per document, in the order they were applied. */
   seq: number;
   update: Uint8Array;
   actor: Actor;
   at: string;
+  cause?: number;
+  /** The hash of the update before it (GENESIS_HASH for the first): the chain `hashDocUpdate` checks. */
+  prevHash: string;
 }
 
 /**
@@ -59,6 +75,10 @@ export interface DocUpdateRecord {
 export interface DocSnapshotRecord {
   /** The last update it covers. */
   seq: number;
+  /** The hash of update `seq`: what it claims to contain. */
+  hash: string;
+  /** The server's signature over the checkpoint (record/keys.ts): a checkpoint edited in the store is not trusted. */
+  signature: string;
   /** Y.encodeStateAsUpdate of the document after update `seq`. */
   state: Uint8Array;
   at: string;
@@ -67,6 +87,29 @@ export interface DocSnapshotRecord {
    * refuses one writer's updates under another's client id.
    */
   clients: Record<string, string>;
+}
+
+/**
+ * The meeting's state as replayed up to `seq` (JSON), so that loading a
+ * meeting reads the checkpoint and the events after it, not the whole ledger.
+ */
+export interface StateCheckpointRecord {
+  seq: number;
+  /** The hash of event `seq`. */
+  hash: string;
+  /** JSON of the MeetingState after event `seq`. */
+  state: string;
+  at: string;
+  /** The server's signature over the checkpoint (record/keys.ts). */
+  signature: string;
+}
+
+/** One meeting's part of a group commit (`appendMany`). */
+export interface LedgerAppend {
+  meetingId: string;
+  expectedSeq: number;
+  events: LedgerEvent[];
+  credentials?: CredentialRecord[];
 }
 
 /**
@@ -79,10 +122,19 @@ export interface Store {
   /**
    * Appends events (numbered expectedSeq + 1, …) and the credentials they
    * create, in one transaction, if the ledger's last event is still
-   * `expectedSeq`; otherwise throws ConcurrencyError and writes nothing.
+   * `expectedSeq` and the first event chains to it (its prevHash is that
+   * event's hash); otherwise throws ConcurrencyError and writes nothing.
    * Durable when it resolves.
    */
   append(meetingId: string, expectedSeq: number, events: LedgerEvent[], credentials?: CredentialRecord[]): Promise<void>;
+  /**
+   * Group commit: several appends (of one meeting or several) in one
+   * transaction and one flush. Each succeeds or fails on its own, as `append`
+   * would, in order (a later append of the same meeting sees the earlier
+   * ones); resolves with undefined for each that was written and the error
+   * (ConcurrencyError, …) for each that was not. Durable when it resolves.
+   */
+  appendMany(appends: LedgerAppend[]): Promise<(Error | undefined)[]>;
   /** A meeting's events after `afterSeq`, oldest first. */
   readEvents(meetingId: string, afterSeq?: number): Promise<LedgerEvent[]>;
   meetingIds(): Promise<string[]>;
@@ -92,17 +144,25 @@ export interface Store {
   deleteSession(tokenHash: string): Promise<void>;
   deleteSessionsOfCode(meetingId: string, codeId: string): Promise<void>;
 
+  /** Records a checkpoint of the meeting's state; a later seq replaces an earlier one. */
+  saveStateCheckpoint(meetingId: string, checkpoint: StateCheckpointRecord): Promise<void>;
+  readStateCheckpoint(meetingId: string): Promise<StateCheckpointRecord | undefined>;
+
   // Collaborative texts (Yjs): updates, append-only, and checkpoints.
   /**
    * Appends updates, in order, in one transaction (group commit); each gets
-   * the next seq of its document. Durable when it resolves; resolves with the
-   * seqs, in the order given. Writes nothing if it throws.
+   * the next seq of its document and its link in the document's hash chain
+   * (`hashDocUpdate`, computed in the transaction, so that two writers can
+   * never fork a chain). Durable when it resolves; resolves with each
+   * update's seq and hash, in the order given. Writes nothing if it throws.
    */
-  appendDocUpdates(updates: DocUpdateInput[]): Promise<number[]>;
+  appendDocUpdates(updates: DocUpdateInput[]): Promise<DocHead[]>;
   /** A document's updates with afterSeq < seq <= upToSeq, oldest first. */
   readDocUpdates(meetingId: string, docName: string, afterSeq?: number, upToSeq?: number): Promise<DocUpdateRecord[]>;
-  /** The seq of a document's last update; 0 if it has none. */
-  lastDocSeq(meetingId: string, docName: string): Promise<number>;
+  /** A document's last update and its hash; seq 0 and GENESIS_HASH if it has none. */
+  docHead(meetingId: string, docName: string): Promise<DocHead>;
+  /** The ledger seqs of the decisions whose edits a document holds (`cause`), ascending. */
+  docCauses(meetingId: string, docName: string): Promise<number[]>;
   /**
    * Records a checkpoint. Refuses one beyond the document's last update; a
    * second checkpoint at the same seq replaces the first. Keeps the updates.

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'storage_unavailable',
   /** Exports are queued to the limit: try again after Retry-After. */
   'busy',
+  /** The meeting's record failed a check (a broken chain, a cut tail): writes are refused until the secretariat restores it. */
+  'record_broken',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -51,4 +51,9 @@ export type LedgerEvent<E extends DomainEvent = DomainEvent> = E & {
   actor: Actor;
   prevHash: string;
   hash: string;
+  /**
+   * On events that fix words (an adoption, a decision applied to a text):
+   * each text's head (its last update's seq and hash) when it was decided.
+   */
+  anchors?: Record<string, { seq: number; hash: string }>;
 };

@@ -5,6 +5,7 @@
  * from them. An event not listed here is dropped on arrival.
  */
 import { z } from 'zod';
+import { SignedHeadSchema } from './record';
 import { asBytes } from './yjs';
 
 /** A document's name as sent: a string; whether it names a document of the meeting is decided after. */
@@ -19,6 +20,8 @@ export type AckUse = 'required' | 'optional' | 'none';
 export const SOCKET_EVENTS = {
   command: { args: z.tuple([command]), ack: 'required' },
   sync: { args: z.tuple([]), ack: 'required' },
+  resume: { args: z.tuple([z.number().int().min(0)]), ack: 'required' },
+  'record:claim': { args: z.tuple([SignedHeadSchema]), ack: 'required' },
   'doc:join': { args: z.tuple([docName]), ack: 'required' },
   'doc:leave': { args: z.tuple([docName]), ack: 'none' },
   'doc:msg': { args: z.tuple([docName, bytes]), ack: 'optional' },

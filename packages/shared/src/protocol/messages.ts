@@ -2,6 +2,7 @@ import type { Role } from '../access/roles';
 import type { ErrorBody } from '../core/errors';
 import type { LedgerEvent } from '../domain/events';
 import type { MeetingState } from '../domain/state';
+import type { ClaimResult, RecordProblemInfo, SignedHead } from './record';
 import type { DocClientToServerEvents, DocServerToClientEvents } from './yjs';
 
 /** Bumped when a client of an older version could misread the server. */
@@ -24,6 +25,14 @@ export const WS = {
    * announced; never for an amendment's draft (private to its sponsors).
    */
   textsChanged: 'texts:changed',
+  /** client → server, with ack: the events after the seq given (`ResumeResult`), for a client that has a state. */
+  resume: 'resume',
+  /** server → client, to everyone in the meeting: the record's signed head (`SignedHead`), at most once a second when it moved. */
+  recordHead: 'record:head',
+  /** client → server, with ack: the latest signed head this client kept, to be found in the record (`ClaimResult`). Once per connection. */
+  recordClaim: 'record:claim',
+  /** server → client, to everyone in the meeting: the record failed its check (`RecordProblemInfo`); writes are refused. */
+  recordBroken: 'record:broken',
 } as const;
 
 /** The payload of `texts:changed`: which text changed (`recommendations`, `introduction`, `adoption`, `summary:…`). */
@@ -50,18 +59,36 @@ export type CommandResult =
   | { ok: true; events: LedgerEvent[]; issuedCodes?: IssuedCode[] }
   | { ok: false; error: ErrorBody };
 
-export type SyncResult = { ok: true; state: MeetingState; session: SessionInfo; serverTime: string } | { ok: false; error: ErrorBody };
+export type SyncResult =
+  | { ok: true; state: MeetingState; session: SessionInfo; serverTime: string; head?: SignedHead; problem?: RecordProblemInfo }
+  | { ok: false; error: ErrorBody };
+
+/** Events a resume may carry; a client further behind asks for the whole state (`sync`). */
+export const MAX_RESUME_EVENTS = 1_000;
+
+/**
+ * A reconnecting client that has a state asks only for the events after its
+ * last seq (`resume`); `behind` says it is too far behind (or the seq is not
+ * the server's): ask for the whole state.
+ */
+export type ResumeResult =
+  | { ok: true; events: LedgerEvent[]; session: SessionInfo; serverTime: string; head?: SignedHead; problem?: RecordProblemInfo }
+  | { ok: false; error: ErrorBody; behind?: true };
 
 /** What a client may send; every payload is untrusted and parsed on arrival. */
 export interface ClientToServerEvents extends DocClientToServerEvents {
   command: (command: unknown, ack: (result: CommandResult) => void) => void;
   sync: (ack: (result: SyncResult) => void) => void;
+  resume: (after: unknown, ack: (result: ResumeResult) => void) => void;
+  'record:claim': (head: unknown, ack: (result: ClaimResult) => void) => void;
 }
 
 export interface ServerToClientEvents extends DocServerToClientEvents {
   events: (events: LedgerEvent[]) => void;
   revoked: () => void;
   'texts:changed': (change: TextsChanged) => void;
+  'record:head': (head: SignedHead) => void;
+  'record:broken': (problem: RecordProblemInfo) => void;
 }
 
 /** Largest command accepted, in bytes of JSON. */

@@ -126,7 +126,7 @@ export type DocAck = { ok: true } | { ok: false; error: ErrorBody };
  *   dropped until the client joins again with a fresh copy;
  * - `internal`: the server could not store it; the client should resync and resend.
  */
-export type DocRefusalReason = 'forbidden' | 'invalid_update' | 'guard' | 'diverged' | 'internal';
+export type DocRefusalReason = 'forbidden' | 'invalid_update' | 'guard' | 'diverged' | 'record_broken' | 'internal';
 export interface DocRefusal {
   reason: DocRefusalReason;
   message: string;

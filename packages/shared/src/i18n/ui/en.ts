@@ -937,6 +937,7 @@ export const en = {
     rate_limited: 'Too many attempts. Wait a minute and try again.',
     storage_unavailable: 'The server cannot save changes right now. Nothing was changed; try again in a moment.',
     busy: 'The server is busy. Try again in a moment.',
+    record_broken: "The meeting's record failed its integrity check. Changes are refused until the secretariat restores it.",
     internal: 'Something went wrong on the server.',
     network: 'No connection to the server.',
   },

@@ -961,6 +961,7 @@ export const es: UiStrings = {
     rate_limited: 'Demasiados intentos. Espere un minuto y vuelva a intentarlo.',
     storage_unavailable: 'El servidor no puede guardar cambios en este momento. No se ha modificado nada; vuelva a intentarlo en un momento.',
     busy: 'El servidor está ocupado. Vuelva a intentarlo en un momento.',
+    record_broken: 'El registro de la reunión no superó la verificación de integridad. Se rechazan los cambios hasta que la secretaría lo restablezca.',
     internal: 'Se produjo un error en el servidor.',
     network: 'No hay conexión con el servidor.',
   },

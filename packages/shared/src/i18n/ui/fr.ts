@@ -965,6 +965,7 @@ export const fr: UiStrings = {
     rate_limited: 'Trop de tentatives. Patientez une minute, puis réessayez.',
     storage_unavailable: 'Le serveur ne peut pas enregistrer les modifications pour le moment. Rien n’a été modifié ; réessayez dans un instant.',
     busy: 'Le serveur est occupé. Réessayez dans un instant.',
+    record_broken: 'Le compte rendu de la réunion n’a pas passé le contrôle d’intégrité. Les modifications sont refusées jusqu’à ce que le secrétariat le rétablisse.',
     internal: 'Une erreur s’est produite sur le serveur.',
     network: 'Aucune connexion avec le serveur.',
   },

@@ -944,6 +944,7 @@ export const zh: UiStrings = {
     rate_limited: '尝试次数过多。请等待一分钟后重试。',
     storage_unavailable: '服务器目前无法保存更改。未做任何更改；请稍后重试。',
     busy: '服务器繁忙。请稍后重试。',
+    record_broken: '会议记录未通过完整性检查。在秘书处恢复记录之前，不接受任何更改。',
     internal: '服务器出错。',
     network: '未连接到服务器。',
   },
