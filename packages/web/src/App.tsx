@@ -7,6 +7,7 @@ import { api } from './api/http';
 import { MeetingContext, useMeeting } from './api/MeetingContext';
 import { loadSession, saveSession, type StoredSession } from './api/session';
 import { signInLink } from './api/signInLink';
+import { RecordAlarm } from './components/RecordAlarm';
 import { LanguagePicker } from './components/LanguagePicker';
 import { useView, VIEWS_FOR_ROLE, type View } from './routes';
 import { DelegationView } from './views/delegation/DelegationView';
@@ -145,6 +146,7 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
           </button>
         </div>
       </header>
+      <RecordAlarm role={session.role} />
       <main id="main" tabIndex={-1}>
         <h1 className="visually-hidden">{story ? t('story.heading') : viewName(view)}</h1>
         <Suspense fallback={loading}>

@@ -82,7 +82,8 @@ export function factsNeeded(state: Pick<MeetingState, 'negotiation'>, command: A
     case 'adoption.decide': {
       const other = command.footnote && 'paragraphId' in command.footnote.target ? command.footnote.target.doc : undefined;
       return {
-        text: { doc: command.doc, paragraphs: [], exclusive: command.footnote !== undefined },
+        // In the text's own turn: no keystroke between the decision and the words it fixes (the ledger binds the text's head).
+        text: { doc: command.doc, paragraphs: [], exclusive: true },
         ...(other && other !== command.doc ? { target: { doc: other } } : {}),
       };
     }

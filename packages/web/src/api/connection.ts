@@ -2,7 +2,13 @@ import { io, type Socket } from 'socket.io-client';
 import msgpackParser from 'socket.io-msgpack-parser';
 import {
   evolve,
+  headCovers,
+  rollbackFrom,
   WS,
+  type ClaimResult,
+  type RecordProblemInfo,
+  type ResumeResult,
+  type SignedHead,
   type Command,
   type CommandResult,
   type IssuedCode,
@@ -24,6 +30,24 @@ export interface Snapshot {
   status: ConnectionStatus;
   /** Server clock minus this browser's, in ms, so that every screen shows the same countdown. */
   clockOffsetMs: number;
+  /**
+   * The record failed a check: the server says so, or this device saw a
+   * later record than the server now shows (a rollback). Shown as an alarm
+   * to the secretariat and the chair.
+   */
+  recordAlarm: RecordProblemInfo | null;
+}
+
+/** Where this browser keeps the latest signed head it has seen of a meeting. */
+const headKey = (meetingId: string) => `gavel.head.${meetingId}`;
+
+function keptHead(meetingId: string): SignedHead | null {
+  try {
+    const raw = localStorage.getItem(headKey(meetingId));
+    return raw ? (JSON.parse(raw) as SignedHead) : null;
+  } catch {
+    return null;
+  }
 }
 
 const COMMAND_TIMEOUT_MS = 15_000;
@@ -36,7 +60,7 @@ const COMMAND_TIMEOUT_MS = 15_000;
 export class MeetingConnection {
   /** The meeting's one socket: the Yjs providers of the texts (editor/provider.ts) ride on it too. */
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-  private snapshot: Snapshot = { state: null, session: null, status: 'connecting', clockOffsetMs: 0 };
+  private snapshot: Snapshot = { state: null, session: null, status: 'connecting', clockOffsetMs: 0, recordAlarm: null };
   private readonly subscribers = new Set<() => void>();
 
   constructor(
@@ -54,6 +78,8 @@ export class MeetingConnection {
     });
     this.socket.on(WS.events, (events: LedgerEvent[]) => this.receive(events));
     this.socket.on(WS.revoked, () => this.onEnd('revoked'));
+    this.socket.on(WS.recordHead, (head: SignedHead) => this.seeHead(head));
+    this.socket.on(WS.recordBroken, (problem: RecordProblemInfo) => this.set({ recordAlarm: problem }));
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -82,11 +108,20 @@ export class MeetingConnection {
     return { events: result.events, issuedCodes: result.issuedCodes ?? [] };
   }
 
+  /**
+   * On (re)connecting: the events since the state this client has (a
+   * resume), or the whole state; then the latest head this browser kept is
+   * shown to the server, which must still hold it.
+   */
   private async sync(): Promise<void> {
     const sentAt = Date.now();
-    let result: SyncResult;
+    const had = this.snapshot.state;
+    let result: SyncResult | ResumeResult;
     try {
-      result = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck(WS.sync);
+      result = had
+        ? await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck(WS.resume, had.seq)
+        : await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck(WS.sync);
+      if (!result.ok && had) result = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck(WS.sync);
     } catch {
       return;
     }
@@ -94,7 +129,42 @@ export class MeetingConnection {
     const receivedAt = Date.now();
     // The server's time is taken at the middle of the round trip.
     const clockOffsetMs = Date.parse(result.serverTime) - (sentAt + receivedAt) / 2;
-    this.set({ state: result.state, session: result.session, status: 'online', clockOffsetMs });
+    const kept = keptHead(result.session.meetingId);
+    if ('state' in result) this.set({ state: result.state, session: result.session, status: 'online', clockOffsetMs });
+    else {
+      this.set({ session: result.session, status: 'online', clockOffsetMs });
+      this.receive(result.events);
+    }
+    if (result.problem) this.set({ recordAlarm: result.problem });
+    if (result.head) this.seeHead(result.head);
+    if (kept) void this.claim(kept);
+  }
+
+  /** Shows the server the latest head this browser kept; an alarm if the record no longer holds it. */
+  private async claim(head: SignedHead): Promise<void> {
+    try {
+      const answer: ClaimResult = await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck(WS.recordClaim, head);
+      if (!answer.ok) this.set({ recordAlarm: answer.problem });
+    } catch {
+      // No answer: the next connection asks again.
+    }
+  }
+
+  /** A head from the server: an alarm if it stands behind the one kept, else kept if it is later. */
+  private seeHead(signed: SignedHead): void {
+    const kept = keptHead(signed.head.meetingId);
+    const rollback = kept ? rollbackFrom(kept.head, signed.head) : null;
+    if (rollback) {
+      this.set({ recordAlarm: rollback });
+      return;
+    }
+    if (!kept || headCovers(signed.head, kept.head)) {
+      try {
+        localStorage.setItem(headKey(signed.head.meetingId), JSON.stringify(signed));
+      } catch {
+        // Private mode or a full storage: the alarm then rests on the server's own checks.
+      }
+    }
   }
 
   private receive(events: LedgerEvent[]): void {

@@ -923,6 +923,15 @@ export const en = {
     close: 'Close',
     optional: 'optional',
   },
+  record: {
+    alarm: "The meeting’s record failed its integrity check",
+    help: "Nothing can be changed until the secretariat restores the record. Keep your exports of the ledger and the report: their signed head proves what was recorded.",
+    ledger: "Ledger, event {{seq}}",
+    text: "Text “{{doc}}”, update {{seq}}",
+    checkpoint: "A checkpoint at {{seq}}",
+    head: "A signed head, at {{seq}}",
+    details: "Details for the technical team",
+  },
   error: {
     invalid_command: 'Some of what was entered is not valid.',
     unknown_command: 'The server does not know this action. Reload the page.',

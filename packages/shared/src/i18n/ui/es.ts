@@ -947,6 +947,15 @@ export const es: UiStrings = {
     close: 'Cerrar',
     optional: 'opcional',
   },
+  record: {
+    alarm: "El registro de la reunión no superó la verificación de integridad",
+    help: "No se puede modificar nada hasta que la secretaría restablezca el registro. Conserve sus exportaciones del registro y del informe: su encabezado firmado prueba lo que se registró.",
+    ledger: "Registro, evento {{seq}}",
+    text: "Texto «{{doc}}», actualización {{seq}}",
+    checkpoint: "Un punto de control en {{seq}}",
+    head: "Un encabezado firmado, en {{seq}}",
+    details: "Detalles para el equipo técnico",
+  },
   error: {
     invalid_command: 'Algunos de los datos introducidos no son válidos.',
     unknown_command: 'El servidor no reconoce esta acción. Vuelva a cargar la página.',

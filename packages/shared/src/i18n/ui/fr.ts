@@ -951,6 +951,15 @@ export const fr: UiStrings = {
     close: 'Fermer',
     optional: 'facultatif',
   },
+  record: {
+    alarm: "Le compte rendu de la réunion n’a pas passé le contrôle d’intégrité",
+    help: "Rien ne peut être modifié tant que le secrétariat n’a pas rétabli le compte rendu. Conservez vos exports du registre et du rapport : leur en-tête signé prouve ce qui a été enregistré.",
+    ledger: "Registre, événement {{seq}}",
+    text: "Texte « {{doc}} », mise à jour {{seq}}",
+    checkpoint: "Un point de contrôle à {{seq}}",
+    head: "Un en-tête signé, à {{seq}}",
+    details: "Détails pour l’équipe technique",
+  },
   error: {
     invalid_command: 'Certaines des données saisies ne sont pas valides.',
     unknown_command: 'Le serveur ne reconnaît pas cette action. Rechargez la page.',

@@ -930,6 +930,15 @@ export const zh: UiStrings = {
     close: '关闭',
     optional: '可选',
   },
+  record: {
+    alarm: "会议记录未通过完整性检查",
+    help: "在秘书处恢复记录之前，不能作任何更改。请保留分类账和报告的导出文件：其签名头证明所记录的内容。",
+    ledger: "分类账，第 {{seq}} 项事件",
+    text: "文本“{{doc}}”，第 {{seq}} 次更新",
+    checkpoint: "位于 {{seq}} 的检查点",
+    head: "位于 {{seq}} 的签名头",
+    details: "供技术团队参考的详细信息",
+  },
   error: {
     invalid_command: '部分输入内容无效。',
     unknown_command: '服务器无法识别此操作。请重新加载页面。',
