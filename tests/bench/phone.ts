@@ -179,6 +179,21 @@ const MARK_BUTTON = `
   })();
 `;
 
+/** Waits until the page has fetched nothing new for a second (the lazy parts of the view), so that a reload counts only its own. */
+async function settled(page: Page): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let count = -1;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < 1000 && Date.now() < deadline) {
+    const now = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    if (now !== count) {
+      count = now;
+      quietSince = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -203,8 +218,7 @@ try {
     const page = await context.newPage();
     const cdp = await throttle(page);
     const c = await load(page, cdp, server.url, false);
-    // What loads after the button (the lazy parts of the view) is done before the reload starts.
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     const w = await load(page, cdp, server.url, true);
     cold.push(c);
     warm.push(w);
