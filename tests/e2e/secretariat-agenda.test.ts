@@ -78,9 +78,12 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agen
     await addItem(page, { title: 'Other matters' });
     await addItem(page, { title: 'Added by mistake' });
     expect(await labels(page)).toEqual(['1', '1 (a)', '1 (b)', '2', '3', '4']);
-    // Removing asks first; the keyboard goes on to the item before.
-    page.once('dialog', (d) => void d.accept());
+    // Removing asks first, in the app's own dialog; the keyboard goes on to the item before.
     await lineTitled(page, 'Added by mistake').locator('button.danger').click();
+    const dialog = page.getByTestId('app-dialog');
+    expect(await dialog.getAttribute('open')).not.toBeNull();
+    await screenshot(page, `${lang}-secretariat-agenda-remove-dialog`);
+    await dialog.locator('button[type="submit"]').click();
     await expect.poll(() => labels(page)).toEqual(['1', '1 (a)', '1 (b)', '2', '3']);
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.draft-item-line')?.textContent ?? '')).toContain('Other matters');
 
@@ -151,8 +154,9 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agen
     await page.locator('[data-testid="amendments"] tbody tr').first().waitFor();
     expect(await page.locator('[data-testid="amendments"] tbody tr').first().textContent()).toContain('At the request of the Group of African States');
     // Moving an item of the adopted agenda is an amendment too; its reason is asked for.
-    page.once('dialog', (d) => void d.accept('Item 3 to be taken up before item 2'));
     await lineTitled(page, 'Other business').locator('button.move-up').click();
+    await page.getByTestId('app-dialog').locator('textarea').fill('Item 3 to be taken up before item 2');
+    await page.getByTestId('app-dialog').locator('button[type="submit"]').click();
     await expect.poll(() => page.locator('[data-testid="amendments"] tbody tr').count()).toBe(2);
     expect(await page.locator('[data-testid="amendments"] tbody tr').nth(1).textContent()).toContain('Item 3 to be taken up before item 2');
     const amended = (await state(sec, meetingId)).agenda;

@@ -1,6 +1,7 @@
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DialogProvider } from './components/Dialogs';
 import { setupI18n } from './i18n';
 import './styles.css';
 
@@ -9,7 +10,9 @@ void setupI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Suspense fallback={null}>
-      <App />
+      <DialogProvider>
+        <App />
+      </DialogProvider>
     </Suspense>
   </StrictMode>,
 );

@@ -3,34 +3,11 @@
  * <dialog> elements opened modal: focus moves in, Escape closes, focus
  * returns where it was.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
+import { Modal } from '../components/Modal';
 import { useTranslation } from 'react-i18next';
 import { crossRefWords, formatInteger, type Direction, type Lang } from '@gavel/shared';
 import type { ParagraphUnit } from '@gavel/shared/editor/outline';
-
-function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="draft-dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
-      {children}
-    </dialog>
-  );
-}
 
 /** "paragraph 110 below", as seen from paragraph `from`. */
 function wordsFrom(target: number, from: number | null, lang: Lang): string {

@@ -69,8 +69,8 @@ export async function setupI18n(): Promise<typeof i18next> {
   return i18next;
 }
 
-/** A moment, in the user's language and time zone. */
+/** A moment, in the user's language and time zone, on a 24-hour clock as meetings keep time (never "3:47 PM"). */
 export function formatDateTime(iso: string, lang: Lang): string {
   const date = new Date(iso);
-  return new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(date);
 }

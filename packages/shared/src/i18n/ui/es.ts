@@ -287,6 +287,23 @@ export const es: UiStrings = {
     nextSpeakers: 'Próximos oradores',
     listClosed: 'La lista de oradores está cerrada.',
   },
+  errorDetail: {
+    technical: 'Detalle técnico (en inglés)',
+    rows: 'Filas: {{rows}}',
+    separator: ', ',
+  },
+  dialog: {
+    cancel: 'Cancelar',
+    takeUpTitle: 'El programa aún no se ha aprobado',
+    takeUpMessage: 'La reunión no ha aprobado su programa. ¿Examinar de todos modos el tema {{label}} ({{title}})? Antes de la aprobación, normalmente solo se examina la aprobación del propio programa.',
+    takeUpAnyway: 'Examinarlo de todos modos',
+    amendTitle: 'Modificar el programa aprobado',
+    moveAmends: 'El programa ya se aprobó: mover el tema {{label}} constituye una enmienda, que se registra con su motivo.',
+    removeAmends: 'El programa ya se aprobó: suprimir el tema {{label}} ({{title}}) constituye una enmienda, que se registra con su motivo.',
+    reason: 'Motivo, para que conste (opcional)',
+    move: 'Mover el tema',
+    replaceText: 'Reemplazar el texto',
+  },
   placeMoved: {
     pointOfOrder: 'Ahora ocupa el puesto {{position}}: primero se escucha una cuestión de orden de {{name}}.',
     precedence: 'Ahora ocupa el puesto {{position}}: {{name}} ({{category}}) pidió la palabra después de usted, pero el reglamento le da precedencia.',
@@ -350,10 +367,6 @@ export const es: UiStrings = {
     remove: 'Eliminar',
     removeItem: 'Eliminar el tema {{label}}',
     confirmRemove: '¿Eliminar el tema {{label}} ({{title}}) y sus subtemas?',
-    notePrompt:
-      'Se ha aprobado el programa: mover el tema {{label}} constituye una enmienda. Motivo que se registrará (opcional):',
-    removePrompt:
-      'Se ha aprobado el programa: eliminar el tema {{label}} ({{title}}) constituye una enmienda. Motivo que se registrará (opcional):',
     note: 'Motivo de la enmienda',
     noteHint: 'Se registra junto con ella, por ejemplo, “a solicitud del Grupo de los Estados de África” (opcional)',
     noNote: 'No se indicó ningún motivo',

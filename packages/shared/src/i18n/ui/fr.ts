@@ -289,6 +289,23 @@ export const fr: UiStrings = {
     nextSpeakers: 'Prochains orateurs',
     listClosed: 'La liste des orateurs est close.',
   },
+  errorDetail: {
+    technical: 'Détail technique (en anglais)',
+    rows: 'Lignes : {{rows}}',
+    separator: ', ',
+  },
+  dialog: {
+    cancel: 'Annuler',
+    takeUpTitle: 'L’ordre du jour n’est pas encore adopté',
+    takeUpMessage: 'La réunion n’a pas adopté son ordre du jour. Aborder quand même le point {{label}} ({{title}}) ? Avant l’adoption, on n’aborde d’ordinaire que l’adoption de l’ordre du jour elle-même.',
+    takeUpAnyway: 'L’aborder quand même',
+    amendTitle: 'Modifier l’ordre du jour adopté',
+    moveAmends: 'L’ordre du jour a été adopté : déplacer le point {{label}} constitue un amendement, consigné avec son motif.',
+    removeAmends: 'L’ordre du jour a été adopté : supprimer le point {{label}} ({{title}}) constitue un amendement, consigné avec son motif.',
+    reason: 'Motif, pour le compte rendu (facultatif)',
+    move: 'Déplacer le point',
+    replaceText: 'Remplacer le texte',
+  },
   placeMoved: {
     pointOfOrder: 'Vous passez au rang {{position}} : une motion d’ordre de {{name}} est entendue d’abord.',
     precedence: 'Vous passez au rang {{position}} : {{name}} ({{category}}) a demandé la parole après vous mais passe avant selon le règlement intérieur.',
@@ -352,10 +369,6 @@ export const fr: UiStrings = {
     remove: 'Supprimer',
     removeItem: 'Supprimer le point {{label}}',
     confirmRemove: 'Supprimer le point {{label}} ({{title}}) et ses sous-points ?',
-    notePrompt:
-      'L’ordre du jour a été adopté : déplacer le point {{label}} constitue un amendement. Motif à consigner (facultatif) :',
-    removePrompt:
-      'L’ordre du jour a été adopté : supprimer le point {{label}} ({{title}}) constitue un amendement. Motif à consigner (facultatif) :',
     note: 'Motif de l’amendement',
     noteHint: 'Consigné avec l’amendement, par exemple « à la demande du Groupe des États d’Afrique » (facultatif)',
     noNote: 'Aucun motif indiqué',

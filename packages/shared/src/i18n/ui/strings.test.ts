@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../core/errors';
 import { LANGUAGES } from '../../languages';
 import { en, UI_STRINGS } from './index';
 
@@ -93,6 +94,18 @@ describe('the UI strings', () => {
           .map(([path]) => path);
         expect(notInScript).toEqual([]);
       });
+    }
+  });
+});
+
+describe('server errors in the six languages', () => {
+  it('gives every error code the server can send (and the client’s own "network") a message in each language, translated', () => {
+    for (const code of [...ERROR_CODES, 'network'] as const) {
+      for (const lang of LANGUAGES) {
+        const message = UI_STRINGS[lang].error[code];
+        expect(message, `${lang} error.${code}`).toBeTruthy();
+        if (lang !== 'en') expect(message, `${lang} error.${code}`).not.toBe(en.error[code]);
+      }
     }
   });
 });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { agendaInOrder, formatAgendaLabel, type AgendaItem, type Lang, type MeetingState } from '@gavel/shared';
 import { ErrorText } from '../../components/ErrorText';
+import { useDialogs } from '../../components/Dialogs';
 import { useCommand } from '../../components/useCommand';
 import { formatDateTime } from '../../i18n';
 
@@ -9,6 +10,7 @@ export function AgendaPanel({ state }: { state: MeetingState }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { run, busy, error } = useCommand();
+  const dialogs = useDialogs();
   const items = agendaInOrder(state.agenda);
   const adopted = state.agenda.status === 'adopted';
 
@@ -30,8 +32,9 @@ export function AgendaPanel({ state }: { state: MeetingState }) {
           type="button"
           className="primary big"
           disabled={busy}
-          onClick={() => {
-            if (window.confirm(t('console.adoptConfirm'))) void run({ type: 'agenda.adopt' });
+          onClick={async () => {
+            const go = await dialogs.confirm({ title: t('console.adoptAgenda'), message: t('console.adoptConfirm'), confirm: t('console.adoptAgenda') });
+            if (go) void run({ type: 'agenda.adopt' });
           }}
         >
           {t('console.adoptAgenda')}
@@ -61,12 +64,27 @@ function AgendaRow({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const dialogs = useDialogs();
+  const label = formatAgendaLabel(item.path, lang);
+  // Taking up an item before the agenda is adopted is allowed (the adoption of the agenda is itself an item) but rarely meant.
+  const takeUp = async () => {
+    if (state.agenda.status !== 'adopted') {
+      const go = await dialogs.confirm({
+        title: t('dialog.takeUpTitle'),
+        // The title isolated, so that a left-to-right title keeps its brackets in a right-to-left sentence.
+        message: t('dialog.takeUpMessage', { label, title: `\u2068${item.title}\u2069` }),
+        confirm: t('dialog.takeUpAnyway'),
+      });
+      if (!go) return;
+    }
+    void run({ type: 'agenda.takeUp', itemId: item.id });
+  };
   // Item 1 (b), "Adoption of the agenda", is taken up before the agenda is adopted.
   const canRun = state.opening !== null;
   const isParentOfSubItems = item.children.length > 0;
   return (
     <li className={`agenda-item status-${item.status}${item.parentId ? ' sub-item' : ''}`} aria-current={item.status === 'current' ? 'true' : undefined}>
-      <span className="agenda-label">{formatAgendaLabel(item.path, lang)}</span>
+      <span className="agenda-label">{label}</span>
       <span className="agenda-title" dir="auto">
         {item.title}
       </span>
@@ -74,7 +92,7 @@ function AgendaRow({
       {canRun && !isParentOfSubItems ? (
         <span className="row-actions">
           {item.status === 'pending' ? (
-            <button type="button" disabled={busy} onClick={() => void run({ type: 'agenda.takeUp', itemId: item.id })}>
+            <button type="button" disabled={busy} onClick={() => void takeUp()}>
               {t('console.takeUp')}
             </button>
           ) : null}

@@ -17,6 +17,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { formatVenueTime, itemHeading, itemNumber } from '../../components/format';
 import { useCommand } from '../../components/useCommand';
+import { useDialogs } from '../../components/Dialogs';
 import {
   agendaMove,
   amendmentKind,
@@ -305,6 +306,7 @@ function ItemRow({ state, item, focused = false }: { state: MeetingState; item: 
   }, [focused]);
   const lang = i18n.language as Lang;
   const { run, busy, error } = useCommand();
+  const dialogs = useDialogs();
   const [editing, setEditing] = useState(false);
   const { agenda } = state;
   const adopted = agenda.status === 'adopted';
@@ -317,7 +319,12 @@ function ItemRow({ state, item, focused = false }: { state: MeetingState; item: 
     if (!target) return;
     let note = '';
     if (adopted) {
-      const answer = window.prompt(t('agenda.notePrompt', { label }));
+      const answer = await dialogs.prompt({
+        title: t('dialog.amendTitle'),
+        message: t('dialog.moveAmends', { label }),
+        label: t('dialog.reason'),
+        confirm: t('dialog.move'),
+      });
       if (answer === null) return;
       note = answer;
     }
@@ -329,10 +336,24 @@ function ItemRow({ state, item, focused = false }: { state: MeetingState; item: 
   const remove = async () => {
     let note = '';
     if (adopted) {
-      const answer = window.prompt(t('agenda.removePrompt', { label, title: item.title }));
+      const answer = await dialogs.prompt({
+        title: t('dialog.amendTitle'),
+        message: t('dialog.removeAmends', { label, title: `\u2068${item.title}\u2069` }),
+        label: t('dialog.reason'),
+        confirm: t('agenda.remove'),
+        danger: true,
+      });
       if (answer === null) return;
       note = answer;
-    } else if (!window.confirm(t('agenda.confirmRemove', { label, title: item.title }))) return;
+    } else {
+      const go = await dialogs.confirm({
+        title: t('agenda.remove'),
+        message: t('agenda.confirmRemove', { label, title: `\u2068${item.title}\u2069` }),
+        confirm: t('agenda.remove'),
+        danger: true,
+      });
+      if (!go) return;
+    }
     // The keyboard goes on to the item after (or before) the one removed, else to the list's heading.
     const siblings = item.parentId === null ? agenda.order : agenda.items[item.parentId].children;
     const i = siblings.indexOf(item.id);

@@ -18,6 +18,7 @@ import { save } from '../report/exports';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useCommand } from '../../components/useCommand';
+import { useDialogs } from '../../components/Dialogs';
 import { formatDateTime } from '../../i18n';
 
 interface Shown extends IssuedCode {
@@ -97,6 +98,7 @@ function CodeRow({
 }) {
   const { t, i18n } = useTranslation();
   const { run, busy, error } = useCommand();
+  const dialogs = useDialogs();
   const stateAfter = useStateAfter();
   return (
     <tr data-testid="code-row" className={code.revokedAt ? 'revoked' : undefined}>
@@ -121,8 +123,9 @@ function CodeRow({
               type="button"
               className="danger"
               disabled={busy}
-              onClick={() => {
-                if (window.confirm(t('codes.confirmRevoke'))) void run({ type: 'access.revoke', codeId: code.id });
+              onClick={async () => {
+                const go = await dialogs.confirm({ title: t('codes.revoke'), message: t('codes.confirmRevoke'), confirm: t('codes.revoke'), danger: true });
+                if (go) void run({ type: 'access.revoke', codeId: code.id });
               }}
             >
               {t('codes.revoke')}

@@ -20,6 +20,7 @@ import { Field } from '../../components/Field';
 import { ParticipantList } from '../../components/ParticipantList';
 import { StatePicker } from '../../components/StatePicker';
 import { useCommand } from '../../components/useCommand';
+import { useDialogs } from '../../components/Dialogs';
 
 export function ParticipantsTab({ state }: { state: MeetingState }) {
   return (
@@ -205,6 +206,7 @@ function ImportDelegations() {
 function DelegationActions({ delegation }: { delegation: Delegation }) {
   const { t, i18n } = useTranslation();
   const { run, busy, error } = useCommand();
+  const dialogs = useDialogs();
   const name = delegationName(delegation, i18n.language as Lang);
   const options: readonly Category[] = delegation.m49 ? STATE_CATEGORIES : CATEGORIES;
   return (
@@ -228,10 +230,14 @@ function DelegationActions({ delegation }: { delegation: Delegation }) {
         className="danger"
         disabled={busy}
         aria-label={`${t('participants.remove')}: ${name}`}
-        onClick={() => {
-          if (window.confirm(t('participants.confirmRemove', { name }))) {
-            void run({ type: 'delegation.remove', delegationId: delegation.id });
-          }
+        onClick={async () => {
+          const go = await dialogs.confirm({
+            title: `${t('participants.remove')}: ${name}`,
+            message: t('participants.confirmRemove', { name }),
+            confirm: t('participants.remove'),
+            danger: true,
+          });
+          if (go) void run({ type: 'delegation.remove', delegationId: delegation.id });
         }}
       >
         {t('participants.remove')}

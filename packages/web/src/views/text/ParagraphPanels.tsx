@@ -20,6 +20,7 @@ import {
 import { ApiError } from '../../api/http';
 import { ErrorText } from '../../components/ErrorText';
 import { useCommand } from '../../components/useCommand';
+import { useDialogs } from '../../components/Dialogs';
 import { formatDateTime } from '../../i18n';
 import { penHolderName } from '../../editor/penName';
 import { useDraft, type DraftStore } from '../../editor/store';
@@ -367,6 +368,7 @@ export function PenPanel({ state, actor }: { state: MeetingState; actor: Actor }
 /** The secretariat starts the text from its own draft (DOCX or plain text). */
 export function ImportPanel({ state, docName }: { state: MeetingState; docName: string }) {
   const { t } = useTranslation();
+  const dialogs = useDialogs();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<number | null>(null);
@@ -378,9 +380,11 @@ export function ImportPanel({ state, docName }: { state: MeetingState; docName: 
         <summary id={`${id}-title`}>{t('text.importTitle')}</summary>
         <form
           className="stack-s"
-          onSubmit={(e) => {
+          onSubmit={async (e) => {
             e.preventDefault();
-            if (!file || !window.confirm(t('text.importConfirm'))) return;
+            if (!file) return;
+            const go = await dialogs.confirm({ title: t('text.importTitle'), message: t('text.importConfirm'), confirm: t('dialog.replaceText'), danger: true });
+            if (!go) return;
             setBusy(true);
             setError(null);
             setDone(null);

@@ -101,7 +101,8 @@ function NegotiationBeside({
   const { selected } = useDraft(store);
   return (
     <>
-      {selected ? <ParagraphNegotiation n={n} paragraphId={selected} onOpenDraft={onOpen} /> : null}
+      {/* Keyed by the paragraph: a refusal, a half-typed reason or an open form belongs to the paragraph it was about. */}
+      {selected ? <ParagraphNegotiation key={selected} n={n} paragraphId={selected} onOpenDraft={onOpen} /> : null}
       {n.mine ? <MyAmendments n={n} open={open} onOpen={onOpen} /> : null}
     </>
   );
