@@ -29,7 +29,7 @@ describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('the meeting d
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await TestServer.start({ config: { signinPerMinute: 1_000 } });
+    server = await TestServer.start();
     browser = await launchBrowser();
   });
   afterAll(async () => {
