@@ -13,6 +13,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, setupNegotiation, type NegotiationFixture } from '../support/negotiation';
 import { ROOT, TestServer } from '../support/server';
+import { signedHeadValid } from '@gavel/server/record/service';
+import type { SignedHead } from '@gavel/shared';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gavel-record-export-'));
@@ -94,5 +96,15 @@ describe('the record verified offline', () => {
     const back = await verify(earlier, later);
     expect(back.code).toBe(1);
     expect(back.out).toMatch(/ledger event \d+, in the earlier export's head, is not in this record as it was/);
+  });
+
+  it('puts the signed head in the report a delegation downloads', async () => {
+    const res = await fetch(`${server.url}/api/meetings/${f.meetingId}/report?format=html`, { headers: { authorization: `Bearer ${f.norway.client.token}` } });
+    const token = /<meta name="gavel-record-head" content="([^"]+)">/.exec(await res.text())?.[1];
+    const signed = JSON.parse(Buffer.from(token!, 'base64').toString('utf8')) as SignedHead;
+    expect(signedHeadValid(signed)).toBe(true);
+    expect(signed.head.meetingId).toBe(f.meetingId);
+    const json = await (await fetch(`${server.url}/api/meetings/${f.meetingId}/report?format=json`, { headers: { authorization: `Bearer ${f.norway.client.token}` } })).json();
+    expect(signedHeadValid(json.recordHead)).toBe(true);
   });
 });

@@ -48,9 +48,11 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const pdf = await ctx.exports.pdf.run(async () => ctx.exports.printer.print(renderReportHtml(await buildReport(ctx.docs, id, state, lang))));
       return attach(reply, 'pdf').type('application/pdf').send(pdf);
     }
+    // The record's signed head goes with the report: a copy kept by a delegation proves what the record held.
+    const head = await ctx.record.signedHead(id);
     const report = await buildReport(ctx.docs, id, state, lang);
     if (query.format === 'json') {
-      return reply.type('application/json; charset=utf-8').send(report);
+      return reply.type('application/json; charset=utf-8').send({ ...report, recordHead: head });
     }
     if (query.format === 'xml') {
       // Akoma Ntoso 3.0 (export/akn.ts); the work is dated by the meeting's last day.
@@ -64,9 +66,15 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     if (query.format === 'md') {
       reply.header('Content-Disposition', `inline; filename="${base}.${lang}.md"`);
-      return reply.type('text/markdown; charset=utf-8').send(renderReportMarkdown(report));
+      return reply.type('text/markdown; charset=utf-8').send(`${renderReportMarkdown(report)}\n<!-- gavel-record-head ${headToken(head)} -->\n`);
     }
     reply.header('Content-Disposition', `inline; filename="${base}.${lang}.html"`);
-    return reply.type('text/html; charset=utf-8').send(renderReportHtml(report));
+    const html = renderReportHtml(report).replace('<head>', `<head>\n<meta name="gavel-record-head" content="${headToken(head)}">`);
+    return reply.type('text/html; charset=utf-8').send(html);
   });
+}
+
+/** The signed head as one base64 token (JSON inside), for a meta tag or a comment. */
+function headToken(head: unknown): string {
+  return Buffer.from(JSON.stringify(head ?? null)).toString('base64');
 }
