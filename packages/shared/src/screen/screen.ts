@@ -17,7 +17,10 @@ import { LANGUAGES, type Lang } from '../languages';
 export const MAIN_SCREEN = '1';
 
 /** A screen's name as it appears in its address (/screen?screen=lobby). */
-export const ScreenIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,23}$/, 'a screen is named by lower-case letters, digits and hyphens');
+const SCREEN_ID = /^[a-z0-9][a-z0-9-]{0,23}$/;
+export const ScreenIdSchema = z.string().regex(SCREEN_ID, 'a screen is named by lower-case letters, digits and hyphens');
+/** The same check without zod, for the browser (zod stays out of the first load). */
+export const isScreenId = (s: unknown): s is string => typeof s === 'string' && SCREEN_ID.test(s);
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM on a 24-hour clock');
 

@@ -6,7 +6,7 @@ import {
   LANGUAGE_AUTONYMS,
   LANGUAGES,
   SCREEN_MESSAGE_KINDS,
-  ScreenIdSchema,
+  isScreenId,
   screenMessageText,
   screenNames,
   screenOf,
@@ -38,7 +38,7 @@ export function ScreenControl({ state, runner }: { state: MeetingState; runner: 
   const paragraphId = shown.paragraphId ?? state.screen.paragraphId ?? underConsideration ?? snapshot.reading?.units[0]?.id ?? null;
   const names = screenNames(state);
   if (!names.includes(screen)) names.push(screen);
-  const newName = ScreenIdSchema.safeParse(adding.trim()).data;
+  const newName = isScreenId(adding.trim()) ? adding.trim() : undefined;
   const add = (e: FormEvent) => {
     e.preventDefault();
     if (!newName) return;

@@ -11,7 +11,7 @@ import {
   LANGUAGES,
   MAIN_SCREEN,
   nextSpeakers,
-  ScreenIdSchema,
+  isScreenId,
   screenMessageText,
   screenOf,
   speakersQueue,
@@ -36,7 +36,8 @@ const NEXT_ON_SCREEN = 10;
  */
 function useScreenAddress(meetingLang: Lang): { screen: string; lang: Lang } {
   const [asked] = useState(() => new URLSearchParams(location.search));
-  const screen = ScreenIdSchema.safeParse(asked.get('screen')).data ?? MAIN_SCREEN;
+  const named = asked.get('screen');
+  const screen = isScreenId(named) ? named : MAIN_SCREEN;
   const lang = (LANGUAGES as readonly string[]).includes(asked.get('lang') ?? '') ? (asked.get('lang') as Lang) : meetingLang;
   return { screen, lang };
 }
