@@ -36,12 +36,15 @@ build_all() {
 # Debian packages the tests use: chromium with Arabic and Chinese fonts (browser
 # tests, PDF export), xmllint (the Akoma Ntoso export checked against its
 # schema), LibreOffice Writer and pdftotext (the DOCX export opened and laid out
-# by LibreOffice, and read back; LibreOffice without its recommended extras).
-TEST_PACKAGES="chromium fonts-noto-core fonts-wqy-zenhei libxml2-utils poppler-utils"
+# by LibreOffice, and read back; LibreOffice without its recommended extras),
+# PostgreSQL (the PostgreSQL store's tests start their own server with initdb
+# and pg_ctl where none answers on 127.0.0.1:5432).
+TEST_PACKAGES="chromium fonts-noto-core fonts-wqy-zenhei libxml2-utils poppler-utils postgresql"
 TEST_PACKAGES_BARE="libreoffice-writer-nogui"
 ensure_test_packages() {
   if command -v chromium >/dev/null 2>&1 && command -v xmllint >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 &&
-    command -v soffice >/dev/null 2>&1 && dpkg -s fonts-noto-core fonts-wqy-zenhei >/dev/null 2>&1; then return; fi
+    command -v soffice >/dev/null 2>&1 && dpkg -s fonts-noto-core fonts-wqy-zenhei >/dev/null 2>&1 &&
+    { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "installing Debian's $TEST_PACKAGES $TEST_PACKAGES_BARE for the tests"
     apt-get update -qq

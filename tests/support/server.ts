@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { buildApp, type Gavel } from '@gavel/server';
 import { loadConfig, type Config } from '@gavel/server/config';
 import type { DocServiceOptions } from '@gavel/server/docs/service';
+import type { Store } from '@gavel/server/store/store';
 import type { CommandResult, MeetingInfo, SessionInfo } from '@gavel/shared';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -81,9 +82,9 @@ export class TestServer {
     private readonly ownsDir: boolean,
   ) {}
 
-  static async start(options: { dataDir?: string; config?: Partial<Config>; docs?: DocServiceOptions } = {}): Promise<TestServer> {
+  static async start(options: { dataDir?: string; config?: Partial<Config>; docs?: DocServiceOptions; store?: Store } = {}): Promise<TestServer> {
     const dataDir = options.dataDir ?? tempDir();
-    const gavel = await buildApp(testConfig(dataDir, options.config), { docs: options.docs });
+    const gavel = await buildApp(testConfig(dataDir, options.config), { docs: options.docs, store: options.store });
     const address = await gavel.app.listen({ port: 0, host: '127.0.0.1' });
     return new TestServer(gavel, address, dataDir, !options.dataDir);
   }

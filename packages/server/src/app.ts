@@ -32,6 +32,7 @@ import { RecordKeys } from './record/keys';
 import { RecordService } from './record/service';
 import { recordRoutes } from './http/record';
 import { applyDecidedEdits } from './negotiation/service';
+import { PostgresStore } from './store/postgres';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
 
@@ -71,7 +72,9 @@ export async function buildApp(
   config: Config,
   options: { store?: Store; docs?: DocServiceOptions; meetings?: { checkpointEvery?: number } } = {},
 ): Promise<Gavel> {
-  const store = options.store ?? new SqliteStore(join(config.dataDir, 'gavel.sqlite'));
+  const store =
+    options.store ??
+    (config.databaseUrl ? await PostgresStore.open(config.databaseUrl) : new SqliteStore(join(config.dataDir, 'gavel.sqlite')));
   const admin = adminTokenFor(config);
   const trust = trustFunction(config.trustProxy);
   const health = new StorageHealth();

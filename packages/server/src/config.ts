@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   GAVEL_CHROMIUM: z.string().optional(),
   GAVEL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GAVEL_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  GAVEL_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL connection URL, postgres://user@host:port/database')
+    .optional(),
   /** Tests only: kill the process at a named point (the crash tests). */
   GAVEL_TEST_CRASH_AT: z.enum(['decision-before-text']).optional(),
 });
@@ -68,6 +72,8 @@ export interface Config {
   logLevel: string;
   /** The Ed25519 key that signs the record's heads and checkpoints, kept outside the database. */
   signingKeyFile: string;
+  /** PostgreSQL as the system of record (several nodes); when unset, SQLite in the data folder. */
+  databaseUrl?: string;
   /** Tests only: where to kill the process (see GAVEL_TEST_CRASH_AT). */
   crashAt?: 'decision-before-text';
 }
@@ -104,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromium: e.GAVEL_CHROMIUM,
     logLevel: e.GAVEL_LOG_LEVEL,
     signingKeyFile: resolve(e.GAVEL_SIGNING_KEY_FILE ?? `${e.GAVEL_DATA_DIR}/signing-key.pem`),
+    ...(e.GAVEL_DATABASE_URL ? { databaseUrl: e.GAVEL_DATABASE_URL } : {}),
     ...(e.GAVEL_TEST_CRASH_AT ? { crashAt: e.GAVEL_TEST_CRASH_AT } : {}),
   };
 }

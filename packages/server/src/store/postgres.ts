@@ -1,0 +1,442 @@
+import pg from 'pg';
+import type { Actor, LedgerEvent } from '@gavel/shared';
+import { GENESIS_HASH, hashDocUpdate } from '../ledger/chain';
+import {
+  ConcurrencyError,
+  type CredentialRecord,
+  type DocHead,
+  type DocSnapshotRecord,
+  type DocUpdateInput,
+  type DocUpdateRecord,
+  type LedgerAppend,
+  type SessionRecord,
+  type StateCheckpointRecord,
+  type Store,
+} from './store';
+
+/**
+ * Versioned migrations: migration i brings the database to version i + 1,
+ * in one transaction with its row in schema_migrations. Identifiers are
+ * COLLATE "C" so that ordering (meeting ids, document names, ISO times) is
+ * byte order, as in SQLite, whatever the database's locale.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE ledger_heads (
+    meeting_id TEXT COLLATE "C" PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX ledger_heads_by_creation ON ledger_heads (created_at, meeting_id);
+  CREATE TABLE events (
+    meeting_id TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, seq)
+  );
+  CREATE TABLE credentials (
+    meeting_id TEXT COLLATE "C" NOT NULL,
+    code_id TEXT NOT NULL,
+    code_hash TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (meeting_id, code_hash)
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT COLLATE "C" PRIMARY KEY,
+    meeting_id TEXT COLLATE "C" NOT NULL,
+    code_id TEXT COLLATE "C" NOT NULL,
+    body TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_by_code ON sessions (meeting_id, code_id);
+  CREATE TABLE doc_heads (
+    meeting_id TEXT COLLATE "C" NOT NULL,
+    doc_name TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, doc_name)
+  );
+  CREATE TABLE doc_updates (
+    meeting_id TEXT COLLATE "C" NOT NULL,
+    doc_name TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    body BYTEA NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    cause INTEGER,
+    PRIMARY KEY (meeting_id, doc_name, seq)
+  );
+  CREATE INDEX doc_updates_by_cause ON doc_updates (meeting_id, doc_name, cause) WHERE cause IS NOT NULL;
+  CREATE TABLE doc_snapshots (
+    meeting_id TEXT COLLATE "C" NOT NULL,
+    doc_name TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    clients TEXT NOT NULL,
+    state BYTEA NOT NULL,
+    hash TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, doc_name, seq)
+  );
+  CREATE TABLE state_checkpoints (
+    meeting_id TEXT COLLATE "C" PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    signature TEXT NOT NULL
+  );
+  `,
+];
+
+/** Any 64-bit number of our own: the lock that keeps two nodes starting at once from migrating together. */
+const MIGRATION_LOCK = '7449351746916353';
+/** seq columns are INTEGER: "no upper bound" in a query. */
+const MAX_SEQ = 2 ** 31 - 1;
+
+/** A bytea as pg returns it (a Buffer) seen as a plain Uint8Array, without copying. */
+const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+const blob = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/** `INSERT INTO table (columns) VALUES ($1, …), (…)` for several rows at once. */
+function insertRows(table: string, columns: string[], rows: unknown[][]): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`);
+  return { text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values };
+}
+
+const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+export interface PostgresStoreOptions {
+  /** Connections in the pool (default 10). */
+  max?: number;
+}
+
+/**
+ * The store for several nodes: PostgreSQL, every write in a transaction
+ * committed with synchronous_commit=on, so that a write that resolved is
+ * flushed to the server's disk. Per-meeting and per-document head rows,
+ * locked FOR UPDATE, serialize the writers of one ledger or one text across
+ * every node.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  private closed = false;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects, refuses weaker durability than promised, and brings the schema up to date. */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      application_name: 'gavel',
+      options: '-c synchronous_commit=on',
+      // While PostgreSQL is away, writes fail within seconds instead of waiting without end.
+      connectionTimeoutMillis: 5000,
+    });
+    // An idle connection that PostgreSQL closes (a restart) is replaced on next use; it must not bring the process down.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool);
+    try {
+      const { rows } = await pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+      if (rows[0].synchronous_commit === 'off') throw new Error('PostgreSQL runs synchronous_commit=off; Gavel needs it on');
+      await store.transaction(migrate);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+    return store;
+  }
+
+  /** The version the schema stands at (schema_migrations). */
+  async schemaVersion(): Promise<number> {
+    const { rows } = await this.pool.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    return rows[0]?.v ?? 0;
+  }
+
+  /** Runs `fn` in a transaction on one connection; a connection that failed is thrown away, not reused. */
+  private async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let lost: Error | undefined;
+    // A checked-out connection that dies reports here as well as to the query in flight.
+    const onError = (e: Error) => (lost = e);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch((r: Error) => (lost ??= r));
+      throw e;
+    } finally {
+      client.off('error', onError);
+      client.release(lost);
+    }
+  }
+
+  async append(meetingId: string, expectedSeq: number, events: LedgerEvent[], credentials: CredentialRecord[] = []): Promise<void> {
+    await this.transaction((c) => appendIn(c, { meetingId, expectedSeq, events, credentials }));
+  }
+
+  async appendMany(appends: LedgerAppend[]): Promise<(Error | undefined)[]> {
+    if (appends.length === 0) return [];
+    return this.transaction(async (c) => {
+      // Two nodes' batches locking the same meetings in different orders would deadlock: lock in one order first.
+      const ids = [...new Set(appends.map((a) => a.meetingId))].sort();
+      await c.query('SELECT 1 FROM ledger_heads WHERE meeting_id = ANY($1) ORDER BY meeting_id FOR UPDATE', [ids]);
+      const results: (Error | undefined)[] = [];
+      for (const a of appends) {
+        await c.query('SAVEPOINT one_append');
+        try {
+          await appendIn(c, a);
+          await c.query('RELEASE SAVEPOINT one_append');
+          results.push(undefined);
+        } catch (e) {
+          await c.query('ROLLBACK TO SAVEPOINT one_append');
+          results.push(e instanceof Error ? e : new Error(String(e)));
+        }
+      }
+      return results;
+    });
+  }
+
+  async readEvents(meetingId: string, afterSeq = 0): Promise<LedgerEvent[]> {
+    const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq', [
+      meetingId,
+      afterSeq,
+    ]);
+    return rows.map((r) => JSON.parse(r.body) as LedgerEvent);
+  }
+
+  async meetingIds(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ meeting_id: string }>('SELECT meeting_id FROM ledger_heads ORDER BY created_at, meeting_id');
+    return rows.map((r) => r.meeting_id);
+  }
+
+  async findCredential(meetingId: string, codeHash: string): Promise<CredentialRecord | undefined> {
+    const { rows } = await this.pool.query<{ code_id: string }>('SELECT code_id FROM credentials WHERE meeting_id = $1 AND code_hash = $2', [
+      meetingId,
+      codeHash,
+    ]);
+    return rows[0] && { meetingId, codeId: rows[0].code_id, codeHash };
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    await this.pool.query('INSERT INTO sessions (token_hash, meeting_id, code_id, body, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+      s.tokenHash,
+      s.meetingId,
+      s.codeId,
+      JSON.stringify(s),
+      s.expiresAt,
+    ]);
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | undefined> {
+    const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM sessions WHERE token_hash = $1', [tokenHash]);
+    return rows[0] && (JSON.parse(rows[0].body) as SessionRecord);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async deleteSessionsOfCode(meetingId: string, codeId: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE meeting_id = $1 AND code_id = $2', [meetingId, codeId]);
+  }
+
+  async saveStateCheckpoint(meetingId: string, c: StateCheckpointRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO state_checkpoints (meeting_id, seq, hash, at, state, signature) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (meeting_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at,
+         state = excluded.state, signature = excluded.signature
+       WHERE excluded.seq >= state_checkpoints.seq`,
+      [meetingId, c.seq, c.hash, c.at, c.state, c.signature],
+    );
+  }
+
+  async readStateCheckpoint(meetingId: string): Promise<StateCheckpointRecord | undefined> {
+    const { rows } = await this.pool.query<StateCheckpointRecord>(
+      'SELECT seq, hash, at, state, signature FROM state_checkpoints WHERE meeting_id = $1',
+      [meetingId],
+    );
+    const r = rows[0];
+    return r && { seq: r.seq, hash: r.hash, state: r.state, at: r.at, signature: r.signature };
+  }
+
+  async appendDocUpdates(updates: DocUpdateInput[]): Promise<DocHead[]> {
+    if (updates.length === 0) return [];
+    return this.transaction(async (c) => {
+      const key = (u: { meetingId: string; docName: string }) => `${u.meetingId}\u0000${u.docName}`;
+      // Every document of the batch, locked in one order (no deadlock between two nodes' batches);
+      // a document's first writer creates its head row, a second one waits for it.
+      const docs = [...new Map(updates.map((u) => [key(u), u])).values()].sort(byKey(key));
+      const heads = new Map<string, DocHead>();
+      for (const { meetingId, docName } of docs) {
+        await c.query('INSERT INTO doc_heads (meeting_id, doc_name, seq, hash) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING', [
+          meetingId,
+          docName,
+          GENESIS_HASH,
+        ]);
+        const { rows } = await c.query<DocHead>('SELECT seq, hash FROM doc_heads WHERE meeting_id = $1 AND doc_name = $2 FOR UPDATE', [
+          meetingId,
+          docName,
+        ]);
+        heads.set(key({ meetingId, docName }), { seq: rows[0].seq, hash: rows[0].hash });
+      }
+      // The chain is computed here, under the lock: two writers can never both link to the same head.
+      const written = updates.map((u) => {
+        const head = heads.get(key(u))!;
+        const next = { seq: head.seq + 1, hash: hashDocUpdate({ ...u, seq: head.seq + 1, prevHash: head.hash }) };
+        heads.set(key(u), next);
+        return { u, prevHash: head.hash, ...next };
+      });
+      await c.query(
+        insertRows(
+          'doc_updates',
+          ['meeting_id', 'doc_name', 'seq', 'at', 'actor', 'body', 'prev_hash', 'hash', 'cause'],
+          written.map(({ u, seq, hash, prevHash }) => [u.meetingId, u.docName, seq, u.at, JSON.stringify(u.actor), blob(u.update), prevHash, hash, u.cause ?? null]),
+        ),
+      );
+      for (const { meetingId, docName } of docs) {
+        const head = heads.get(key({ meetingId, docName }))!;
+        await c.query('UPDATE doc_heads SET seq = $3, hash = $4 WHERE meeting_id = $1 AND doc_name = $2', [meetingId, docName, head.seq, head.hash]);
+      }
+      return written.map(({ seq, hash }) => ({ seq, hash }));
+    });
+  }
+
+  async readDocUpdates(meetingId: string, docName: string, afterSeq = 0, upToSeq = MAX_SEQ): Promise<DocUpdateRecord[]> {
+    const { rows } = await this.pool.query<{ seq: number; at: string; actor: string; body: Buffer; prev_hash: string; hash: string; cause: number | null }>(
+      `SELECT seq, at, actor, body, prev_hash, hash, cause FROM doc_updates
+       WHERE meeting_id = $1 AND doc_name = $2 AND seq > $3 AND seq <= $4 ORDER BY seq`,
+      [meetingId, docName, afterSeq, Math.min(upToSeq, MAX_SEQ)],
+    );
+    return rows.map((r) => ({
+      seq: r.seq,
+      update: bytes(r.body),
+      actor: JSON.parse(r.actor) as Actor,
+      at: r.at,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+      ...(r.cause === null ? {} : { cause: r.cause }),
+    }));
+  }
+
+  async docHead(meetingId: string, docName: string): Promise<DocHead> {
+    const { rows } = await this.pool.query<DocHead>('SELECT seq, hash FROM doc_heads WHERE meeting_id = $1 AND doc_name = $2', [meetingId, docName]);
+    return rows[0] ? { seq: rows[0].seq, hash: rows[0].hash } : { seq: 0, hash: GENESIS_HASH };
+  }
+
+  async docCauses(meetingId: string, docName: string): Promise<number[]> {
+    const { rows } = await this.pool.query<{ cause: number }>(
+      'SELECT cause FROM doc_updates WHERE meeting_id = $1 AND doc_name = $2 AND cause IS NOT NULL ORDER BY cause',
+      [meetingId, docName],
+    );
+    return rows.map((r) => r.cause);
+  }
+
+  async saveDocSnapshot(meetingId: string, docName: string, s: DocSnapshotRecord): Promise<void> {
+    await this.transaction(async (c) => {
+      // FOR SHARE: checked against the head as it stands, without holding up the text's writers for long.
+      const { rows } = await c.query<{ seq: number }>('SELECT seq FROM doc_heads WHERE meeting_id = $1 AND doc_name = $2 FOR SHARE', [
+        meetingId,
+        docName,
+      ]);
+      const last = rows[0]?.seq ?? 0;
+      if (!Number.isInteger(s.seq) || s.seq < 0 || s.seq > last) {
+        throw new Error(`a checkpoint of ${meetingId}/${docName} at seq ${s.seq} is beyond its last update (${last})`);
+      }
+      await c.query(
+        `INSERT INTO doc_snapshots (meeting_id, doc_name, seq, at, clients, state, hash, signature) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (meeting_id, doc_name, seq) DO UPDATE SET at = excluded.at, clients = excluded.clients,
+           state = excluded.state, hash = excluded.hash, signature = excluded.signature`,
+        [meetingId, docName, s.seq, s.at, JSON.stringify(s.clients), blob(s.state), s.hash, s.signature],
+      );
+    });
+  }
+
+  async readDocSnapshot(meetingId: string, docName: string, atOrBeforeSeq = MAX_SEQ): Promise<DocSnapshotRecord | undefined> {
+    const { rows } = await this.pool.query<{ seq: number; at: string; clients: string; state: Buffer; hash: string; signature: string }>(
+      `SELECT seq, at, clients, state, hash, signature FROM doc_snapshots
+       WHERE meeting_id = $1 AND doc_name = $2 AND seq <= $3 ORDER BY seq DESC LIMIT 1`,
+      [meetingId, docName, Math.min(atOrBeforeSeq, MAX_SEQ)],
+    );
+    const r = rows[0];
+    return r && { seq: r.seq, at: r.at, state: bytes(r.state), clients: JSON.parse(r.clients) as Record<string, string>, hash: r.hash, signature: r.signature };
+  }
+
+  async listDocSnapshots(meetingId: string, docName: string): Promise<{ seq: number; at: string }[]> {
+    const { rows } = await this.pool.query<{ seq: number; at: string }>(
+      'SELECT seq, at FROM doc_snapshots WHERE meeting_id = $1 AND doc_name = $2 ORDER BY seq',
+      [meetingId, docName],
+    );
+    return rows.map((r) => ({ seq: r.seq, at: r.at }));
+  }
+
+  async docNames(meetingId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ doc_name: string }>('SELECT doc_name FROM doc_heads WHERE meeting_id = $1 AND seq > 0 ORDER BY doc_name', [
+      meetingId,
+    ]);
+    return rows.map((r) => r.doc_name);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+/** One append, in the caller's transaction: the meeting's head row locked, checked, moved. */
+async function appendIn(c: pg.PoolClient, { meetingId, expectedSeq, events, credentials = [] }: LedgerAppend): Promise<void> {
+  const { rows } = await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM ledger_heads WHERE meeting_id = $1 FOR UPDATE', [meetingId]);
+  const head = rows[0];
+  // The seq and the hash: events decided on top of others that never made it (a pipelined commit
+  // that failed) name a head the ledger does not have, even where the seq happens to match.
+  if ((head?.seq ?? 0) !== expectedSeq || (events[0] && head && events[0].prevHash !== head.hash)) {
+    throw new ConcurrencyError(meetingId, expectedSeq);
+  }
+  events.forEach((e, i) => {
+    if (e.seq !== expectedSeq + i + 1 || e.meetingId !== meetingId) {
+      throw new Error(`event ${e.seq} of ${e.meetingId} does not follow ${meetingId}#${expectedSeq + i}`);
+    }
+  });
+  if (events.length === 0) return;
+  const last = events[events.length - 1];
+  if (!head) {
+    // The meeting's first events: of two nodes creating it at once, the second finds the row taken.
+    const created = await c.query('INSERT INTO ledger_heads (meeting_id, seq, hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      meetingId,
+      last.seq,
+      last.hash,
+      events[0].at,
+    ]);
+    if (created.rowCount !== 1) throw new ConcurrencyError(meetingId, expectedSeq);
+  } else {
+    await c.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE meeting_id = $1', [meetingId, last.seq, last.hash]);
+  }
+  await c.query(insertRows('events', ['meeting_id', 'seq', 'type', 'hash', 'body'], events.map((e) => [meetingId, e.seq, e.type, e.hash, JSON.stringify(e)])));
+  if (credentials.length > 0) {
+    await c.query(insertRows('credentials', ['meeting_id', 'code_id', 'code_hash'], credentials.map((cr) => [cr.meetingId, cr.codeId, cr.codeHash])));
+  }
+}
+
+async function migrate(c: pg.PoolClient): Promise<void> {
+  await c.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
+  await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+  const { rows } = await c.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  const version = rows[0]?.v ?? 0;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`the database's schema is at version ${version}, newer than this Gavel knows (${MIGRATIONS.length})`);
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    await c.query(MIGRATIONS[v]);
+    await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+  }
+}
