@@ -1,9 +1,11 @@
 /**
  * Exports may not take the server from the meeting: each session has a rate
  * (a bucket of GAVEL_EXPORTS_PER_MINUTE, a quarter of it at once), and heavy
- * exports (PDF, DOCX) run a few at a time (PDF: GAVEL_PDF_PAGES pages in the
- * one Chromium; DOCX: one at a time, it is built on the event loop) with at
- * most GAVEL_EXPORT_QUEUE waiting. Beyond: 429 / 503 with Retry-After.
+ * every report is assembled and rendered one at a time (it is work on the
+ * event loop; between two, everything else has its turn), and PDFs are
+ * printed GAVEL_PDF_PAGES at a time in the one Chromium, resting between
+ * two; at most GAVEL_EXPORT_QUEUE wait for each. Beyond: 429 / 503 with
+ * Retry-After.
  */
 import { DomainError } from '@gavel/shared';
 import type { Config } from '../config';
@@ -43,6 +45,8 @@ export class Slots {
     private readonly queue: number,
     /** Seconds a refused caller is told to wait. */
     private readonly retryAfter: number,
+    /** Rest this many times as long as the work took before the next in line (2: a third of a core at most, whatever the demand). */
+    private readonly rest = 0,
   ) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
@@ -52,9 +56,11 @@ export class Slots {
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else this.busy++;
+    const started = Date.now();
     try {
       return await work();
     } finally {
+      if (this.rest) await new Promise((r) => setTimeout(r, this.rest * (Date.now() - started)));
       const next = this.waiting.shift();
       // The slot passes to the next in line, after the event loop had a turn for everyone else.
       if (next) setImmediate(next);
@@ -65,18 +71,24 @@ export class Slots {
 
 export class Exports {
   private readonly buckets = new Map<string, Bucket>();
+  /** Assembling and rendering a report (every format): one at a time, so that the event loop is never held by more than one. */
+  readonly build: Slots;
+  /** Printing in Chromium (another process), GAVEL_PDF_PAGES at a time. */
   readonly pdf: Slots;
-  readonly docx: Slots;
   readonly printer: PdfPrinter;
 
   constructor(private readonly config: Config) {
-    this.pdf = new Slots(config.pdfPages, config.exportQueue, 10);
-    this.docx = new Slots(1, config.exportQueue, 2);
+    this.build = new Slots(1, config.exportQueue, 2);
+    this.pdf = new Slots(config.pdfPages, config.exportQueue, 10, 2);
     this.printer = new PdfPrinter(findChromium(config.chromium));
   }
 
-  /** Counts one export for this session, or refuses it (429 with Retry-After). */
-  take(sessionKey: string): void {
+  /**
+   * Counts one export for this session, or refuses it (429 with Retry-After)
+   * after a pause: a client that ignores Retry-After and asks again at once
+   * gets its answers at the pace it was told, not as fast as it can ask.
+   */
+  async take(sessionKey: string): Promise<void> {
     let bucket = this.buckets.get(sessionKey);
     if (!bucket) {
       const perMinute = this.config.exportsPerMinute;
@@ -84,7 +96,9 @@ export class Exports {
       if (this.buckets.size > 10_000) for (const [k, b] of this.buckets) if (b.full) this.buckets.delete(k);
     }
     const wait = bucket.take();
-    if (wait) throw new DomainError('rate_limited', `too many exports; try again in ${wait} s`, { retryAfter: wait });
+    if (!wait) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 2) * 1000));
+    throw new DomainError('rate_limited', `too many exports; try again in ${wait} s`, { retryAfter: wait });
   }
 
   close(): Promise<void> {

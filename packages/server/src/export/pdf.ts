@@ -8,8 +8,10 @@
  * queue), instead of a browser per request, which let a few requests take
  * the machine.
  */
-import { existsSync } from 'node:fs';
-import { chromium as playwright, type Browser } from 'playwright-core';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 import { DomainError } from '@gavel/shared';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -28,18 +30,49 @@ const missing = () =>
     'PDF export needs Chromium on the server: install it with `apt-get install -y chromium fonts-noto-core` (or set GAVEL_CHROMIUM to its path)',
   );
 
+/**
+ * Chromium started through `nice`: printing is worth less than the meeting,
+ * so on a machine short of cores the server's own work goes first (every
+ * Chromium process inherits the priority).
+ */
+function niceWrapper(executable: string): { path: string; profile: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'gavel-chromium-'));
+  const path = join(dir, 'chromium');
+  writeFileSync(path, `#!/bin/sh\nexec nice -n 10 ${JSON.stringify(executable)} "$@"\n`);
+  chmodSync(path, 0o755);
+  // The profile in memory where there is /dev/shm: Chromium's writes would otherwise slow the store's fsyncs.
+  const profile = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'gavel-chromium-profile-'));
+  return {
+    path,
+    profile,
+    dispose: () => {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 export class PdfPrinter {
-  private browser?: Promise<Browser>;
+  private browser?: Promise<BrowserContext>;
+  private wrapper?: { path: string; profile: string; dispose(): void };
   constructor(private readonly executable: string | undefined) {}
 
-  private launch(): Promise<Browser> {
+  private launch(): Promise<BrowserContext> {
     if (!this.executable) throw missing();
     if (!this.browser) {
-      const launched = playwright.launch({ executablePath: this.executable, args: ARGS, timeout: TIMEOUT_MS });
+      this.wrapper ??= niceWrapper(this.executable);
+      // playwright-core is loaded with the first PDF, not at start (server memory).
+      const launched = import('playwright-core').then(({ chromium }) => chromium.launchPersistentContext(this.wrapper!.profile, {
+        executablePath: this.wrapper!.path,
+        args: ARGS,
+        timeout: TIMEOUT_MS,
+        javaScriptEnabled: false,
+        offline: true,
+      }));
       this.browser = launched;
       // A browser that crashed or failed to start is started again by the next PDF.
       launched.then(
-        (b) => b.on('disconnected', () => {
+        (b) => b.on('close', () => {
           if (this.browser === launched) this.browser = undefined;
         }),
         () => {
@@ -51,15 +84,14 @@ export class PdfPrinter {
   }
 
   async print(html: string): Promise<Buffer> {
-    const browser = await this.launch();
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const context = await this.launch();
+    const page = await context.newPage();
     try {
-      const page = await context.newPage();
       page.setDefaultTimeout(TIMEOUT_MS);
       await page.setContent(html, { waitUntil: 'load' });
       return await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
     } finally {
-      await context.close().catch(() => undefined);
+      await page.close().catch(() => undefined);
     }
   }
 
@@ -67,6 +99,8 @@ export class PdfPrinter {
     const b = this.browser;
     this.browser = undefined;
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
+    this.wrapper?.dispose();
+    this.wrapper = undefined;
   }
 }
 

@@ -12,7 +12,8 @@ import { renderReportHtml } from '../export/html';
 import { renderReportMarkdown } from '../export/markdown';
 import { toRenderedReport } from '../export/rendered';
 import { AKN_MEDIA_TYPE, renderAkomaNtoso } from '../export/akn';
-import { requireMember, type AppContext } from './context';
+import { sha256 } from '../auth/secrets';
+import { bearer, requireMember, type AppContext } from './context';
 import { route } from './route';
 
 export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json', 'xml'] as const;
@@ -27,9 +28,10 @@ const ReportQuery = z
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, { method: 'GET', url: '/api/meetings/:id/report', auth: 'member', params: ReportParams, query: ReportQuery }, async ({ params: { id }, query, request, reply }) => {
-    const who = await requireMember(ctx, request, id);
-    // Every export counts against the session's rate; PDF and DOCX also wait for a slot (export/limits.ts).
-    ctx.exports.take(who.tokenHash);
+    // Every export counts against the session's rate, before anything else, so that a flood is refused cheaply;
+    // a token that is no session is refused just after.
+    await ctx.exports.take(sha256(bearer(request) ?? request.ip));
+    await requireMember(ctx, request, id);
     const state = await ctx.meetings.state(id);
     if (!state) throw new DomainError('not_found', `no meeting ${id}`);
     const lang = query.lang && isLang(query.lang) ? query.lang : state.info.language;
@@ -37,20 +39,23 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     const attach = (r: typeof reply, ext: string) => r.header('Content-Disposition', `attachment; filename="${base}.${lang}.${ext}"`);
     reply.header('Content-Language', lang);
     reply.header('Cache-Control', 'no-store');
-    // PDF and DOCX are assembled inside their slot, so that a flood of them waits in line rather than all at once.
+    // One report assembled at a time (export/limits.ts): a flood waits in line, or is told to come back.
+    const build = <T>(render: (report: Awaited<ReturnType<typeof buildReport>>) => T | Promise<T>) =>
+      ctx.exports.build.run(async () => render(await buildReport(ctx.docs, id, state, lang)));
     if (query.format === 'docx') {
       // The docx library is loaded with the first Word export, not at start (server memory).
       const { renderDocx } = await import('../export/docx');
-      const docx = await ctx.exports.docx.run(async () => renderDocx(toRenderedReport(await buildReport(ctx.docs, id, state, lang))));
+      const docx = await build((report) => renderDocx(toRenderedReport(report)));
       return attach(reply, 'docx').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
     }
     if (query.format === 'pdf') {
-      const pdf = await ctx.exports.pdf.run(async () => ctx.exports.printer.print(renderReportHtml(await buildReport(ctx.docs, id, state, lang))));
+      const html = await build(renderReportHtml);
+      const pdf = await ctx.exports.pdf.run(() => ctx.exports.printer.print(html));
       return attach(reply, 'pdf').type('application/pdf').send(pdf);
     }
     // The record's signed head goes with the report: a copy kept by a delegation proves what the record held.
     const head = await ctx.record.signedHead(id);
-    const report = await buildReport(ctx.docs, id, state, lang);
+    const report = await build((r) => r);
     if (query.format === 'json') {
       return reply.type('application/json; charset=utf-8').send({ ...report, recordHead: head });
     }
