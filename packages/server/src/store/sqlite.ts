@@ -243,6 +243,8 @@ export class SqliteStore implements Store {
         one(a.meetingId, a.expectedSeq, a.events, a.credentials ?? []);
         return undefined;
       } catch (e) {
+        // A full disk or an I/O error rolls SQLite back whole: the batch fails with the store's own error (a 503), not a later "no transaction".
+        if (/^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN)/.test(String((e as { code?: unknown }).code))) throw e;
         return e instanceof Error ? e : new Error(String(e));
       }
     });
