@@ -72,6 +72,10 @@ describe('the adopted-paragraph guard', () => {
     ['typing in it', (w) => w.paragraph(P2).append($createTextNode(' Not.'))],
     ['bolding a word of it', (w) => (w.paragraph(P2).getFirstChild() as LexicalNode & { setFormat(f: number): void }).setFormat(1)],
     ['deleting it', (w) => w.paragraph(P2).remove()],
+    // Issue 10, item 8: the words unchanged, the paragraph's layout changed.
+    ['indenting it', (w) => w.paragraph(P2).setIndent(2)],
+    ['turning its direction', (w) => w.paragraph(P2).setDirection('rtl')],
+    ['aligning it', (w) => w.paragraph(P2).setFormat('center')],
     ['merging the next paragraph into it', (w) => {
       const next = w.paragraph(P3);
       w.paragraph(P2).append(...next.getChildren());
