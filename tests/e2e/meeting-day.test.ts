@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, signIn } from '../support/browser';
 import { TestServer, ok, waitFor, type ApiClient } from '../support/server';
+import { importRecommendations, readText } from '../support/negotiation';
 
 const LANGS = [
   { lang: 'en', names: { norway: 'Norway', egypt: 'Egypt', brazil: 'Brazil', france: 'France' } },
@@ -261,5 +262,54 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await room.locator('[data-testid="room-band"]', { hasText: lang === 'ar' ? 'مشاورات غير رسمية في القاعة C' : 'Informal consultations in room C' }).waitFor();
     await screenshot(room, `${lang}-day-room-screen-band`);
     await Promise.all([room.close(), second.close(), chair.close()]);
+  });
+
+  it('reading for adoption: the paragraph on the room screen, one key per decision, then the next open paragraph', async () => {
+    const m = await meetingUnderWay(server, lang);
+    await importRecommendations(
+      m.sec,
+      m.meetingId,
+      [
+        'A. Non-punishment of victims',
+        '1. States parties should consider establishing procedures for identifying victims.',
+        '2. States parties should ensure that victims are not punished for unlawful acts.',
+        '3. States parties should consider providing legal assistance to victims.',
+        '4. States parties should train criminal justice practitioners.',
+      ].join('\n'),
+    );
+    const p = Object.fromEntries((await readText(m.sec, m.meetingId)).paragraphs.map((x) => [x.number, x.id]));
+    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    const room = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(room, server.url, lang, m.meetingId, m.viewerCode, 'Projector');
+    await room.goto(`${server.url}/screen`);
+
+    await chair.locator('[data-testid="console-tab-reading"]').click();
+    const number = chair.locator('[data-testid="reading-number"]');
+    const onScreen = async () => (await stateOf(m.chairApi, m.meetingId)).screen;
+    const digits = (x: number) => (lang === 'ar' ? String(x).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]) : String(x));
+    // The reading starts with the first open paragraph, on the room screen.
+    await number.filter({ hasText: digits(1) }).waitFor();
+    await waitFor(async () => (await onScreen()).paragraphId === p[1], 10_000, 'paragraph 1 on the room screen');
+    await room.locator('[data-testid="paragraph-on-screen"]', { hasText: 'identifying victims' }).waitFor();
+    await screenshot(chair, `${lang}-day-reading`);
+    await screenshot(room, `${lang}-day-reading-room-screen`);
+
+    const press = async (key: string, thenNumber: number) => {
+      await chair.locator('body').press(key);
+      await number.filter({ hasText: digits(thenNumber) }).waitFor();
+    };
+    await press('a', 2);
+    await room.locator('[data-testid="paragraph-on-screen"]', { hasText: 'not punished' }).waitFor();
+    await press('d', 3);
+    await press('r', 4);
+    // No consensus on 4; the deferred paragraph 2 comes back.
+    await press('x', 2);
+    await chair.locator('body').press('a');
+    await chair.locator('[data-testid="reading-panel"]').getByText(lang === 'ar' ? /قُرئت جميع الفقرات/ : /Every paragraph has been read/).waitFor();
+    await screenshot(chair, `${lang}-day-reading-done`);
+    const statuses = Object.fromEntries((await readText(m.sec, m.meetingId)).paragraphs.map((x) => [x.number, x.status]));
+    expect(statuses).toEqual({ 1: 'adopted', 2: 'adopted', 3: 'agreed_ad_ref', 4: 'no_consensus' });
+    await Promise.all([chair.close(), room.close()]);
   });
 });

@@ -44,6 +44,7 @@ export * from './i18n/labels';
 export * from './draft/pen';
 export * from './screen/screen';
 export * from './draft/paragraphs';
+export * from './draft/reading';
 export * from './editor/ids';
 export * from './editor/labels';
 export * from './editor/numbering';

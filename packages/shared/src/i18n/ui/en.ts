@@ -1001,6 +1001,12 @@ export const en = {
     messageIn: 'In {{language}}',
     putMessage: 'Put the message on the screen',
     takeOff: 'Take the message off',
+    reading: 'Reading for adoption',
+    readingEmpty: 'The text has no numbered paragraph yet.',
+    readingDone: 'Every paragraph has been read: none is left open.',
+    readingPrevious: 'Previous paragraph',
+    readingNext: 'Next paragraph',
+    readingKeys: 'Keys: A adopted · R agreed ad referendum · D deferred · X no consensus (kept). The paragraph read is on the room screen.',
   },
 } as const;
 

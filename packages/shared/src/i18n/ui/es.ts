@@ -1023,5 +1023,11 @@ export const es: UiStrings = {
     messageIn: 'En {{language}}',
     putMessage: 'Mostrar el mensaje',
     takeOff: 'Retirar el mensaje',
+    reading: 'Lectura para su aprobación',
+    readingEmpty: 'El texto aún no tiene párrafos numerados.',
+    readingDone: 'Se han leído todos los párrafos: no queda ninguno abierto.',
+    readingPrevious: 'Párrafo anterior',
+    readingNext: 'Párrafo siguiente',
+    readingKeys: 'Teclas: A aprobado · R acordado ad referendum · D aplazado · X sin consenso (se mantiene). El párrafo leído aparece en la pantalla de la sala.',
   },
 };

@@ -1027,5 +1027,11 @@ export const fr: UiStrings = {
     messageIn: 'En {{language}}',
     putMessage: 'Afficher le message',
     takeOff: 'Retirer le message',
+    reading: 'Lecture pour adoption',
+    readingEmpty: 'Le texte n’a pas encore de paragraphe numéroté.',
+    readingDone: 'Tous les paragraphes ont été lus : aucun ne reste ouvert.',
+    readingPrevious: 'Paragraphe précédent',
+    readingNext: 'Paragraphe suivant',
+    readingKeys: 'Touches : A adopté · R approuvé ad referendum · D reporté · X pas de consensus (maintenu). Le paragraphe lu est sur l’écran de la salle.',
   },
 };

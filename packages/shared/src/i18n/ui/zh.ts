@@ -1008,5 +1008,11 @@ export const zh: UiStrings = {
     messageIn: '{{language}}文本',
     putMessage: '在屏幕上显示消息',
     takeOff: '撤下消息',
+    reading: '逐段宣读通过',
+    readingEmpty: '案文尚无编号段落。',
+    readingDone: '所有段落均已宣读，没有待决段落。',
+    readingPrevious: '上一段',
+    readingNext: '下一段',
+    readingKeys: '按键：A 通过 · R 待核准同意 · D 推迟 · X 未达成共识（保留）。所宣读的段落显示在会场屏幕上。',
   },
 };

@@ -8,6 +8,7 @@ import { MeetingHeader } from '../MeetingHeader';
 import { AgendaPanel } from './AgendaPanel';
 import { FloorPanel } from './FloorPanel';
 import { QueuePanel } from './QueuePanel';
+import { ReadingPanel } from './ReadingPanel';
 import { ScreenControl } from './ScreenControl';
 import { SpeakingTimeChart } from '../../components/SpeakingTimeChart';
 import { useMeeting } from '../../api/MeetingContext';
@@ -26,7 +27,7 @@ export function ChairConsole({ state }: { state: MeetingState }) {
   const now = useServerNow();
   const runner = useCommand();
   const screenRunner = useCommand();
-  const [tab, setTab] = useState<'floor' | 'time' | 'amendments'>('floor');
+  const [tab, setTab] = useState<'floor' | 'time' | 'amendments' | 'reading'>('floor');
   const { session } = useMeeting();
   const pending = pendingAmendments(state, 'recommendations').length;
   const [sound, setSound] = useState(() => localStorage.getItem(SOUND_KEY) === 'on');
@@ -62,9 +63,9 @@ export function ChairConsole({ state }: { state: MeetingState }) {
         <AgendaPanel state={state} />
         <div className="stack">
           <div role="tablist" className="tabs" aria-label={t('views.chair')}>
-            {(['floor', 'time', 'amendments'] as const).map((k) => (
+            {(['floor', 'time', 'amendments', 'reading'] as const).map((k) => (
               <button key={k} role="tab" aria-selected={tab === k} className={tab === k ? 'active' : undefined} onClick={() => setTab(k)} data-testid={`console-tab-${k}`}>
-                {k === 'floor' ? t('console.tabFloor') : k === 'time' ? t('console.tabTime') : t('amendments.tab')}
+                {k === 'floor' ? t('console.tabFloor') : k === 'time' ? t('console.tabTime') : k === 'reading' ? t('day.reading') : t('amendments.tab')}
                 {k === 'amendments' && pending > 0 ? <span className="tab-count">{formatInteger(pending, lang)}</span> : null}
               </button>
             ))}
@@ -76,9 +77,11 @@ export function ChairConsole({ state }: { state: MeetingState }) {
             </>
           ) : tab === 'time' ? (
             <SpeakingTimeChart state={state} />
-          ) : session ? (
+          ) : !session ? null : tab === 'reading' ? (
+            <ReadingPanel state={state} session={session} />
+          ) : (
             <NegotiationConsole state={state} session={session} />
-          ) : null}
+          )}
           <p className="muted shortcuts">
             {t('console.shortcuts')}{' '}
             <label className="inline">
