@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, LedgerEvent } from '@gavel/shared';
 import { verifyChain, verifyDocChain } from '../ledger/chain';
 import { eventsFor, runStoreContract } from './contract';
-import { PostgresStore } from './postgres';
+import { LeaseLostError, PostgresStore } from './postgres';
 import { createTestDatabase, type TestDatabase } from './postgres-test-db';
 import { ConcurrencyError, type DocHead } from './store';
 
@@ -15,7 +15,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const TABLES = ['ledger_heads', 'events', 'credentials', 'sessions', 'doc_heads', 'doc_updates', 'doc_snapshots', 'state_checkpoints'];
+const TABLES = ['ledger_heads', 'events', 'credentials', 'sessions', 'doc_heads', 'doc_updates', 'doc_snapshots', 'state_checkpoints', 'meeting_leases'];
 
 /** A store on the test file's database, emptied: each contract test starts from nothing. */
 async function freshStore(): Promise<PostgresStore> {
@@ -47,9 +47,9 @@ describe('PostgresStore', () => {
     try {
       const { rows } = await a['pool'].query('SHOW synchronous_commit');
       expect(rows).toEqual([{ synchronous_commit: 'on' }]);
-      expect(await a.schemaVersion()).toBe(1);
+      expect(await a.schemaVersion()).toBe(2);
       const versions = await b['pool'].query('SELECT version FROM schema_migrations ORDER BY version');
-      expect(versions.rows).toEqual([{ version: 1 }]);
+      expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
@@ -237,5 +237,84 @@ describe('a write whose connection is cut', () => {
       await other.end();
       await store.close();
     }
+  });
+});
+
+/** One owner per meeting: a lease whose fencing token PostgreSQL checks on every append. */
+describe('meeting leases and their fencing token', { timeout: 20_000 }, () => {
+  let a: PostgresStore;
+  let b: PostgresStore;
+  beforeAll(async () => {
+    a = await freshStore();
+    b = await PostgresStore.open(db.url, { max: 2, nodeId: 'node-b' });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  const meetingId = 'm_lease000001';
+  const upd = (byte: number) => ({ meetingId, docName: 'recommendations', update: Uint8Array.from([byte]), actor: WRITER, at: '2027-01-27T10:00:00.000Z' });
+  const next = async (store: PostgresStore, tag: string) => {
+    const events = await store.readEvents(meetingId);
+    const last = events.at(-1);
+    const decided = last
+      ? [{ type: 'DelegationRegistered' as const, payload: { delegation: { id: `d_${tag}000001`, category: 'ngo' as const, names: { en: tag } } } }]
+      : [{ type: 'MeetingCreated' as const, payload: { meetingId, info: { body: 'B', parentBody: '', title: 'T', venue: 'V', startDate: '2027-01-27', endDate: '2027-01-29', symbol: '', language: 'en' as const, chair: { name: '' } } } }];
+    return { seq: last?.seq ?? 0, events: eventsFor(meetingId, last, decided) };
+  };
+
+  it('refuses every write of a paused owner once another node took the meeting over', async () => {
+    const leaseA = await a.acquireLease(meetingId, 300);
+    expect(leaseA).toMatchObject({ meetingId, owner: a.nodeId, token: 1 });
+    const created = await next(a, 'aaa');
+    await a.append(meetingId, created.seq, created.events);
+    await a.appendDocUpdates([upd(1)]);
+    // While A's lease runs, B cannot have the meeting, nor write to it.
+    expect(await b.acquireLease(meetingId, 5_000)).toBeUndefined();
+    const early = await next(b, 'bbb');
+    await expect(b.append(meetingId, early.seq, early.events)).rejects.toBeInstanceOf(LeaseLostError);
+
+    // A stops renewing (paused); its lease runs out on PostgreSQL's clock and B takes over under the next token.
+    const deadline = Date.now() + 5_000;
+    let leaseB = await b.acquireLease(meetingId, 5_000);
+    while (!leaseB) {
+      if (Date.now() > deadline) throw new Error('B never took the meeting over');
+      leaseB = await b.acquireLease(meetingId, 5_000);
+    }
+    expect(leaseB).toMatchObject({ owner: 'node-b', token: 2 });
+
+    // A wakes up and carries on as if it still owned the meeting: every kind of append is refused, nothing written.
+    const stale = await next(a, 'ccc');
+    const refused = await a.append(meetingId, stale.seq, stale.events).then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(LeaseLostError);
+    expect(refused).toMatchObject({ heldToken: 1, currentToken: 2 });
+    const [inBatch] = await a.appendMany([{ meetingId, expectedSeq: stale.seq, events: stale.events }]);
+    expect(inBatch).toBeInstanceOf(LeaseLostError);
+    await expect(a.appendDocUpdates([upd(2)])).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await a.renewLease(leaseA!, 5_000)).toBeUndefined();
+    expect(await b.readEvents(meetingId)).toEqual(created.events);
+    expect((await b.readDocUpdates(meetingId, 'recommendations')).map((u) => Array.from(u.update))).toEqual([[1]]);
+
+    // The new owner writes; it renews under the same token.
+    const mine = await next(b, 'ddd');
+    await b.append(meetingId, mine.seq, mine.events);
+    await b.appendDocUpdates([upd(3)]);
+    expect(await b.renewLease(leaseB, 5_000)).toMatchObject({ token: 2 });
+    expect((await b.readEvents(meetingId)).map((e) => e.seq)).toEqual([1, 2]);
+
+    // Let go on shutdown: A may take the meeting back at once, under a newer token still, and B is fenced out.
+    await b.releaseLease(leaseB);
+    expect(await a.acquireLease(meetingId, 5_000)).toMatchObject({ owner: a.nodeId, token: 3 });
+    await expect(b.appendDocUpdates([upd(4)])).rejects.toBeInstanceOf(LeaseLostError);
+    await a.appendDocUpdates([upd(5)]);
+    expect(verifyDocChain(meetingId, 'recommendations', await a.readDocUpdates(meetingId, 'recommendations'))).toMatchObject({ ok: true, updates: 3 });
+  });
+
+  it('leaves a meeting nobody leased writable, as one node without a cluster writes it', async () => {
+    const other = 'm_nolease0001';
+    const [created] = eventsFor(other, undefined, [{ type: 'MeetingCreated', payload: { meetingId: other, info: { body: 'B', parentBody: '', title: 'T', venue: 'V', startDate: '2027-01-27', endDate: '2027-01-29', symbol: '', language: 'en', chair: { name: '' } } } }]);
+    await b.append(other, 0, [created]);
+    expect(await a.readEvents(other)).toEqual([created]);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Actor, LedgerEvent } from '@gavel/shared';
 import { GENESIS_HASH, hashDocUpdate } from '../ledger/chain';
@@ -91,6 +92,15 @@ const MIGRATIONS: string[] = [
     signature TEXT NOT NULL
   );
   `,
+  // 2: one owner per meeting: a lease with a fencing token that only ever grows.
+  `
+  CREATE TABLE meeting_leases (
+    meeting_id TEXT COLLATE "C" PRIMARY KEY,
+    owner TEXT NOT NULL,
+    token INTEGER NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL
+  );
+  `,
 ];
 
 /** Any 64-bit number of our own: the lock that keeps two nodes starting at once from migrating together. */
@@ -114,6 +124,32 @@ const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 export interface PostgresStoreOptions {
   /** Connections in the pool (default 10). */
   max?: number;
+  /** Who holds the leases this store takes: unique per process (default: a random id), never reused by a restart. */
+  nodeId?: string;
+}
+
+/** A node's right to write one meeting until `expiresAt` (PostgreSQL's clock); `token` fences out every earlier holder. */
+export interface MeetingLease {
+  meetingId: string;
+  owner: string;
+  token: number;
+  expiresAt: Date;
+}
+
+/**
+ * The meeting is leased to another node (or to this one under a newer token):
+ * this store's writes to it are refused. Not a ConcurrencyError: reloading
+ * and deciding again would not help; the node no longer owns the meeting.
+ */
+export class LeaseLostError extends Error {
+  constructor(
+    readonly meetingId: string,
+    readonly heldToken: number | undefined,
+    readonly currentToken: number,
+  ) {
+    super(`meeting ${meetingId} is leased under token ${currentToken}; this node holds ${heldToken ?? 'none'}`);
+    this.name = 'LeaseLostError';
+  }
 }
 
 /**
@@ -126,8 +162,13 @@ export interface PostgresStoreOptions {
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private closed = false;
+  /** The fencing token of each meeting this store leased: checked by PostgreSQL in every append's transaction. */
+  private readonly leases = new Map<string, number>();
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly nodeId: string,
+  ) {}
 
   /** Connects, refuses weaker durability than promised, and brings the schema up to date. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -141,7 +182,7 @@ export class PostgresStore implements Store {
     });
     // An idle connection that PostgreSQL closes (a restart) is replaced on next use; it must not bring the process down.
     pool.on('error', () => {});
-    const store = new PostgresStore(pool);
+    const store = new PostgresStore(pool, options.nodeId ?? randomUUID());
     try {
       const { rows } = await pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
       if (rows[0].synchronous_commit === 'off') throw new Error('PostgreSQL runs synchronous_commit=off; Gavel needs it on');
@@ -181,7 +222,7 @@ export class PostgresStore implements Store {
   }
 
   async append(meetingId: string, expectedSeq: number, events: LedgerEvent[], credentials: CredentialRecord[] = []): Promise<void> {
-    await this.transaction((c) => appendIn(c, { meetingId, expectedSeq, events, credentials }));
+    await this.transaction((c) => appendIn(c, { meetingId, expectedSeq, events, credentials }, this.leases));
   }
 
   async appendMany(appends: LedgerAppend[]): Promise<(Error | undefined)[]> {
@@ -194,7 +235,7 @@ export class PostgresStore implements Store {
       for (const a of appends) {
         await c.query('SAVEPOINT one_append');
         try {
-          await appendIn(c, a);
+          await appendIn(c, a, this.leases);
           await c.query('RELEASE SAVEPOINT one_append');
           results.push(undefined);
         } catch (e) {
@@ -276,6 +317,7 @@ export class PostgresStore implements Store {
       // Every document of the batch, locked in one order (no deadlock between two nodes' batches);
       // a document's first writer creates its head row, a second one waits for it.
       const docs = [...new Map(updates.map((u) => [key(u), u])).values()].sort(byKey(key));
+      for (const meetingId of new Set(docs.map((d) => d.meetingId))) await checkLease(c, meetingId, this.leases);
       const heads = new Map<string, DocHead>();
       for (const { meetingId, docName } of docs) {
         await c.query('INSERT INTO doc_heads (meeting_id, doc_name, seq, hash) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING', [
@@ -386,6 +428,52 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.doc_name);
   }
 
+  /**
+   * Takes the meeting for this node for `ttlMs`, if no other node holds it
+   * (or its lease has expired). A takeover gets the next token, so that the
+   * node it replaces, were it only paused, can never write again. Renews when
+   * this node holds it already. Undefined: another node owns the meeting.
+   */
+  async acquireLease(meetingId: string, ttlMs: number): Promise<MeetingLease | undefined> {
+    const { rows } = await this.pool.query<{ token: number; expires_at: Date }>(
+      `INSERT INTO meeting_leases AS l (meeting_id, owner, token, expires_at)
+       VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond')
+       ON CONFLICT (meeting_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at,
+         token = CASE WHEN l.owner = excluded.owner AND l.expires_at > now() THEN l.token ELSE l.token + 1 END
+       WHERE l.expires_at <= now() OR l.owner = excluded.owner
+       RETURNING token, expires_at`,
+      [meetingId, this.nodeId, ttlMs],
+    );
+    if (!rows[0]) return undefined;
+    this.leases.set(meetingId, rows[0].token);
+    return { meetingId, owner: this.nodeId, token: rows[0].token, expiresAt: rows[0].expires_at };
+  }
+
+  /** Extends a lease this node still holds under its token and that has not expired; undefined: lost (take it again, or let the meeting go). */
+  async renewLease(lease: MeetingLease, ttlMs: number): Promise<MeetingLease | undefined> {
+    const { rows } = await this.pool.query<{ expires_at: Date }>(
+      `UPDATE meeting_leases SET expires_at = now() + $4 * interval '1 millisecond'
+       WHERE meeting_id = $1 AND owner = $2 AND token = $3 AND expires_at > now() RETURNING expires_at`,
+      [lease.meetingId, this.nodeId, lease.token, ttlMs],
+    );
+    if (!rows[0]) {
+      if (this.leases.get(lease.meetingId) === lease.token) this.leases.delete(lease.meetingId);
+      return undefined;
+    }
+    return { ...lease, expiresAt: rows[0].expires_at };
+  }
+
+  /** Lets the meeting go at once (a node shutting down): another node may take it without waiting for the expiry. */
+  async releaseLease(lease: MeetingLease): Promise<void> {
+    if (this.leases.get(lease.meetingId) === lease.token) this.leases.delete(lease.meetingId);
+    // Expired, not deleted: the token must go on growing from where it stands.
+    await this.pool.query('UPDATE meeting_leases SET expires_at = now() WHERE meeting_id = $1 AND owner = $2 AND token = $3', [
+      lease.meetingId,
+      this.nodeId,
+      lease.token,
+    ]);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -393,8 +481,24 @@ export class PostgresStore implements Store {
   }
 }
 
-/** One append, in the caller's transaction: the meeting's head row locked, checked, moved. */
-async function appendIn(c: pg.PoolClient, { meetingId, expectedSeq, events, credentials = [] }: LedgerAppend): Promise<void> {
+/**
+ * Fencing: a meeting under a lease is written only under its current token.
+ * FOR SHARE holds the lease row until the write commits, so a takeover waits
+ * for writes in flight and every later write sees the new token. A meeting
+ * nobody ever leased (one node, no cluster) is written as before.
+ */
+async function checkLease(c: pg.PoolClient, meetingId: string, held: ReadonlyMap<string, number>): Promise<void> {
+  const { rows } = await c.query<{ token: number }>('SELECT token FROM meeting_leases WHERE meeting_id = $1 FOR SHARE', [meetingId]);
+  if (rows[0] && rows[0].token !== held.get(meetingId)) throw new LeaseLostError(meetingId, held.get(meetingId), rows[0].token);
+}
+
+/** One append, in the caller's transaction: the lease checked, the meeting's head row locked, checked, moved. */
+async function appendIn(
+  c: pg.PoolClient,
+  { meetingId, expectedSeq, events, credentials = [] }: LedgerAppend,
+  leases: ReadonlyMap<string, number>,
+): Promise<void> {
+  await checkLease(c, meetingId, leases);
   const { rows } = await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM ledger_heads WHERE meeting_id = $1 FOR UPDATE', [meetingId]);
   const head = rows[0];
   // The seq and the hash: events decided on top of others that never made it (a pipelined commit
