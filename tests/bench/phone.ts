@@ -20,55 +20,25 @@
  * from before the compiled server runs. So the same script measures a
  * checkout of an older commit (git worktree add) for a before/after figure.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
-import { ApiClient, ROOT } from '../support/server';
+import { ApiClient, ROOT, spawnServer } from '../support/server';
 import { arg, argText } from './args';
 
-const ADMIN = 'bench-admin-token-0123456789abcdef';
 const dir = resolve(argText('dir', ROOT));
 const runs = arg('runs', 5);
 const profile = { downKbps: arg('down-kbps', 1600), upKbps: arg('up-kbps', 750), rttMs: arg('rtt', 150), cpu: arg('cpu', 4) };
 const fromSource = process.argv.includes('--source');
 
-async function startServer(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gavel-phone-'));
+async function startServer() {
   const compiled = join(dir, 'packages/server/dist/main.js');
   if (!fromSource && !existsSync(compiled)) throw new Error(`${compiled} is not built: run 'pnpm build' there, or pass --source`);
-  const child = spawn(process.execPath, fromSource ? ['--import', 'tsx', join(dir, 'packages/server/src/main.ts')] : [compiled], {
-    cwd: join(dir, 'packages/server'),
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      GAVEL_DATA_DIR: dataDir,
-      GAVEL_DEMO: 'false',
-      GAVEL_LOG_LEVEL: 'warn',
-      GAVEL_ADMIN_TOKEN: ADMIN,
-      GAVEL_WEB_DIR: join(dir, 'packages/web/dist'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /Gavel is running on http:\/\/localhost:(\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        ok(`http://127.0.0.1:${m[1]}`);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`the server exited with ${code}:\n${output}`)));
-  });
-  return { url, child, dataDir };
+  const dataDir = mkdtempSync(join(tmpdir(), 'gavel-phone-'));
+  const server = await spawnServer(dataDir, { GAVEL_WEB_DIR: join(dir, 'packages/web/dist') }, { compiled: !fromSource, root: dir });
+  return { ...server, dataDir };
 }
 
 async function command(client: ApiClient, meetingId: string, command: Record<string, unknown>) {
@@ -78,8 +48,8 @@ async function command(client: ApiClient, meetingId: string, command: Record<str
 }
 
 /** A meeting under way: 40 delegations, an adopted agenda, an item taken up, 10 speakers waiting. */
-async function meetingUnderWay(url: string): Promise<{ stored: string }> {
-  const admin = new ApiClient(url, ADMIN);
+async function meetingUnderWay(): Promise<{ stored: string }> {
+  const admin = server.admin();
   const created = await admin.request('POST', '/api/meetings', {
     body: 'Working Group on Trafficking in Persons',
     title: 'Phone benchmark',
@@ -90,7 +60,7 @@ async function meetingUnderWay(url: string): Promise<{ stored: string }> {
   });
   const { meetingId, secretariatCode } = created.body;
   const signIn = async (code: string, name: string) => (await admin.request('POST', '/api/session', { meetingId, code, name })).body;
-  const sec = new ApiClient(url, (await signIn(secretariatCode, 'Officer')).token);
+  const sec = new ApiClient(server.url, (await signIn(secretariatCode, 'Officer')).token);
   const m49s = ['578', '818', '250', '076', '032', '036', '040', '056', '124', '152', '156', '170', '191', '203', '208', '218', '233', '246', '276', '300',
     '348', '356', '360', '364', '368', '372', '376', '380', '392', '400', '404', '410', '414', '422', '434', '440', '442', '458', '484', '504'];
   const registered = await command(sec, meetingId, {
@@ -204,7 +174,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const server = await startServer();
 const browser = await launchBrowser();
 try {
-  const { stored } = await meetingUnderWay(server.url);
+  const { stored } = await meetingUnderWay();
   console.log(`Gavel from ${dir} (${fromSource ? 'TypeScript sources through tsx' : 'compiled'}) at ${server.url}`);
   console.log(
     `profile: ${profile.downKbps / 1000} Mbps down, ${profile.upKbps} kbps up, ${profile.rttMs} ms RTT, CPU / ${profile.cpu}; ${runs} cold loads, each followed by a reload\n`,
@@ -234,6 +204,6 @@ try {
   );
 } finally {
   await browser.close();
-  server.child.kill('SIGTERM');
+  await server.kill('SIGTERM');
   rmSync(server.dataDir, { recursive: true, force: true });
 }

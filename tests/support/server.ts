@@ -121,14 +121,16 @@ export const COMPILED_MAIN = join(ROOT, 'packages/server/dist/main.js');
 /**
  * Gavel as a separate process (for tests that kill it), with its own data
  * folder: the TypeScript sources through tsx, or with `compiled` the built
- * JavaScript that production runs.
+ * JavaScript that production runs; from this checkout, or from `root` (a
+ * benchmark comparing with another commit's).
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}, options: { compiled?: boolean } = {}) {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, options: { compiled?: boolean; root?: string } = {}) {
+  const root = options.root ?? ROOT;
   const child: ChildProcess = spawn(
     process.execPath,
-    options.compiled ? [COMPILED_MAIN] : ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')],
+    options.compiled ? [join(root, 'packages/server/dist/main.js')] : ['--import', 'tsx', join(root, 'packages/server/src/main.ts')],
     {
-      cwd: join(ROOT, 'packages/server'),
+      cwd: join(root, 'packages/server'),
       env: {
         ...process.env,
         PORT: '0',
