@@ -136,4 +136,28 @@ describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('the meeting d
     expect(more!.height).toBeGreaterThanOrEqual(44);
     await screenshot(phone, `${lang}-phone-refused`);
   });
+
+  it('writes dates and times in the user’s language on a 24-hour clock, not in the browser’s locale', async () => {
+    const { meetingId, secretariatCode } = await server.createMeeting();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    await signIn(page, server.url, lang, meetingId, secretariatCode, 'Conference officer');
+    await page.locator('#tab-meeting').click();
+    const start = page.locator('.date-field').first();
+    const chosen = (part: string) => start.locator(`select.date-${part} option:checked`).textContent();
+    expect(await chosen('d')).toBe(lang === 'ar' ? '٢٧' : '27');
+    expect(await chosen('m')).toBe(lang === 'ar' ? 'كانون الثاني/يناير' : 'January');
+    expect(await chosen('y')).toBe(lang === 'ar' ? '٢٠٢٧' : '2027');
+    expect(await page.locator('input[type="date"], input[type="time"]').count()).toBe(0);
+    await screenshot(page, `${lang}-setup-meeting-dates`);
+    await page.locator('#tab-rules').click();
+    const dayEnds = page.locator('input.time-field').first();
+    expect(await dayEnds.inputValue()).toMatch(lang === 'ar' ? /^[٠-٩]{2}:[٠-٩]{2}$/ : /^\d{2}:\d{2}$/);
+    // Typed in Arabic-Indic digits or Latin ones, it is kept as a 24-hour time.
+    await dayEnds.fill(lang === 'ar' ? '١٩:٣٠' : '19:30');
+    expect(await dayEnds.inputValue()).toBe(lang === 'ar' ? '١٩:٣٠' : '19:30');
+    expect(await dayEnds.evaluate((e) => (e as HTMLInputElement).validity.valid)).toBe(true);
+    await dayEnds.fill('7:30 PM');
+    expect(await dayEnds.evaluate((e) => (e as HTMLInputElement).validity.valid)).toBe(false);
+    await screenshot(page, `${lang}-setup-rules-time`);
+  });
 });

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { fillDate, launchBrowser, screenshot, signIn } from '../support/browser';
 import { setupMeeting, type MeetingFixture, type SignedIn } from '../support/fixtures';
 import { hearSpeakers, importRecommendations } from '../support/negotiation';
 import { TestServer } from '../support/server';
@@ -237,7 +237,7 @@ describe('the report view', () => {
     expect(await page.locator('[data-testid="report-paragraph"][data-source-kind="statements"] [data-testid="source-link"]').count()).toBe(0);
     expect(await page.locator('[data-testid="report-paragraph"][data-doc="recommendations"] [data-testid="source-link"]').count()).toBe(3);
 
-    await page.locator('[data-testid="report-adoption-date"]').fill('2027-01-29');
+    await fillDate(page.locator('[data-testid="report-adoption-date"]'), '2027-01-29');
     await page.locator('[data-testid="report-adopt"]').click();
     await expect.poll(() => page.locator('[data-testid="report-adopted"]').textContent()).toBe('Adopted on 29 January 2027');
     // Chapter V follows, generated from the adoption record; its source is the adoption in the tools above.

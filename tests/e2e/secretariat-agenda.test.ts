@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { fillDate, launchBrowser, screenshot, signIn } from '../support/browser';
 import { TestServer, type ApiClient, ok } from '../support/server';
 
 /** Signs in through the sign-in page, choosing the language on the way. */
@@ -18,7 +18,7 @@ async function addItem(
   const form = page.locator('form[data-testid="agenda-add"]');
   await form.locator('[data-testid="item-place"]').selectOption({ index: item.place ?? 0 });
   await form.locator('[data-testid="item-title"]').fill(item.title);
-  if (item.date) await form.locator('[data-testid="item-date"]').fill(item.date);
+  if (item.date) await fillDate(form.locator('[data-testid="item-date"]'), item.date);
   for (const d of item.documents ?? []) {
     await form.locator('[data-testid="doc-symbol"]').fill(d.symbol);
     await form.locator('[data-testid="doc-title"]').fill(d.title);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './server';
 
 export const SCREENSHOTS = join(ROOT, 'tests/artifacts/screenshots');
@@ -56,4 +56,12 @@ export async function signIn(page: Page, url: string, lang: string, meetingId: s
   await page.locator('input[autocomplete="name"]').fill(name);
   await page.locator('button[type="submit"]').click();
   await page.locator('[data-testid="who"]').waitFor();
+}
+
+/** Picks a date ("YYYY-MM-DD") in the app's date field (components/DateTimeFields.tsx: day, month and year selects). */
+export async function fillDate(field: Locator, iso: string): Promise<void> {
+  const [y, m, d] = iso.split('-').map(Number);
+  await field.locator('select.date-y').selectOption(String(y));
+  await field.locator('select.date-m').selectOption(String(m));
+  await field.locator('select.date-d').selectOption(String(d));
 }

@@ -286,6 +286,14 @@ export const ar: UiStrings = {
     nextSpeakers: 'المتكلمون التالون',
     listClosed: 'أُقفلت قائمة المتكلمين.',
   },
+  dateField: {
+    day: 'اليوم',
+    month: 'الشهر',
+    year: 'السنة',
+    hhmm: 'سس:دد',
+    hhmmss: 'سس:دد:ثث',
+    badTime: 'وقت بنظام ٢٤ ساعة، مثل ١٥:٠٠',
+  },
   errorDetail: {
     technical: 'تفاصيل تقنية (بالإنكليزية)',
     rows: 'الصفوف: {{rows}}',

@@ -282,6 +282,14 @@ export const en = {
     nextSpeakers: 'Next speakers',
     listClosed: 'The list of speakers is closed.',
   },
+  dateField: {
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    hhmm: 'hh:mm',
+    hhmmss: 'hh:mm:ss',
+    badTime: 'A time on a 24-hour clock, such as 15:00',
+  },
   errorDetail: {
     technical: 'Technical detail (in English)',
     rows: 'Rows: {{rows}}',

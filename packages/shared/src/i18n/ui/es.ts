@@ -287,6 +287,14 @@ export const es: UiStrings = {
     nextSpeakers: 'Próximos oradores',
     listClosed: 'La lista de oradores está cerrada.',
   },
+  dateField: {
+    day: 'Día',
+    month: 'Mes',
+    year: 'Año',
+    hhmm: 'hh:mm',
+    hhmmss: 'hh:mm:ss',
+    badTime: 'Una hora en formato de 24 horas, por ejemplo 15:00',
+  },
   errorDetail: {
     technical: 'Detalle técnico (en inglés)',
     rows: 'Filas: {{rows}}',

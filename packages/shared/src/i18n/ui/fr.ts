@@ -289,6 +289,14 @@ export const fr: UiStrings = {
     nextSpeakers: 'Prochains orateurs',
     listClosed: 'La liste des orateurs est close.',
   },
+  dateField: {
+    day: 'Jour',
+    month: 'Mois',
+    year: 'Année',
+    hhmm: 'hh:mm',
+    hhmmss: 'hh:mm:ss',
+    badTime: 'Une heure sur 24 heures, par exemple 15:00',
+  },
   errorDetail: {
     technical: 'Détail technique (en anglais)',
     rows: 'Lignes : {{rows}}',

@@ -289,6 +289,14 @@ export const ru: UiStrings = {
     nextSpeakers: 'Следующие ораторы',
     listClosed: 'Список ораторов закрыт.',
   },
+  dateField: {
+    day: 'День',
+    month: 'Месяц',
+    year: 'Год',
+    hhmm: 'чч:мм',
+    hhmmss: 'чч:мм:сс',
+    badTime: 'Время в 24-часовом формате, например 15:00',
+  },
   errorDetail: {
     technical: 'Технические подробности (на английском языке)',
     rows: 'Строки: {{rows}}',

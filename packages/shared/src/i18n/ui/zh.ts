@@ -287,6 +287,14 @@ export const zh: UiStrings = {
     nextSpeakers: '接下来的发言者',
     listClosed: '发言者名单已截止。',
   },
+  dateField: {
+    day: '日',
+    month: '月',
+    year: '年',
+    hhmm: '时:分',
+    hhmmss: '时:分:秒',
+    badTime: '请用24小时制，例如 15:00',
+  },
   errorDetail: {
     technical: '技术细节（英文）',
     rows: '行：{{rows}}',

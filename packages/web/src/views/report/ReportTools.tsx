@@ -6,6 +6,7 @@
  */
 import { useId, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateTimeFields';
 import { can, formatDate, LANGUAGE_AUTONYMS, LANGUAGES, venueDate, type Actor, type Lang, type MeetingState } from '@gavel/shared';
 import { ApiError } from '../../api/http';
 import { ErrorText } from '../../components/ErrorText';
@@ -163,14 +164,7 @@ function Adoption({ state, actor, adoptionRef }: { state: MeetingState; actor: A
           <label htmlFor={dateId} className="visually-hidden">
             {t('report.adoptionDate')}
           </label>
-          <input
-            id={dateId}
-            type="date"
-            value={date || today}
-            onChange={(e) => setDate(e.target.value)}
-            required
-            data-testid="report-adoption-date"
-          />
+          <DateField id={dateId} value={date || today} onChange={setDate} required testId="report-adoption-date" />
           <button type="submit" className="primary" disabled={runner.busy} data-testid="report-adopt">
             {t('report.adopt')}
           </button>

@@ -18,6 +18,7 @@ import { Field } from '../../components/Field';
 import { formatVenueTime, itemHeading, itemNumber } from '../../components/format';
 import { useCommand } from '../../components/useCommand';
 import { useDialogs } from '../../components/Dialogs';
+import { DateField } from '../../components/DateTimeFields';
 import {
   agendaMove,
   amendmentKind,
@@ -207,7 +208,9 @@ function ItemFields({
         )}
       </Field>
       <Field label={t('agenda.plannedDate')} hint={t('agenda.plannedDateHint')}>
-        {(p) => <input {...p} type="date" data-testid="item-date" value={draft.plannedDate} onChange={(e) => set({ plannedDate: e.target.value })} />}
+        {(p) => (
+          <DateField id={p.id} describedBy={p['aria-describedby']} testId="item-date" value={draft.plannedDate} onChange={(v) => set({ plannedDate: v })} />
+        )}
       </Field>
       <fieldset className="documents-editor" aria-describedby={`${docsId}-hint`}>
         <legend>{t('agenda.documents')}</legend>

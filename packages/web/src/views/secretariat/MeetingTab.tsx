@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateTimeFields';
 import { LANGUAGE_AUTONYMS, LANGUAGES, type MeetingInfo, type MeetingInfoPatch, type MeetingState } from '@gavel/shared';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
@@ -46,12 +47,12 @@ export function MeetingTab({ state }: { state: MeetingState }) {
       <div className="row">
         <Field label={t('meeting.startDate')}>
           {(props) => (
-            <input {...props} type="date" value={draft.startDate} onChange={(e) => setDraft({ ...draft, startDate: e.target.value })} />
+            <DateField id={props.id} required value={draft.startDate} onChange={(v) => setDraft({ ...draft, startDate: v })} />
           )}
         </Field>
         <Field label={t('meeting.endDate')}>
           {(props) => (
-            <input {...props} type="date" value={draft.endDate} onChange={(e) => setDraft({ ...draft, endDate: e.target.value })} />
+            <DateField id={props.id} required value={draft.endDate} onChange={(v) => setDraft({ ...draft, endDate: v })} />
           )}
         </Field>
       </div>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimeField } from '../../components/DateTimeFields';
 import { formatDuration, formatInteger, type Category, type Lang, type MeetingState, type SpeakingRules } from '@gavel/shared';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
@@ -200,12 +201,12 @@ export function RulesTab({ state }: { state: MeetingState }) {
         <div className="row">
           <Field label={t('rules.dayEndsAt')} hint={t('rules.dayEndsAtHint')}>
             {(p) => (
-              <input
-                {...p}
-                type="time"
+              <TimeField
+                id={p.id}
+                describedBy={p['aria-describedby']}
                 required
                 value={draft.programme.dayEndsAt}
-                onChange={(e) => set({ programme: { ...draft.programme, dayEndsAt: e.target.value.slice(0, 5) } })}
+                onChange={(v) => set({ programme: { ...draft.programme, dayEndsAt: v } })}
               />
             )}
           </Field>

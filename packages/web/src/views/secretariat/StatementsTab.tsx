@@ -1,5 +1,6 @@
 import { Fragment, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimeField } from '../../components/DateTimeFields';
 import {
   agendaInOrder,
   delegationName,
@@ -409,10 +410,10 @@ function CorrectionForm({
           </div>
           <div className="row">
             <Field label={t('statements.field_startedAt')}>
-              {(p) => <input {...p} type="time" step={1} value={draft.start} onChange={(e) => set('start', e.target.value)} />}
+              {(p) => <TimeField id={p.id} seconds value={draft.start} onChange={(v) => set('start', v)} />}
             </Field>
             <Field label={t('statements.field_endedAt')}>
-              {(p) => <input {...p} type="time" step={1} value={draft.end} onChange={(e) => set('end', e.target.value)} />}
+              {(p) => <TimeField id={p.id} seconds value={draft.end} onChange={(v) => set('end', v)} />}
             </Field>
             <Field label={t('statements.field_durationMs')} hint={t('statements.durationHint')}>
               {(p) => (
