@@ -111,7 +111,6 @@ export function decideSpeakers(state: MeetingState, command: SpeakersCommand, ac
     }
     case 'speakers.name': {
       const entry = requireEntry(state, command.entryId);
-      if (entry.status === 'withdrawn') fail('invalid_state', 'that request was withdrawn');
       const person = command.personId ? (state.persons[command.personId] ?? fail('not_found', `no person ${command.personId}`)) : undefined;
       if (person && person.delegationId !== entry.delegationId) fail('invalid_command', `${person.name} belongs to another delegation`);
       const speakerName = command.speakerName ?? person?.name ?? null;
@@ -280,7 +279,7 @@ function checkRequest(
       }
       break;
     case 'right_of_reply': {
-      const used = onItem.filter((e) => e.kind === 'right_of_reply' && e.delegationId === delegationId && e.status !== 'withdrawn').length;
+      const used = onItem.filter((e) => e.kind === 'right_of_reply' && e.delegationId === delegationId).length;
       const max = state.rules.rightOfReply.maxPerItem;
       if (used >= max) fail('invalid_state', `a delegation has at most ${max} rights of reply on an item; ${name} has asked for ${used} on item ${item.label}`);
       replyNumber = used + 1;

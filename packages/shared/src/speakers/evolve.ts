@@ -24,10 +24,11 @@ export function evolveSpeakers(s: MeetingState, e: LedgerEvent<SpeakersEvent>): 
       return withList(withEntry, { ...list, queue: insertIntoQueue(withEntry, list.queue, entry) });
     }
     case 'SpeakerWithdrawn': {
+      // Out of the live state (the ledger keeps it): a long meeting's requests and withdrawals do not
+      // make every later event copy them all.
       const entry = s.speakers.entries[e.payload.entryId];
-      const next = withEntries(s, {
-        [entry.id]: { ...entry, status: 'withdrawn', withdrawal: { at: e.at, reason: e.payload.reason } },
-      });
+      const { [entry.id]: _gone, ...entries } = s.speakers.entries;
+      const next = { ...s, speakers: { ...s.speakers, entries } };
       const list = listOf(next, entry.itemId);
       return withList(next, { ...list, queue: list.queue.filter((id) => id !== entry.id) });
     }

@@ -147,6 +147,6 @@ describe('naming who speaks for a delegation', () => {
     const panel = m.request(item, norway, { kind: 'panellist', speakerName: 'Venla Roth' });
     expect(m.refusal({ type: 'speakers.name', entryId: panel }, CHAIR).message).toMatch(/by name/);
     m.run({ type: 'speakers.withdraw', entryId: n });
-    expect(m.refusal({ type: 'speakers.name', entryId: n, speakerName: 'Ingrid Berg' }, CHAIR).code).toBe('invalid_state');
+    expect(m.refusal({ type: 'speakers.name', entryId: n, speakerName: 'Ingrid Berg' }, CHAIR).code).toBe('not_found');
   });
 });
