@@ -82,9 +82,11 @@ export class TestServer {
     private readonly ownsDir: boolean,
   ) {}
 
-  static async start(options: { dataDir?: string; config?: Partial<Config>; docs?: DocServiceOptions; store?: Store } = {}): Promise<TestServer> {
+  static async start(
+    options: { dataDir?: string; config?: Partial<Config>; docs?: DocServiceOptions; store?: Store; meetings?: { checkpointEvery?: number } } = {},
+  ): Promise<TestServer> {
     const dataDir = options.dataDir ?? tempDir();
-    const gavel = await buildApp(testConfig(dataDir, options.config), { docs: options.docs, store: options.store });
+    const gavel = await buildApp(testConfig(dataDir, options.config), { docs: options.docs, store: options.store, meetings: options.meetings });
     const address = await gavel.app.listen({ port: 0, host: '127.0.0.1' });
     return new TestServer(gavel, address, dataDir, !options.dataDir);
   }

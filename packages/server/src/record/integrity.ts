@@ -44,6 +44,9 @@ export interface RecordCheck {
 
 type BrokenListener = (meetingId: string, problem: RecordProblem) => void;
 
+/** How long after a meeting first loads its whole record is checked. */
+const BACKGROUND_CHECK_DELAY_MS = 500;
+
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export class RecordIntegrity {
@@ -132,14 +135,16 @@ export class RecordIntegrity {
   checkInBackground(meetingId: string): void {
     if (this.checked.has(meetingId)) return;
     this.checked.add(meetingId);
-    setImmediate(() => {
+    // A moment later, so that the first join after a restart is not kept waiting by it.
+    const timer = setTimeout(() => {
       this.verifyRecord(meetingId).then(
         (check) => {
           if (check.problem) this.fail(meetingId, check.problem);
         },
         (e: unknown) => this.log.error({ err: e, meetingId }, 'the background check of a record failed to run'),
       );
-    });
+    }, BACKGROUND_CHECK_DELAY_MS);
+    timer.unref();
   }
 
   /** Checks the whole record of a meeting and names the first broken link. */

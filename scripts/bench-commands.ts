@@ -1,0 +1,6 @@
+/**
+ * `pnpm bench:commands [--clients 10,50] [--seconds 6] [--repeat 2] [--prefill 10000]`
+ *
+ * The benchmark lives in the tests package (tests/bench/commands.ts).
+ */
+await import('../tests/bench/commands.ts');
