@@ -117,6 +117,8 @@ describe.each([
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto(server.url);
     await phone.locator('.language-picker select').selectOption(lang);
+    // The choice is kept once its dictionary has loaded; only then is it there for the next page.
+    await expect.poll(() => phone.evaluate(() => localStorage.getItem('gavel.lang'))).toBe(lang);
     await phone.goto(norwayLink!);
     await expect.poll(() => phone.locator('input[autocomplete="one-time-code"]').inputValue()).toBe(norwayCode);
     // The meeting is chosen once the list of meetings has come.
