@@ -20,8 +20,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** SQLite's and the file system's ways of saying a write cannot be kept: disk full, read-only, I/O error, locked out. */
-const STORAGE_CODES = /^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED|PROTOCOL)|ENOSPC|EROFS|EIO|EDQUOT|EMFILE|ENFILE)/;
+/** SQLite's, PostgreSQL's (store/postgres.ts) and the file system's ways of saying a write cannot be kept: disk full, read-only, I/O error, locked out, server away. */
+const STORAGE_CODES = /^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED|PROTOCOL)|PG_UNAVAILABLE|ENOSPC|EROFS|EIO|EDQUOT|EMFILE|ENFILE)/;
 
 /** The store's own error, if this is one (possibly wrapped as a cause). */
 export function storageFailure(error: unknown): { code: string; message: string } | undefined {

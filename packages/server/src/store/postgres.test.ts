@@ -5,6 +5,7 @@ import { verifyChain, verifyDocChain } from '../ledger/chain';
 import { eventsFor, runStoreContract } from './contract';
 import { LeaseLostError, PostgresStore } from './postgres';
 import { createTestDatabase, type TestDatabase } from './postgres-test-db';
+import { toErrorBody } from '../http/errors';
 import { ConcurrencyError, type DocHead } from './store';
 
 let db: TestDatabase;
@@ -225,7 +226,9 @@ describe('a write whose connection is cut', () => {
         if (Date.now() > deadline) throw new Error('the append never waited on the lock');
       }
       await other.query(`SELECT pg_terminate_backend(pid) FROM (${blocked}) AS b`);
-      expect(await append).toBeInstanceOf(Error);
+      // Refused with the code the server answers 503 storage_unavailable on.
+      expect(await append).toMatchObject({ code: 'PG_UNAVAILABLE' });
+      expect(toErrorBody(await append)).toMatchObject({ code: 'storage_unavailable' });
       release();
       await holder;
       expect(await store.readEvents(meetingId)).toEqual([]);

@@ -121,6 +121,30 @@ function insertRows(table: string, columns: string[], rows: unknown[][]): { text
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
+/**
+ * PostgreSQL away (restarting, unreachable, out of connections or disk): the
+ * write was not made, or not acknowledged. The server answers 503
+ * storage_unavailable (http/errors.ts) on this code, as for a full disk.
+ */
+export class StorageUnavailableError extends Error {
+  readonly code = 'PG_UNAVAILABLE';
+  constructor(cause: unknown) {
+    super(`PostgreSQL is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** SQLSTATE classes 08 (connection), 53 (resources), 57P (shut down, starting), 58 (system); the socket's own errors; pg's own wording. */
+function storageError(e: unknown): unknown {
+  const code = String((e as { code?: unknown }).code ?? '');
+  const message = e instanceof Error ? e.message : '';
+  const away =
+    /^(08|53|57P|58)/.test(code) ||
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH)$/.test(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed/.test(message);
+  return away && !(e instanceof StorageUnavailableError) ? new StorageUnavailableError(e) : e;
+}
+
 export interface PostgresStoreOptions {
   /** Connections in the pool (default 10). */
   max?: number;
@@ -200,9 +224,17 @@ export class PostgresStore implements Store {
     return rows[0]?.v ?? 0;
   }
 
+  private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(text, values);
+    } catch (e) {
+      throw storageError(e);
+    }
+  }
+
   /** Runs `fn` in a transaction on one connection; a connection that failed is thrown away, not reused. */
   private async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((e: unknown) => Promise.reject(storageError(e)));
     let lost: Error | undefined;
     // A checked-out connection that dies reports here as well as to the query in flight.
     const onError = (e: Error) => (lost = e);
@@ -214,7 +246,7 @@ export class PostgresStore implements Store {
       return result;
     } catch (e) {
       await client.query('ROLLBACK').catch((r: Error) => (lost ??= r));
-      throw e;
+      throw storageError(e);
     } finally {
       client.off('error', onError);
       client.release(lost);
@@ -248,7 +280,7 @@ export class PostgresStore implements Store {
   }
 
   async readEvents(meetingId: string, afterSeq = 0): Promise<LedgerEvent[]> {
-    const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq', [
+    const { rows } = await this.query<{ body: string }>('SELECT body FROM events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq', [
       meetingId,
       afterSeq,
     ]);
@@ -256,12 +288,12 @@ export class PostgresStore implements Store {
   }
 
   async meetingIds(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ meeting_id: string }>('SELECT meeting_id FROM ledger_heads ORDER BY created_at, meeting_id');
+    const { rows } = await this.query<{ meeting_id: string }>('SELECT meeting_id FROM ledger_heads ORDER BY created_at, meeting_id');
     return rows.map((r) => r.meeting_id);
   }
 
   async findCredential(meetingId: string, codeHash: string): Promise<CredentialRecord | undefined> {
-    const { rows } = await this.pool.query<{ code_id: string }>('SELECT code_id FROM credentials WHERE meeting_id = $1 AND code_hash = $2', [
+    const { rows } = await this.query<{ code_id: string }>('SELECT code_id FROM credentials WHERE meeting_id = $1 AND code_hash = $2', [
       meetingId,
       codeHash,
     ]);
@@ -269,7 +301,7 @@ export class PostgresStore implements Store {
   }
 
   async createSession(s: SessionRecord): Promise<void> {
-    await this.pool.query('INSERT INTO sessions (token_hash, meeting_id, code_id, body, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+    await this.query('INSERT INTO sessions (token_hash, meeting_id, code_id, body, expires_at) VALUES ($1, $2, $3, $4, $5)', [
       s.tokenHash,
       s.meetingId,
       s.codeId,
@@ -279,20 +311,20 @@ export class PostgresStore implements Store {
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | undefined> {
-    const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM sessions WHERE token_hash = $1', [tokenHash]);
+    const { rows } = await this.query<{ body: string }>('SELECT body FROM sessions WHERE token_hash = $1', [tokenHash]);
     return rows[0] && (JSON.parse(rows[0].body) as SessionRecord);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    await this.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
   }
 
   async deleteSessionsOfCode(meetingId: string, codeId: string): Promise<void> {
-    await this.pool.query('DELETE FROM sessions WHERE meeting_id = $1 AND code_id = $2', [meetingId, codeId]);
+    await this.query('DELETE FROM sessions WHERE meeting_id = $1 AND code_id = $2', [meetingId, codeId]);
   }
 
   async saveStateCheckpoint(meetingId: string, c: StateCheckpointRecord): Promise<void> {
-    await this.pool.query(
+    await this.query(
       `INSERT INTO state_checkpoints (meeting_id, seq, hash, at, state, signature) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (meeting_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at,
          state = excluded.state, signature = excluded.signature
@@ -302,7 +334,7 @@ export class PostgresStore implements Store {
   }
 
   async readStateCheckpoint(meetingId: string): Promise<StateCheckpointRecord | undefined> {
-    const { rows } = await this.pool.query<StateCheckpointRecord>(
+    const { rows } = await this.query<StateCheckpointRecord>(
       'SELECT seq, hash, at, state, signature FROM state_checkpoints WHERE meeting_id = $1',
       [meetingId],
     );
@@ -354,7 +386,7 @@ export class PostgresStore implements Store {
   }
 
   async readDocUpdates(meetingId: string, docName: string, afterSeq = 0, upToSeq = MAX_SEQ): Promise<DocUpdateRecord[]> {
-    const { rows } = await this.pool.query<{ seq: number; at: string; actor: string; body: Buffer; prev_hash: string; hash: string; cause: number | null }>(
+    const { rows } = await this.query<{ seq: number; at: string; actor: string; body: Buffer; prev_hash: string; hash: string; cause: number | null }>(
       `SELECT seq, at, actor, body, prev_hash, hash, cause FROM doc_updates
        WHERE meeting_id = $1 AND doc_name = $2 AND seq > $3 AND seq <= $4 ORDER BY seq`,
       [meetingId, docName, afterSeq, Math.min(upToSeq, MAX_SEQ)],
@@ -371,12 +403,12 @@ export class PostgresStore implements Store {
   }
 
   async docHead(meetingId: string, docName: string): Promise<DocHead> {
-    const { rows } = await this.pool.query<DocHead>('SELECT seq, hash FROM doc_heads WHERE meeting_id = $1 AND doc_name = $2', [meetingId, docName]);
+    const { rows } = await this.query<DocHead>('SELECT seq, hash FROM doc_heads WHERE meeting_id = $1 AND doc_name = $2', [meetingId, docName]);
     return rows[0] ? { seq: rows[0].seq, hash: rows[0].hash } : { seq: 0, hash: GENESIS_HASH };
   }
 
   async docCauses(meetingId: string, docName: string): Promise<number[]> {
-    const { rows } = await this.pool.query<{ cause: number }>(
+    const { rows } = await this.query<{ cause: number }>(
       'SELECT cause FROM doc_updates WHERE meeting_id = $1 AND doc_name = $2 AND cause IS NOT NULL ORDER BY cause',
       [meetingId, docName],
     );
@@ -404,7 +436,7 @@ export class PostgresStore implements Store {
   }
 
   async readDocSnapshot(meetingId: string, docName: string, atOrBeforeSeq = MAX_SEQ): Promise<DocSnapshotRecord | undefined> {
-    const { rows } = await this.pool.query<{ seq: number; at: string; clients: string; state: Buffer; hash: string; signature: string }>(
+    const { rows } = await this.query<{ seq: number; at: string; clients: string; state: Buffer; hash: string; signature: string }>(
       `SELECT seq, at, clients, state, hash, signature FROM doc_snapshots
        WHERE meeting_id = $1 AND doc_name = $2 AND seq <= $3 ORDER BY seq DESC LIMIT 1`,
       [meetingId, docName, Math.min(atOrBeforeSeq, MAX_SEQ)],
@@ -414,7 +446,7 @@ export class PostgresStore implements Store {
   }
 
   async listDocSnapshots(meetingId: string, docName: string): Promise<{ seq: number; at: string }[]> {
-    const { rows } = await this.pool.query<{ seq: number; at: string }>(
+    const { rows } = await this.query<{ seq: number; at: string }>(
       'SELECT seq, at FROM doc_snapshots WHERE meeting_id = $1 AND doc_name = $2 ORDER BY seq',
       [meetingId, docName],
     );
@@ -422,7 +454,7 @@ export class PostgresStore implements Store {
   }
 
   async docNames(meetingId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ doc_name: string }>('SELECT doc_name FROM doc_heads WHERE meeting_id = $1 AND seq > 0 ORDER BY doc_name', [
+    const { rows } = await this.query<{ doc_name: string }>('SELECT doc_name FROM doc_heads WHERE meeting_id = $1 AND seq > 0 ORDER BY doc_name', [
       meetingId,
     ]);
     return rows.map((r) => r.doc_name);
@@ -435,7 +467,7 @@ export class PostgresStore implements Store {
    * this node holds it already. Undefined: another node owns the meeting.
    */
   async acquireLease(meetingId: string, ttlMs: number): Promise<MeetingLease | undefined> {
-    const { rows } = await this.pool.query<{ token: number; expires_at: Date }>(
+    const { rows } = await this.query<{ token: number; expires_at: Date }>(
       `INSERT INTO meeting_leases AS l (meeting_id, owner, token, expires_at)
        VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond')
        ON CONFLICT (meeting_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at,
@@ -451,7 +483,7 @@ export class PostgresStore implements Store {
 
   /** Extends a lease this node still holds under its token and that has not expired; undefined: lost (take it again, or let the meeting go). */
   async renewLease(lease: MeetingLease, ttlMs: number): Promise<MeetingLease | undefined> {
-    const { rows } = await this.pool.query<{ expires_at: Date }>(
+    const { rows } = await this.query<{ expires_at: Date }>(
       `UPDATE meeting_leases SET expires_at = now() + $4 * interval '1 millisecond'
        WHERE meeting_id = $1 AND owner = $2 AND token = $3 AND expires_at > now() RETURNING expires_at`,
       [lease.meetingId, this.nodeId, lease.token, ttlMs],
@@ -467,7 +499,7 @@ export class PostgresStore implements Store {
   async releaseLease(lease: MeetingLease): Promise<void> {
     if (this.leases.get(lease.meetingId) === lease.token) this.leases.delete(lease.meetingId);
     // Expired, not deleted: the token must go on growing from where it stands.
-    await this.pool.query('UPDATE meeting_leases SET expires_at = now() WHERE meeting_id = $1 AND owner = $2 AND token = $3', [
+    await this.query('UPDATE meeting_leases SET expires_at = now() WHERE meeting_id = $1 AND owner = $2 AND token = $3', [
       lease.meetingId,
       this.nodeId,
       lease.token,
