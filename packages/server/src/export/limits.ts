@@ -10,31 +10,8 @@
 import { DomainError } from '@gavel/shared';
 import type { Config } from '../config';
 import { PdfPrinter, findChromium } from './pdf';
+import { Bucket } from '../net/bucket';
 
-class Bucket {
-  private tokens: number;
-  private last = Date.now();
-  constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
-  ) {
-    this.tokens = capacity;
-  }
-  /** 0 when taken, else seconds until one is there. */
-  take(): number {
-    const now = Date.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - this.tokens) / this.perSecond));
-  }
-  get full(): boolean {
-    return this.tokens + ((Date.now() - this.last) / 1000) * this.perSecond >= this.capacity;
-  }
-}
 
 /** A number of slots, and a bounded line of those waiting for one. */
 export class Slots {
@@ -95,8 +72,8 @@ export class Exports {
       this.buckets.set(sessionKey, (bucket = new Bucket(Math.max(1, Math.floor(perMinute / 4)), perMinute / 60)));
       if (this.buckets.size > 10_000) for (const [k, b] of this.buckets) if (b.full) this.buckets.delete(k);
     }
-    const wait = bucket.take();
-    if (!wait) return;
+    if (bucket.take()) return;
+    const wait = bucket.wait();
     await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 2) * 1000));
     throw new DomainError('rate_limited', `too many exports; try again in ${wait} s`, { retryAfter: wait });
   }

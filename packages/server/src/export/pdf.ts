@@ -8,7 +8,7 @@
  * queue), instead of a browser per request, which let a few requests take
  * the machine.
  */
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -30,40 +30,24 @@ const missing = () =>
     'PDF export needs Chromium on the server: install it with `apt-get install -y chromium fonts-noto-core` (or set GAVEL_CHROMIUM to its path)',
   );
 
-/**
- * Chromium started through `nice`: printing is worth less than the meeting,
- * so on a machine short of cores the server's own work goes first (every
- * Chromium process inherits the priority).
- */
-function niceWrapper(executable: string): { path: string; profile: string; dispose(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'gavel-chromium-'));
-  const path = join(dir, 'chromium');
-  writeFileSync(path, `#!/bin/sh\nexec nice -n 10 ${JSON.stringify(executable)} "$@"\n`);
-  chmodSync(path, 0o755);
-  // The profile in memory where there is /dev/shm: Chromium's writes would otherwise slow the store's fsyncs.
-  const profile = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'gavel-chromium-profile-'));
-  return {
-    path,
-    profile,
-    dispose: () => {
-      rmSync(dir, { recursive: true, force: true });
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+/** The profile in memory where there is /dev/shm: Chromium's writes would otherwise slow the store's fsyncs. */
+function memoryProfile(): { path: string; dispose(): void } {
+  const path = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'gavel-chromium-profile-'));
+  return { path, dispose: () => rmSync(path, { recursive: true, force: true }) };
 }
 
 export class PdfPrinter {
   private browser?: Promise<BrowserContext>;
-  private wrapper?: { path: string; profile: string; dispose(): void };
+  private profile?: { path: string; dispose(): void };
   constructor(private readonly executable: string | undefined) {}
 
   private launch(): Promise<BrowserContext> {
     if (!this.executable) throw missing();
     if (!this.browser) {
-      this.wrapper ??= niceWrapper(this.executable);
+      this.profile ??= memoryProfile();
       // playwright-core is loaded with the first PDF, not at start (server memory).
-      const launched = import('playwright-core').then(({ chromium }) => chromium.launchPersistentContext(this.wrapper!.profile, {
-        executablePath: this.wrapper!.path,
+      const launched = import('playwright-core').then(({ chromium }) => chromium.launchPersistentContext(this.profile!.path, {
+        executablePath: this.executable,
         args: ARGS,
         timeout: TIMEOUT_MS,
         javaScriptEnabled: false,
@@ -99,8 +83,8 @@ export class PdfPrinter {
     const b = this.browser;
     this.browser = undefined;
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
-    this.wrapper?.dispose();
-    this.wrapper = undefined;
+    this.profile?.dispose();
+    this.profile = undefined;
   }
 }
 

@@ -39,6 +39,7 @@ import { DocRefused, type DocService, type UpdateGate } from '../docs/service';
 import { InvalidUpdate } from '../docs/validate';
 import type { GavelServer, GavelSocket } from './gateway';
 import { handle, socketContext } from './handle';
+import { Bucket } from '../net/bucket';
 import { toErrorBody } from '../http/errors';
 
 /** Documents one connection may have open at once. */
@@ -65,24 +66,6 @@ const LIMITS = {
   joins: [40, 2],
 } as const;
 
-class Bucket {
-  private tokens: number;
-  private last = Date.now();
-  constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
-  ) {
-    this.tokens = capacity;
-  }
-  take(n = 1): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens < n) return false;
-    this.tokens -= n;
-    return true;
-  }
-}
 
 interface DocSession {
   docName: string;
