@@ -115,13 +115,13 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agen
     await page.setViewportSize({ width: 1280, height: 900 });
 
     const drafted = await state(sec, meetingId);
-    const byTitle = (title: string) => Object.values(drafted.agenda.items).find((i: any) => i.title === title) as any;
+    const byTitle = (title: string) => Object.values(drafted.agenda.items).find((i: any) => i.title.en === title) as any;
     expect(byTitle('Opening of the meeting')).toMatchObject({ label: '1 (a)', plannedDate: null });
     expect(byTitle('Organizational matters')).toMatchObject({ label: '1', plannedDate: today });
     const item2 = byTitle('Non-punishment and non-prosecution of victims of trafficking in persons');
     expect(item2).toMatchObject({
       label: '2',
-      documents: [{ symbol: 'CTOC/COP/WG.4/2010/4', title: 'Background paper prepared by the Secretariat' }],
+      documents: [{ symbol: 'CTOC/COP/WG.4/2010/4', title: { en: 'Background paper prepared by the Secretariat' } }],
     });
 
     // The chair opens the meeting, adopts the agenda and runs item 2 (over HTTP).

@@ -14,7 +14,7 @@ describe('the demo meeting made at first start', () => {
     const demo = await seedDemo(server.gavel.meetings);
     const state = (await server.gavel.meetings.state(demo.meetingId))!;
     expect(Object.keys(state.delegations)).toHaveLength(10);
-    const agenda = agendaInOrder(state.agenda).map((i) => `${i.label} ${i.title}`);
+    const agenda = agendaInOrder(state.agenda).map((i) => `${i.label} ${i.title.en}`);
     expect(agenda[0]).toBe('1 Organizational matters');
     expect(agenda).toContain('1 (b) Adoption of the agenda and organization of work');
     expect(agenda.at(-1)).toBe('8 Adoption of the report');

@@ -6,11 +6,11 @@ import { buildApp, type Gavel } from '@gavel/server';
 import { loadConfig, type Config } from '@gavel/server/config';
 import type { DocServiceOptions } from '@gavel/server/docs/service';
 import type { Store } from '@gavel/server/store/store';
-import type { CommandResult, MeetingInfo, SessionInfo } from '@gavel/shared';
+import type { CommandResult, MeetingInfoInput, SessionInfo } from '@gavel/shared';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-export const SAMPLE_MEETING: MeetingInfo = {
+export const SAMPLE_MEETING: MeetingInfoInput = {
   body: 'Working Group on Trafficking in Persons',
   parentBody: 'Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
   title: 'Meeting of the Working Group on Trafficking in Persons',
@@ -99,7 +99,7 @@ export class TestServer {
     return new ApiClient(this.url);
   }
 
-  async createMeeting(info: MeetingInfo = SAMPLE_MEETING) {
+  async createMeeting(info: MeetingInfoInput = SAMPLE_MEETING) {
     const res = await this.admin().request('POST', '/api/meetings', info);
     if (res.status !== 201) throw new Error(`create meeting: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { meetingId: string; secretariatCode: string; viewerCode: string };

@@ -5,6 +5,7 @@ import { delegationName, type Lang, type SessionInfo } from '@gavel/shared';
 import { MeetingConnection, type EndReason } from './api/connection';
 import { api } from './api/http';
 import { MeetingContext, useMeeting } from './api/MeetingContext';
+import { Words } from './components/Words';
 import { loadSession, saveSession, type StoredSession } from './api/session';
 import { signInLink } from './api/signInLink';
 import { RecordAlarm } from './components/RecordAlarm';
@@ -115,7 +116,7 @@ function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut: () => 
         <div className="top-bar-title">
           <span className="brand">{t('app.name')}</span>
           <span className="top-bar-meeting" dir="auto">
-            {state.info.body}
+            <Words value={state.info.body} />
           </span>
         </div>
         <nav aria-label={t('app.name')} className="view-nav">

@@ -35,6 +35,7 @@ import {
   type Lang,
   type MeetingState,
   type ReportSkeleton,
+  type SkeletonOptions,
   type ReportInline as Inline,
   type Report,
   type ReportFootnote,
@@ -263,6 +264,7 @@ export function assembleReport(inputs: ReportInputs): Report {
       title: m.title,
     },
     ...resolved,
+    fallbacks: skeleton.fallbacks,
   };
 }
 
@@ -358,7 +360,13 @@ function sectionItems(skeleton: ReportSkeleton): string[] {
  * loads and creates nothing. An item whose summary the secretariat wrote has
  * its section in IV even if nobody made a statement on it.
  */
-export async function buildReport(docs: DocService, meetingId: string, state: MeetingState, lang: Lang): Promise<Report> {
+export async function buildReport(
+  docs: DocService,
+  meetingId: string,
+  state: MeetingState,
+  lang: Lang,
+  options: Pick<SkeletonOptions, 'words'> = {},
+): Promise<Report> {
   const stored = new Set(await docs.storedNames(meetingId));
   const texts: Record<string, ReadText | undefined> = {};
   const read = async (doc: string) => {
@@ -367,7 +375,7 @@ export async function buildReport(docs: DocService, meetingId: string, state: Me
     return texts[doc];
   };
 
-  let skeleton = buildReportSkeleton(state, lang);
+  let skeleton = buildReportSkeleton(state, lang, options);
   // Summaries written for items the skeleton leaves out (taken up without statements).
   const shown = new Set(sectionItems(skeleton));
   const written = new Set<string>();
@@ -376,7 +384,7 @@ export async function buildReport(docs: DocService, meetingId: string, state: Me
     if (ref?.kind !== 'summary' || shown.has(ref.itemId) || state.agenda.items[ref.itemId]?.parentId !== null) continue;
     if (contentOf(await read(name)).length > 0) written.add(ref.itemId);
   }
-  if (written.size > 0) skeleton = buildReportSkeleton(state, lang, { itemIds: [...shown, ...written] });
+  if (written.size > 0) skeleton = buildReportSkeleton(state, lang, { ...options, itemIds: [...shown, ...written] });
 
   await Promise.all(['introduction', 'recommendations', ...slotDocs(skeleton)].map(read));
   // Whatever the record holds, the exports carry no character XML or HTML forbids (shared core/schema.ts).

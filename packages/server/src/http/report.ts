@@ -23,6 +23,13 @@ const ReportQuery = z
   .object({
     format: z.enum(REPORT_FORMATS, { error: `unsupported format; supported formats: ${REPORT_FORMATS.join(', ')}` }).default('html'),
     lang: z.string().refine(isLang, 'not one of the six languages (ar, zh, en, fr, ru, es)').optional(),
+    /**
+     * `final`: for circulation: no "[en: …]" marks, and refused (invalid_state,
+     * listing them) while typed words lack a translation into `lang`, unless
+     * `accept=fallbacks` says the secretariat accepts them as they are.
+     */
+    edition: z.enum(['draft', 'final']).default('draft'),
+    accept: z.literal('fallbacks').optional(),
   })
   .strict();
 
@@ -35,13 +42,24 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     const state = await ctx.meetings.state(id);
     if (!state) throw new DomainError('not_found', `no meeting ${id}`);
     const lang = query.lang && isLang(query.lang) ? query.lang : state.info.language;
+    const assemble = async () => {
+      const report = await buildReport(ctx.docs, id, state, lang, { words: query.edition });
+      if (query.edition === 'final' && report.fallbacks.length > 0 && query.accept !== 'fallbacks') {
+        throw new DomainError(
+          'invalid_state',
+          `${report.fallbacks.length} typed words have no ${lang} translation; give them (set-up, Translations) or accept them with accept=fallbacks`,
+          { fallbacks: report.fallbacks },
+        );
+      }
+      return report;
+    };
     const base = (state.info.symbol || `report-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');
     const attach = (r: typeof reply, ext: string) => r.header('Content-Disposition', `attachment; filename="${base}.${lang}.${ext}"`);
     reply.header('Content-Language', lang);
     reply.header('Cache-Control', 'no-store');
     // One report assembled at a time (export/limits.ts): a flood waits in line, or is told to come back.
     const build = <T>(render: (report: Awaited<ReturnType<typeof buildReport>>) => T | Promise<T>) =>
-      ctx.exports.build.run(async () => render(await buildReport(ctx.docs, id, state, lang)));
+      ctx.exports.build.run(async () => render(await assemble()));
     if (query.format === 'docx') {
       // The docx library is loaded with the first Word export, not at start (server memory).
       const { renderDocx } = await import('../export/docx');

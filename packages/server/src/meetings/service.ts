@@ -10,7 +10,7 @@ import {
   type DomainEvent,
   type IssuedCode,
   type LedgerEvent,
-  type MeetingInfo,
+  type MeetingInfoInput,
   type MeetingState,
 } from '@gavel/shared';
 import { hashAccessCode, newAccessCode, newId } from '../auth/secrets';
@@ -128,7 +128,7 @@ export class MeetingService {
     this.anchorSource = source;
   }
 
-  async create(info: MeetingInfo, actor: Actor): Promise<{ meetingId: string } & Outcome> {
+  async create(info: MeetingInfoInput, actor: Actor): Promise<{ meetingId: string } & Outcome> {
     const meetingId = newId('m');
     const now = this.clock().toISOString();
     const decided = createMeeting(meetingId, info, { now, newId });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChairTestMeeting, CHAIR, delegateOf } from '../speakers/test-support';
 import { agendaInOrder, agendaLabel, subItemLetter } from './numbering';
+import { buildReportSkeleton } from '../report/skeleton';
 
 /** The provisional agenda of the model report (CTOC/COP/WG.4/2010/6, paragraph 67), shortened. */
 function provisional() {
@@ -17,7 +18,7 @@ function provisional() {
   return { m, organizational, opening, adoption, implementation, other, report };
 }
 
-const outline = (m: ChairTestMeeting) => agendaInOrder(m.state.agenda).map((i) => `${i.label} ${i.title}`);
+const outline = (m: ChairTestMeeting) => agendaInOrder(m.state.agenda).map((i) => `${i.label} ${i.title.en}`);
 
 describe('numbering', () => {
   it.each([
@@ -49,12 +50,27 @@ describe('drafting the provisional agenda', () => {
     ]);
     expect(m.state.agenda.items[implementation]).toMatchObject({
       path: [2],
-      documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: 'Background paper prepared by the Secretariat' }],
+      documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: { en: 'Background paper prepared by the Secretariat' } }],
       plannedDate: '2010-01-27',
       status: 'pending',
       periods: [],
     });
     expect(m.state.agenda.status).toBe('provisional');
+  });
+
+  it('keeps titles in six languages: the meeting\'s required, the others merged one by one', () => {
+    const { m, other } = provisional();
+    m.run({ type: 'agenda.updateItem', itemId: other, title: { fr: 'Questions diverses', zh: '其他事项' } });
+    expect(m.state.agenda.items[other].title).toEqual({ en: 'Other matters', fr: 'Questions diverses', zh: '其他事项' });
+    // A plain string is in the meeting's language; an empty language is removed.
+    m.run({ type: 'agenda.updateItem', itemId: other, title: { zh: '', ar: 'مسائل أخرى' } });
+    expect(m.state.agenda.items[other].title).toEqual({ en: 'Other matters', fr: 'Questions diverses', ar: 'مسائل أخرى' });
+    m.run({ type: 'agenda.updateItem', itemId: other, title: 'Other business' });
+    expect(m.state.agenda.items[other].title.en).toBe('Other business');
+    expect(m.refusal({ type: 'agenda.updateItem', itemId: other, title: { en: '' } }).code).toBe('invalid_command');
+    expect(m.refusal({ type: 'agenda.addItem', title: { fr: 'Seulement en français' } }).code).toBe('invalid_command');
+    const added = m.run({ type: 'agenda.addItem', title: { en: 'Closing', ru: 'Закрытие' }, documents: [{ symbol: 'A/1', title: { en: 'Note', ar: 'مذكرة' } }] });
+    expect(added[0]).toMatchObject({ payload: { item: { title: { en: 'Closing', ru: 'Закрытие' }, documents: [{ symbol: 'A/1', title: { en: 'Note', ar: 'مذكرة' } }] } } });
   });
 
   it('inserts before a sibling, moves, and renumbers everything after', () => {
@@ -95,7 +111,7 @@ describe('drafting the provisional agenda', () => {
   it('updates titles, documents and planned dates, and records nothing when nothing changes', () => {
     const { m, other } = provisional();
     m.run({ type: 'agenda.updateItem', itemId: other, title: 'Other business', plannedDate: '2010-01-29' });
-    expect(m.state.agenda.items[other]).toMatchObject({ title: 'Other business', plannedDate: '2010-01-29' });
+    expect(m.state.agenda.items[other]).toMatchObject({ title: { en: 'Other business' }, plannedDate: '2010-01-29' });
     expect(m.run({ type: 'agenda.updateItem', itemId: other, title: 'Other business' })).toEqual([]);
     m.run({ type: 'agenda.updateItem', itemId: other, plannedDate: null });
     expect(m.state.agenda.items[other].plannedDate).toBeNull();
@@ -155,7 +171,7 @@ describe('opening and adoption', () => {
     expect(adopted.type === 'AgendaAdopted' && adopted.payload.agenda.map((l) => l.label)).toEqual(['1', '1 (a)', '1 (b)', '2', '3', '4']);
     expect(m.state.agenda.status).toBe('adopted');
     expect(m.state.agenda.adoption).toMatchObject({ at: m.now, by: CHAIR.name });
-    expect(m.state.agenda.adoption!.agenda[3]).toMatchObject({ label: '2', title: 'Implementation of the Trafficking in Persons Protocol' });
+    expect(m.state.agenda.adoption!.agenda[3]).toMatchObject({ label: '2', title: { en: 'Implementation of the Trafficking in Persons Protocol' } });
     expect(m.refusal({ type: 'agenda.adopt' }, CHAIR).code).toBe('invalid_state');
   });
 
@@ -195,10 +211,19 @@ describe('after adoption', () => {
     expect(c.m.refusal(input(c))).toMatchObject({ code: 'invalid_state', message: expect.stringMatching(/amendment \(agenda\.amend\)/) });
   });
 
+  it('still takes translations of an adopted title, which the adopted agenda of the report then shows', () => {
+    const { m, other } = adopted();
+    m.run({ type: 'agenda.updateItem', itemId: other, title: { fr: 'Questions diverses' } });
+    expect(m.state.agenda.items[other].title).toEqual({ en: 'Other matters', fr: 'Questions diverses' });
+    expect(m.refusal({ type: 'agenda.updateItem', itemId: other, title: { en: 'Other business', fr: 'Divers' } }).code).toBe('invalid_state');
+    const list = buildReportSkeleton(m.state, 'fr').chapters[0].sections[1].blocks[1];
+    expect(list.kind === 'agenda_list' && list.items.map((i) => i.ref.title)).toContain('Questions diverses');
+  });
+
   it('still lets the secretariat add documents and plan dates (organization of work)', () => {
     const { m, other } = adopted();
     m.run({ type: 'agenda.updateItem', itemId: other, documents: [{ symbol: 'CTOC/COP/WG.4/2010/INF/1' }], plannedDate: '2010-01-29' });
-    expect(m.state.agenda.items[other]).toMatchObject({ documents: [{ symbol: 'CTOC/COP/WG.4/2010/INF/1', title: '' }], plannedDate: '2010-01-29' });
+    expect(m.state.agenda.items[other]).toMatchObject({ documents: [{ symbol: 'CTOC/COP/WG.4/2010/INF/1', title: {} }], plannedDate: '2010-01-29' });
     expect(m.state.agenda.amendments).toEqual([]);
   });
 
@@ -220,7 +245,7 @@ describe('after adoption', () => {
       '4 Adoption of the report',
     ]);
     const a = m.state.agenda.amendments;
-    expect(a.map((x) => [x.change.op, x.before && `${x.before.label} ${x.before.title}`, x.after && `${x.after.label} ${x.after.title}`])).toEqual([
+    expect(a.map((x) => [x.change.op, x.before && `${x.before.label} ${x.before.title.en}`, x.after && `${x.after.label} ${x.after.title.en}`])).toEqual([
       ['add', null, '3 Analysis of key concepts'],
       ['update', '2 Implementation of the Trafficking in Persons Protocol', '2 Implementation of the Protocol'],
       ['move', '5 Adoption of the report', '4 Adoption of the report'],
@@ -228,7 +253,7 @@ describe('after adoption', () => {
     ]);
     expect(a[0]).toMatchObject({ note: 'at the request of the Bureau', by: CHAIR.name, at: m.now, id: expect.any(String) });
     // The agenda as adopted stays as it was adopted.
-    expect(m.state.agenda.adoption!.agenda.map((l) => l.title)).toContain('Other matters');
+    expect(m.state.agenda.adoption!.agenda.map((l) => l.title.en)).toContain('Other matters');
     expect(m.replayed()).toEqual(m.state);
   });
 

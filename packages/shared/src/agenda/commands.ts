@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, optionalText, text } from '../core/schema';
+import { localizedSchema, optionalLocalizedSchema } from '../core/localized';
 
 export const MAX_AGENDA_ITEMS = 200;
 export const MAX_DOCUMENTS_PER_ITEM = 50;
@@ -8,7 +9,7 @@ export const AgendaDocumentSchema = z
   .object({
     /** e.g. "CTOC/COP/WG.4/2010/2" */
     symbol: text(100),
-    title: optionalText(500).default(''),
+    title: optionalLocalizedSchema(500).default(''),
   })
   .strict();
 
@@ -17,7 +18,8 @@ const documents = z.array(AgendaDocumentSchema).max(MAX_DOCUMENTS_PER_ITEM);
 // The bodies of the four structural changes, shared by the drafting commands
 // (before adoption) and by `agenda.amend` (after).
 const addBody = {
-  title: text(500),
+  /** A string is in the meeting's language; an object gives the languages it names. */
+  title: localizedSchema(500),
   /** Makes it a sub-item of this item. */
   parentId: id.optional(),
   /** The sibling it goes before; absent: at the end. */
@@ -27,7 +29,8 @@ const addBody = {
 };
 const updateBody = {
   itemId: id,
-  title: text(500).optional(),
+  /** Merged per language: an object sets the languages it names (an empty string removes one). */
+  title: localizedSchema(500).optional(),
   documents: documents.optional(),
   /** null clears it. */
   plannedDate: isoDate.nullable().optional(),

@@ -1,5 +1,7 @@
 import type { Actor, DecideContext } from '../core/context';
 import { fail } from '../core/errors';
+import { hasLanguage, mergeLocalized, toLocalized, type Localized, type LocalizedInput } from '../core/localized';
+import type { Lang } from '../languages';
 import type { DomainEvent } from '../domain/events';
 import type { MeetingState } from '../domain/state';
 import { withdrawPending } from '../speakers/decide';
@@ -24,7 +26,12 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
     }
     case 'agenda.updateItem': {
       if (agenda.status === 'adopted' && command.title !== undefined) {
-        fail('invalid_state', 'the agenda has been adopted: its titles change only by an amendment (agenda.amend)');
+        // Translations into the other languages may still be added: the adopted words are those of the meeting's language.
+        const lang = state.info.language;
+        const item = requireItem(agenda, command.itemId);
+        if (mergeLocalized(item.title, command.title, lang)[lang] !== item.title[lang]) {
+          fail('invalid_state', 'the agenda has been adopted: its titles change only by an amendment (agenda.amend)');
+        }
       }
       const { type: _t, ...input } = command;
       const change = checkChange(state, { op: 'update', ...input }, ctx);
@@ -111,6 +118,12 @@ function line(item: AgendaItem): AgendaLine {
   return { itemId: item.id, label: item.label, title: item.title };
 }
 
+/** An item's title exists at least in the meeting's language; the others may follow. */
+function requireLanguage(title: Localized, lang: Lang): Localized {
+  if (!hasLanguage(title, lang)) fail('invalid_command', `give the item's title in the meeting's language (${lang})`);
+  return title;
+}
+
 function requireProvisional(agenda: AgendaState): void {
   if (agenda.status === 'adopted') fail('invalid_state', 'the agenda has been adopted: change it by an amendment (agenda.amend)');
 }
@@ -140,6 +153,8 @@ function checkChange(state: MeetingState, input: AgendaChangeInput, ctx: DecideC
     const sibling = requireItem(agenda, before);
     if (sibling.parentId !== parentId) fail('invalid_command', `item ${sibling.label} is not at that level of the agenda`);
   };
+  const lang = state.info.language;
+  const documents = (list: readonly { symbol: string; title: LocalizedInput }[] | undefined) => list?.map((d) => ({ symbol: d.symbol, title: toLocalized(d.title, lang) }));
   switch (input.op) {
     case 'add': {
       if (Object.keys(agenda.items).length >= MAX_AGENDA_ITEMS) fail('invalid_state', `an agenda has at most ${MAX_AGENDA_ITEMS} items`);
@@ -149,17 +164,25 @@ function checkChange(state: MeetingState, input: AgendaChangeInput, ctx: DecideC
       checkBefore(parentId, before);
       return {
         op: 'add',
-        item: { id: ctx.newId('ai'), parentId, title: input.title, documents: input.documents, plannedDate: input.plannedDate ?? null },
+        item: {
+          id: ctx.newId('ai'),
+          parentId,
+          title: requireLanguage(toLocalized(input.title, lang), lang),
+          documents: documents(input.documents) ?? [],
+          plannedDate: input.plannedDate ?? null,
+        },
         before,
       };
     }
     case 'update': {
       const item = requireItem(agenda, input.itemId);
       const change: Extract<AgendaChange, { op: 'update' }> = { op: 'update', itemId: item.id };
-      if (input.title !== undefined && input.title !== item.title) change.title = input.title;
-      if (input.documents !== undefined && JSON.stringify(input.documents) !== JSON.stringify(item.documents)) {
-        change.documents = input.documents;
+      if (input.title !== undefined) {
+        const title = requireLanguage(mergeLocalized(item.title, input.title, lang), lang);
+        if (JSON.stringify(title) !== JSON.stringify(item.title)) change.title = title;
       }
+      const docs = documents(input.documents);
+      if (docs !== undefined && JSON.stringify(docs) !== JSON.stringify(item.documents)) change.documents = docs;
       if (input.plannedDate !== undefined && input.plannedDate !== item.plannedDate) change.plannedDate = input.plannedDate;
       return change;
     }

@@ -1,3 +1,5 @@
+import type { Localized } from '../core/localized';
+
 /**
  * The agenda as the state keeps it. Everything here is plain JSON: it goes to
  * every browser as part of the meeting state.
@@ -6,7 +8,8 @@
 /** A document before the meeting under an item, e.g. CTOC/COP/WG.4/2010/2. */
 export interface AgendaDocument {
   symbol: string;
-  title: string;
+  /** May be empty in every language. */
+  title: Localized;
 }
 
 /**
@@ -28,8 +31,8 @@ export interface AgendaItem {
   path: number[];
   /** The English-style label, "1" or "1 (b)"; other languages format `path` themselves. */
   label: string;
-  /** In the drafting language of the meeting. */
-  title: string;
+  /** Required in the meeting's language, the others optional. */
+  title: Localized;
   documents: AgendaDocument[];
   /** Organization of work: the day the item is planned for (YYYY-MM-DD), if planned. */
   plannedDate: string | null;
@@ -46,7 +49,7 @@ export interface AgendaItem {
 export interface AgendaLine {
   itemId: string;
   label: string;
-  title: string;
+  title: Localized;
 }
 
 /** A recorded change to the adopted agenda. */
@@ -66,11 +69,11 @@ export interface AgendaAmendment {
 export type AgendaChange =
   | {
       op: 'add';
-      item: { id: string; parentId: string | null; title: string; documents: AgendaDocument[]; plannedDate: string | null };
+      item: { id: string; parentId: string | null; title: Localized; documents: AgendaDocument[]; plannedDate: string | null };
       /** Sibling the new item goes before; null: at the end. */
       before: string | null;
     }
-  | { op: 'update'; itemId: string; title?: string; documents?: AgendaDocument[]; plannedDate?: string | null }
+  | { op: 'update'; itemId: string; title?: Localized; documents?: AgendaDocument[]; plannedDate?: string | null }
   | { op: 'move'; itemId: string; parentId: string | null; before: string | null }
   | { op: 'remove'; itemId: string };
 

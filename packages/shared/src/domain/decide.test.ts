@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../languages';
 import { stateByM49 } from '../names/states';
 import { createMeeting, decide } from './decide';
+import { normalizeMeetingInfo } from '../meeting/info';
 import { parseCommand } from './parse';
 import { CHAIR, delegate, domainError, SECRETARIAT, TEST_INFO, TestMeeting, testContext, VIEWER } from './test-support';
 
@@ -13,14 +14,15 @@ describe('createMeeting', () => {
   it('records the details and issues a secretariat and a public code', () => {
     const events = createMeeting('m_abcdef', TEST_INFO, testContext());
     expect(events.map((e) => e.type)).toEqual(['MeetingCreated', 'AccessCodeIssued', 'AccessCodeIssued']);
-    expect(events[0].payload).toEqual({ meetingId: 'm_abcdef', info: TEST_INFO });
+    expect(events[0].payload).toEqual({ meetingId: 'm_abcdef', info: normalizeMeetingInfo(TEST_INFO) });
+    expect(events[0].payload).toMatchObject({ info: { body: { en: 'Working Group on Trafficking in Persons' }, parentBody: { en: TEST_INFO.parentBody } } });
     const roles = events.flatMap((e) => (e.type === 'AccessCodeIssued' ? [e.payload.code.role] : []));
     expect(roles).toEqual(['secretariat', 'viewer']);
   });
 
   it('starts a state with the meeting, its two codes and nobody registered', () => {
     const m = new TestMeeting();
-    expect(m.state).toMatchObject({ id: 'm_test000000', seq: 3, info: TEST_INFO, delegations: {}, persons: {} });
+    expect(m.state).toMatchObject({ id: 'm_test000000', seq: 3, info: normalizeMeetingInfo(TEST_INFO), delegations: {}, persons: {} });
     expect(Object.values(m.state.codes).map((c) => [c.role, c.revokedAt])).toEqual([
       ['secretariat', undefined],
       ['viewer', undefined],
@@ -33,9 +35,9 @@ describe('meeting.update', () => {
     const m = new TestMeeting();
     const events = m.run({ type: 'meeting.update', changes: { venue: 'Geneva', body: TEST_INFO.body } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'MeetingDetailsChanged', payload: { changes: { venue: 'Geneva' } } });
-    expect(m.state.info.venue).toBe('Geneva');
-    expect(m.state.info.body).toBe(TEST_INFO.body);
+    expect(events[0]).toEqual(expect.objectContaining({ type: 'MeetingDetailsChanged', payload: { changes: { venue: { en: 'Geneva' } } } }));
+    expect(m.state.info.venue).toEqual({ en: 'Geneva' });
+    expect(m.state.info.body).toEqual({ en: TEST_INFO.body });
     expect(m.state.seq).toBe(4);
   });
 
@@ -55,9 +57,22 @@ describe('meeting.update', () => {
 
   it('changes the chair and the report language', () => {
     const m = new TestMeeting();
-    m.run({ type: 'meeting.update', changes: { chair: { name: 'A. Chair', m49: EGYPT }, language: 'ar' } });
+    // The new language needs the body, title and venue: plain strings are in it.
+    domainError(() => m.run({ type: 'meeting.update', changes: { language: 'ar' } }), 'invalid_command');
+    const changes = { chair: { name: 'A. Chair', m49: EGYPT }, language: 'ar', body: 'الفريق العامل المعني بالاتجار بالأشخاص', title: 'تقرير', venue: 'فيينا' } as const;
+    m.run({ type: 'meeting.update', changes });
     expect(m.state.info.chair).toEqual({ name: 'A. Chair', m49: EGYPT });
     expect(m.state.info.language).toBe('ar');
+    expect(m.state.info.body).toEqual({ en: TEST_INFO.body, ar: 'الفريق العامل المعني بالاتجار بالأشخاص' });
+  });
+
+  it('merges words per language and refuses to empty the meeting\'s language', () => {
+    const m = new TestMeeting();
+    m.run({ type: 'meeting.update', changes: { title: { fr: 'Rapport', zh: '报告' } } });
+    expect(m.state.info.title).toEqual({ en: TEST_INFO.title, fr: 'Rapport', zh: '报告' });
+    m.run({ type: 'meeting.update', changes: { title: { zh: '' } } });
+    expect(m.state.info.title).toEqual({ en: TEST_INFO.title, fr: 'Rapport' });
+    domainError(() => m.run({ type: 'meeting.update', changes: { title: { en: '' } } }), 'invalid_command');
   });
 });
 
@@ -182,12 +197,22 @@ describe('delegation.update', () => {
     expect(m.state.delegations[norway].names.en).toBe('Norway');
   });
 
-  it('refuses to make a State an NGO (invalid_command) or rename it (invalid_state)', () => {
+  it('refuses to make a State an NGO (invalid_command)', () => {
     const m = new TestMeeting();
     const norway = m.registerState(NORWAY);
     domainError(() => m.run({ type: 'delegation.update', delegationId: norway, category: 'ngo' }), 'invalid_command');
-    domainError(() => m.run({ type: 'delegation.update', delegationId: norway, names: { en: 'Norge' } }), 'invalid_state');
     expect(m.state.delegations[norway]).toMatchObject({ category: 'state_party', names: { en: 'Norway' } });
+  });
+
+  it('gives a State the name this meeting uses in a language, keeping its M49 code; an empty name restores the UN one', () => {
+    const m = new TestMeeting();
+    const iran = m.registerState(IRAN);
+    const un = { ...m.state.delegations[iran].names };
+    m.run({ type: 'delegation.update', delegationId: iran, names: { en: 'Iran', fr: 'Iran' } });
+    expect(m.state.delegations[iran]).toMatchObject({ m49: IRAN, names: { ...un, en: 'Iran', fr: 'Iran' } });
+    m.run({ type: 'delegation.update', delegationId: iran, names: { en: '', ar: un.ar } });
+    expect(m.state.delegations[iran].names).toEqual({ ...un, fr: 'Iran' });
+    expect(m.state.delegations[iran].m49).toBe(IRAN);
   });
 
   it('renames an entity, refusing a name another delegation has', () => {
@@ -265,7 +290,7 @@ describe('person.register', () => {
     const [e] = m.run({ type: 'person.register', name: 'Kari Nordmann', function: 'head', delegationId: norway });
     expect(e).toMatchObject({
       type: 'PersonRegistered',
-      payload: { person: { name: 'Kari Nordmann', title: '', function: 'head', delegationId: norway } },
+      payload: { person: { name: 'Kari Nordmann', title: {}, function: 'head', delegationId: norway } },
     });
     const id = (e.payload as { person: { id: string } }).person.id;
     expect(m.state.persons[id]).toMatchObject({ name: 'Kari Nordmann', registeredAt: m.ctx.now });
@@ -299,8 +324,10 @@ describe('person.update', () => {
     const norway = m.registerState(NORWAY);
     const id = m.registerPerson('Kari', 'representative', norway);
     const [e] = m.run({ type: 'person.update', personId: id, name: 'Kari Nordmann', title: 'H.E. Ms.', function: 'head' });
-    expect(e).toMatchObject({ type: 'PersonUpdated', payload: { personId: id, name: 'Kari Nordmann', title: 'H.E. Ms.', function: 'head' } });
-    expect(m.state.persons[id]).toMatchObject({ name: 'Kari Nordmann', title: 'H.E. Ms.', function: 'head', delegationId: norway });
+    expect(e).toMatchObject({ type: 'PersonUpdated', payload: { personId: id, name: 'Kari Nordmann', title: { en: 'H.E. Ms.' }, function: 'head' } });
+    expect(m.state.persons[id]).toMatchObject({ name: 'Kari Nordmann', title: { en: 'H.E. Ms.' }, function: 'head', delegationId: norway });
+    m.run({ type: 'person.update', personId: id, title: { fr: 'S. E. Mme', ar: 'سعادة السيدة' } });
+    expect(m.state.persons[id].title).toEqual({ en: 'H.E. Ms.', fr: 'S. E. Mme', ar: 'سعادة السيدة' });
   });
 
   it('refuses to give a delegation function to someone without a delegation (invalid_command)', () => {

@@ -1,7 +1,8 @@
 import type { AccessCode } from '../access/commands';
 import type { DecideContext, Actor } from '../core/context';
 import { fail } from '../core/errors';
-import type { MeetingInfo } from '../meeting/info';
+import { MEETING_WORDS, missingMeetingWords, normalizeMeetingInfo, type MeetingInfo, type MeetingInfoInput } from '../meeting/info';
+import { mergeLocalized, toLocalized } from '../core/localized';
 import { STATE_CATEGORIES, type Category } from '../participants/categories';
 import type { DelegationInput } from '../participants/commands';
 import { DELEGATION_FUNCTIONS, type Delegation, type PersonFunction } from '../participants/model';
@@ -23,9 +24,9 @@ import { decideAmendments } from '../amendments/decide';
 import { decideReport, isReportCommand } from '../report/record';
 
 /** The events that open a meeting: its details and its first two access codes. */
-export function createMeeting(meetingId: string, info: MeetingInfo, ctx: DecideContext): DomainEvent[] {
+export function createMeeting(meetingId: string, info: MeetingInfoInput, ctx: DecideContext): DomainEvent[] {
   return [
-    { type: 'MeetingCreated', payload: { meetingId, info } },
+    { type: 'MeetingCreated', payload: { meetingId, info: normalizeMeetingInfo(info) } },
     { type: 'AccessCodeIssued', payload: { code: { id: ctx.newId('c'), role: 'secretariat', label: 'Secretariat' } } },
     { type: 'AccessCodeIssued', payload: { code: { id: ctx.newId('c'), role: 'viewer', label: 'Public' } } },
   ];
@@ -79,14 +80,16 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
     case 'person.register': {
       if (command.delegationId) requireDelegation(state, command.delegationId);
       checkPersonFunction(command.function, command.delegationId);
-      const { type: _type, ...person } = command;
-      return [{ type: 'PersonRegistered', payload: { person: { id: ctx.newId('p'), ...person } } }];
+      const { type: _type, title, ...person } = command;
+      const registered = { id: ctx.newId('p'), ...person, title: toLocalized(title, state.info.language) };
+      return [{ type: 'PersonRegistered', payload: { person: registered } }];
     }
     case 'person.update': {
       const person = state.persons[command.personId] ?? fail('not_found', `no person ${command.personId}`);
       if (command.function) checkPersonFunction(command.function, person.delegationId);
-      const { type: _type, ...changes } = command;
-      return [{ type: 'PersonUpdated', payload: changes }];
+      const { type: _type, title, ...changes } = command;
+      const payload = title === undefined ? changes : { ...changes, title: mergeLocalized(person.title, title, state.info.language) };
+      return [{ type: 'PersonUpdated', payload }];
     }
     case 'person.remove':
       if (!state.persons[command.personId]) fail('not_found', `no person ${command.personId}`);
@@ -123,14 +126,21 @@ function isAgendaCommand(command: Command): command is AgendaCommand {
 }
 
 function decideMeetingUpdate(state: MeetingState, command: CommandOf<'meeting.update'>): DomainEvent[] {
+  // Typed words are merged per language; a plain string is in the meeting's (new) language.
+  const lang = command.changes.language ?? state.info.language;
+  const merged: Record<string, unknown> = { ...command.changes };
+  for (const f of MEETING_WORDS) {
+    const change = command.changes[f];
+    if (change !== undefined) merged[f] = mergeLocalized(state.info[f], change, lang);
+  }
   const changes = Object.fromEntries(
-    Object.entries(command.changes).filter(
-      ([key, value]) => JSON.stringify(value) !== JSON.stringify(state.info[key as keyof MeetingInfo]),
-    ),
+    Object.entries(merged).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(state.info[key as keyof MeetingInfo])),
   );
   if (Object.keys(changes).length === 0) return [];
-  const next = { ...state.info, ...changes };
+  const next = { ...state.info, ...changes } as MeetingInfo;
   if (next.startDate > next.endDate) fail('invalid_command', 'the meeting cannot end before it starts');
+  const missing = missingMeetingWords(next, next.language);
+  if (missing.length > 0) fail('invalid_command', `give the ${missing.join(', ')} in the meeting's language (${next.language})`, { missing });
   return [{ type: 'MeetingDetailsChanged', payload: { changes } }];
 }
 
@@ -157,14 +167,13 @@ function registerDelegation(
 
 function decideDelegationUpdate(state: MeetingState, command: CommandOf<'delegation.update'>): DomainEvent[] {
   const delegation = requireDelegation(state, command.delegationId);
-  if (delegation.m49 && command.names) fail('invalid_state', 'the names of a State come from the UN list');
   if (delegation.m49 && command.category && !isStateCategory(command.category)) {
     fail('invalid_command', `a State cannot be registered as ${command.category}`);
   }
   const payload: Extract<DomainEvent, { type: 'DelegationUpdated' }>['payload'] = { delegationId: delegation.id };
   if (command.category && command.category !== delegation.category) payload.category = command.category;
   if (command.names) {
-    const names = cleanNames(command.names);
+    const names = delegation.m49 ? meetingNamesOfState(delegation.m49, delegation.names, command.names) : cleanNames(command.names);
     const clash = Object.values(state.delegations).find((d) => d.id !== delegation.id && sameName(d.names, names));
     if (clash) fail('already_exists', `${delegationName(clash)} is already registered`, { delegationId: clash.id });
     payload.names = names;
@@ -224,6 +233,24 @@ function cleanNames(names: Partial<Record<string, string | undefined>>): Delegat
   for (const l of LANGUAGES) {
     const v = names[l]?.trim();
     if (v) out[l] = v;
+  }
+  return out;
+}
+
+/**
+ * A State keeps its M49 code and its UN names, but a meeting's documents may
+ * name it otherwise in a language (a short form, a former name): the names
+ * given replace those languages; an empty one restores the UN name.
+ */
+function meetingNamesOfState(m49: string, current: Delegation['names'], given: Partial<Record<string, string | undefined>>): Delegation['names'] {
+  const un: Delegation['names'] = stateByM49(m49)?.names ?? {};
+  const out: Delegation['names'] = { ...current };
+  for (const l of LANGUAGES) {
+    if (!(l in given)) continue;
+    const v = given[l]?.trim();
+    if (v) out[l] = v;
+    else if (un[l]) out[l] = un[l];
+    else delete out[l];
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import type { AccessCode } from '../access/commands';
 import type { AgendaEvent } from '../agenda/events';
 import type { Actor } from '../core/context';
-import type { MeetingInfo, MeetingInfoPatch } from '../meeting/info';
+import type { MeetingInfoInput, MeetingInfoPatch } from '../meeting/info';
+import type { Localized } from '../core/localized';
 import type { Category } from '../participants/categories';
 import type { Delegation, Person, PersonFunction } from '../participants/model';
 import type { Lang } from '../languages';
@@ -14,7 +15,8 @@ import type { ReportEvent } from '../report/record';
 
 /** What a command decided; the server wraps it into a ledger event. */
 export type DomainEvent =
-  | { type: 'MeetingCreated'; payload: { meetingId: string; info: MeetingInfo } }
+  /** Words as strings (in the meeting's language) before issue 13, per language since: see legacy.ts. */
+  | { type: 'MeetingCreated'; payload: { meetingId: string; info: MeetingInfoInput } }
   | { type: 'MeetingDetailsChanged'; payload: { changes: MeetingInfoPatch } }
   | { type: 'DelegationRegistered'; payload: { delegation: Omit<Delegation, 'registeredAt'> } }
   | {
@@ -25,7 +27,7 @@ export type DomainEvent =
   | { type: 'PersonRegistered'; payload: { person: Omit<Person, 'registeredAt'> } }
   | {
       type: 'PersonUpdated';
-      payload: { personId: string; name?: string; title?: string; function?: PersonFunction };
+      payload: { personId: string; name?: string; title?: Localized; function?: PersonFunction };
     }
   | { type: 'PersonRemoved'; payload: { personId: string } }
   | { type: 'AccessCodeIssued'; payload: { code: Omit<AccessCode, 'issuedAt' | 'revokedAt'> } }

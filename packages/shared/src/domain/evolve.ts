@@ -13,10 +13,12 @@ import { evolveAmendments } from '../amendments/evolve';
 import { emptyReport, evolveReport, isReportEvent } from '../report/record';
 import type { LedgerEvent } from './events';
 import type { MeetingState } from './state';
+import { upcastEvent } from './legacy';
+import { normalizeMeetingInfo, type MeetingInfo } from '../meeting/info';
 
 /** Applies one recorded event. Pure; the same on the server and in every browser. */
 export function evolve(state: MeetingState, event: LedgerEvent): MeetingState {
-  const next = applyEvent(state, event);
+  const next = applyEvent(state, upcastEvent(event, state.info.language));
   return { ...next, seq: event.seq };
 }
 
@@ -25,7 +27,8 @@ function applyEvent(s: MeetingState, e: LedgerEvent): MeetingState {
     case 'MeetingCreated':
       throw new Error('MeetingCreated starts a ledger; use initialState');
     case 'MeetingDetailsChanged':
-      return { ...s, info: { ...s.info, ...e.payload.changes } };
+      // Upcast: the typed words are per language here.
+      return { ...s, info: { ...s.info, ...(e.payload.changes as Partial<MeetingInfo>) } };
     case 'DelegationRegistered': {
       const d = e.payload.delegation;
       return { ...s, delegations: { ...s.delegations, [d.id]: { ...d, registeredAt: e.at } } };
@@ -78,7 +81,7 @@ export function initialState(first: LedgerEvent): MeetingState {
     id: first.payload.meetingId,
     seq: first.seq,
     createdAt: first.at,
-    info: first.payload.info,
+    info: normalizeMeetingInfo(first.payload.info),
     delegations: {},
     persons: {},
     codes: {},

@@ -6,7 +6,7 @@
 import type { Actor, DecideContext } from '../core/context';
 import type { CommandFacts } from '../amendments/facts';
 import { DomainError, type ErrorCode } from '../core/errors';
-import type { MeetingInfo } from '../meeting/info';
+import type { MeetingInfoInput } from '../meeting/info';
 import { createMeeting, decide } from './decide';
 import type { DomainEvent, LedgerEvent } from './events';
 import { evolve, replay } from './evolve';
@@ -15,7 +15,7 @@ import type { MeetingState } from './state';
 
 export const TEST_MEETING_ID = 'm_test000000';
 
-export const TEST_INFO: MeetingInfo = {
+export const TEST_INFO: MeetingInfoInput = {
   body: 'Working Group on Trafficking in Persons',
   parentBody: 'Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
   title: 'Report on the meeting of the Working Group on Trafficking in Persons',
@@ -53,7 +53,7 @@ export class TestMeeting {
   readonly events: LedgerEvent[];
   state: MeetingState;
 
-  constructor(info: MeetingInfo = TEST_INFO) {
+  constructor(info: MeetingInfoInput = TEST_INFO) {
     this.events = stamp(createMeeting(TEST_MEETING_ID, info, this.ctx), 0, ADMIN, this.ctx.now);
     this.state = replay(this.events);
   }

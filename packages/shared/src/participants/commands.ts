@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, m49, names, optionalText, text } from '../core/schema';
+import { id, m49, names, text } from '../core/schema';
+import { optionalLocalizedSchema } from '../core/localized';
 import { CATEGORIES, STATE_CATEGORIES } from './categories';
 import { PERSON_FUNCTIONS } from './model';
 
@@ -34,7 +35,7 @@ export const participantCommands = [
     .object({
       type: z.literal('person.register'),
       name: text(200),
-      title: optionalText(40).default(''),
+      title: optionalLocalizedSchema(40).default(''),
       function: z.enum(PERSON_FUNCTIONS),
       delegationId: id.optional(),
     })
@@ -44,7 +45,7 @@ export const participantCommands = [
       type: z.literal('person.update'),
       personId: id,
       name: text(200).optional(),
-      title: optionalText(40).optional(),
+      title: optionalLocalizedSchema(40).optional(),
       function: z.enum(PERSON_FUNCTIONS).optional(),
     })
     .strict(),

@@ -1,4 +1,5 @@
 import type { Lang } from '../languages';
+import type { Localized } from '../core/localized';
 import type { Category } from './categories';
 
 export interface Delegation {
@@ -30,8 +31,8 @@ export const DELEGATION_FUNCTIONS: readonly PersonFunction[] = ['head', 'represe
 export interface Person {
   id: string;
   name: string;
-  /** Form of address as the list of participants writes it: "Ms.", "Mr.", "H.E. Mr.". */
-  title: string;
+  /** Form of address as the list of participants writes it, per language: "Ms.", "Mme", "السيدة". */
+  title: Localized;
   function: PersonFunction;
   delegationId?: string;
   registeredAt: string;

@@ -4,7 +4,7 @@
  * (sent as JSON by `GET /api/meetings/{id}/report?format=json`).
  */
 import type { Lang } from '../languages';
-import type { SourceRef } from './model';
+import type { SourceRef, WordFallback } from './model';
 
 /** Inline content: text, or a footnote marker by its number in the report (1-based). */
 export type ReportInline = { t: 'text'; text: string } | { t: 'fn'; index: number };
@@ -74,4 +74,6 @@ export interface Report {
   };
   items: ReportItem[];
   footnotes: ReportFootnote[];
+  /** Typed words shown in another language for want of a translation (marked "[en: …]" in a draft). */
+  fallbacks: WordFallback[];
 }

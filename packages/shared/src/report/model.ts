@@ -1,13 +1,12 @@
 /**
- * The report's generated chapters as a tree that does not depend on the
- * language it will be written in (issue 6). Every generated sentence is a
- * kind with its parameters, never a string: `renderSentence` writes it in
- * any of the six languages. Names carry all the languages the registry has;
- * titles typed by the secretariat (agenda items, documents, venue) are in
- * the meeting's drafting language.
- *
- * Only the attendance lists depend on the language the skeleton is built
- * for (each list is in that language's UN alphabetical order).
+ * The report's generated chapters as a tree (issue 6). Every generated
+ * sentence is a kind with its parameters, never a string: `renderSentence`
+ * writes it in any of the six languages. Names carry all the languages the
+ * registry has. Words typed by the secretariat (agenda items, documents,
+ * the body, the venue) are given per language and resolved when the
+ * skeleton is built for a language (issue 13): a missing translation falls
+ * back visibly (`fallbacks`), and the attendance lists follow that
+ * language's UN alphabetical order.
  */
 import type { Lang } from '../languages';
 import type { OrganizationSection } from '../protocol/yjs';
@@ -173,9 +172,23 @@ export interface Masthead {
   originalLanguage: Lang;
 }
 
+/**
+ * Typed words the report shows in another language than its own because
+ * nobody gave them in it (the translation is missing): where, and in which
+ * language they were shown instead.
+ */
+export interface WordFallback {
+  /** e.g. "meeting.title", "agenda.ai_x.title", "document.CTOC/COP/WG.4/2010/2.title". */
+  where: string;
+  /** The language shown instead. */
+  shown: Lang;
+}
+
 export interface ReportSkeleton {
   /** The language whose alphabetical order the attendance lists follow. */
   lang: Lang;
   masthead: Masthead;
   chapters: ReportChapter[];
+  /** Words shown in another language (a draft marks them; a final export refuses them unless accepted). */
+  fallbacks: WordFallback[];
 }

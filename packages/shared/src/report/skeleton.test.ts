@@ -336,3 +336,32 @@ describe('the written parts', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 });
+
+describe('typed words in the report\'s language (issue 13)', () => {
+  it('takes the translation when given, else shows the meeting\'s language marked in a draft and listed', () => {
+    const { m, concepts, other } = modelMeeting();
+    m.run({ type: 'meeting.update', changes: { body: { fr: 'Groupe de travail sur la traite des personnes' } } });
+    m.run({ type: 'agenda.updateItem', itemId: concepts, title: { fr: 'Analyse des notions clefs du Protocole' } });
+    const fr = buildReportSkeleton(m.state, 'fr');
+    expect(fr.masthead.body).toBe('Groupe de travail sur la traite des personnes');
+    // Vienna is in the UN's table of cities: no translation needed.
+    expect(fr.masthead.venue).toBe('Vienne');
+    expect(fr.masthead.title).toBe(`\u2068[en: ${m.state.info.title.en}]\u2069`);
+    const heading = fr.chapters[1].sections[0].heading;
+    expect(heading.kind === 'agenda_item' && heading.item.title).toBe('Analyse des notions clefs du Protocole');
+    expect(fr.fallbacks).toEqual(
+      expect.arrayContaining([
+        { where: 'meeting.title', shown: 'en' },
+        { where: 'meeting.parentBody', shown: 'en' },
+        { where: 'document.CTOC/COP/WG.4/2010/2.title', shown: 'en' },
+      ]),
+    );
+    expect(fr.fallbacks.some((f) => f.where === `agenda.${concepts}.title`)).toBe(false);
+    expect(fr.fallbacks).toContainEqual({ where: `agenda.${other}.title`, shown: 'en' });
+    // A final edition carries no mark; the caller refuses it unless the secretariat accepts the fallbacks.
+    const final = buildReportSkeleton(m.state, 'fr', { words: 'final' });
+    expect(final.masthead.title).toBe(m.state.info.title.en);
+    expect(final.fallbacks).toEqual(fr.fallbacks);
+    expect(buildReportSkeleton(m.state, 'en').fallbacks).toEqual([]);
+  });
+});

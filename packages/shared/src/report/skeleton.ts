@@ -9,12 +9,15 @@ import { delegationName } from '../participants/names';
 import { docNameOf } from '../protocol/yjs';
 import type { Capacity, Statement } from '../speakers/model';
 import { venueDate } from '../speakers/summaries';
+import { pickLocalized, type Localized } from '../core/localized';
+import { knownVenue } from './venues';
 import type {
   AgendaListBlock,
   AgendaRef,
   DocumentRef,
   Gender,
   GeneratedParagraph,
+  Masthead,
   NameMap,
   PanellistRef,
   ReportBlock,
@@ -23,6 +26,7 @@ import type {
   ReportSkeleton,
   Sentence,
   SlotBlock,
+  WordFallback,
 } from './model';
 
 export interface SkeletonOptions {
@@ -47,6 +51,55 @@ export interface SkeletonOptions {
    * the report's language like the States.
    */
   organizationOrder?: 'english' | 'language';
+  /**
+   * Words typed without a translation into the report's language are shown
+   * in another language: marked "[en: …]" in a draft (the default), as they
+   * are in a final export (which refuses them unless the secretariat accepts
+   * them; the caller checks `fallbacks`).
+   */
+  words?: 'draft' | 'final';
+}
+
+/**
+ * Typed words in the skeleton's language: the translation when given, else
+ * the meeting's language (or any), marked in a draft and listed in
+ * `fallbacks` either way.
+ */
+class Words {
+  readonly fallbacks: WordFallback[] = [];
+  private readonly seen = new Set<string>();
+  constructor(
+    private readonly lang: Lang,
+    private readonly original: Lang,
+    private readonly mark: boolean,
+  ) {}
+  get(value: Localized, where: string): string {
+    const picked = pickLocalized(value, this.lang, this.original);
+    if (!picked.fallback || !picked.lang) return picked.text;
+    if (!this.seen.has(where)) {
+      this.seen.add(where);
+      this.fallbacks.push({ where, shown: picked.lang });
+    }
+    return this.mark ? fallbackMark(picked.text, picked.lang) : picked.text;
+  }
+  /** A venue in the UN's table of cities needs no translation: the table names it in every language. */
+  venue(value: Localized): string {
+    const typed = value[this.lang];
+    if (typed) return typed;
+    for (const v of Object.values(value)) {
+      const known = v ? knownVenue(v, this.lang) : undefined;
+      if (known) return known;
+    }
+    return this.get(value, 'meeting.venue');
+  }
+}
+
+/**
+ * How a draft shows words typed in another language: "[en: Working Group on …]",
+ * isolated (FSI … PDI) so that English in an Arabic edition keeps its order.
+ */
+export function fallbackMark(text: string, shown: Lang): string {
+  return `\u2068[${shown}: ${text}]\u2069`;
 }
 
 /** The capacities a delegation's speaking counts as "made a statement". */
@@ -61,20 +114,19 @@ const ORGANIZATION_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['un_bo
  */
 export function buildReportSkeleton(state: MeetingState, lang: Lang, options: SkeletonOptions = {}): ReportSkeleton {
   const { info } = state;
-  return {
-    lang,
-    masthead: {
-      symbol: info.symbol,
-      startDate: info.startDate,
-      endDate: info.endDate,
-      title: info.title,
-      body: info.body,
-      parentBody: info.parentBody,
-      venue: info.venue,
-      originalLanguage: info.language,
-    },
-    chapters: [organizationChapter(state, lang, options), deliberationsChapter(state, options), adoptionChapter(state)],
+  const words = new Words(lang, info.language, (options.words ?? 'draft') === 'draft');
+  const masthead: Masthead = {
+    symbol: info.symbol,
+    startDate: info.startDate,
+    endDate: info.endDate,
+    title: words.get(info.title, 'meeting.title'),
+    body: words.get(info.body, 'meeting.body'),
+    parentBody: words.get(info.parentBody, 'meeting.parentBody'),
+    venue: words.venue(info.venue),
+    originalLanguage: info.language,
   };
+  const chapters = [organizationChapter(state, lang, options, words, masthead.venue), deliberationsChapter(state, options, words), adoptionChapter(state)];
+  return { lang, masthead, chapters, fallbacks: words.fallbacks };
 }
 
 function dayOf(state: MeetingState, iso: string): string {
@@ -83,14 +135,14 @@ function dayOf(state: MeetingState, iso: string): string {
 
 // ---------------------------------------------------------------- III
 
-function organizationChapter(state: MeetingState, lang: Lang, options: SkeletonOptions): ReportChapter {
+function organizationChapter(state: MeetingState, lang: Lang, options: SkeletonOptions, words: Words, venue: string): ReportChapter {
   const sections: ReportSection[] = [
-    { id: 's-opening', number: 1, heading: { kind: 'fixed', key: 'opening' }, blocks: [openingParagraph(state)] },
-    { id: 's-agenda', number: 2, heading: { kind: 'fixed', key: 'agenda_adoption' }, blocks: agendaBlocks(state) },
+    { id: 's-opening', number: 1, heading: { kind: 'fixed', key: 'opening' }, blocks: [openingParagraph(state, venue)] },
+    { id: 's-agenda', number: 2, heading: { kind: 'fixed', key: 'agenda_adoption' }, blocks: agendaBlocks(state, words) },
     { id: 's-attendance', number: 3, heading: { kind: 'fixed', key: 'attendance' }, blocks: attendanceParagraphs(state, lang, options) },
   ];
   if (state.report.documentation) {
-    sections.push({ id: 's-documentation', number: 4, heading: { kind: 'fixed', key: 'documentation' }, blocks: documentationBlocks(state) });
+    sections.push({ id: 's-documentation', number: 4, heading: { kind: 'fixed', key: 'documentation' }, blocks: documentationBlocks(state, words) });
   }
   // Generated from the record, editable only by adding to it: each section ends with the secretariat's additions.
   for (const section of sections) {
@@ -101,10 +153,10 @@ function organizationChapter(state: MeetingState, lang: Lang, options: SkeletonO
   return { id: 'organization', number: 3, sections, blocks: [] };
 }
 
-function openingParagraph(state: MeetingState): GeneratedParagraph {
+function openingParagraph(state: MeetingState, venue: string): GeneratedParagraph {
   const { info } = state;
   const sentences: Sentence[] = [
-    { kind: 'meeting_held', body: 'working_group', venue: info.venue, startDate: info.startDate, endDate: info.endDate },
+    { kind: 'meeting_held', body: 'working_group', venue, startDate: info.startDate, endDate: info.endDate },
   ];
   if (state.opening) sentences.push({ kind: 'meeting_opened', chair: chairOf(state), date: dayOf(state, state.opening.at) });
   return { kind: 'paragraph', id: 'p-opening', sentences, source: { kind: 'opening', at: state.opening?.at ?? null } };
@@ -118,13 +170,13 @@ function chairOf(state: MeetingState): { name: string; country: NameMap | null; 
   let country: NameMap | null = null;
   if (state.info.chair.m49) country = stateByM49(state.info.chair.m49)?.names ?? null;
   else if (person?.delegationId && state.delegations[person.delegationId]) country = state.delegations[person.delegationId].names;
-  return { name, country, gender: genderOf(person?.title ?? '') };
+  return { name, country, gender: genderOf(Object.values(person?.title ?? {}).join(' ')) };
 }
 
 /** From a form of address: "Ms.", "Mrs.", "Mme", "H.E. Ms." … */
 export function genderOf(title: string): Gender {
-  if (/\b(Ms|Mrs|Mme|Mlle|Sra|Srta|Madam)\b/i.test(title)) return 'f';
-  if (/\b(Mr|M|Sr|Sir)\b\.?/.test(title)) return 'm';
+  if (/\b(Ms|Mrs|Mme|Mlle|Sra|Srta|Madam)\b|г-жа|госпожа|女士|السيدة/i.test(title)) return 'f';
+  if (/\b(Mr|M|Sr|Sir)\b\.?|г-н|господин|先生|السيد/.test(title)) return 'm';
   return null;
 }
 
@@ -141,13 +193,17 @@ export function parseAgendaLabel(label: string): number[] {
   return [Number(m[1]), sub];
 }
 
-function agendaBlocks(state: MeetingState): ReportBlock[] {
+function agendaBlocks(state: MeetingState, words: Words): ReportBlock[] {
   const { adoption } = state.agenda;
   if (!adoption) return [];
   const list: AgendaListBlock = { kind: 'agenda_list', id: 'l-agenda', items: [] };
   for (const line of adoption.agenda) {
     // The agenda as adopted: labels and titles frozen at adoption, not as amended since.
-    const ref: AgendaRef = { itemId: line.itemId, path: parseAgendaLabel(line.label), title: line.title };
+    // Translations added since the adoption belong to the words adopted, as long as those did not change.
+    const live = state.agenda.items[line.itemId]?.title;
+    const original = state.info.language;
+    const title = live && live[original] === line.title[original] ? { ...live, ...line.title } : line.title;
+    const ref: AgendaRef = { itemId: line.itemId, path: parseAgendaLabel(line.label), title: words.get(title, `agenda.${line.itemId}.title`) };
     if (ref.path.length === 2 && list.items.length > 0) list.items[list.items.length - 1].children.push(ref);
     else list.items.push({ ref, children: [] });
   }
@@ -169,14 +225,14 @@ function agendaBlocks(state: MeetingState): ReportBlock[] {
  * items is listed where it first appears). Kept even with no document yet,
  * so that the empty list shows the secretariat what is missing.
  */
-function documentationBlocks(state: MeetingState): ReportBlock[] {
+function documentationBlocks(state: MeetingState, words: Words): ReportBlock[] {
   const documents: DocumentRef[] = [];
   const seen = new Set<string>();
   for (const item of agendaInOrder(state.agenda)) {
     for (const d of item.documents) {
       if (seen.has(d.symbol)) continue;
       seen.add(d.symbol);
-      documents.push({ symbol: d.symbol, title: d.title });
+      documents.push({ symbol: d.symbol, title: words.get(d.title, `document.${d.symbol}.title`) });
     }
   }
   return [
@@ -226,7 +282,7 @@ function heardStatements(state: MeetingState): Statement[] {
     .map(({ s }) => s);
 }
 
-function deliberationsChapter(state: MeetingState, options: SkeletonOptions): ReportChapter {
+function deliberationsChapter(state: MeetingState, options: SkeletonOptions, words: Words): ReportChapter {
   const statements = heardStatements(state);
   const byItem = new Map<string, Statement[]>();
   for (const s of statements) {
@@ -244,7 +300,7 @@ function deliberationsChapter(state: MeetingState, options: SkeletonOptions): Re
         : (byItem.get(item.id) ?? []).some((s) => s.capacity === 'panellist' || HEARD.includes(s.capacity))),
   );
   const members = new Set<Category>(options.memberCategories ?? ['state_party']);
-  const sections = items.map((item, i) => itemSection(state, item.id, i + 1, byItem.get(item.id) ?? [], members));
+  const sections = items.map((item, i) => itemSection(state, item.id, i + 1, byItem.get(item.id) ?? [], members, words));
   return { id: 'deliberations', number: 4, sections, blocks: [] };
 }
 
@@ -254,9 +310,10 @@ function itemSection(
   number: number,
   statements: Statement[],
   members: ReadonlySet<Category>,
+  words: Words,
 ): ReportSection {
   const item = state.agenda.items[itemId];
-  const ref: AgendaRef = agendaRefOf(state.agenda, itemId, item.label, item.title);
+  const ref: AgendaRef = agendaRefOf(state.agenda, itemId, item.label, words.get(item.title, `agenda.${itemId}.title`));
   const days = new Set<string>();
   for (const p of item.periods) days.add(dayOf(state, p.startedAt));
   for (const child of item.children) for (const p of state.agenda.items[child]?.periods ?? []) days.add(dayOf(state, p.startedAt));
@@ -271,7 +328,13 @@ function itemSection(
   blocks.push(para('considered', { kind: 'item_considered', body: 'working_group', dates: [...days].sort(), item: ref }));
   const documents = [item, ...item.children.map((c) => state.agenda.items[c]).filter(Boolean)].flatMap((i) => i.documents);
   if (documents.length > 0)
-    blocks.push(para('documents', { kind: 'documents_before', body: 'working_group', documents: documents.map((d) => ({ ...d })) }));
+    blocks.push(
+      para('documents', {
+        kind: 'documents_before',
+        body: 'working_group',
+        documents: documents.map((d) => ({ symbol: d.symbol, title: words.get(d.title, `document.${d.symbol}.title`) })),
+      }),
+    );
   blocks.push({ kind: 'slot', id: `w-item-${itemId}-introduction`, slot: 'item_introduction', itemId });
 
   const panellists: PanellistRef[] = [];

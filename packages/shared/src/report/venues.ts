@@ -38,5 +38,10 @@ const BY_NAME = new Map<string, Names>(
 
 /** The venue as the report in `lang` names it after "in" (Russian: prepositional case). */
 export function venueName(venue: string, lang: Lang): string {
-  return BY_NAME.get(key(venue))?.[lang] ?? venue;
+  return knownVenue(venue, lang) ?? venue;
+}
+
+/** The venue in `lang` when the table knows it (typed in any of the languages it lists). */
+export function knownVenue(venue: string, lang: Lang): string | undefined {
+  return BY_NAME.get(key(venue))?.[lang];
 }

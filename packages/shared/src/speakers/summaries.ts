@@ -1,5 +1,6 @@
 import { agendaInOrder } from '../agenda/numbering';
 import type { AgendaItemStatus } from '../agenda/model';
+import type { Localized } from '../core/localized';
 import type { MeetingState } from '../domain/state';
 import type { Category } from '../participants/categories';
 import { floorRemainingMs } from './clock';
@@ -104,7 +105,7 @@ export function speakingTime(state: MeetingState, filter: { itemId?: string; dat
 export interface ProgrammeItem {
   itemId: string;
   label: string;
-  title: string;
+  title: Localized;
   status: AgendaItemStatus;
   plannedDate: string | null;
   /** Requests waiting on the item's list (points of order and replies included). */

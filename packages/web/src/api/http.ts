@@ -1,4 +1,4 @@
-import type { ErrorBody, SessionInfo } from '@gavel/shared';
+import type { ErrorBody, Lang, LocalizedInput, SessionInfo } from '@gavel/shared';
 import { loadSession } from './session';
 
 /** An error the server (or the network) gave, with its stable code. */
@@ -70,14 +70,15 @@ export function authorizedGet(path: string, signal?: AbortSignal): Promise<Respo
   return authorizedFetch(path, { signal });
 }
 
+/** A meeting in the public list; its words per language (strings from a server before issue 13). */
 export interface MeetingSummary {
   id: string;
-  body: string;
-  title: string;
-  venue: string;
+  body: LocalizedInput;
+  title: LocalizedInput;
+  venue: LocalizedInput;
   startDate: string;
   endDate: string;
-  language: string;
+  language: Lang;
 }
 
 export const api = {

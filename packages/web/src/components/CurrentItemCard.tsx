@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { currentSpeaker, formatAgendaLabel, type Lang, type MeetingState } from '@gavel/shared';
+import { Words } from './Words';
 import { Countdown } from './Countdown';
 import { speakerLabel } from './speakerLabel';
 
@@ -15,7 +16,7 @@ export function CurrentItemCard({ state, now, hideSpeakerOf }: { state: MeetingS
       <h2 id="current-item-heading">{t('console.currentItem')}</h2>
       {item ? (
         <p className="current-item-title" dir="auto" data-testid="current-item">
-          {t('console.item', { label: formatAgendaLabel(item.path, lang) })}: {item.title}
+          {t('console.item', { label: formatAgendaLabel(item.path, lang) })}: <Words value={item.title} />
         </p>
       ) : (
         <p className="muted">{t('console.noCurrentItem')}</p>

@@ -15,6 +15,7 @@ import {
   type MeetingState,
   type SpeakingTimeSummary,
 } from '@gavel/shared';
+import { Words } from './Words';
 import { formatSignedDuration, formatVenueTime, itemHeading, itemNumber } from './format';
 import { useServerNow } from './useServerNow';
 
@@ -340,8 +341,8 @@ function Programme({ state, now }: { state: MeetingState; now: number }) {
                 <tr key={i.itemId} aria-current={i.itemId === state.agenda.currentItemId ? 'true' : undefined}>
                   <th scope="row">
                     <span className="programme-label">{itemNumber(state.agenda.items[i.itemId]?.path ?? [], lang)}</span>{' '}
-                    <span dir="auto" lang={state.info.language}>
-                      {i.title}
+                    <span dir="auto">
+                      <Words value={i.title} original={state.info.language} />
                     </span>
                     {i.itemId === state.agenda.currentItemId ? <span className="badge">{t('chart.current')}</span> : null}
                   </th>

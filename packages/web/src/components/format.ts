@@ -1,4 +1,4 @@
-import { formatAgendaLabel, formatDuration, INTL_LOCALE, type AgendaItem, type Lang } from '@gavel/shared';
+import { formatAgendaLabel, formatDuration, INTL_LOCALE, localizedText, type AgendaItem, type Lang, type LocalizedInput } from '@gavel/shared';
 
 /**
  * Formatting and reading of times, durations and agenda numbers in the UI
@@ -78,6 +78,6 @@ export function itemNumber(path: readonly number[], lang: Lang): string {
 }
 
 /** "1. Organizational matters", "1 (a) Opening of the meeting": an item in a list or a menu. */
-export function itemHeading(item: Pick<AgendaItem, 'path' | 'title'>, lang: Lang): string {
-  return `${itemNumber(item.path, lang)} ${item.title}`;
+export function itemHeading(item: Pick<AgendaItem, 'path'> & { title: LocalizedInput }, lang: Lang, original: Lang = lang): string {
+  return `${itemNumber(item.path, lang)} ${localizedText(item.title, lang, original)}`;
 }

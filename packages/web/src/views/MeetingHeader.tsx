@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang, MeetingState } from '@gavel/shared';
 import { formatDateRange } from '../i18n';
+import { Words } from '../components/Words';
 
 /** The meeting's name, place and dates, in the given language (the UI's by default). */
 export function MeetingHeader({ state, lang }: { state: MeetingState; lang?: Lang }) {
@@ -10,10 +11,12 @@ export function MeetingHeader({ state, lang }: { state: MeetingState; lang?: Lan
   return (
     <header className="meeting-header">
       <p className="body-name" dir="auto">
-        {info.body}
+        <Words value={info.body} lang={l} original={info.language} />
       </p>
       <p className="meeting-meta">
-        <span dir="auto">{info.venue}</span>
+        <span dir="auto">
+          <Words value={info.venue} lang={l} original={info.language} />
+        </span>
         {' · '}
         <span>{formatDateRange(info.startDate, info.endDate, l)}</span>
         {info.symbol ? (

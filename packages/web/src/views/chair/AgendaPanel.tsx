@@ -4,6 +4,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { useDialogs } from '../../components/Dialogs';
 import { useCommand } from '../../components/useCommand';
 import { formatDateTime } from '../../i18n';
+import { Words } from '../../components/Words';
 
 /** Opening, adoption of the agenda, and the items: take up, suspend, resume, close. */
 export function AgendaPanel({ state }: { state: MeetingState }) {
@@ -86,7 +87,7 @@ function AgendaRow({
     <li className={`agenda-item status-${item.status}${item.parentId ? ' sub-item' : ''}`} aria-current={item.status === 'current' ? 'true' : undefined}>
       <span className="agenda-label">{label}</span>
       <span className="agenda-title" dir="auto">
-        {item.title}
+        <Words value={item.title} />
       </span>
       <span className="agenda-status">{t(`console.status_${item.status}`)}</span>
       {canRun && !isParentOfSubItems ? (

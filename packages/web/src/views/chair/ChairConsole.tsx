@@ -14,6 +14,7 @@ import { SpeakingTimeChart } from '../../components/SpeakingTimeChart';
 import { useMeeting } from '../../api/MeetingContext';
 import { NegotiationConsole } from '../amendments/NegotiationConsole';
 import { formatInteger, pendingAmendments } from '@gavel/shared';
+import { Words } from '../../components/Words';
 
 const SOUND_KEY = 'gavel.chair.sound';
 
@@ -53,7 +54,7 @@ export function ChairConsole({ state }: { state: MeetingState }) {
         <span className="muted">{t('console.currentItem')}</span>{' '}
         {item ? (
           <strong dir="auto">
-            {t('console.item', { label: formatAgendaLabel(item.path, lang) })}: {item.title}
+            {t('console.item', { label: formatAgendaLabel(item.path, lang) })}: <Words value={item.title} />
           </strong>
         ) : (
           <span>{t('console.noCurrentItem')}</span>

@@ -63,6 +63,7 @@ function report(lang: 'en' | 'ar'): Report {
       { kind: 'list', items: [{ label: '1.', text: 'Organizational matters', children: [{ label: '(a)', text: 'Opening of the meeting' }] }] },
     ],
     footnotes: [{ n: 1, label: ar ? '١' : '1', text: 'Decision 4/4.' }],
+    fallbacks: [],
   };
 }
 

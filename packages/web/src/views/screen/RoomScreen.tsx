@@ -25,6 +25,7 @@ import { useServerNow } from '../../components/useServerNow';
 import { ParagraphOnScreen } from '../text/ParagraphOnScreen';
 import { NegotiationOnScreen } from '../amendments/NegotiationOnScreen';
 import { MeetingHeader } from '../MeetingHeader';
+import { Words } from '../../components/Words';
 
 /** How many of the next speakers the room sees: ten fit a 1920×1080 projector in large type. */
 const NEXT_ON_SCREEN = 10;
@@ -59,7 +60,9 @@ export function RoomScreen({ state }: { state: MeetingState }) {
   const itemTitle = item ? (
     <h1 className="room-item" dir="auto" data-testid="room-item">
       <span className="room-item-label">{t('room.item', { label: formatAgendaLabel(item.path, lang) })}</span>
-      <span className="room-item-title">{item.title}</span>
+      <span className="room-item-title">
+        <Words value={item.title} lang={lang} />
+      </span>
     </h1>
   ) : null;
 
@@ -82,7 +85,7 @@ export function RoomScreen({ state }: { state: MeetingState }) {
       ) : !item ? (
         <>
           <h1 className="room-title" dir="auto">
-            {state.info.title}
+            <Words value={state.info.title} lang={lang} />
           </h1>
           <p className="room-waiting">{t('screen.waiting')}</p>
         </>
@@ -162,7 +165,7 @@ function RoomMessage({ state, message, lang }: { state: MeetingState; message: S
   if (!message) {
     return (
       <h1 className="room-title" dir="auto">
-        {state.info.title}
+        <Words value={state.info.title} lang={lang} />
       </h1>
     );
   }

@@ -4,15 +4,19 @@ import {
   formatAgendaLabel,
   formatDate,
   formatInteger,
-  LANGUAGE_AUTONYMS,
+  hasLanguage,
+  localizedText,
+  toLocalized,
   venueDate,
   type AgendaAmendment,
   type AgendaDocument,
   type AgendaItem,
   type AgendaLine,
   type Lang,
+  type Localized,
   type MeetingState,
 } from '@gavel/shared';
+import { LocalizedField, MissingLanguages, Words } from '../../components/Words';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { formatVenueTime, itemHeading, itemNumber } from '../../components/format';
@@ -30,7 +34,7 @@ import {
 
 /** What the add and edit forms hold: the item's fields, a document being typed, and an amendment's reason. */
 interface ItemDraft {
-  title: string;
+  title: Localized;
   plannedDate: string;
   documents: AgendaDocument[];
   docSymbol: string;
@@ -38,11 +42,11 @@ interface ItemDraft {
   note: string;
 }
 
-const emptyDraft = (): ItemDraft => ({ title: '', plannedDate: '', documents: [], docSymbol: '', docTitle: '', note: '' });
+const emptyDraft = (): ItemDraft => ({ title: {}, plannedDate: '', documents: [], docSymbol: '', docTitle: '', note: '' });
 
-/** The documents of a draft, with the one still being typed if it has a symbol. */
-function draftDocuments(d: ItemDraft): AgendaDocument[] {
-  return d.docSymbol.trim() ? [...d.documents, { symbol: d.docSymbol.trim(), title: d.docTitle.trim() }] : d.documents;
+/** The documents of a draft, with the one still being typed (its title in the meeting's language) if it has a symbol. */
+function draftDocuments(d: ItemDraft, meetingLang: Lang): AgendaDocument[] {
+  return d.docSymbol.trim() ? [...d.documents, { symbol: d.docSymbol.trim(), title: toLocalized(d.docTitle, meetingLang) }] : d.documents;
 }
 
 /** Moves the keyboard focus to an element once React has drawn the change. */
@@ -118,20 +122,20 @@ function AddItem({ state }: { state: MeetingState }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!draft.title.trim()) return;
+    if (!hasLanguage(draft.title, state.info.language)) return;
     const command = structuralCommand(
       state.agenda,
       {
         op: 'add',
-        title: draft.title,
-        documents: draftDocuments(draft),
+        title: toLocalized(draft.title, state.info.language),
+        documents: draftDocuments(draft, state.info.language),
         ...(parentId && state.agenda.items[parentId] ? { parentId } : {}),
         ...(draft.plannedDate ? { plannedDate: draft.plannedDate } : {}),
       },
       draft.note,
     );
     if (await run(command)) {
-      setDone(t('agenda.added', { title: draft.title.trim() }));
+      setDone(t('agenda.added', { title: draft.title[state.info.language]?.trim() ?? '' }));
       setDraft(emptyDraft());
     }
   };
@@ -145,14 +149,14 @@ function AddItem({ state }: { state: MeetingState }) {
             <option value="">{t('agenda.topLevel')}</option>
             {parents.map((i) => (
               <option key={i.id} value={i.id}>
-                {t('agenda.subItemOf', { label: formatAgendaLabel(i.path, lang), title: i.title })}
+                {t('agenda.subItemOf', { label: formatAgendaLabel(i.path, lang), title: localizedText(i.title, lang, state.info.language) })}
               </option>
             ))}
           </select>
         )}
       </Field>
       <ItemFields state={state} draft={draft} onChange={setDraft} amend={adopted} />
-      <button type="submit" className="primary" disabled={busy || !draft.title.trim()}>
+      <button type="submit" className="primary" disabled={busy || !hasLanguage(draft.title, state.info.language)}>
         {adopted ? t('agenda.addAmend') : t('agenda.add')}
       </button>
       <ErrorText error={error} />
@@ -187,26 +191,20 @@ function ItemFields({
   const docsId = useId();
   const addDocument = () => {
     if (!draft.docSymbol.trim()) return;
-    set({ documents: draftDocuments(draft), docSymbol: '', docTitle: '' });
+    set({ documents: draftDocuments(draft, meetingLang), docSymbol: '', docTitle: '' });
     setTimeout(() => document.getElementById(`${docsId}-symbol`)?.focus(), 0);
   };
   return (
     <>
-      <Field label={t('agenda.itemTitle')} hint={t('agenda.titleHint', { language: LANGUAGE_AUTONYMS[meetingLang] })}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            lang={meetingLang}
-            dir="auto"
-            maxLength={500}
-            data-testid="item-title"
-            value={draft.title}
-            onChange={(e) => set({ title: e.target.value })}
-            required
-          />
-        )}
-      </Field>
+      <LocalizedField
+        label={t('agenda.itemTitle')}
+        value={draft.title}
+        onChange={(title) => set({ title })}
+        meetingLang={meetingLang}
+        multiline
+        maxLength={500}
+        testId="item-title"
+      />
       <Field label={t('agenda.plannedDate')} hint={t('agenda.plannedDateHint')}>
         {(p) => (
           <DateField id={p.id} describedBy={p['aria-describedby']} testId="item-date" value={draft.plannedDate} onChange={(v) => set({ plannedDate: v })} />
@@ -221,7 +219,9 @@ function ItemFields({
                 <span className="doc-symbol" dir="ltr">
                   {d.symbol}
                 </span>
-                <span dir="auto">{d.title}</span>
+                <span dir="auto">
+                  <Words value={d.title} original={meetingLang} />
+                </span>
                 <button
                   type="button"
                   className="danger small"
@@ -341,7 +341,7 @@ function ItemRow({ state, item, focused = false }: { state: MeetingState; item: 
     if (adopted) {
       const answer = await dialogs.prompt({
         title: t('dialog.amendTitle'),
-        message: t('dialog.removeAmends', { label, title: `\u2068${item.title}\u2069` }),
+        message: t('dialog.removeAmends', { label, title: `\u2068${localizedText(item.title, lang, meetingLang)}\u2069` }),
         label: t('dialog.reason'),
         confirm: t('agenda.remove'),
         danger: true,
@@ -351,7 +351,7 @@ function ItemRow({ state, item, focused = false }: { state: MeetingState; item: 
     } else {
       const go = await dialogs.confirm({
         title: t('agenda.remove'),
-        message: t('agenda.confirmRemove', { label, title: `\u2068${item.title}\u2069` }),
+        message: t('agenda.confirmRemove', { label, title: `\u2068${localizedText(item.title, lang, meetingLang)}\u2069` }),
         confirm: t('agenda.remove'),
         danger: true,
       });
@@ -395,9 +395,10 @@ function ItemRow({ state, item, focused = false }: { state: MeetingState; item: 
         <div className="draft-item-body">
           <p className="draft-item-title" id={idOf('title')}>
             <span className="visually-hidden">{t('agenda.itemNumber', { label })} </span>
-            <span lang={meetingLang} dir="auto">
-              {item.title}
+            <span dir="auto">
+              <Words value={item.title} original={meetingLang} />
             </span>
+            <MissingLanguages value={item.title} original={meetingLang} />
           </p>
           <p className="draft-item-meta muted">
             {item.plannedDate ? t('agenda.plannedFor', { date: formatDate(item.plannedDate, lang) }) : t('agenda.notPlanned')}
@@ -411,8 +412,8 @@ function ItemRow({ state, item, focused = false }: { state: MeetingState; item: 
                     {d.symbol}
                   </span>
                   {d.title ? (
-                    <span dir="auto" lang={meetingLang}>
-                      {d.title}
+                    <span dir="auto">
+                      <Words value={d.title} original={meetingLang} />
                     </span>
                   ) : null}
                 </li>
@@ -489,15 +490,16 @@ function EditItem({ state, item, onDone }: { state: MeetingState; item: AgendaIt
     documents: item.documents,
   });
   const adopted = state.agenda.status === 'adopted';
-  const titleChanged = draft.title.trim() !== item.title;
+  const titleChanged = JSON.stringify(toLocalized(draft.title, state.info.language)) !== JSON.stringify(item.title);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const commands = itemEditCommands(
       state.agenda,
       item,
-      { title: draft.title, plannedDate: draft.plannedDate, documents: draftDocuments(draft) },
+      { title: draft.title, plannedDate: draft.plannedDate, documents: draftDocuments(draft, state.info.language) },
       draft.note,
+      state.info.language,
     );
     for (const command of commands) {
       if (!(await run(command))) return;
@@ -518,7 +520,7 @@ function EditItem({ state, item, onDone }: { state: MeetingState; item: AgendaIt
       {adopted ? <p className="notice">{t('agenda.editAdopted')}</p> : null}
       <ItemFields state={state} draft={draft} onChange={setDraft} amend={adopted} titleChanged={titleChanged} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !draft.title.trim()}>
+        <button type="submit" className="primary" disabled={busy || !hasLanguage(draft.title, state.info.language)}>
           {adopted && titleChanged ? t('agenda.saveAmend') : t('agenda.save')}
         </button>
         <button type="button" onClick={onDone}>
@@ -539,7 +541,7 @@ function Amendments({ state }: { state: MeetingState }) {
   const line = (l: AgendaLine | null) => {
     if (!l) return '—';
     const path = labelPath(l.label);
-    return path ? itemHeading({ path, title: l.title }, lang) : `${l.label} ${l.title}`;
+    return path ? itemHeading({ path, title: l.title }, lang, state.info.language) : `${l.label} ${localizedText(l.title, lang, state.info.language)}`;
   };
   const what = (a: AgendaAmendment) => t(`agenda.amendment_${amendmentKind(a)}`);
   return (
@@ -570,10 +572,10 @@ function Amendments({ state }: { state: MeetingState }) {
                     <span dir="ltr">{formatVenueTime(a.at, offset, lang, false)}</span>
                   </td>
                   <th scope="row">{what(a)}</th>
-                  <td dir="auto" lang={state.info.language}>
+                  <td dir="auto">
                     {a.before ? <del>{line(a.before)}</del> : '—'}
                   </td>
-                  <td dir="auto" lang={state.info.language}>
+                  <td dir="auto">
                     {a.after ? <ins>{line(a.after)}</ins> : '—'}
                   </td>
                   <td dir="auto">{a.note || <span className="muted">{t('agenda.noNote')}</span>}</td>

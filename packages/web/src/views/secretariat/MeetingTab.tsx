@@ -1,13 +1,26 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateTimeFields';
-import { LANGUAGE_AUTONYMS, LANGUAGES, type MeetingInfo, type MeetingInfoPatch, type MeetingState } from '@gavel/shared';
+import {
+  LANGUAGE_AUTONYMS,
+  LANGUAGES,
+  MEETING_WORDS,
+  type Localized,
+  type MeetingInfo,
+  type MeetingInfoPatch,
+  type MeetingState,
+  type MeetingWord,
+} from '@gavel/shared';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { StatePicker } from '../../components/StatePicker';
 import { useCommand } from '../../components/useCommand';
+import { LocalizedField } from '../../components/Words';
 
-type TextKey = 'body' | 'parentBody' | 'title' | 'venue' | 'symbol';
+/** Every language named, so that one emptied is removed (words are merged per language). */
+function allLanguages(words: Localized): Localized {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, words[l]?.trim() ?? ''])) as Localized;
+}
 
 export function MeetingTab({ state }: { state: MeetingState }) {
   const { t } = useTranslation();
@@ -16,7 +29,9 @@ export function MeetingTab({ state }: { state: MeetingState }) {
   const [status, setStatus] = useState('');
 
   const changes = Object.fromEntries(
-    Object.entries(draft).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(state.info[k as keyof MeetingInfo])),
+    Object.entries(draft)
+      .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(state.info[k as keyof MeetingInfo]))
+      .map(([k, v]) => [k, (MEETING_WORDS as readonly string[]).includes(k) ? allLanguages(v as Localized) : v]),
   ) as MeetingInfoPatch;
 
   const submit = async (e: FormEvent) => {
@@ -25,25 +40,26 @@ export function MeetingTab({ state }: { state: MeetingState }) {
     if (await run({ type: 'meeting.update', changes })) setStatus(t('meeting.saved'));
   };
 
-  const text = (key: TextKey, wide = false) => (
-    <Field label={t(`meeting.${key}`)}>
-      {(props) =>
-        wide ? (
-          <textarea {...props} rows={2} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-        ) : (
-          <input {...props} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-        )
-      }
-    </Field>
+  const words = (key: MeetingWord, wide = false) => (
+    <LocalizedField
+      label={t(`meeting.${key}`)}
+      value={draft[key]}
+      onChange={(v) => setDraft({ ...draft, [key]: v })}
+      meetingLang={draft.language}
+      required={key !== 'parentBody'}
+      multiline={wide}
+      official={key === 'body' || key === 'parentBody'}
+      testId={`meeting-${key}`}
+    />
   );
 
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="meeting-heading">
       <h2 id="meeting-heading">{t('meeting.details')}</h2>
-      {text('body')}
-      {text('parentBody', true)}
-      {text('title', true)}
-      {text('venue')}
+      {words('body')}
+      {words('parentBody', true)}
+      {words('title', true)}
+      {words('venue')}
       <div className="row">
         <Field label={t('meeting.startDate')}>
           {(props) => (
@@ -57,7 +73,9 @@ export function MeetingTab({ state }: { state: MeetingState }) {
         </Field>
       </div>
       <div className="row">
-        {text('symbol')}
+        <Field label={t('meeting.symbol')}>
+          {(props) => <input {...props} dir="ltr" value={draft.symbol} onChange={(e) => setDraft({ ...draft, symbol: e.target.value })} />}
+        </Field>
         <Field label={t('meeting.language')}>
           {(props) => (
             <select

@@ -13,6 +13,7 @@ import {
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useCommand } from '../../components/useCommand';
+import { Words } from '../../components/Words';
 
 export function PersonsTab({ state }: { state: MeetingState }) {
   const { t, i18n } = useTranslation();
@@ -59,7 +60,11 @@ function PersonRow({ person, state }: { person: Person; state: MeetingState }) {
   return (
     <li data-testid="person">
       <span dir="auto">
-        {person.title ? `${person.title} ` : ''}
+        {Object.keys(person.title).length > 0 ? (
+          <>
+            <Words value={person.title} original={state.info.language} />{' '}
+          </>
+        ) : null}
         {person.name}
       </span>
       <span className="muted">

@@ -8,8 +8,9 @@ import { ParticipantsTab } from './ParticipantsTab';
 import { PersonsTab } from './PersonsTab';
 import { RulesTab } from './RulesTab';
 import { StatementsTab } from './StatementsTab';
+import { TranslationsTab } from './TranslationsTab';
 
-const TABS = ['participants', 'persons', 'codes', 'meeting', 'agenda', 'statements', 'rules'] as const;
+const TABS = ['participants', 'persons', 'codes', 'meeting', 'agenda', 'statements', 'rules', 'translations'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -32,6 +33,7 @@ export function SetupView({ state }: { state: MeetingState }) {
     agenda: t('agenda.title'),
     statements: t('statements.title'),
     rules: t('rules.tab'),
+    translations: t('translations.title'),
   };
   return (
     <div className="view">
@@ -68,6 +70,7 @@ export function SetupView({ state }: { state: MeetingState }) {
         {tab === 'agenda' ? <AgendaTab state={state} focusItemId={asked.get('item') ?? undefined} /> : null}
         {tab === 'statements' ? <StatementsTab state={state} initialItemId={asked.get('item') ?? undefined} /> : null}
         {tab === 'rules' ? <RulesTab state={state} /> : null}
+        {tab === 'translations' ? <TranslationsTab state={state} /> : null}
       </div>
     </div>
   );

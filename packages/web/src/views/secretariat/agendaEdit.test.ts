@@ -5,7 +5,7 @@ import { agendaMove, itemEditCommands, labelPath, structuralCommand } from './ag
 /** An agenda: 1 (a) (b), 2, 3, built with the domain's own code so that numbering is real. */
 function agenda(): AgendaState {
   const add = (a: AgendaState, id: string, parentId: string | null = null): AgendaState =>
-    applyAgendaChange(a, { op: 'add', item: { id, parentId, title: id, documents: [], plannedDate: null }, before: null });
+    applyAgendaChange(a, { op: 'add', item: { id, parentId, title: { en: id }, documents: [], plannedDate: null }, before: null });
   let a = emptyAgenda();
   a = add(a, 'ai_one');
   a = add(a, 'ai_oneA', 'ai_one');
@@ -87,13 +87,13 @@ describe('the commands an edit sends', () => {
     const item = a.items.ai_two;
     expect(itemEditCommands(a, item, { title: 'ai_two', documents: [], plannedDate: '' })).toEqual([]);
     expect(
-      itemEditCommands(a, item, { title: 'Two', documents: [{ symbol: ' CTOC/COP/WG.4/2010/2 ', title: 'Background paper' }], plannedDate: '2027-01-27' }),
+      itemEditCommands(a, item, { title: 'Two', documents: [{ symbol: ' CTOC/COP/WG.4/2010/2 ', title: { en: 'Background paper' } }], plannedDate: '2027-01-27' }),
     ).toEqual([
       {
         type: 'agenda.updateItem',
         itemId: 'ai_two',
-        title: 'Two',
-        documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: 'Background paper' }],
+        title: { ar: '', zh: '', en: 'Two', fr: '', ru: '', es: '' },
+        documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: { en: 'Background paper' } }],
         plannedDate: '2027-01-27',
       },
     ]);
@@ -103,7 +103,7 @@ describe('the commands an edit sends', () => {
     const a: AgendaState = { ...agenda(), status: 'adopted' };
     const item = { ...a.items.ai_two, plannedDate: '2027-01-27' };
     expect(itemEditCommands(a, item, { title: 'Two', documents: [], plannedDate: '' }, 'why')).toEqual([
-      { type: 'agenda.amend', change: { op: 'update', itemId: 'ai_two', title: 'Two' }, note: 'why' },
+      { type: 'agenda.amend', change: { op: 'update', itemId: 'ai_two', title: { ar: '', zh: '', en: 'Two', fr: '', ru: '', es: '' } }, note: 'why' },
       { type: 'agenda.updateItem', itemId: 'ai_two', plannedDate: null },
     ]);
   });

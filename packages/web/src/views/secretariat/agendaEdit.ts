@@ -1,4 +1,5 @@
-import type { AgendaAmendment, AgendaChangeInput, AgendaDocument, AgendaItem, AgendaState, Command } from '@gavel/shared';
+import { LANGUAGES, toLocalized } from '@gavel/shared';
+import type { AgendaAmendment, AgendaChangeInput, AgendaDocument, AgendaItem, AgendaState, Command, Lang, Localized, LocalizedInput } from '@gavel/shared';
 
 /** A structural move of the agenda: where an item goes (the body of agenda.moveItem and of an amendment's move). */
 export interface AgendaMove {
@@ -46,14 +47,14 @@ export function agendaMove(agenda: AgendaState, itemId: string, direction: MoveD
  * provisional, a recorded amendment (with its note) once adopted.
  */
 export type StructuralChange =
-  | { op: 'add'; title: string; parentId?: string; documents?: AgendaDocument[]; plannedDate?: string }
+  | { op: 'add'; title: LocalizedInput; parentId?: string; documents?: AgendaDocument[]; plannedDate?: string }
   | ({ op: 'move' } & AgendaMove)
   | { op: 'remove'; itemId: string }
-  | { op: 'update'; itemId: string; title: string };
+  | { op: 'update'; itemId: string; title: LocalizedInput };
 
 export function structuralCommand(agenda: AgendaState, change: StructuralChange, note = ''): Command {
   const input: AgendaChangeInput =
-    change.op === 'add' ? { ...change, title: change.title.trim(), documents: change.documents ?? [] } : change;
+    change.op === 'add' ? { ...change, title: typeof change.title === 'string' ? change.title.trim() : change.title, documents: change.documents ?? [] } : change;
   if (agenda.status === 'adopted') return { type: 'agenda.amend', change: input, note: note.trim() };
   switch (input.op) {
     case 'add': {
@@ -77,14 +78,17 @@ export function structuralCommand(agenda: AgendaState, change: StructuralChange,
 export function itemEditCommands(
   agenda: AgendaState,
   item: AgendaItem,
-  draft: { title: string; documents: AgendaDocument[]; plannedDate: string },
+  draft: { title: LocalizedInput; documents: AgendaDocument[]; plannedDate: string },
   note = '',
+  meetingLang: Lang = 'en',
 ): Command[] {
   const commands: Command[] = [];
-  const title = draft.title.trim();
+  const words = toLocalized(draft.title, meetingLang);
+  const titleChanged = JSON.stringify(words) !== JSON.stringify(toLocalized(item.title, meetingLang));
+  // Every language named, so that one the user emptied is removed (titles are merged per language).
+  const title = Object.fromEntries(LANGUAGES.map((l) => [l, words[l] ?? ''])) as Localized;
   const plannedDate = draft.plannedDate || null;
-  const documents = draft.documents.map((d) => ({ symbol: d.symbol.trim(), title: d.title.trim() }));
-  const titleChanged = title !== item.title;
+  const documents = draft.documents.map((d) => ({ symbol: d.symbol.trim(), title: toLocalized(d.title, meetingLang) }));
   const docsChanged = JSON.stringify(documents) !== JSON.stringify(item.documents);
   const dateChanged = plannedDate !== item.plannedDate;
   if (agenda.status === 'adopted') {
