@@ -85,9 +85,11 @@ const NOT_XML = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10F
 /** Text from the meeting as XML character data or an attribute value: only characters XML allows, markup escaped. */
 /**
  * The direction marks (LRM, RLM) the report holds written runs between for
- * the page (report.ts): XML carries the text, not its display, so they go.
+ * the page (report.ts), and the isolates around words shown in another
+ * language (skeleton.ts fallbackMark): XML carries the text, not its
+ * display, so they go.
  */
-const DIRECTION_MARKS = /[\u200E\u200F]/g;
+const DIRECTION_MARKS = /[\u200E\u200F\u2066-\u2069]/g;
 
 export function escapeXml(s: string): string {
   return s

@@ -12,6 +12,7 @@ import {
   delegationName,
   direction,
   formatDateRange,
+  localizedText,
   type AccessCode,
   type Lang,
   type MeetingState,
@@ -56,7 +57,8 @@ function holder(state: MeetingState, issued: AccessCode, lang: Lang): { who: str
 export async function renderSlipsHtml(state: MeetingState, slips: Slip[], lang: Lang, origin: string): Promise<string> {
   const s = UI_STRINGS[lang].slips;
   const dir = direction(lang);
-  const meeting = `${state.info.venue}, ${formatDateRange(state.info.startDate, state.info.endDate, lang)}`;
+  const words = (v: MeetingState['info']['body']) => localizedText(v, lang, state.info.language);
+  const meeting = `${words(state.info.venue)}, ${formatDateRange(state.info.startDate, state.info.endDate, lang)}`;
   const cards = await Promise.all(
     slips.map(async ({ code, issued }) => {
       const link = signInLink(origin, state.id, code);
@@ -64,7 +66,7 @@ export async function renderSlipsHtml(state: MeetingState, slips: Slip[], lang: 
       const qr = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
       const { who, role } = holder(state, issued, lang);
       return `<section class="slip" data-code-id="${escapeHtml(issued.id)}">
-<p class="meeting"><span dir="auto">${escapeHtml(state.info.body)}</span><br><span dir="auto">${escapeHtml(meeting)}</span></p>
+<p class="meeting"><span dir="auto">${escapeHtml(words(state.info.body))}</span><br><span dir="auto">${escapeHtml(meeting)}</span></p>
 <p class="who" dir="auto">${escapeHtml(who)}</p>
 <p class="role">${fill(s.signsInAs, { role: escapeHtml(role) })}</p>
 <div class="qr" role="img" aria-label="${escapeHtml(s.qr)}">${qr}</div>

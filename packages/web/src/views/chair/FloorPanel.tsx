@@ -16,6 +16,7 @@ import { Countdown } from '../../components/Countdown';
 import { ErrorText } from '../../components/ErrorText';
 import { speakerLabel } from '../../components/speakerLabel';
 import type { CommandRunner } from '../../components/useCommand';
+import { useWordsText } from '../../components/Words';
 
 /** The chair's floor: who speaks, the clock, and the one next act with the words to say. */
 export function FloorPanel({ state, now, runner }: { state: MeetingState; now: number; runner: CommandRunner }) {
@@ -103,6 +104,7 @@ export function FloorPanel({ state, now, runner }: { state: MeetingState; now: n
  */
 function NameSpeaker({ state, entry, runner }: { state: MeetingState; entry: SpeakerEntry; runner: CommandRunner }) {
   const { t } = useTranslation();
+  const words = useWordsText();
   const [typed, setTyped] = useState('');
   const persons = Object.values(state.persons)
     .filter((p) => p.delegationId === entry.delegationId)
@@ -124,7 +126,7 @@ function NameSpeaker({ state, entry, runner }: { state: MeetingState; entry: Spe
           onClick={() => name(p.id, null)}
           dir="auto"
         >
-          {[p.title, p.name].filter(Boolean).join(' ')}
+          {[words(p.title), p.name].filter(Boolean).join(' ')}
         </button>
       ))}
       {entry.speakerName && !entry.personId ? (

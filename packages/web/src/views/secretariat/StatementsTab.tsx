@@ -8,6 +8,7 @@ import {
   formatDate,
   formatDuration,
   formatInteger,
+  localizedText,
   SPEAKER_KINDS,
   speakerDelegationName,
   venueDate,
@@ -88,7 +89,7 @@ export function StatementsTab({ state, initialItemId }: { state: MeetingState; i
               <div className="table-scroll">
                 <table className="table statements-table" data-testid="statements-table">
                   <caption className="visually-hidden">
-                    {t('statements.caption', { label: formatAgendaLabel(item.path, lang), title: item.title })}
+                    {t('statements.caption', { label: formatAgendaLabel(item.path, lang), title: localizedText(item.title, lang, state.info.language) })}
                   </caption>
                   <thead>
                     <tr>
