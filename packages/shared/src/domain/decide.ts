@@ -139,7 +139,8 @@ function decideMeetingUpdate(state: MeetingState, command: CommandOf<'meeting.up
   if (Object.keys(changes).length === 0) return [];
   const next = { ...state.info, ...changes } as MeetingInfo;
   if (next.startDate > next.endDate) fail('invalid_command', 'the meeting cannot end before it starts');
-  const missing = missingMeetingWords(next, next.language);
+  // Words typed now must keep the meeting's language; a new language may lack them until given (shown as fallbacks).
+  const missing = missingMeetingWords(next, next.language).filter((f) => f in command.changes);
   if (missing.length > 0) fail('invalid_command', `give the ${missing.join(', ')} in the meeting's language (${next.language})`, { missing });
   return [{ type: 'MeetingDetailsChanged', payload: { changes } }];
 }
