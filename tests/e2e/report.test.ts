@@ -220,7 +220,10 @@ describe('the report view', () => {
     const [ledger] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-ledger"]').click()]);
     const lines = readFileSync((await ledger.path())!, 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThan(10);
-    expect(JSON.parse(lines[0])).toHaveProperty('hash');
+    // The record's export: a header naming the signing key, the events with their hashes, the signed head last.
+    expect(JSON.parse(lines[0])).toMatchObject({ record: 'gavel' });
+    expect(JSON.parse(lines[1])).toHaveProperty('hash');
+    expect(JSON.parse(lines.at(-1)!)).toHaveProperty('signedHead');
     expect(await page.locator('[data-testid="download-error"]').count()).toBe(0);
     await page.close();
   });

@@ -83,11 +83,19 @@ export class TestServer {
   ) {}
 
   static async start(
-    options: { dataDir?: string; config?: Partial<Config>; docs?: DocServiceOptions; store?: Store; meetings?: { checkpointEvery?: number } } = {},
+    options: {
+      dataDir?: string;
+      config?: Partial<Config>;
+      docs?: DocServiceOptions;
+      store?: Store;
+      meetings?: { checkpointEvery?: number };
+      /** A port of its own (a restart where the browsers already are); any free one by default. */
+      port?: number;
+    } = {},
   ): Promise<TestServer> {
     const dataDir = options.dataDir ?? tempDir();
     const gavel = await buildApp(testConfig(dataDir, options.config), { docs: options.docs, store: options.store, meetings: options.meetings });
-    const address = await gavel.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await gavel.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     return new TestServer(gavel, address, dataDir, !options.dataDir);
   }
 

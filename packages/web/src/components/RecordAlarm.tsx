@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@gavel/shared';
+import { formatInteger, type Lang, type Role } from '@gavel/shared';
 import { useMeeting } from '../api/MeetingContext';
 
 /**
@@ -8,10 +8,10 @@ import { useMeeting } from '../api/MeetingContext';
  * secretariat and the chair, who must act on it.
  */
 export function RecordAlarm({ role }: { role: Role }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { recordAlarm } = useMeeting();
   if (!recordAlarm || (role !== 'secretariat' && role !== 'chair')) return null;
-  const place = t(`record.${recordAlarm.where}`, { seq: recordAlarm.seq ?? '', doc: recordAlarm.doc ?? '' });
+  const place = t(`record.${recordAlarm.where}`, { seq: recordAlarm.seq === undefined ? '' : formatInteger(recordAlarm.seq, i18n.language as Lang), doc: recordAlarm.doc ?? '' });
   return (
     <div className="record-alarm" role="alert" data-testid="record-alarm">
       <strong>{t('record.alarm')}</strong>
