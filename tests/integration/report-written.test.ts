@@ -255,7 +255,8 @@ describe('the report with its written parts', () => {
     expect(flat(en.text)).toContain('Recommendations of the working group');
     const ar = await openInLibreOffice(await reportBytes('?format=docx&lang=ar'));
     expect(ar.pages).toBeGreaterThan(0);
-    expect(flat(ar.text)).toContain('see paragraph 11 below.');
+    // pdftotext may read a right-to-left page's footnote marker into the middle of the English note's line.
+    expect(flat(ar.text)).toMatch(/see (\d+ )?paragraph 11 below\./);
     expect(ar.text).toContain('توصيات الفريق العامل');
     expect(ar.text).toContain('١١');
   }, 240_000);
