@@ -22,7 +22,7 @@
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import { canWriteDoc, isMeetingText, type Actor, type DocRefusalReason, type MeetingState } from '@gavel/shared';
-import { GENESIS_HASH, hashDocUpdate, type TextAnchors } from '../ledger/chain';
+import { GENESIS_HASH, verifyDocChain, type TextAnchors } from '../ledger/chain';
 import type { MeetingService } from '../meetings/service';
 import { SIGNED } from '../record/keys';
 import type { DocHead, DocUpdateInput, DocUpdateRecord, Store } from '../store/store';
@@ -270,12 +270,9 @@ export class DocService {
       for (const [client, owner] of Object.entries(snapshot.clients)) owners.set(Number(client), owner);
     }
     const updates = await this.store.readDocUpdates(meetingId, docName, snapshot?.seq ?? 0);
-    let prevHash = snapshot?.hash ?? GENESIS_HASH;
+    const chain = verifyDocChain(meetingId, docName, updates, snapshot ?? undefined);
+    if (!chain.ok) this.integrity?.fail(meetingId, { where: 'text', doc: docName, seq: chain.brokenAt, reason: chain.reason });
     for (const u of updates) {
-      if (u.prevHash !== prevHash || hashDocUpdate({ ...u, meetingId, docName }) !== u.hash) {
-        this.integrity?.fail(meetingId, { where: 'text', doc: docName, seq: u.seq, reason: 'the update does not match its link in the chain' });
-      }
-      prevHash = u.hash;
       try {
         Y.applyUpdate(doc, u.update, APPLIED);
       } catch (e) {

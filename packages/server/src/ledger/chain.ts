@@ -50,12 +50,19 @@ export type LedgerCheck =
   | { ok: true; events: number; head: string }
   | { ok: false; events: number; brokenAt: number; reason: string };
 
-/** Walks a whole ledger and names the first event whose link does not hold. */
-export function verifyChain(events: readonly LedgerEvent[]): LedgerCheck {
-  let prevHash = GENESIS_HASH;
+/** Where a walk of a chain starts: the genesis, or a link already trusted (a signed checkpoint's). */
+export interface ChainStart {
+  seq: number;
+  hash: string;
+}
+const GENESIS: ChainStart = { seq: 0, hash: GENESIS_HASH };
+
+/** Walks a ledger (from its first event, or from a trusted link) and names the first event whose link does not hold. */
+export function verifyChain(events: readonly LedgerEvent[], from: ChainStart = GENESIS): LedgerCheck {
+  let prevHash = from.hash;
   for (const [i, e] of events.entries()) {
     const fail = (reason: string): LedgerCheck => ({ ok: false, events: events.length, brokenAt: e.seq, reason });
-    if (e.seq !== i + 1) return fail(`expected event ${i + 1}, found ${e.seq}`);
+    if (e.seq !== from.seq + i + 1) return fail(`expected event ${from.seq + i + 1}, found ${e.seq}`);
     if (e.prevHash !== prevHash) return fail('does not chain to the event before it');
     if (hashEvent(e) !== e.hash) return fail('its content does not match its hash');
     prevHash = e.hash;
@@ -99,12 +106,17 @@ export type DocChainCheck =
   | { ok: true; updates: number; head: string }
   | { ok: false; updates: number; brokenAt: number; reason: string };
 
-/** Walks a text's updates (all of them, from seq 1) and names the first whose link does not hold. */
-export function verifyDocChain(meetingId: string, docName: string, updates: readonly (Omit<DocLink, 'meetingId' | 'docName'> & { hash: string })[]): DocChainCheck {
-  let prevHash = GENESIS_HASH;
+/** Walks a text's updates (from its first, or from a trusted link) and names the first whose link does not hold. */
+export function verifyDocChain(
+  meetingId: string,
+  docName: string,
+  updates: readonly (Omit<DocLink, 'meetingId' | 'docName'> & { hash: string })[],
+  from: ChainStart = GENESIS,
+): DocChainCheck {
+  let prevHash = from.hash;
   for (const [i, u] of updates.entries()) {
     const fail = (reason: string): DocChainCheck => ({ ok: false, updates: updates.length, brokenAt: u.seq, reason });
-    if (u.seq !== i + 1) return fail(`expected update ${i + 1}, found ${u.seq}`);
+    if (u.seq !== from.seq + i + 1) return fail(`expected update ${from.seq + i + 1}, found ${u.seq}`);
     if (u.prevHash !== prevHash) return fail('does not chain to the update before it');
     if (hashDocUpdate({ ...u, meetingId, docName }) !== u.hash) return fail('its content does not match its hash');
     prevHash = u.hash;

@@ -232,10 +232,6 @@ export class MeetingService {
     return durable === undefined ? events : events.filter((e) => e.seq <= durable);
   }
 
-  async verify(meetingId: string) {
-    return verifyChain(await this.store.readEvents(meetingId));
-  }
-
   async meetingIds(): Promise<string[]> {
     return this.store.meetingIds();
   }
@@ -346,15 +342,11 @@ export class MeetingService {
         events = await this.store.readEvents(meetingId);
       }
     }
+    const chain = verifyChain(events, start);
+    if (!chain.ok) this.integrity?.fail(meetingId, { where: 'ledger', seq: chain.brokenAt, reason: chain.reason });
     let state = start?.state;
-    let head = start?.hash ?? GENESIS_HASH;
-    for (const e of events) {
-      if (e.prevHash !== head) {
-        this.integrity?.fail(meetingId, { where: 'ledger', seq: e.seq, reason: 'does not chain to the event before it' });
-      }
-      state = state ? evolve(state, e) : initialState(e);
-      head = e.hash;
-    }
+    for (const e of events) state = state ? evolve(state, e) : initialState(e);
+    const head = events.at(-1)?.hash ?? start?.hash ?? GENESIS_HASH;
     if (!state) return undefined;
     // Another load (a command's catch-up) may have raced this one: keep the first.
     const existing = this.entries.get(meetingId);

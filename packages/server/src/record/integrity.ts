@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { DomainError, isMeetingText, textEditsOf, type LedgerEvent, type MeetingState } from '@gavel/shared';
+import { DomainError, isMeetingText, textEditsOf, type LedgerEvent, type MeetingState, type TextEdit } from '@gavel/shared';
 import { GENESIS_HASH, verifyChain, verifyDocChain } from '../ledger/chain';
 import type { DocUpdateRecord, Store } from '../store/store';
 import { SIGNED, type RecordKeys } from './keys';
@@ -179,7 +179,7 @@ export class RecordIntegrity {
       if (cpProblem) problems.push(cpProblem);
       if (!isMeetingText(docName)) continue;
       problems.push(...anchorProblems(events, docName, updates));
-      const decided = decisionsFor(events, docName);
+      const decided = decisionsFor(events, docName).map((d) => d.seq);
       const causes = updates.filter((u) => u.cause !== undefined).map((u) => u.cause!);
       for (const cause of new Set(causes)) {
         if (causes.indexOf(cause) !== causes.lastIndexOf(cause)) {
@@ -226,9 +226,12 @@ function anchorProblems(events: readonly LedgerEvent[], docName: string, updates
   return [];
 }
 
-/** The seqs of the ledger's events whose decision edits this text. */
-export function decisionsFor(events: readonly LedgerEvent[], docName: string): number[] {
-  return events.filter((e) => textEditsOf([e]).some((edit) => edit.doc === docName)).map((e) => e.seq);
+/** The ledger's events whose decision edits this text: each with its seq, who decided, and its edits of the text. */
+export function decisionsFor(events: readonly LedgerEvent[], docName: string): { seq: number; actor: LedgerEvent['actor']; edits: TextEdit[] }[] {
+  return events.flatMap((e) => {
+    const edits = textEditsOf([e]).filter((edit) => edit.doc === docName);
+    return edits.length ? [{ seq: e.seq, actor: e.actor, edits }] : [];
+  });
 }
 
 /** The ledger first, then texts by name; within one, the earliest link. */

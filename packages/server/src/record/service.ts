@@ -12,7 +12,6 @@
  */
 import {
   isMeetingText,
-  textEditsOf,
   type ClaimResult,
   type RecordHead,
   type RecordProblemInfo,
@@ -21,7 +20,7 @@ import {
 import type { DocService } from '../docs/service';
 import type { MeetingService } from '../meetings/service';
 import type { Store } from '../store/store';
-import type { RecordIntegrity } from './integrity';
+import { decisionsFor, type RecordIntegrity } from './integrity';
 import { SIGNED, verifySigned } from './keys';
 
 /** How often, at most, a meeting's moving head is signed and sent to its clients. */
@@ -152,14 +151,9 @@ export class RecordService {
   /** Finds the recorded decisions a text lacks (DocService calls it when the text loads). */
   async missingDecisions(meetingId: string, docName: string, applied: ReadonlySet<number>) {
     if (!isMeetingText(docName)) return [];
-    const events = await this.meetings.readEvents(meetingId);
-    const missing: { cause: number; actor: (typeof events)[number]['actor']; edits: ReturnType<typeof textEditsOf> }[] = [];
-    for (const e of events) {
-      if (applied.has(e.seq)) continue;
-      const edits = textEditsOf([e]).filter((edit) => edit.doc === docName);
-      if (edits.length) missing.push({ cause: e.seq, actor: e.actor, edits });
-    }
-    return missing;
+    return decisionsFor(await this.meetings.readEvents(meetingId), docName)
+      .filter((d) => !applied.has(d.seq))
+      .map(({ seq, actor, edits }) => ({ cause: seq, actor, edits }));
   }
 }
 
