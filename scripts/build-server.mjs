@@ -1,5 +1,8 @@
 // Compiles the server to JavaScript in packages/server/dist (what `pnpm start`
 // runs), so that production loads no TypeScript compiler at run time.
+// `--outdir DIR` builds elsewhere (a test's own build, which no other test's
+// build can remove under its running processes); DIR must be inside
+// packages/server, where Node finds the server's packages.
 //
 // The server's own code and the workspace package @gavel/shared (TypeScript
 // sources) are bundled; every npm package stays an import. A package imported
@@ -11,7 +14,8 @@ import { relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
-const outdir = resolve(root, 'packages/server/dist');
+const at = process.argv.indexOf('--outdir');
+const outdir = at >= 0 ? resolve(process.argv[at + 1]) : resolve(root, 'packages/server/dist');
 const shared = resolve(root, 'packages/shared') + sep;
 
 /**

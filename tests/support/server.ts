@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildApp, type Gavel } from '@gavel/server';
@@ -132,13 +132,20 @@ export const COMPILED_MAIN = join(ROOT, 'packages/server/dist/main.js');
  * Gavel as a separate process (for tests that kill it), with its own data
  * folder: the TypeScript sources through tsx, or with `compiled` the built
  * JavaScript that production runs; from this checkout, or from `root` (a
- * benchmark comparing with another commit's).
+ * benchmark comparing with another commit's); or `main`, a build of its
+ * own. With `logFile`, all it prints is appended there too (a cluster's
+ * nodes, read when a test fails).
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}, options: { compiled?: boolean; root?: string } = {}) {
+export async function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: { compiled?: boolean; root?: string; main?: string; logFile?: string } = {},
+) {
   const root = options.root ?? ROOT;
+  const main = options.main ?? (options.compiled ? join(root, 'packages/server/dist/main.js') : undefined);
   const child: ChildProcess = spawn(
     process.execPath,
-    options.compiled ? [join(root, 'packages/server/dist/main.js')] : ['--import', 'tsx', join(root, 'packages/server/src/main.ts')],
+    main ? [main] : ['--import', 'tsx', join(root, 'packages/server/src/main.ts')],
     {
       cwd: join(root, 'packages/server'),
       env: {
@@ -155,6 +162,12 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     },
   );
   let output = '';
+  if (options.logFile) {
+    const log = createWriteStream(options.logFile, { flags: 'a' });
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
+    child.once('exit', (code, signal) => log.end(`\n[exited: ${signal ?? code}]\n`));
+  }
   const url = await new Promise<string>((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {

@@ -19,6 +19,12 @@ export interface TestDatabase {
   url: string;
   /** Drops the database (and stops the instance, if we started one). */
   drop(): Promise<void>;
+  /**
+   * Only on an instance of our own (`{ ownInstance: true }`): stop it at once
+   * (as a crash would: `pg_ctl stop -m immediate`) and start it again on the
+   * same port and data.
+   */
+  server?: { stop(): void; start(): void };
 }
 
 const HOW_TO_GET_ONE =
@@ -26,10 +32,16 @@ const HOW_TO_GET_ONE =
   '(or GAVEL_TEST_POSTGRES_ADMIN_URL=postgres://… of a role that may create databases), or Debian\'s postgresql package ' +
   "installed ('apt-get install -y postgresql') so that they can start their own with initdb and pg_ctl.";
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = process.env.GAVEL_TEST_POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const shared = await tryCreate(adminUrl);
-  if (shared) return shared;
+/**
+ * `ownInstance`: always a PostgreSQL of our own, even where the machine has
+ * one, for a test that stops and restarts it (never the machine's server).
+ */
+export async function createTestDatabase(options: { ownInstance?: boolean } = {}): Promise<TestDatabase> {
+  if (!options.ownInstance) {
+    const adminUrl = process.env.GAVEL_TEST_POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const shared = await tryCreate(adminUrl);
+    if (shared) return shared;
+  }
   const own = await startInstance();
   const db = await tryCreate(own.adminUrl);
   if (!db) {
@@ -41,6 +53,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       own.stop();
     },
+    server: { stop: () => own.halt(), start: () => own.start() },
   };
 }
 
@@ -69,7 +82,7 @@ async function tryCreate(adminUrl: string): Promise<TestDatabase | undefined> {
   };
 }
 
-function findBin(name: string): string | undefined {
+export function findBin(name: string): string | undefined {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   for (const v of versions) if (existsSync(join(root, v, 'bin', name))) return join(root, v, 'bin', name);
@@ -80,7 +93,7 @@ function findBin(name: string): string | undefined {
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -91,7 +104,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startInstance(): Promise<{ adminUrl: string; dir: string; stop(): void }> {
+async function startInstance(): Promise<{ adminUrl: string; dir: string; halt(): void; start(): void; stop(): void }> {
   const initdb = findBin('initdb');
   const pgCtl = findBin('pg_ctl');
   if (!initdb || !pgCtl) throw new Error(`no PostgreSQL server answers on 127.0.0.1:5432 and initdb/pg_ctl are not installed. ${HOW_TO_GET_ONE}`);
@@ -101,12 +114,14 @@ async function startInstance(): Promise<{ adminUrl: string; dir: string; stop():
   // PostgreSQL refuses to run as root: as root, run it as the postgres user the Debian package creates.
   const asUser = (cmd: string, args: string[]) =>
     process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+  const halt = () => asUser(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  const start = () => asUser(pgCtl, ['-D', data, '-w', '-t', '30', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
   try {
     if (process.getuid?.() === 0) {
       chmodSync(dir, 0o777);
     }
     asUser(initdb, ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-    asUser(pgCtl, ['-D', data, '-w', '-t', '30', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+    start();
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     const detail = e instanceof Error && 'stderr' in e ? String((e as { stderr: unknown }).stderr) : String(e);
@@ -115,9 +130,13 @@ async function startInstance(): Promise<{ adminUrl: string; dir: string; stop():
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dir,
+    halt,
+    start,
     stop() {
       try {
-        asUser(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        halt();
+      } catch {
+        // Already stopped (a test stopped it and did not start it again).
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
