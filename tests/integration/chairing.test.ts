@@ -32,6 +32,7 @@ const RANK: Record<Category, number> = {
   observer_state: 2,
   observer_entity: 3,
   un_body: 3,
+  igo_observer: 3,
   igo: 3,
   other_entity: 4,
   ngo: 4,

@@ -80,15 +80,21 @@ export function decide(state: MeetingState, command: Command, actor: Actor, ctx:
     case 'person.register': {
       if (command.delegationId) requireDelegation(state, command.delegationId);
       checkPersonFunction(command.function, command.delegationId);
-      const { type: _type, title, ...person } = command;
-      const registered = { id: ctx.newId('p'), ...person, title: toLocalized(title, state.info.language) };
+      const { type: _type, title, names, ...person } = command;
+      const lang = state.info.language;
+      const registered = { id: ctx.newId('p'), ...person, title: toLocalized(title, lang), ...(names ? { names: toLocalized(names, lang) } : {}) };
       return [{ type: 'PersonRegistered', payload: { person: registered } }];
     }
     case 'person.update': {
       const person = state.persons[command.personId] ?? fail('not_found', `no person ${command.personId}`);
       if (command.function) checkPersonFunction(command.function, person.delegationId);
-      const { type: _type, title, ...changes } = command;
-      const payload = title === undefined ? changes : { ...changes, title: mergeLocalized(person.title, title, state.info.language) };
+      const { type: _type, title, names, ...changes } = command;
+      const lang = state.info.language;
+      const payload = {
+        ...changes,
+        ...(title === undefined ? {} : { title: mergeLocalized(person.title, title, lang) }),
+        ...(names === undefined ? {} : { names: mergeLocalized(person.names ?? {}, names, lang) }),
+      };
       return [{ type: 'PersonUpdated', payload }];
     }
     case 'person.remove':

@@ -13,6 +13,13 @@ export const MeetingInfoSchema = z
     /** e.g. "Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010" */
     title: localizedSchema(500),
     venue: localizedSchema(200),
+    /**
+     * The treaty whose parties and signatories the attendance names, as the
+     * report cites it: "Trafficking in Persons Protocol", "بروتوكول الاتجار
+     * بالأشخاص" (model, paras. 68-71). Optional: without it the sentences say
+     * "States parties" alone.
+     */
+    instrument: optionalLocalizedSchema(300).optional(),
     startDate: isoDate,
     endDate: isoDate,
     /** Document symbol of the report, e.g. "CTOC/COP/WG.4/2010/6". */
@@ -35,7 +42,7 @@ export const MeetingInfoSchema = z
   });
 
 /** The typed words of a meeting's details, in up to six languages. */
-export const MEETING_WORDS = ['body', 'parentBody', 'title', 'venue'] as const;
+export const MEETING_WORDS = ['body', 'parentBody', 'title', 'venue', 'instrument'] as const;
 export type MeetingWord = (typeof MEETING_WORDS)[number];
 /** Those that must exist in the meeting's language. */
 const REQUIRED_WORDS = ['body', 'title', 'venue'] as const satisfies readonly MeetingWord[];
@@ -69,6 +76,7 @@ export const MeetingInfoPatchSchema = z
     parentBody: optionalLocalizedSchema(500),
     title: localizedSchema(500),
     venue: localizedSchema(200),
+    instrument: optionalLocalizedSchema(300),
     startDate: isoDate,
     endDate: isoDate,
     symbol: optionalText(100),

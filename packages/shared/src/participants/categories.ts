@@ -9,8 +9,10 @@ export const CATEGORIES = [
   'observer_state',
   'observer_entity',
   'un_body',
-  'igo',
+  // The model lists IGOs with permanent observer status, then the Order of Malta, then the other IGOs (III.C, paras. 74-76).
+  'igo_observer',
   'other_entity',
+  'igo',
   'ngo',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -36,6 +36,7 @@ export const participantCommands = [
       type: z.literal('person.register'),
       name: text(200),
       title: optionalLocalizedSchema(40).default(''),
+      names: optionalLocalizedSchema(200).optional(),
       function: z.enum(PERSON_FUNCTIONS),
       delegationId: id.optional(),
     })
@@ -46,6 +47,7 @@ export const participantCommands = [
       personId: id,
       name: text(200).optional(),
       title: optionalLocalizedSchema(40).optional(),
+      names: optionalLocalizedSchema(200).optional(),
       function: z.enum(PERSON_FUNCTIONS).optional(),
     })
     .strict(),

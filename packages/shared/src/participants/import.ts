@@ -28,6 +28,8 @@ const CATEGORY_LABELS: Record<string, Category> = {
   'observer entity': 'observer_entity',
   'united nations body': 'un_body',
   'un body': 'un_body',
+  'intergovernmental organization with permanent observer status': 'igo_observer',
+  'permanent observer organization': 'igo_observer',
   'intergovernmental organization': 'igo',
   igo: 'igo',
   'other entity': 'other_entity',

@@ -33,6 +33,11 @@ export interface Person {
   name: string;
   /** Form of address as the list of participants writes it, per language: "Ms.", "Mme", "السيدة". */
   title: Localized;
+  /**
+   * The name as documents in another script spell it ("فينلا روت", "Венла
+   * Рот"); `name` where a language has none.
+   */
+  names?: Localized;
   function: PersonFunction;
   delegationId?: string;
   registeredAt: string;

@@ -36,6 +36,10 @@ export interface PanellistRef {
   name: string;
   /** The delegation the panellist comes from, if any. */
   country: NameMap | null;
+  /** The form of address registered for the panellist in the report's language ("السيدة", "Mme"), or ''. */
+  title?: string;
+  /** From the form of address in any language, for the title a language lacks and for agreement. */
+  gender?: Gender;
 }
 
 export type Gender = 'f' | 'm' | null;
@@ -46,14 +50,14 @@ export type Sentence =
   | { kind: 'meeting_held'; body: BodyKind; venue: string; startDate: string; endDate: string }
   /** "The meeting was opened by the Chair, Dominika Krois (Poland)." */
   | { kind: 'meeting_opened'; chair: { name: string; country: NameMap | null; gender: Gender } | null; date: string }
-  /** "On 27 January 2010, the working group adopted the following agenda:" (the agenda follows as a list). */
+  /** "On 27 January, the working group adopted the following agenda:" (the agenda follows as a list). */
   | { kind: 'agenda_adopted'; body: BodyKind; date: string }
   /** "The following States parties were represented: …" */
-  | { kind: 'attendance'; category: Category; names: NameMap[] }
-  /** "On 27 January 2010, the working group considered agenda item 3, entitled "…"." */
+  | { kind: 'attendance'; category: Category; names: NameMap[]; instrument?: string }
+  /** "On 27 January, the working group considered agenda item 3, entitled "…"." */
   | { kind: 'item_considered'; body: BodyKind; dates: string[]; item: AgendaRef }
-  /** "For its consideration of the item, the working group had before it the following document: Background paper … (CTOC/COP/WG.4/2010/2)." */
-  | { kind: 'documents_before'; body: BodyKind; documents: DocumentRef[] }
+  /** "For its consideration of agenda item 3, the working group had before it the following document: Background paper … (CTOC/COP/WG.4/2010/2)." */
+  | { kind: 'documents_before'; body: BodyKind; item: AgendaRef; documents: DocumentRef[] }
   /** "The following panellists took part: Venla Roth (Finland), … and Olivier Weber (France)." */
   | { kind: 'panellists'; panellists: PanellistRef[] }
   /** "Under agenda item 3, the working group heard statements by representatives of the following States: …" (in the order they spoke). */

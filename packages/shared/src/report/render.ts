@@ -1,10 +1,11 @@
 import { formatDate, formatInteger } from '../i18n/dates';
 import { formatAgendaLabel } from '../i18n/labels';
 import type { Lang } from '../languages';
-import type { Category } from '../participants/categories';
 import { delegationName } from '../participants/names';
+import { attendanceSentence } from './attendance';
+import { addressed } from './grammar';
 import { joinList, type ListStyle } from './lists';
-import type { AgendaRef, DocumentRef, Gender, NameMap, Sentence } from './model';
+import type { AgendaRef, DocumentRef, NameMap, PanellistRef, Sentence } from './model';
 import { venueName } from './venues';
 
 /**
@@ -56,9 +57,52 @@ export function dateSpan(start: string, end: string, lang: Lang): string {
   }
 }
 
-/** Several dates in a sentence, in order: "27 January 2010 and 28 January 2010". */
-function dates(list: readonly string[], lang: Lang): string {
-  return joinList(list.map((d) => reportDate(d, lang)), lang);
+/**
+ * A day of the meeting as the sentences of chapters III and IV write it,
+ * without the year, which the opening paragraph gave (model, paras. 67, 85:
+ * "في ٢٧ كانون الثاني/يناير"; "On 27 January"): "27 January", "27 janvier",
+ * "27 de enero", "27 января", "1月27日", "٢٧ كانون الثاني/يناير".
+ */
+export function dayMonth(iso: string, lang: Lang): string {
+  const d = ymd(iso);
+  if (!d) return iso;
+  switch (lang) {
+    case 'zh':
+      return `${d[1]}月${d[2]}日`;
+    case 'ru':
+      return reportDate(iso, lang).replace(/ \d+ года$/, '');
+    default:
+      return reportDate(iso, lang).replace(/( de)? [0-9٠-٩]+$/, '');
+  }
+}
+
+/**
+ * Several days: "27 and 28 January", "27 et 28 janvier", "27 y 28 de enero",
+ * "27 и 28 января", "1月27日和28日", "٢٧ و٢٨ كانون الثاني/يناير"; days of
+ * different months each with its month.
+ */
+function days(list: readonly string[], lang: Lang): string {
+  const parsed = list.map(ymd);
+  const oneMonth = parsed.every((p) => p && parsed[0] && p[0] === parsed[0][0] && p[1] === parsed[0][1]);
+  if (list.length < 2 || !oneMonth) return joinList(list.map((d) => dayMonth(d, lang)), lang);
+  if (lang === 'zh') return `${parsed[0]![1]}月${joinList(parsed.map((p) => `${p![2]}日`), lang)}`;
+  const last = dayMonth(list[list.length - 1], lang);
+  const numbers = parsed.slice(0, -1).map((p) => (lang === 'fr' && p![2] === 1 ? '1er' : formatInteger(p![2], lang)));
+  return joinList([...numbers, last], lang);
+}
+
+/** "On 27 January, …" and its kin: the sentence's opening words for one or several days. */
+function onDays(list: readonly string[], lang: Lang): string {
+  const d = days(list, lang);
+  const several = list.length > 1;
+  return {
+    en: `On ${d}`,
+    fr: `${several ? 'Les' : 'Le'} ${d}`,
+    es: `${several ? 'Los días' : 'El'} ${d}`,
+    ru: d,
+    zh: d,
+    ar: `في ${d}`,
+  }[lang];
 }
 
 function name(names: NameMap, lang: Lang): string {
@@ -96,86 +140,63 @@ export function documentRef(d: DocumentRef, lang: Lang): string {
   return lang === 'zh' ? `${title}（${d.symbol}）` : `${title} (${d.symbol})`;
 }
 
-/** "The following States parties were represented at the meeting: …" per category. */
-const ATTENDANCE: Record<Category, Record<Lang, (list: string, count: number) => string>> = {
-  state_party: {
-    en: (l) => `The following States parties were represented at the meeting: ${l}.`,
-    fr: (l) => `Les États parties suivants étaient représentés à la réunion\u00a0: ${l}.`,
-    es: (l) => `Estuvieron representados en la reunión los siguientes Estados partes: ${l}.`,
-    ru: (l) => `На совещании были представлены следующие государства-участники: ${l}.`,
-    zh: (l) => `下列缔约国派代表出席了会议：${l}。`,
-    ar: (l) => `مثّلت الدول الأطراف التالية في الاجتماع: ${l}.`,
-  },
-  reio_party: {
-    en: (l, n) => n === 1 ? `${l}, a regional economic integration organization party, was also represented at the meeting.` : `The following regional economic integration organizations parties were also represented at the meeting: ${l}.`,
-    fr: (l) => `Les organisations régionales d’intégration économique parties suivantes étaient également représentées\u00a0: ${l}.`,
-    es: (l) => `También estuvieron representadas las siguientes organizaciones regionales de integración económica partes: ${l}.`,
-    ru: (l) => `Были также представлены следующие региональные организации экономической интеграции – участники: ${l}.`,
-    zh: (l) => `下列区域经济一体化组织缔约方也派代表出席了会议：${l}。`,
-    ar: (l, n) => n === 1 ? `ومثّل في الاجتماع أيضا ${l}، وهو منظمة إقليمية للتكامل الاقتصادي وطرف.` : `ومثّلت في الاجتماع أيضا منظمات التكامل الاقتصادي الإقليمية الأطراف التالية: ${l}.`,
-  },
-  signatory: {
-    en: (l) => `The following signatory States were represented by observers: ${l}.`,
-    fr: (l) => `Les États signataires suivants étaient représentés par des observateurs\u00a0: ${l}.`,
-    es: (l) => `Estuvieron representados por observadores los siguientes Estados signatarios: ${l}.`,
-    ru: (l) => `Наблюдателями были представлены следующие подписавшие государства: ${l}.`,
-    zh: (l) => `下列签署国派观察员出席了会议：${l}。`,
-    ar: (l) => `ومثّلت بمراقبين الدول الموقِّعة التالية: ${l}.`,
-  },
-  observer_state: {
-    en: (l) => `The following States that are not parties or signatories were represented by observers: ${l}.`,
-    fr: (l) => `Les États suivants, qui ne sont ni parties ni signataires, étaient représentés par des observateurs\u00a0: ${l}.`,
-    es: (l) => `Estuvieron representados por observadores los siguientes Estados que no son partes ni signatarios: ${l}.`,
-    ru: (l) => `Наблюдателями были представлены следующие государства, не являющиеся участниками или подписавшими сторонами: ${l}.`,
-    zh: (l) => `下列非缔约国和非签署国派观察员出席了会议：${l}。`,
-    ar: (l) => `ومثّلت بمراقبين أيضا الدول التالية التي ليست أطرافا ولا موقِّعة: ${l}.`,
-  },
-  observer_entity: {
-    en: (l, n) => n === 1 ? `${l}, an entity maintaining a permanent observer mission, was represented by an observer.` : `The following entities maintaining permanent observer missions were represented by observers: ${l}.`,
-    fr: (l) => `Les entités suivantes, dotées d’une mission permanente d’observation, étaient représentées par des observateurs\u00a0: ${l}.`,
-    es: (l) => `Estuvieron representadas por observadores las siguientes entidades que mantienen misiones permanentes de observación: ${l}.`,
-    ru: (l) => `Наблюдателями были представлены следующие образования, имеющие постоянные миссии наблюдателей: ${l}.`,
-    zh: (l) => `下列设有常驻观察员代表团的实体派观察员出席了会议：${l}。`,
-    ar: (l, n) => n === 1 ? `ومثّلت ${l} أيضا بمراقب، وهي كيان له بعثة مراقب دائم.` : `ومثّلت بمراقبين الكيانات التالية التي لها بعثات مراقبة دائمة: ${l}.`,
-  },
-  un_body: {
-    en: (l) => `The following United Nations bodies were represented by observers: ${l}.`,
-    fr: (l) => `Les organismes des Nations Unies suivants étaient représentés par des observateurs\u00a0: ${l}.`,
-    es: (l) => `Estuvieron representados por observadores los siguientes órganos de las Naciones Unidas: ${l}.`,
-    ru: (l) => `Наблюдателями были представлены следующие органы Организации Объединенных Наций: ${l}.`,
-    zh: (l) => `下列联合国机构派观察员出席了会议：${l}。`,
-    ar: (l) => `ومثّلت هيئات الأمم المتحدة التالية بمراقبين: ${l}.`,
-  },
-  igo: {
-    en: (l) => `The following intergovernmental organizations were represented by observers: ${l}.`,
-    fr: (l) => `Les organisations intergouvernementales suivantes étaient représentées par des observateurs\u00a0: ${l}.`,
-    es: (l) => `Estuvieron representadas por observadores las siguientes organizaciones intergubernamentales: ${l}.`,
-    ru: (l) => `Наблюдателями были представлены следующие межправительственные организации: ${l}.`,
-    zh: (l) => `下列政府间组织派观察员出席了会议：${l}。`,
-    ar: (l) => `ومثّلت بمراقبين المنظمات الحكومية الدولية التالية: ${l}.`,
-  },
-  other_entity: {
-    en: (l) => `The following other entities were represented by observers: ${l}.`,
-    fr: (l) => `Les autres entités suivantes étaient représentées par des observateurs\u00a0: ${l}.`,
-    es: (l) => `Estuvieron representadas por observadores las siguientes otras entidades: ${l}.`,
-    ru: (l) => `Наблюдателями были представлены следующие другие образования: ${l}.`,
-    zh: (l) => `下列其他实体派观察员出席了会议：${l}。`,
-    ar: (l) => `ومثّلت بمراقبين الكيانات الأخرى التالية: ${l}.`,
-  },
-  ngo: {
-    en: (l) => `The following non-governmental organizations were represented by observers: ${l}.`,
-    fr: (l) => `Les organisations non gouvernementales suivantes étaient représentées par des observateurs\u00a0: ${l}.`,
-    es: (l) => `Estuvieron representadas por observadores las siguientes organizaciones no gubernamentales: ${l}.`,
-    ru: (l) => `Наблюдателями были представлены следующие неправительственные организации: ${l}.`,
-    zh: (l) => `下列非政府组织派观察员出席了会议：${l}。`,
-    ar: (l) => `ومثّلت بمراقبين المنظمات غير الحكومية التالية: ${l}.`,
-  },
-};
+/** "Dominika Krois (Poland)", "Venla Roth女士（芬兰）". */
+function personPhrase(person: string, country: NameMap | null, lang: Lang): string {
+  if (!country) return person;
+  const c = name(country, lang);
+  return lang === 'zh' ? `${person}（${c}）` : `${person} (${c})`;
+}
 
-function chairPhrase(chair: { name: string; country: NameMap | null; gender: Gender }, lang: Lang): string {
-  if (!chair.country) return chair.name;
-  const country = name(chair.country, lang);
-  return lang === 'zh' ? `${chair.name}（${country}）` : `${chair.name} (${country})`;
+/**
+ * The opening by the chair (model, para. 66: "وافتتحت الاجتماع الرئيسة
+ * دومينيكا كرويس (بولندا)"): the function in the chair's gender where the
+ * language marks it, and a sentence that needs no gender when none is known.
+ */
+function openedBy(chair: NonNullable<Extract<Sentence, { kind: 'meeting_opened' }>['chair']>, lang: Lang): string {
+  const who = personPhrase(chair.name, chair.country, lang);
+  const g = chair.gender;
+  switch (lang) {
+    case 'en':
+      return `The meeting was opened by the Chair, ${who}.`;
+    case 'zh':
+      return `会议由主席${who}宣布开幕。`;
+    case 'fr':
+      return g ? `La réunion a été ouverte par ${g === 'f' ? 'la Présidente' : 'le Président'}, ${who}.` : `La réunion a été ouverte par ${who}, qui en assurait la présidence.`;
+    case 'es':
+      return g ? `${g === 'f' ? 'La Presidenta' : 'El Presidente'}, ${who}, abrió la reunión.` : `Abrió la reunión ${who}, que ocupaba la Presidencia.`;
+    case 'ru':
+      return g ? `Совещание ${g === 'f' ? 'открыла' : 'открыл'} Председатель ${who}.` : `Совещание было открыто Председателем, ${who}.`;
+    case 'ar':
+      return g === 'f' ? `وافتتحت الاجتماع الرئيسة ${who}.` : g === 'm' ? `وافتتح الاجتماع الرئيس ${who}.` : `وافتُتح الاجتماع برئاسة ${who}.`;
+  }
+}
+
+/** The panellists (model, para. 88), each with the form of address and the country. */
+function panellistsSentence(panellists: readonly PanellistRef[], lang: Lang): string {
+  const people = panellists.map((p) => personPhrase(addressed(p.name, p.title ?? '', p.gender ?? null, lang), p.country, lang));
+  const list = joinList(people, lang, lang === 'ar' ? 'comma_and' : 'and');
+  const one = panellists.length === 1;
+  const f = one && panellists[0].gender === 'f';
+  switch (lang) {
+    case 'en':
+      return `The following ${one ? 'panellist' : 'panellists'} took part: ${list}.`;
+    case 'fr':
+      return one
+        ? `${f ? 'L’intervenante suivante' : 'L’intervenant suivant'} a participé à la réunion-débat\u00a0: ${list}.`
+        : `Les intervenants suivants ont participé à la réunion-débat\u00a0: ${list}.`;
+    case 'es':
+      return one ? `Participó ${f ? 'la siguiente ponente' : 'el siguiente ponente'}: ${list}.` : `Participaron los siguientes ponentes: ${list}.`;
+    case 'ru':
+      return one ? `В обсуждении ${f ? 'приняла' : 'принял'} участие следующий эксперт: ${list}.` : `В обсуждении приняли участие следующие эксперты: ${list}.`;
+    case 'zh':
+      return `下列小组成员参加了讨论：${list}。`;
+    case 'ar':
+      return one
+        ? f
+          ? `وشاركت في المناقشة المتكلمة التالية اسمها، وهي: ${list}.`
+          : `وشارك في المناقشة المتكلم التالي اسمه، وهو: ${list}.`
+        : `وشارك المتكلمون التالية أسماؤهم في المناقشة، وهم: ${list}.`;
+  }
 }
 
 /** Writes a generated sentence in a language. */
@@ -194,114 +215,106 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
       }[lang];
     }
     case 'meeting_opened': {
-      const c = sentence.chair;
-      if (!c) {
-        return {
-          en: 'The meeting was opened by the Chair.',
-          fr: 'La réunion a été ouverte par la présidence.',
-          es: 'La Presidencia abrió la reunión.',
-          ru: 'Совещание открыл Председатель.',
-          zh: '会议由主席宣布开幕。',
-          ar: 'وافتتحت الرئاسة الاجتماع.',
-        }[lang];
-      }
-      const who = chairPhrase(c, lang);
-      const f = c.gender === 'f';
+      if (sentence.chair) return openedBy(sentence.chair, lang);
       return {
-        en: `The meeting was opened by the Chair, ${who}.`,
-        fr: `La réunion a été ouverte par ${f ? 'la Présidente' : 'le Président'}, ${who}.`,
-        es: `${f ? 'La Presidenta' : 'El Presidente'}, ${who}, abrió la reunión.`,
-        ru: `Совещание ${f ? 'открыла' : 'открыл'} Председатель ${who}.`,
-        zh: `会议由主席${who}宣布开幕。`,
-        ar: f ? `وافتتحت الاجتماع الرئيسة ${who}.` : `وافتتح الاجتماع الرئيس ${who}.`,
+        en: 'The meeting was opened by the Chair.',
+        fr: 'La réunion a été ouverte par la présidence.',
+        es: 'La Presidencia abrió la reunión.',
+        ru: 'Совещание было открыто Председателем.',
+        zh: '会议由主席宣布开幕。',
+        ar: 'وافتتحت الرئاسة الاجتماع.',
       }[lang];
     }
     case 'agenda_adopted': {
-      const d = reportDate(sentence.date, lang);
+      // Model, para. 67: "في ٢٧ كانون الثاني/يناير، أقر الفريق العامل جدول الأعمال التالي:"
+      const on = onDays([sentence.date], lang);
       return {
-        en: `On ${d}, the working group adopted the following agenda:`,
-        fr: `Le ${d}, le Groupe de travail a adopté l’ordre du jour suivant\u00a0:`,
-        es: `El ${d}, el Grupo de Trabajo aprobó el siguiente programa:`,
-        ru: `${d} Рабочая группа утвердила следующую повестку дня:`,
-        zh: `工作组于${d}通过了以下议程：`,
-        ar: `في ${d}، أقر الفريق العامل جدول الأعمال التالي:`,
+        en: `${on}, the working group adopted the following agenda:`,
+        fr: `${on}, le Groupe de travail a adopté l’ordre du jour suivant\u00a0:`,
+        es: `${on}, el Grupo de Trabajo aprobó el siguiente programa:`,
+        ru: `${on} Рабочая группа утвердила следующую повестку дня:`,
+        zh: `工作组于${on}通过了以下议程：`,
+        ar: `${on}، أقر الفريق العامل جدول الأعمال التالي:`,
       }[lang];
     }
     case 'attendance': {
       // The model lists States after a colon, separated by commas ("A, B, C" / "A، B، C").
       const list = names(sentence.names, lang, lang === 'ar' ? 'comma' : 'and');
-      return ATTENDANCE[sentence.category][lang](list, sentence.names.length);
+      return attendanceSentence(sentence.category, { list, count: sentence.names.length, instrument: sentence.instrument ?? '' }, lang);
     }
     case 'item_considered': {
-      const d = dates(sentence.dates, lang);
       const label = itemLabel(sentence.item, lang);
       const t = quoted(sentence.item.title, lang);
-      if (sentence.dates.length === 0) {
-        return {
-          en: `The working group considered agenda item ${label}, entitled ${t}.`,
-          fr: `Le Groupe de travail a examiné le point ${label} de l’ordre du jour, intitulé ${t}.`,
-          es: `El Grupo de Trabajo examinó el tema ${label} del programa, titulado ${t}.`,
-          ru: `Рабочая группа рассмотрела пункт ${label} повестки дня, озаглавленный ${t}.`,
-          zh: `工作组审议了题为${t}的议程项目${label}。`,
-          ar: `نظر الفريق العامل في البند ${label} من جدول الأعمال المعنون ${t}.`,
-        }[lang];
-      }
+      // Model, paras. 85 and 110: "في ٢٧ كانون الثاني/يناير، نظر الفريق العامل في البند ٣ من جدول الأعمال المعنون "…"."
+      const on = sentence.dates.length > 0 ? onDays(sentence.dates, lang) : '';
       return {
-        en: `On ${d}, the working group considered agenda item ${label}, entitled ${t}.`,
-        fr: `Le ${d}, le Groupe de travail a examiné le point ${label} de l’ordre du jour, intitulé ${t}.`,
-        es: `El ${d}, el Grupo de Trabajo examinó el tema ${label} del programa, titulado ${t}.`,
-        ru: `${d} Рабочая группа рассмотрела пункт ${label} повестки дня, озаглавленный ${t}.`,
-        zh: `工作组于${d}审议了题为${t}的议程项目${label}。`,
-        ar: `في ${d}، نظر الفريق العامل في البند ${label} من جدول الأعمال المعنون ${t}.`,
+        en: `${on ? `${on}, the` : 'The'} working group considered agenda item ${label}, entitled ${t}.`,
+        fr: `${on ? `${on}, le` : 'Le'} Groupe de travail a examiné le point ${label} de l’ordre du jour, intitulé ${t}.`,
+        es: `${on ? `${on}, el` : 'El'} Grupo de Trabajo examinó el tema ${label} del programa, titulado ${t}.`,
+        ru: `${on ? `${on} ` : ''}Рабочая группа рассмотрела пункт ${label} повестки дня, озаглавленный ${t}.`,
+        zh: `工作组${on ? `于${on}` : ''}审议了题为${t}的议程项目${label}。`,
+        ar: `${on ? `${on}، ` : ''}نظر الفريق العامل في البند ${label} من جدول الأعمال المعنون ${t}.`,
       }[lang];
     }
     case 'documents_before': {
       const list = joinList(sentence.documents.map((x) => documentRef(x, lang)), lang, lang === 'ar' ? 'comma_and' : 'and');
-      // Titles are cited as written ("Note by the Secretariat …"), so the sentence announces them.
+      const label = itemLabel(sentence.item, lang);
+      // Titles are typed as titles ("Background paper …"), so the European languages announce them after a colon;
+      // Arabic and Chinese cite them as the model does (para. 78: "وعُرض على الفريق العامل، من أجل نظره في البند ٢ من جدول الأعمال، تقرير … (CTOC/COP/WG.4/2009/2).").
       const one = sentence.documents.length === 1;
       return {
-        en: `For its consideration of the item, the working group had before it the following ${one ? 'document' : 'documents'}: ${list}.`,
-        fr: `Pour l’examen de ce point, le Groupe de travail était saisi ${one ? 'du document suivant' : 'des documents suivants'}\u00a0: ${list}.`,
-        es: `Para el examen del tema, el Grupo de Trabajo tuvo ante sí ${one ? 'el siguiente documento' : 'los siguientes documentos'}: ${list}.`,
-        ru: `При рассмотрении этого пункта Рабочая группа имела в своем распоряжении ${one ? 'следующий документ' : 'следующие документы'}: ${list}.`,
-        zh: `为审议该项目，工作组收到了下列文件：${list}。`,
-        ar: `وعُرض على الفريق العامل، من أجل نظره في هذا البند، ما يلي: ${list}.`,
+        en: `For its consideration of agenda item ${label}, the working group had before it the following ${one ? 'document' : 'documents'}: ${list}.`,
+        fr: `Pour l’examen du point ${label} de l’ordre du jour, le Groupe de travail était saisi ${one ? 'du document suivant' : 'des documents suivants'}\u00a0: ${list}.`,
+        es: `Para el examen del tema ${label} del programa, el Grupo de Trabajo tuvo ante sí ${one ? 'el siguiente documento' : 'los siguientes documentos'}: ${list}.`,
+        ru: `При рассмотрении пункта ${label} повестки дня Рабочая группа имела в своем распоряжении ${one ? 'следующий документ' : 'следующие документы'}: ${list}.`,
+        zh: `为审议议程项目${label}，工作组收到了${list}。`,
+        ar: `وعُرض على الفريق العامل، من أجل نظره في البند ${label} من جدول الأعمال، ${list}.`,
       }[lang];
     }
-    case 'panellists': {
-      const people = sentence.panellists.map((p) => (p.country ? chairPhrase({ name: p.name, country: p.country, gender: null }, lang) : p.name));
-      const list = joinList(people, lang, lang === 'ar' ? 'comma_and' : 'and');
-      return {
-        en: `The following panellists took part: ${list}.`,
-        fr: `Les intervenants suivants ont participé à la réunion-débat\u00a0: ${list}.`,
-        es: `Participaron los siguientes ponentes: ${list}.`,
-        ru: `В обсуждении приняли участие следующие эксперты: ${list}.`,
-        zh: `下列小组成员参加了讨论：${list}。`,
-        ar: `وشارك المتكلمون التالية أسماؤهم في المناقشة، وهم: ${list}.`,
-      }[lang];
-    }
+    case 'panellists':
+      return panellistsSentence(sentence.panellists, lang);
     case 'states_heard': {
       // Arabic: the model separates the States heard by commas only.
       const list = names(sentence.names, lang, lang === 'ar' ? 'comma' : 'and');
       const label = itemLabel(sentence.item, lang);
+      if (sentence.names.length === 1) {
+        return {
+          en: `Under agenda item ${label}, the working group heard a statement by the representative of the following State: ${list}.`,
+          fr: `Au titre du point ${label} de l’ordre du jour, le Groupe de travail a entendu une déclaration du représentant de l’État suivant\u00a0: ${list}.`,
+          es: `En relación con el tema ${label} del programa, el Grupo de Trabajo escuchó una declaración del representante del siguiente Estado: ${list}.`,
+          ru: `По пункту ${label} повестки дня Рабочая группа заслушала заявление представителя следующего государства: ${list}.`,
+          zh: `在议程项目${label}下，工作组听取了下列国家代表的发言：${list}。`,
+          ar: `في إطار البند ${label} من جدول الأعمال، استمع الفريق العامل إلى كلمة ألقاها ممثل الدولة التالية: ${list}.`,
+        }[lang];
+      }
       return {
         en: `Under agenda item ${label}, the working group heard statements by representatives of the following States: ${list}.`,
         fr: `Au titre du point ${label} de l’ordre du jour, le Groupe de travail a entendu des déclarations des représentants des États suivants\u00a0: ${list}.`,
         es: `En relación con el tema ${label} del programa, el Grupo de Trabajo escuchó declaraciones de los representantes de los siguientes Estados: ${list}.`,
         ru: `По пункту ${label} повестки дня Рабочая группа заслушала заявления представителей следующих государств: ${list}.`,
         zh: `在议程项目${label}下，工作组听取了下列国家代表的发言：${list}。`,
-        ar: `واستمع الفريق العامل، في إطار البند ${label} من جدول الأعمال، إلى كلمات ألقاها ممثلو الدول التالية: ${list}.`,
+        // Model, para. 107.
+        ar: `في إطار البند ${label} من جدول الأعمال، استمع الفريق العامل إلى كلمات ألقاها ممثلو الدول التالية: ${list}.`,
       }[lang];
     }
     case 'reio_heard': {
       const one = sentence.names.length === 1;
       const list = names(sentence.names, lang);
       return {
-        en: one ? `The representative of the ${list} also made a statement.` : `The representatives of the following organizations also made statements: ${list}.`,
-        fr: `${one ? 'Le représentant de l’organisation suivante a' : 'Les représentants des organisations suivantes ont'} également fait ${one ? 'une déclaration' : 'des déclarations'}\u00a0: ${list}.`,
-        es: one ? `También formuló una declaración el representante de la siguiente organización: ${list}.` : `También formularon declaraciones los representantes de las siguientes organizaciones: ${list}.`,
-        ru: one ? `С заявлением выступил также представитель следующей организации: ${list}.` : `С заявлениями выступили также представители следующих организаций: ${list}.`,
-        zh: `下列组织的代表也作了发言：${list}。`,
+        en: one
+          ? `The representative of the following regional economic integration organization also made a statement: ${list}.`
+          : `The representatives of the following regional economic integration organizations also made statements: ${list}.`,
+        fr: one
+          ? `Le représentant de l’organisation régionale d’intégration économique suivante a également fait une déclaration\u00a0: ${list}.`
+          : `Les représentants des organisations régionales d’intégration économique suivantes ont également fait des déclarations\u00a0: ${list}.`,
+        es: one
+          ? `También formuló una declaración el representante de la siguiente organización regional de integración económica: ${list}.`
+          : `También formularon declaraciones los representantes de las siguientes organizaciones regionales de integración económica: ${list}.`,
+        ru: one
+          ? `С заявлением выступил также представитель следующей региональной организации экономической интеграции: ${list}.`
+          : `С заявлениями выступили также представители следующих региональных организаций экономической интеграции: ${list}.`,
+        zh: `下列区域经济一体化组织的代表也作了发言：${list}。`,
+        // Model, para. 79: "كما تكلم ممثل الاتحاد الأوروبي."
         ar: one ? `كما تكلم ممثل ${list}.` : `كما تكلم ممثلو ${list}.`,
       }[lang];
     }
@@ -310,22 +323,39 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
       const list = names(sentence.names, lang);
       return {
         en: one ? `The observer for ${list} also made a statement.` : `The observers for ${list} also made statements.`,
-        fr: `Des déclarations ont également été faites par les observateurs des États suivants\u00a0: ${list}.`,
-        es: `También formularon declaraciones los observadores de los siguientes Estados: ${list}.`,
-        ru: `С заявлениями выступили также наблюдатели от следующих государств: ${list}.`,
+        fr: one
+          ? `L’observateur de l’État suivant a également fait une déclaration\u00a0: ${list}.`
+          : `Les observateurs des États suivants ont également fait des déclarations\u00a0: ${list}.`,
+        es: one
+          ? `También formuló una declaración el observador del siguiente Estado: ${list}.`
+          : `También formularon declaraciones los observadores de los siguientes Estados: ${list}.`,
+        ru: one
+          ? `С заявлением выступил также наблюдатель от следующего государства: ${list}.`
+          : `С заявлениями выступили также наблюдатели от следующих государств: ${list}.`,
         zh: `下列国家的观察员也作了发言：${list}。`,
-        ar: one ? `وأدلى المراقب عن ${list} بكلمة أيضا.` : `وأدلى المراقبون عن ${list} بكلمات أيضا.`,
+        // Model, paras. 101 and 114: "كما تكلم المراقبون عن اليابان واليونان."
+        ar: one ? `كما تكلم المراقب عن ${list}.` : `كما تكلم المراقبون عن ${list}.`,
       }[lang];
     }
     case 'organizations_heard': {
-      const list = names(sentence.names, lang, lang === 'ar' ? 'comma' : 'and');
+      const one = sentence.names.length === 1;
+      const list = names(sentence.names, lang);
       return {
-        en: `Statements were also made by the observers for the following organizations: ${list}.`,
-        fr: `Des déclarations ont également été faites par les observateurs des organisations suivantes\u00a0: ${list}.`,
-        es: `También formularon declaraciones los observadores de las siguientes organizaciones: ${list}.`,
-        ru: `С заявлениями выступили также наблюдатели от следующих организаций: ${list}.`,
+        en: one
+          ? `A statement was also made by the observer for the following organization: ${list}.`
+          : `Statements were also made by the observers for the following organizations: ${list}.`,
+        fr: one
+          ? `L’observateur de l’organisation suivante a également fait une déclaration\u00a0: ${list}.`
+          : `Les observateurs des organisations suivantes ont également fait des déclarations\u00a0: ${list}.`,
+        es: one
+          ? `También formuló una declaración el observador de la siguiente organización: ${list}.`
+          : `También formularon declaraciones los observadores de las siguientes organizaciones: ${list}.`,
+        ru: one
+          ? `С заявлением выступил также наблюдатель от следующей организации: ${list}.`
+          : `С заявлениями выступили также наблюдатели от следующих организаций: ${list}.`,
         zh: `下列组织的观察员也作了发言：${list}。`,
-        ar: `وتكلم أيضا المراقبون عن المنظمات التالية: ${list}.`,
+        // Model, para. 93: "وكذلك أدلى المراقب من جامعة الدول العربية بكلمة."
+        ar: one ? `وكذلك أدلى المراقب من ${list} بكلمة.` : `وكذلك أدلى المراقبون من ${list} بكلمات.`,
       }[lang];
     }
     case 'documentation':
@@ -339,6 +369,7 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
         ar: 'وعُرضت على الفريق العامل الوثائق التالية:',
       }[lang];
     case 'report_adopted': {
+      // Not in the model (its report was adopted after it was written); the year given, as the report may be adopted later.
       const d = reportDate(sentence.date, lang);
       return {
         en: `On ${d}, the working group adopted the report on its meeting.`,

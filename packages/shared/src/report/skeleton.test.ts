@@ -139,13 +139,13 @@ describe('the skeleton of the generated chapters', () => {
     ]);
     const text = section.blocks.flatMap((b) => (b.kind === 'paragraph' ? [renderSentences(b.sentences, 'en')] : []));
     expect(text).toEqual([
-      'On 27 January 2010, the working group considered agenda item 3, entitled “Analysis of key concepts of the Trafficking in Persons Protocol”.',
-      'For its consideration of the item, the working group had before it the following document: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
+      'On 27 January, the working group considered agenda item 3, entitled “Analysis of key concepts of the Trafficking in Persons Protocol”.',
+      'For its consideration of agenda item 3, the working group had before it the following document: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
       'The following panellists took part: Venla Roth (Finland), Nicole Zündorf-Hinte (Germany), Wael Aboulmagd (Egypt) and Olivier Weber (France).',
       'Under agenda item 3, the working group heard statements by representatives of the following States: Norway and Colombia. ' +
-        'The representative of the European Union also made a statement. ' +
+        'The representative of the following regional economic integration organization also made a statement: European Union. ' +
         'The observers for Thailand and China also made statements. ' +
-        'Statements were also made by the observers for the following organizations: International Criminal Police Organization.',
+        'A statement was also made by the observer for the following organization: International Criminal Police Organization.',
     ]);
     const heard = section.blocks[5];
     expect(heard.kind === 'paragraph' && heard.source.kind === 'statements' && heard.source.statementIds).toHaveLength(7);
@@ -157,9 +157,10 @@ describe('the skeleton of the generated chapters', () => {
     expect(spoken).toEqual(['Thailand', 'China']);
     const heard = en.chapters[1].sections[0].blocks[5] as GeneratedParagraph;
     expect(renderSentences(heard.sentences.slice(0, 3), 'ar')).toBe(
-      'واستمع الفريق العامل، في إطار البند ٣ من جدول الأعمال، إلى كلمات ألقاها ممثلو الدول التالية: النرويج، كولومبيا. ' +
+      // Model, paras. 107 and 79, 114.
+      'في إطار البند ٣ من جدول الأعمال، استمع الفريق العامل إلى كلمات ألقاها ممثلو الدول التالية: النرويج، كولومبيا. ' +
         'كما تكلم ممثل الاتحاد الأوروبي. ' +
-        'وأدلى المراقبون عن تايلند والصين بكلمات أيضا.',
+        'كما تكلم المراقبون عن تايلند والصين.',
     );
   });
 

@@ -7,6 +7,7 @@ import { stateByM49 } from '../names/states';
 import { CATEGORIES, STATE_CATEGORIES, type Category } from '../participants/categories';
 import { delegationName } from '../participants/names';
 import { docNameOf } from '../protocol/yjs';
+import type { Person } from '../participants/model';
 import type { Capacity, Statement } from '../speakers/model';
 import { venueDate } from '../speakers/summaries';
 import { pickLocalized, type Localized } from '../core/localized';
@@ -69,7 +70,7 @@ class Words {
   readonly fallbacks: WordFallback[] = [];
   private readonly seen = new Set<string>();
   constructor(
-    private readonly lang: Lang,
+    readonly lang: Lang,
     private readonly original: Lang,
     private readonly mark: boolean,
   ) {}
@@ -105,7 +106,7 @@ export function fallbackMark(text: string, shown: Lang): string {
 /** The capacities a delegation's speaking counts as "made a statement". */
 const HEARD: readonly Capacity[] = ['statement', 'right_of_reply'];
 const STATE_CATEGORY_SET: ReadonlySet<Category> = new Set(STATE_CATEGORIES);
-const ORGANIZATION_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['un_body', 'igo', 'other_entity', 'ngo']);
+const ORGANIZATION_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['un_body', 'igo_observer', 'igo', 'other_entity', 'ngo']);
 
 /**
  * The generated chapters of the report (III. Organization of the meeting,
@@ -137,9 +138,9 @@ function dayOf(state: MeetingState, iso: string): string {
 
 function organizationChapter(state: MeetingState, lang: Lang, options: SkeletonOptions, words: Words, venue: string): ReportChapter {
   const sections: ReportSection[] = [
-    { id: 's-opening', number: 1, heading: { kind: 'fixed', key: 'opening' }, blocks: [openingParagraph(state, venue)] },
+    { id: 's-opening', number: 1, heading: { kind: 'fixed', key: 'opening' }, blocks: [openingParagraph(state, lang, venue)] },
     { id: 's-agenda', number: 2, heading: { kind: 'fixed', key: 'agenda_adoption' }, blocks: agendaBlocks(state, words) },
-    { id: 's-attendance', number: 3, heading: { kind: 'fixed', key: 'attendance' }, blocks: attendanceParagraphs(state, lang, options) },
+    { id: 's-attendance', number: 3, heading: { kind: 'fixed', key: 'attendance' }, blocks: attendanceParagraphs(state, lang, options, words) },
   ];
   if (state.report.documentation) {
     sections.push({ id: 's-documentation', number: 4, heading: { kind: 'fixed', key: 'documentation' }, blocks: documentationBlocks(state, words) });
@@ -153,24 +154,35 @@ function organizationChapter(state: MeetingState, lang: Lang, options: SkeletonO
   return { id: 'organization', number: 3, sections, blocks: [] };
 }
 
-function openingParagraph(state: MeetingState, venue: string): GeneratedParagraph {
+function openingParagraph(state: MeetingState, lang: Lang, venue: string): GeneratedParagraph {
   const { info } = state;
   const sentences: Sentence[] = [
     { kind: 'meeting_held', body: 'working_group', venue, startDate: info.startDate, endDate: info.endDate },
   ];
-  if (state.opening) sentences.push({ kind: 'meeting_opened', chair: chairOf(state), date: dayOf(state, state.opening.at) });
+  if (state.opening) sentences.push({ kind: 'meeting_opened', chair: chairOf(state, lang), date: dayOf(state, state.opening.at) });
   return { kind: 'paragraph', id: 'p-opening', sentences, source: { kind: 'opening', at: state.opening?.at ?? null } };
 }
 
-/** The chair as the meeting's details name them, else the registered person with the function of chair. */
-function chairOf(state: MeetingState): { name: string; country: NameMap | null; gender: Gender } | null {
+/**
+ * The chair as the meeting's details name them, else the registered person
+ * with the function of chair; spelled as the report's language spells the
+ * person's name, when the secretariat gave it.
+ */
+function chairOf(state: MeetingState, lang: Lang): { name: string; country: NameMap | null; gender: Gender } | null {
   const person = Object.values(state.persons).find((p) => p.function === 'chair');
-  const name = state.info.chair.name || person?.name || '';
+  const typed = state.info.chair.name;
+  const same = person && (!typed || person.name === typed);
+  const name = (same ? personName(person, lang) : typed) || person?.name || '';
   if (!name) return null;
   let country: NameMap | null = null;
   if (state.info.chair.m49) country = stateByM49(state.info.chair.m49)?.names ?? null;
   else if (person?.delegationId && state.delegations[person.delegationId]) country = state.delegations[person.delegationId].names;
   return { name, country, gender: genderOf(Object.values(person?.title ?? {}).join(' ')) };
+}
+
+/** A person's name in a language's script, where given ("فينلا روت"), else as registered. */
+function personName(person: Person, lang: Lang): string {
+  return person.names?.[lang] || person.name;
 }
 
 /** From a form of address: "Ms.", "Mrs.", "Mme", "H.E. Ms." … */
@@ -241,7 +253,10 @@ function documentationBlocks(state: MeetingState, words: Words): ReportBlock[] {
   ];
 }
 
-function attendanceParagraphs(state: MeetingState, lang: Lang, options: SkeletonOptions): GeneratedParagraph[] {
+function attendanceParagraphs(state: MeetingState, lang: Lang, options: SkeletonOptions, words: Words): GeneratedParagraph[] {
+  // The treaty the States are parties to, only where the secretariat named it.
+  const typed = state.info.instrument ?? {};
+  const instrument = Object.values(typed).some(Boolean) ? words.get(typed, 'meeting.instrument') : '';
   const byCategory = new Map<Category, NameMap[]>();
   for (const d of Object.values(state.delegations)) {
     const list = byCategory.get(d.category) ?? [];
@@ -258,7 +273,7 @@ function attendanceParagraphs(state: MeetingState, lang: Lang, options: Skeleton
     paragraphs.push({
       kind: 'paragraph',
       id: `p-attendance-${category}`,
-      sentences: [{ kind: 'attendance', category, names: sorted }],
+      sentences: [{ kind: 'attendance', category, names: sorted, ...(instrument ? { instrument } : {}) }],
       source: { kind: 'registry', category },
     });
   }
@@ -332,6 +347,7 @@ function itemSection(
       para('documents', {
         kind: 'documents_before',
         body: 'working_group',
+        item: ref,
         documents: documents.map((d) => ({ symbol: d.symbol, title: words.get(d.title, `document.${d.symbol}.title`) })),
       }),
     );
@@ -349,7 +365,7 @@ function itemSection(
       panellistIds.push(s.id);
       if (seenPanellists.has(key)) continue;
       seenPanellists.add(key);
-      panellists.push({ name, country });
+      panellists.push({ name, country, ...panellistOf(state, s.entryId, words.lang) });
       continue;
     }
     if (!HEARD.includes(s.capacity) || !s.delegationId) continue;
@@ -392,6 +408,18 @@ function itemSection(
   }
   blocks.push({ kind: 'slot', id: `w-item-${itemId}-discussion`, slot: 'discussion', itemId });
   return { id: `s-item-${itemId}`, number, heading: { kind: 'agenda_item', item: ref }, blocks };
+}
+
+/**
+ * The name and form of address of a panellist inscribed as a registered
+ * person, in the report's language, and the gender any language's form gives (for the
+ * title a language lacks and the sentence's agreement).
+ */
+function panellistOf(state: MeetingState, entryId: string, lang: Lang): { name?: string; title: string; gender: Gender } {
+  const personId = state.speakers.entries[entryId]?.personId;
+  const person = personId ? state.persons[personId] : undefined;
+  if (!person) return { title: '', gender: null };
+  return { name: personName(person, lang), title: person.title[lang] ?? '', gender: genderOf(Object.values(person.title).join(' ')) };
 }
 
 /** Speakers in the order they first spoke, each once. */

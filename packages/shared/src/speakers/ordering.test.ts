@@ -131,7 +131,7 @@ const CASES: Case[] = [
   {
     name: 'custom precedence: observers before signatories',
     rules: {
-      precedence: [['state_party', 'reio_party'], ['observer_state', 'observer_entity'], ['signatory'], ['un_body', 'igo', 'other_entity', 'ngo']],
+      precedence: [['state_party', 'reio_party'], ['observer_state', 'observer_entity'], ['signatory'], ['un_body', 'igo_observer', 'igo', 'other_entity', 'ngo']],
     },
     requests: ['Iran', 'UNICEF', 'Palestine', 'Holy See', 'Norway'],
     expected: ['Norway', 'Palestine', 'Holy See', 'Iran', 'UNICEF'],

@@ -53,7 +53,7 @@ export const DEFAULT_PRECEDENCE: Category[][] = [
   ['state_party', 'reio_party'],
   ['signatory'],
   ['observer_state'],
-  ['observer_entity', 'un_body', 'igo'],
+  ['observer_entity', 'un_body', 'igo_observer', 'igo'],
   ['other_entity', 'ngo'],
 ];
 

@@ -46,7 +46,7 @@ export function MeetingTab({ state }: { state: MeetingState }) {
       value={draft[key]}
       onChange={(v) => setDraft({ ...draft, [key]: v })}
       meetingLang={draft.language}
-      required={key !== 'parentBody'}
+      required={key !== 'parentBody' && key !== 'instrument'}
       multiline={wide}
       official={key === 'body' || key === 'parentBody'}
       testId={`meeting-${key}`}
@@ -60,6 +60,7 @@ export function MeetingTab({ state }: { state: MeetingState }) {
       {words('parentBody', true)}
       {words('title', true)}
       {words('venue')}
+      {words('instrument', true)}
       <div className="row">
         <Field label={t('meeting.startDate')}>
           {(props) => (
