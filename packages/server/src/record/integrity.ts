@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { DomainError, isMeetingText, textEditsOf, type LedgerEvent, type MeetingState, type TextEdit } from '@gavel/shared';
+import { DomainError, isMeetingText, textEditsOf, type LedgerEvent, type MeetingState, type TextEdit, upcastState } from '@gavel/shared';
 import { GENESIS_HASH, verifyChain, verifyDocChain } from '../ledger/chain';
 import type { DocUpdateRecord, Store } from '../store/store';
 import { SIGNED, type RecordKeys } from './keys';
@@ -121,7 +121,7 @@ export class RecordIntegrity {
       this.fail(meetingId, { where: 'checkpoint', seq: cp.seq, reason: 'the state checkpoint is not the one the server signed' });
       return undefined;
     }
-    return { seq: cp.seq, hash: cp.hash, state: JSON.parse(cp.state) as MeetingState };
+    return { seq: cp.seq, hash: cp.hash, state: upcastState(JSON.parse(cp.state) as MeetingState) };
   }
 
   /** What a text checkpoint's signature covers. */

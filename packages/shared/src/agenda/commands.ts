@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, optionalText, text } from '../core/schema';
 import { localizedSchema, optionalLocalizedSchema } from '../core/localized';
+import { TIMED_MOMENTS } from './model';
 
 export const MAX_AGENDA_ITEMS = 200;
 export const MAX_DOCUMENTS_PER_ITEM = 50;
@@ -55,6 +56,14 @@ export type AgendaChangeInput = z.infer<typeof AgendaChangeInputSchema>;
 export const agendaCommands = [
   /** The chair opens the meeting; recorded with the time. */
   z.object({ type: z.literal('meeting.open') }).strict(),
+  /**
+   * The secretariat corrects when the meeting was opened or the agenda
+   * adopted (e.g. recording a meeting after the fact): a recorded
+   * correction with its reason; the report dates from the corrected time.
+   */
+  z
+    .object({ type: z.literal('agenda.correctTime'), moment: z.enum(TIMED_MOMENTS), at: z.iso.datetime({ offset: true }), note: text(1000) })
+    .strict(),
   // Drafting the provisional agenda (secretariat).
   z.object({ type: z.literal('agenda.addItem'), ...addBody }).strict(),
   /**

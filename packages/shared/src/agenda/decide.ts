@@ -17,6 +17,14 @@ export function decideAgenda(state: MeetingState, command: AgendaCommand, _actor
       if (state.opening) fail('invalid_state', `the meeting was opened at ${state.opening.at}`);
       return [{ type: 'MeetingOpened', payload: {} }];
 
+    case 'agenda.correctTime': {
+      const now = command.moment === 'opening' ? state.opening?.at : agenda.adoption?.at;
+      if (!now) fail('invalid_state', command.moment === 'opening' ? 'the meeting has not been opened' : 'the agenda has not been adopted');
+      if (Date.parse(now) === Date.parse(command.at)) fail('invalid_command', 'the correction changes nothing');
+      const at = new Date(command.at).toISOString();
+      return [{ type: 'AgendaTimeCorrected', payload: { correctionId: ctx.newId('tc'), moment: command.moment, at, note: command.note } }];
+    }
+
     case 'agenda.addItem': {
       requireProvisional(agenda);
       const { type: _t, ...input } = command;

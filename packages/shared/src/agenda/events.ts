@@ -1,10 +1,11 @@
-import type { AgendaChange, AgendaLine } from './model';
+import type { AgendaChange, AgendaLine, TimedMoment } from './model';
 
 type Change<Op extends AgendaChange['op']> = Omit<Extract<AgendaChange, { op: Op }>, 'op'>;
 
 /** What agenda commands decide. Who and when come from the ledger event around them. */
 export type AgendaEvent =
   | { type: 'MeetingOpened'; payload: Record<string, never> }
+  | { type: 'AgendaTimeCorrected'; payload: { correctionId: string; moment: TimedMoment; at: string; note: string } }
   | { type: 'AgendaItemAdded'; payload: Change<'add'> }
   | { type: 'AgendaItemUpdated'; payload: Change<'update'> }
   | { type: 'AgendaItemMoved'; payload: Change<'move'> }
@@ -22,6 +23,7 @@ export type AgendaEvent =
 
 export const AGENDA_EVENT_TYPES = [
   'MeetingOpened',
+  'AgendaTimeCorrected',
   'AgendaItemAdded',
   'AgendaItemUpdated',
   'AgendaItemMoved',

@@ -1,13 +1,15 @@
 import type { LedgerEvent } from '../domain/events';
 import type { MeetingState } from '../domain/state';
 import type { AgendaEvent } from './events';
-import type { AgendaChange, AgendaItem, AgendaState } from './model';
+import type { AgendaChange, AgendaItem, AgendaState, Opening, TimeCorrection } from './model';
 import { applyAgendaChange } from './numbering';
 
 export function evolveAgenda(s: MeetingState, e: LedgerEvent<AgendaEvent>): MeetingState {
   switch (e.type) {
     case 'MeetingOpened':
       return { ...s, opening: { at: e.at, by: e.actor.name } };
+    case 'AgendaTimeCorrected':
+      return correctTime(s, e);
     case 'AgendaItemAdded':
       return applyChange(s, { op: 'add', ...e.payload });
     case 'AgendaItemUpdated':
@@ -41,6 +43,18 @@ export function evolveAgenda(s: MeetingState, e: LedgerEvent<AgendaEvent>): Meet
       }), stillCurrent);
     }
   }
+}
+
+/** Moves the opening or the adoption to the corrected time, keeping the correction with it. */
+function correctTime(s: MeetingState, e: LedgerEvent<Extract<AgendaEvent, { type: 'AgendaTimeCorrected' }>>): MeetingState {
+  const { correctionId, moment, at, note } = e.payload;
+  const target = moment === 'opening' ? s.opening : s.agenda.adoption;
+  if (!target) return s;
+  const correction: TimeCorrection = { id: correctionId, at: e.at, by: e.actor.name, from: target.at, to: at, note };
+  const corrected = { ...target, at, corrections: [...(target.corrections ?? []), correction] };
+  return moment === 'opening'
+    ? { ...s, opening: corrected as Opening }
+    : { ...s, agenda: { ...s.agenda, adoption: corrected as NonNullable<AgendaState['adoption']> } };
 }
 
 function withItem(s: MeetingState, itemId: string, update: (item: AgendaItem) => AgendaItem, currentItemId: string | null): MeetingState {

@@ -85,16 +85,37 @@ export interface AgendaState {
   items: Record<string, AgendaItem>;
   /** The item under consideration; null between items. Shown on every screen. */
   currentItemId: string | null;
-  /** The agenda as adopted, frozen: the report's "adopted the following agenda". */
-  adoption: { at: string; by: string; agenda: AgendaLine[] } | null;
+  /** The agenda as adopted, frozen: the report's "adopted the following agenda". `at` as corrected, if it was. */
+  adoption: { at: string; by: string; agenda: AgendaLine[]; corrections?: TimeCorrection[] } | null;
   amendments: AgendaAmendment[];
 }
 
 export interface Opening {
-  /** When the chair opened the meeting (server time). */
+  /** When the chair opened the meeting: the server's time of the gavel, or the time a correction gave. */
   at: string;
   /** The name of whoever gavelled it, as signed in. */
   by: string;
+  corrections?: TimeCorrection[];
+}
+
+/** What can happen at another time than the ledger recorded it: the opening and the agenda's adoption. */
+export const TIMED_MOMENTS = ['opening', 'adoption'] as const;
+export type TimedMoment = (typeof TIMED_MOMENTS)[number];
+
+/**
+ * A recorded correction of when something happened (a meeting recorded
+ * after the fact from notes, a gavel pressed late): who, when and why, and
+ * the time before and after. Optional in the state: checkpoints of before
+ * have none.
+ */
+export interface TimeCorrection {
+  id: string;
+  /** When the correction was recorded (server time) and by whom, as signed in. */
+  at: string;
+  by: string;
+  from: string;
+  to: string;
+  note: string;
 }
 
 export function emptyAgenda(): AgendaState {

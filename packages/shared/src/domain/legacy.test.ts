@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from './events';
 import { replay } from './evolve';
+import { upcastState } from './legacy';
+import type { MeetingState } from './state';
+import { defaultRules } from '../speakers/rules';
 
 /** An event as a ledger written before issue 13 holds it (typed words as plain strings). */
 function recorded(seq: number, type: string, payload: unknown): LedgerEvent {
@@ -51,5 +54,18 @@ describe('ledgers recorded before typed words had six languages', () => {
     expect(state.agenda.items.ai_one000001.documents).toEqual([{ symbol: 'A/1', title: { ar: 'مذكرة' } }]);
     expect(state.agenda.adoption?.agenda[0].title).toEqual({ en: 'Organizational matters' });
     expect(state.persons.p_one0000001.title).toEqual({ en: 'H.E. Ms.' });
+  });
+
+  it('read a venue\'s fixed offset from UTC as a time zone, in events and in a state checkpoint', () => {
+    const created = recorded(1, 'MeetingCreated', {
+      meetingId: 'm_legacy0001',
+      info: { body: 'WG', parentBody: '', title: 'R', venue: 'Vienna', startDate: '2010-01-27', endDate: '2010-01-29', symbol: '', language: 'en', chair: { name: '' } },
+    });
+    const rules = { ...defaultRules(), programme: { dayEndsAt: '18:00', utcOffsetMinutes: 60 } };
+    const state = replay([created, recorded(2, 'RulesChanged', { rules })]);
+    expect(state.rules.programme).toEqual({ dayEndsAt: '18:00', timeZone: 'Etc/GMT-1' });
+    const checkpoint = { ...state, rules } as unknown as MeetingState;
+    expect(upcastState(checkpoint).rules.programme).toEqual({ dayEndsAt: '18:00', timeZone: 'Etc/GMT-1' });
+    expect(upcastState(state)).toBe(state);
   });
 });

@@ -2,6 +2,9 @@ import { toLocalized, type LocalizedInput } from '../core/localized';
 import type { AgendaChange, AgendaDocument, AgendaLine } from '../agenda/model';
 import type { Lang } from '../languages';
 import { MEETING_WORDS } from '../meeting/info';
+import { zoneForOffset } from '../core/venue-time';
+import type { SpeakingRules } from '../speakers/rules';
+import type { MeetingState } from './state';
 import type { LedgerEvent } from './events';
 
 /**
@@ -45,6 +48,8 @@ export function upcastEvent(e: LedgerEvent, lang: Lang): LedgerEvent {
       return { ...e, payload: { agenda: e.payload.agenda.map((l) => line(l) as AgendaLine) } };
     case 'AgendaAmended':
       return { ...e, payload: { ...e.payload, change: change(e.payload.change), before: line(e.payload.before), after: line(e.payload.after) } };
+    case 'RulesChanged':
+      return { ...e, payload: { rules: upcastRules(e.payload.rules) } };
     case 'PersonRegistered':
       return { ...e, payload: { person: { ...e.payload.person, title: words(e.payload.person.title) } } };
     case 'PersonUpdated':
@@ -52,4 +57,18 @@ export function upcastEvent(e: LedgerEvent, lang: Lang): LedgerEvent {
     default:
       return e;
   }
+}
+
+/** Rules recorded with a fixed offset from UTC (before meetings had a time zone) read with the zone of that offset. */
+function upcastRules(rules: SpeakingRules): SpeakingRules {
+  const programme = rules.programme as SpeakingRules['programme'] & { utcOffsetMinutes?: number };
+  if (programme.timeZone !== undefined || programme.utcOffsetMinutes === undefined) return rules;
+  const { utcOffsetMinutes, ...rest } = programme;
+  return { ...rules, programme: { ...rest, timeZone: zoneForOffset(utcOffsetMinutes) } };
+}
+
+/** A state checkpoint written before meetings had a time zone, read in today's shape. */
+export function upcastState(state: MeetingState): MeetingState {
+  const rules = upcastRules(state.rules);
+  return rules === state.rules ? state : { ...state, rules };
 }

@@ -1,9 +1,8 @@
-import Papa from 'papaparse';
 import { LANGUAGES, type Lang } from '../languages';
 import { foldForSearch, stateByM49, UN_STATES } from '../names/states';
 import { CATEGORIES, STATE_CATEGORIES, type Category } from './categories';
 import { DelegationInputSchema, MAX_BULK_DELEGATIONS, type DelegationInput } from './commands';
-import { removeForbiddenChars } from '../core/schema';
+import { readTable } from '../core/table';
 
 export interface ImportResult {
   delegations: DelegationInput[];
@@ -55,9 +54,8 @@ function findState(row: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-function readRow(raw: unknown): DelegationInput | string {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'expected an object';
-  const row = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.trim().toLowerCase(), v]));
+function readRow(row: Record<string, unknown> | null): DelegationInput | string {
+  if (row === null) return 'expected an object';
   const category = readCategory(row.category);
   if (!category) return `unknown category "${String(row.category ?? '')}"`;
   const namesGiven = typeof row.names === 'object' && row.names !== null ? (row.names as Record<string, unknown>) : row;
@@ -84,37 +82,20 @@ function readRow(raw: unknown): DelegationInput | string {
  * JSON (an array of such objects).
  */
 export function parseDelegationList(content: string, format: 'csv' | 'json'): ImportResult {
-  let rows: unknown[];
-  let firstRow: number;
-  if (format === 'json') {
-    try {
-      // A file's stray control characters are removed, not refused (core/schema.ts).
-      const data: unknown = JSON.parse(content, (_k, v: unknown) => (typeof v === 'string' ? removeForbiddenChars(v) : v));
-      rows = Array.isArray(data) ? data : [];
-      if (!Array.isArray(data)) return { delegations: [], errors: [{ row: 0, message: 'expected a JSON array' }] };
-    } catch (e) {
-      return { delegations: [], errors: [{ row: 0, message: `not valid JSON: ${(e as Error).message}` }] };
-    }
-    firstRow = 1;
-  } else {
-    // Blank rows are kept while parsing and skipped below, so that the rows
-    // after them keep the numbers the spreadsheet shows.
-    const parsed = Papa.parse<Record<string, string>>(removeForbiddenChars(content.replace(/^\uFEFF/, '')), { header: true });
-    rows = parsed.data;
-    firstRow = 2;
+  const table = readTable(content, format);
+  if ('error' in table) {
+    const message = table.error === 'not_json' ? `not valid JSON: ${table.detail}` : 'expected a JSON array';
+    return { delegations: [], errors: [{ row: 0, message }] };
   }
-  const blank = (raw: unknown) =>
-    format === 'csv' && Object.values(raw as Record<string, unknown>).every((v) => typeof v !== 'string' || !v.trim());
   const result: ImportResult = { delegations: [], errors: [] };
-  if (rows.filter((raw) => !blank(raw)).length > MAX_BULK_DELEGATIONS) {
+  if (table.rows.length > MAX_BULK_DELEGATIONS) {
     result.errors.push({ row: 0, message: `at most ${MAX_BULK_DELEGATIONS} delegations at once` });
     return result;
   }
-  rows.forEach((raw, i) => {
-    if (blank(raw)) return;
-    const read = readRow(raw);
-    if (typeof read === 'string') result.errors.push({ row: i + firstRow, message: read });
+  for (const { row, cells } of table.rows) {
+    const read = readRow(cells);
+    if (typeof read === 'string') result.errors.push({ row, message: read });
     else result.delegations.push(read);
-  });
+  }
   return result;
 }

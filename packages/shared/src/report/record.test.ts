@@ -29,7 +29,7 @@ describe('the report’s record: layout and adoption', () => {
     const m = new TestMeeting();
     // 23:30 UTC on 28 January is already 29 January in Vienna (UTC+1).
     m.ctx.now = '2010-01-28T23:30:00.000Z';
-    m.run({ type: 'rules.update', changes: { programme: { utcOffsetMinutes: 60 } } });
+    m.run({ type: 'rules.update', changes: { programme: { timeZone: 'Europe/Vienna' } } });
     const [e] = m.run({ type: 'report.adopt' }, CHAIR);
     expect(e).toMatchObject({ type: 'ReportAdopted', payload: { date: '2010-01-29' } });
     expect(m.state.report.adoption).toEqual({ date: '2010-01-29', at: '2010-01-28T23:30:00.000Z', by: 'Chair', seq: e.seq });

@@ -21,7 +21,7 @@ import { fail } from '../core/errors';
 import { isoDate, text } from '../core/schema';
 import type { DomainEvent, LedgerEvent } from '../domain/events';
 import type { MeetingState } from '../domain/state';
-import { venueDate } from '../speakers/summaries';
+import { venueDate } from '../core/venue-time';
 
 /** A day that exists: "2010-02-30" passes the YYYY-MM-DD pattern but is no date to put in a report. */
 const calendarDate = isoDate.refine((d) => {
@@ -122,7 +122,7 @@ export function decideReport(state: MeetingState, command: ReportCommand, _actor
     case 'report.adopt': {
       const adopted = state.report.adoption;
       if (adopted) fail('invalid_state', `the report was already adopted (on ${adopted.date}); reopen it (report.reopen, with a reason) to record its adoption again`);
-      const date = command.date ?? venueDate(Date.parse(ctx.now), state.rules.programme.utcOffsetMinutes);
+      const date = command.date ?? venueDate(Date.parse(ctx.now), state.rules.programme.timeZone);
       return [{ type: 'ReportAdopted', payload: { date } }];
     }
     case 'report.reopen':

@@ -9,7 +9,7 @@ import { delegationName } from '../participants/names';
 import { docNameOf } from '../protocol/yjs';
 import type { Person } from '../participants/model';
 import type { Capacity, Statement } from '../speakers/model';
-import { venueDate } from '../speakers/summaries';
+import { venueDate } from '../core/venue-time';
 import { pickLocalized, type Localized } from '../core/localized';
 import { knownVenue } from './venues';
 import type {
@@ -131,7 +131,7 @@ export function buildReportSkeleton(state: MeetingState, lang: Lang, options: Sk
 }
 
 function dayOf(state: MeetingState, iso: string): string {
-  return venueDate(Date.parse(iso), state.rules.programme.utcOffsetMinutes);
+  return venueDate(Date.parse(iso), state.rules.programme.timeZone);
 }
 
 // ---------------------------------------------------------------- III
@@ -329,10 +329,10 @@ function itemSection(
 ): ReportSection {
   const item = state.agenda.items[itemId];
   const ref: AgendaRef = agendaRefOf(state.agenda, itemId, item.label, words.get(item.title, `agenda.${itemId}.title`));
-  const days = new Set<string>();
-  for (const p of item.periods) days.add(dayOf(state, p.startedAt));
-  for (const child of item.children) for (const p of state.agenda.items[child]?.periods ?? []) days.add(dayOf(state, p.startedAt));
-  if (days.size === 0) for (const s of statements) days.add(dayOf(state, s.startedAt));
+  // The days its statements were made, at the venue, as corrected: not when the chair pressed "take up"
+  // (a meeting recorded from notes takes items up on another day). An item heard without a statement: the days it was taken up.
+  const days = new Set(statements.map((s) => dayOf(state, s.startedAt)));
+  if (days.size === 0) for (const i of [item, ...item.children.map((c) => state.agenda.items[c])]) for (const p of i?.periods ?? []) days.add(dayOf(state, p.startedAt));
   const blocks: ReportBlock[] = [];
   const para = (suffix: string, sentence: Sentence, statementIds?: string[]): GeneratedParagraph => ({
     kind: 'paragraph',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, text } from '../core/schema';
 import { RulesPatchSchema, speakingMs } from './rules';
 import { SPEAKER_KINDS } from './model';
+import { enteredCommands } from './entered';
 
 /** The entry the client believes has the floor; null: nobody. Guards "next" against double presses. */
 const expectedCurrent = id.nullable();
@@ -84,6 +85,7 @@ export const speakersCommands = [
   z
     .object({ type: z.literal('statements.correct'), statementId: id, changes: StatementChangesSchema, note: text(1000) })
     .strict(),
+  ...enteredCommands,
   /** The secretariat sets the meeting's rules of procedure for the floor. */
   z.object({ type: z.literal('rules.update'), changes: RulesPatchSchema }).strict(),
 ] as const;

@@ -9,6 +9,7 @@ import type { SpeakersCommand } from './commands';
 import type { NewSpeakerEntry, RecordedStatement } from './events';
 import type { Floor, FloorTurn, SpeakerEntry, StatementFacts, WithdrawReason } from './model';
 import { queueGroup } from './ordering';
+import { decideEntered } from './entered';
 import { applyRulesPatch, entryAllowedMs } from './rules';
 import { floorTurns, nextAct } from './views';
 
@@ -126,6 +127,8 @@ export function decideSpeakers(state: MeetingState, command: SpeakersCommand, ac
       if (entry.ruling) fail('invalid_state', `the chair already ruled on this point of order at ${entry.ruling.at}`);
       return [{ type: 'PointOfOrderRuled', payload: { entryId: entry.id, ruling: command.ruling } }];
     }
+    case 'statements.enter':
+      return decideEntered(state, command, ctx);
     case 'statements.correct':
       return [checkCorrection(state, command, ctx)];
     case 'rules.update': {

@@ -34,6 +34,8 @@ export type SpeakersEvent =
       type: 'StatementCorrected';
       payload: { correctionId: string; statementId: string; changes: Partial<StatementFacts>; note: string };
     }
+  /** Statements entered from the secretariat's notes, with the times they were made (speakers/entered.ts). */
+  | { type: 'StatementsEntered'; payload: { statements: RecordedStatement[]; note: string } }
   /** The whole new rules, so that replay never depends on how a patch merges. */
   | { type: 'RulesChanged'; payload: { rules: SpeakingRules } };
 
@@ -51,6 +53,7 @@ export const SPEAKERS_EVENT_TYPES = [
   'SpeakerNamed',
   'PointOfOrderRuled',
   'StatementCorrected',
+  'StatementsEntered',
   'RulesChanged',
 ] as const satisfies readonly SpeakersEvent['type'][];
 

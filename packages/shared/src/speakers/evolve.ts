@@ -119,6 +119,22 @@ export function evolveSpeakers(s: MeetingState, e: LedgerEvent<SpeakersEvent>): 
       );
       return { ...s, statements: inOrder(statements) };
     }
+    case 'StatementsEntered': {
+      const entered = { at: e.at, by: e.actor.name, note: e.payload.note };
+      const added = e.payload.statements.map(({ statementId, entryId, allowedMs, pausedMs, ...facts }): Statement => ({
+        ...facts,
+        id: statementId,
+        entryId,
+        allowedMs,
+        pausedMs,
+        ruling: null,
+        recordedSeq: e.seq,
+        recorded: facts,
+        corrections: [],
+        entered,
+      }));
+      return { ...s, statements: inOrder([...s.statements, ...added]) };
+    }
     case 'RulesChanged':
       return resortLists({ ...s, rules: e.payload.rules });
   }

@@ -169,6 +169,8 @@ export interface Statement extends StatementFacts {
   recordedSeq: number;
   recorded: StatementFacts;
   corrections: StatementCorrection[];
+  /** Entered afterwards from the secretariat's notes (when, by whom, from what), not recorded from the floor. */
+  entered?: { at: string; by: string; note: string };
 }
 
 export function emptySpeakers(): SpeakersState {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../core/venue-time';
 import { CATEGORIES, type Category } from '../participants/categories';
 import type { SpeakerEntry } from './model';
 
@@ -42,11 +43,12 @@ export interface SpeakingRules {
     takenAt: 'end_of_item' | 'when_called';
   };
   /**
-   * The day's programme, for "time left today". Venue time: the end of the
-   * afternoon meeting and the venue's offset from UTC (meetings last days,
-   * so a fixed offset is enough; the secretariat sets it for the venue).
+   * The day's programme, for "time left today", and the venue's clock: the
+   * end of the afternoon meeting and the venue's IANA time zone
+   * ("Europe/Vienna"), in which the report dates what happened. Ledgers of
+   * before had a fixed offset from UTC; domain/legacy.ts reads it as a zone.
    */
-  programme: { dayEndsAt: string; utcOffsetMinutes: number };
+  programme: { dayEndsAt: string; timeZone: string };
 }
 
 export const DEFAULT_PRECEDENCE: Category[][] = [
@@ -63,7 +65,7 @@ export const DEFAULT_RULES: SpeakingRules = {
   groupStatementsFirst: false,
   speakingTimeMs: { statement: 3 * MINUTE, groupStatement: 5 * MINUTE, panellist: 10 * MINUTE, pointOfOrder: 2 * MINUTE },
   rightOfReply: { firstMs: 5 * MINUTE, secondMs: 3 * MINUTE, maxPerItem: 2, takenAt: 'end_of_item' },
-  programme: { dayEndsAt: '18:00', utcOffsetMinutes: 0 },
+  programme: { dayEndsAt: '18:00', timeZone: 'UTC' },
 };
 
 export function defaultRules(): SpeakingRules {
@@ -100,7 +102,7 @@ export const RulesPatchSchema = z
     programme: z
       .object({
         dayEndsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM'),
-        utcOffsetMinutes: z.number().int().min(-12 * 60).max(14 * 60),
+        timeZone: z.string().max(64).refine(isTimeZone, 'expected an IANA time zone, e.g. Europe/Vienna'),
       })
       .partial()
       .strict(),

@@ -1,6 +1,7 @@
 import { agendaInOrder } from '../agenda/numbering';
 import type { AgendaItemStatus } from '../agenda/model';
 import type { Localized } from '../core/localized';
+import { venueDate, venueInstant } from '../core/venue-time';
 import type { MeetingState } from '../domain/state';
 import type { Category } from '../participants/categories';
 import { floorRemainingMs } from './clock';
@@ -47,12 +48,12 @@ const zeroByCapacity = <T>(zero: () => T) => Object.fromEntries(SPEAKER_KINDS.ma
 
 /** Speaking time over the statements, optionally of one item or one venue day (YYYY-MM-DD). */
 export function speakingTime(state: MeetingState, filter: { itemId?: string; date?: string } = {}): SpeakingTimeSummary {
-  const offset = state.rules.programme.utcOffsetMinutes;
+  const zone = state.rules.programme.timeZone;
   const statements = state.statements.filter(
     (s) =>
       !s.voided &&
       (filter.itemId === undefined || s.itemId === filter.itemId) &&
-      (filter.date === undefined || venueDate(Date.parse(s.startedAt), offset) === filter.date),
+      (filter.date === undefined || venueDate(Date.parse(s.startedAt), zone) === filter.date),
   );
   const summary: SpeakingTimeSummary = {
     total: { totalMs: 0, count: 0 },
@@ -135,11 +136,9 @@ export interface DayProgramme {
 
 /** Time left on the day's programme against the speakers still waiting on the day's items. */
 export function dayProgramme(state: MeetingState, nowMs: number): DayProgramme {
-  const { dayEndsAt, utcOffsetMinutes } = state.rules.programme;
-  const date = venueDate(nowMs, utcOffsetMinutes);
-  const [hh, mm] = dayEndsAt.split(':').map(Number);
-  const [y, mo, d] = date.split('-').map(Number);
-  const endsAtMs = Date.UTC(y, mo - 1, d, hh, mm) - utcOffsetMinutes * 60_000;
+  const { dayEndsAt, timeZone } = state.rules.programme;
+  const date = venueDate(nowMs, timeZone);
+  const endsAtMs = Date.parse(venueInstant(date, dayEndsAt, timeZone) as string);
   const items = agendaInOrder(state.agenda)
     .filter(
       (i) =>
@@ -165,10 +164,6 @@ export function dayProgramme(state: MeetingState, nowMs: number): DayProgramme {
   return { date, endsAt: new Date(endsAtMs).toISOString(), timeLeftMs, items, requestedMs, balanceMs: timeLeftMs - requestedMs };
 }
 
-/** The venue's calendar date at an instant. */
-export function venueDate(ms: number, utcOffsetMinutes: number): string {
-  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}
 
 function categoryOf(state: MeetingState, s: Statement): Category | null {
   if (!s.delegationId) return null;

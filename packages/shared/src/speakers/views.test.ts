@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChairTestMeeting, CHAIR, delegateOf } from './test-support';
-import { dayProgramme, speakingTime, venueDate } from './summaries';
+import { dayProgramme, speakingTime } from './summaries';
 import { currentSpeaker, delegationPlaces, nextSpeakerEntry, nextSpeakers, pendingRulings, speakerDelegationName, speakersQueue } from './views';
 
 const MIN = 60_000;
@@ -163,7 +163,7 @@ describe('speaking time', () => {
 describe('the day\'s programme', () => {
   it('weighs the time left today against the speakers waiting on today\'s items', () => {
     const { m, item, second, norway, egypt } = meeting();
-    m.run({ type: 'rules.update', changes: { programme: { dayEndsAt: '18:00', utcOffsetMinutes: 60 } } });
+    m.run({ type: 'rules.update', changes: { programme: { dayEndsAt: '18:00', timeZone: 'Europe/Vienna' } } });
     // 10:00 UTC is 11:00 in Vienna: seven hours left.
     m.request(item, norway);
     m.request(item, egypt, { onBehalfOf: 'African Group' });
@@ -193,13 +193,5 @@ describe('the day\'s programme', () => {
     // After the end of the day, negative.
     m.tick(9 * 60 * MIN);
     expect(dayProgramme(m.state, m.nowMs).timeLeftMs).toBeLessThan(0);
-  });
-
-  it.each([
-    { ms: Date.parse('2010-01-27T23:30:00Z'), offset: 60, date: '2010-01-28' },
-    { ms: Date.parse('2010-01-27T03:00:00Z'), offset: -300, date: '2010-01-26' },
-    { ms: Date.parse('2010-01-27T12:00:00Z'), offset: 0, date: '2010-01-27' },
-  ])('venue date at UTC offset $offset', ({ ms, offset, date }) => {
-    expect(venueDate(ms, offset)).toBe(date);
   });
 });

@@ -280,7 +280,7 @@ function Programme({ state, now }: { state: MeetingState; now: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const p = dayProgramme(state, now);
-  const offset = state.rules.programme.utcOffsetMinutes;
+  const zone = state.rules.programme.timeZone;
   const duration = (ms: number) => formatSignedDuration(ms, lang);
   // Once the day is over there is no time left, not a negative one.
   const left = Math.max(0, p.timeLeftMs);
@@ -290,7 +290,7 @@ function Programme({ state, now }: { state: MeetingState; now: number }) {
     <div className="programme" data-testid="day-programme">
       <h3>{t('chart.programme')}</h3>
       <p className="muted">
-        {t('chart.programmeDay', { date: formatDate(p.date, lang), time: formatVenueTime(p.endsAt, offset, lang, false) })}
+        {t('chart.programmeDay', { date: formatDate(p.date, lang), time: formatVenueTime(p.endsAt, zone, lang, false) })}
       </p>
       <dl className="programme-figures">
         <div>

@@ -4,11 +4,10 @@ import {
   formatSignedDuration,
   itemHeading,
   itemNumber,
-  formatUtcOffset,
   formatVenueTime,
+  formatZone,
   parseDuration,
   toAsciiDigits,
-  venueInstant,
   venueTimeInput,
 } from './format';
 
@@ -64,25 +63,23 @@ describe('venue times', () => {
   const at = '2027-01-27T09:05:12.345Z';
 
   it('shows the time of day at the venue, in the digits of the language', () => {
-    expect(formatVenueTime(at, 60, 'en')).toBe('10:05:12');
-    expect(formatVenueTime(at, 0, 'en', false)).toBe('09:05');
-    expect(formatVenueTime(at, -300, 'en')).toBe('04:05:12');
-    expect(formatVenueTime(at, 60, 'ar')).toBe('١٠:٠٥:١٢');
+    expect(formatVenueTime(at, 'Europe/Vienna', 'en')).toBe('10:05:12');
+    expect(formatVenueTime(at, 'UTC', 'en', false)).toBe('09:05');
+    expect(formatVenueTime(at, 'America/New_York', 'en')).toBe('04:05:12');
+    expect(formatVenueTime(at, 'Europe/Vienna', 'ar')).toBe('١٠:٠٥:١٢');
+    // Summer time: Vienna is two hours ahead in July.
+    expect(formatVenueTime('2027-07-27T09:05:12Z', 'Europe/Vienna', 'en')).toBe('11:05:12');
   });
 
-  it('converts between an instant and a venue date and time', () => {
-    expect(venueTimeInput(at, 60)).toBe('10:05:12');
-    expect(venueInstant('2027-01-27', '10:05:12', 60)).toBe('2027-01-27T09:05:12.000Z');
-    expect(venueInstant('2027-01-27', '00:30', 60)).toBe('2027-01-26T23:30:00.000Z');
-    expect(venueInstant('2027-01-27', '24:00', 0)).toBeNull();
-    expect(venueInstant('27/01/2027', '10:00', 0)).toBeNull();
+  it('reads an instant as an <input type="time"> holds it', () => {
+    expect(venueTimeInput(at, 'Europe/Vienna')).toBe('10:05:12');
   });
 
-  it('names the offset', () => {
-    expect(formatUtcOffset(0)).toBe('UTC');
-    expect(formatUtcOffset(60)).toBe('UTC+01:00');
-    expect(formatUtcOffset(-330)).toBe('UTC−05:30');
-    expect(formatUtcOffset(345)).toBe('UTC+05:45');
+  it('names the zone with its offset at the time', () => {
+    expect(formatZone('UTC')).toBe('UTC');
+    expect(formatZone('Europe/Vienna', Date.parse(at))).toBe('Europe/Vienna (UTC+01:00)');
+    expect(formatZone('Europe/Vienna', Date.parse('2027-07-01T00:00:00Z'))).toBe('Europe/Vienna (UTC+02:00)');
+    expect(formatZone('America/St_Johns', Date.parse(at))).toBe('America/St_Johns (UTC−03:30)');
   });
 });
 

@@ -1,4 +1,4 @@
-import { formatAgendaLabel, formatDuration, INTL_LOCALE, localizedText, type AgendaItem, type Lang, type LocalizedInput } from '@gavel/shared';
+import { formatAgendaLabel, formatDuration, formatOffset, INTL_LOCALE, localizedText, venueClock, zoneOffsetMinutes, type AgendaItem, type Lang, type LocalizedInput } from '@gavel/shared';
 
 /**
  * Formatting and reading of times, durations and agenda numbers in the UI
@@ -35,36 +35,26 @@ export function parseDuration(text: string): number | null {
   return ((h * 60 + m) * 60 + s) * 1000;
 }
 
-/** The time of day at the venue (fixed offset from UTC) of an instant: "10:05:12", "١٠:٠٥:١٢". */
-export function formatVenueTime(iso: string, utcOffsetMinutes: number, lang: Lang, seconds = true): string {
+/** The time of day at the venue (its IANA time zone) of an instant: "10:05:12", "١٠:٠٥:١٢". */
+export function formatVenueTime(iso: string, zone: string, lang: Lang, seconds = true): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
     hour: '2-digit',
     minute: '2-digit',
     ...(seconds ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
-    timeZone: 'UTC',
-  }).format(Date.parse(iso) + utcOffsetMinutes * 60_000);
+    timeZone: zone,
+  }).format(Date.parse(iso));
 }
 
 /** The venue's time of day of an instant as an <input type="time" step="1"> holds it: "10:05:12". */
-export function venueTimeInput(iso: string, utcOffsetMinutes: number): string {
-  return new Date(Date.parse(iso) + utcOffsetMinutes * 60_000).toISOString().slice(11, 19);
+export function venueTimeInput(iso: string, zone: string): string {
+  return venueClock(Date.parse(iso), zone);
 }
 
-/** The instant of a venue date ("2027-01-27") and time ("10:05" or "10:05:12"); null if not valid. */
-export function venueInstant(date: string, time: string, utcOffsetMinutes: number): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/.exec(time);
-  if (!m || !t) return null;
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +t[1], +t[2], t[3] ? +t[3] : 0) - utcOffsetMinutes * 60_000;
-  return new Date(ms).toISOString();
-}
-
-/** "UTC+01:00", "UTC−05:30", "UTC". */
-export function formatUtcOffset(minutes: number): string {
-  if (minutes === 0) return 'UTC';
-  const a = Math.abs(minutes);
-  return `UTC${minutes < 0 ? '−' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+/** The venue's zone and its offset now: "Europe/Vienna (UTC+01:00)". */
+export function formatZone(zone: string, atMs = Date.now()): string {
+  const offset = formatOffset(zoneOffsetMinutes(atMs, zone));
+  return zone === 'UTC' ? offset : `${zone} (${offset})`;
 }
 
 /**

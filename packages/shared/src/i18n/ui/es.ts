@@ -399,6 +399,7 @@ export const es: UiStrings = {
     amendment_changed: 'Tema modificado',
   },
   statements: {
+    date: 'Fecha',
     title: 'Declaraciones',
     intro:
       'Registro de quién intervino sobre cada tema, en el orden en que lo hizo. Nunca se reescribe: toda corrección se añade con su motivo, y el historial permanece bajo la declaración.',
@@ -406,7 +407,7 @@ export const es: UiStrings = {
     current: 'en examen',
     noAgenda: 'El programa aún no tiene temas.',
     summary: 'Declaraciones: {{count}}.',
-    venueTime: 'Las horas corresponden a la hora local del lugar de la reunión ({{offset}}).',
+    venueTime: 'Las horas corresponden a la hora local del lugar de la reunión ({{zone}}).',
     none: 'No se ha registrado ninguna declaración sobre este tema.',
     caption: 'Declaraciones sobre el tema {{label}} del programa: {{title}}',
     order: 'N.º',
@@ -459,6 +460,9 @@ export const es: UiStrings = {
     field_durationMs: 'Duración',
   },
   rules: {
+    timeZone: 'Huso horario del lugar de la reunión',
+    timeZoneHint: 'Un huso horario IANA, por ejemplo Europe/Vienna; el informe fecha las declaraciones según ese huso',
+    badZone: 'Huso horario: elija un huso horario IANA de la lista, por ejemplo Europe/Vienna.',
     tab: 'Reglamento',
     title: 'Reglamento: uso de la palabra',
     intro:
@@ -491,7 +495,6 @@ export const es: UiStrings = {
     programme: 'Horario del día',
     dayEndsAt: 'Las sesiones terminan a las',
     dayEndsAtHint: 'Hora local, para calcular el tiempo que queda en el horario del día',
-    utcOffset: 'Hora local',
     save: 'Guardar las normas',
     undo: 'Deshacer mis cambios',
     saved: 'Cambios guardados.',

@@ -401,6 +401,7 @@ export const fr: UiStrings = {
     amendment_changed: 'Point modifié',
   },
   statements: {
+    date: 'Date',
     title: 'Déclarations',
     intro:
       'Relevé des interventions faites au titre de chaque point, dans l’ordre où elles ont eu lieu. Il n’est jamais réécrit : toute correction y est ajoutée avec son motif, et l’historique reste affiché sous la déclaration.',
@@ -408,7 +409,7 @@ export const fr: UiStrings = {
     current: 'en cours d’examen',
     noAgenda: 'L’ordre du jour ne comporte encore aucun point.',
     summary: 'Déclarations : {{count}}.',
-    venueTime: 'Les heures indiquées sont celles du lieu de la réunion ({{offset}}).',
+    venueTime: 'Les heures indiquées sont celles du lieu de la réunion ({{zone}}).',
     none: 'Aucune déclaration n’a été consignée au titre de ce point.',
     caption: 'Déclarations au titre du point {{label}} de l’ordre du jour : {{title}}',
     order: 'No',
@@ -461,6 +462,9 @@ export const fr: UiStrings = {
     field_durationMs: 'Durée',
   },
   rules: {
+    timeZone: 'Fuseau horaire du lieu de la réunion',
+    timeZoneHint: 'Un fuseau horaire IANA, par exemple Europe/Vienna ; le rapport date les déclarations selon ce fuseau',
+    badZone: 'Fuseau horaire : choisissez un fuseau horaire IANA dans la liste, par exemple Europe/Vienna.',
     tab: 'Règlement',
     title: 'Règlement intérieur : conduite des débats',
     intro:
@@ -493,7 +497,6 @@ export const fr: UiStrings = {
     programme: 'Programme de la journée',
     dayEndsAt: 'Heure de fin des séances',
     dayEndsAtHint: 'Heure locale, pour calculer le temps restant au programme de la journée',
-    utcOffset: 'Heure locale',
     save: 'Enregistrer les règles',
     undo: 'Annuler mes modifications',
     saved: 'Modifications enregistrées.',

@@ -123,7 +123,7 @@ function Adoption({ state, actor, adoptionRef }: { state: MeetingState; actor: A
   const now = useServerNow(60_000);
   const dateId = useId();
   const reasonId = useId();
-  const today = venueDate(now, state.rules.programme.utcOffsetMinutes);
+  const today = venueDate(now, state.rules.programme.timeZone);
   const [date, setDate] = useState('');
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');

@@ -69,7 +69,7 @@ export function AgendaTab({ state, focusItemId }: { state: MeetingState; focusIt
   const lang = i18n.language as Lang;
   const { agenda } = state;
   const adopted = agenda.status === 'adopted';
-  const offset = state.rules.programme.utcOffsetMinutes;
+  const zone = state.rules.programme.timeZone;
   const count = Object.keys(agenda.items).length;
 
   return (
@@ -80,8 +80,8 @@ export function AgendaTab({ state, focusItemId }: { state: MeetingState; focusIt
           <p className="draft-agenda-badge" data-testid="agenda-state">
             {adopted && agenda.adoption
               ? t('agenda.adoptedOn', {
-                  date: formatDate(venueDate(Date.parse(agenda.adoption.at), offset), lang),
-                  time: formatVenueTime(agenda.adoption.at, offset, lang, false),
+                  date: formatDate(venueDate(Date.parse(agenda.adoption.at), zone), lang),
+                  time: formatVenueTime(agenda.adoption.at, zone, lang, false),
                 })
               : t('agenda.provisional')}
           </p>
@@ -536,7 +536,7 @@ function EditItem({ state, item, onDone }: { state: MeetingState; item: AgendaIt
 function Amendments({ state }: { state: MeetingState }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const offset = state.rules.programme.utcOffsetMinutes;
+  const zone = state.rules.programme.timeZone;
   const amendments = state.agenda.amendments;
   const line = (l: AgendaLine | null) => {
     if (!l) return '—';
@@ -568,8 +568,8 @@ function Amendments({ state }: { state: MeetingState }) {
               {amendments.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    {formatDate(venueDate(Date.parse(a.at), offset), lang)}{' '}
-                    <span dir="ltr">{formatVenueTime(a.at, offset, lang, false)}</span>
+                    {formatDate(venueDate(Date.parse(a.at), zone), lang)}{' '}
+                    <span dir="ltr">{formatVenueTime(a.at, zone, lang, false)}</span>
                   </td>
                   <th scope="row">{what(a)}</th>
                   <td dir="auto">

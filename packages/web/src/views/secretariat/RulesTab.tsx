@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TimeField } from '../../components/DateTimeFields';
-import { formatDuration, formatInteger, type Category, type Lang, type MeetingState, type SpeakingRules } from '@gavel/shared';
+import { formatDuration, formatInteger, isTimeZone, type Category, type Lang, type MeetingState, type SpeakingRules } from '@gavel/shared';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { formatUtcOffset, parseDuration } from '../../components/format';
+import { formatZone, parseDuration } from '../../components/format';
 import { useCommand } from '../../components/useCommand';
 import { defaultPrecedence, isOrderOfRequest, moveCategory, moveClass, orderOfRequest, rulesPatch, type Precedence } from './rulesDraft';
 
@@ -23,8 +23,8 @@ function timesOf(rules: SpeakingRules): Record<TimeKey, number> {
   };
 }
 
-/** Every offset from UTC a venue may have, in quarters of an hour. */
-const OFFSETS = Array.from({ length: (14 * 60 + 12 * 60) / 15 + 1 }, (_, i) => -12 * 60 + i * 15);
+/** Every IANA time zone the browser knows, offered as the venue's. */
+const ZONES = Intl.supportedValuesOf('timeZone');
 
 /**
  * The meeting's rules of procedure for the floor: speaking times, rights of
@@ -43,6 +43,7 @@ export function RulesTab({ state }: { state: MeetingState }) {
   const [times, setTimes] = useState<Record<TimeKey, string>>(() => mapTimes(timesOf(state.rules), asText));
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
+  const zoneId = useId();
 
   const reset = (rules: SpeakingRules) => {
     setBase(rules);
@@ -76,6 +77,11 @@ export function RulesTab({ state }: { state: MeetingState }) {
         return;
       }
       ms[k] = v;
+    }
+    if (!isTimeZone(draft.programme.timeZone)) {
+      setProblem(t('rules.badZone'));
+      document.getElementById(zoneId)?.focus();
+      return;
     }
     setProblem('');
     const next: SpeakingRules = {
@@ -210,20 +216,25 @@ export function RulesTab({ state }: { state: MeetingState }) {
               />
             )}
           </Field>
-          <Field label={t('rules.utcOffset')}>
+          <Field label={t('rules.timeZone')} hint={isTimeZone(draft.programme.timeZone) ? formatZone(draft.programme.timeZone) : t('rules.timeZoneHint')}>
             {(p) => (
-              <select
-                {...p}
-                dir="ltr"
-                value={draft.programme.utcOffsetMinutes}
-                onChange={(e) => set({ programme: { ...draft.programme, utcOffsetMinutes: Number(e.target.value) } })}
-              >
-                {OFFSETS.map((m) => (
-                  <option key={m} value={m}>
-                    {formatUtcOffset(m)}
-                  </option>
-                ))}
-              </select>
+              <>
+                <input
+                  {...p}
+                  id={zoneId}
+                  dir="ltr"
+                  list={`${zoneId}-zones`}
+                  data-testid="rules-zone"
+                  required
+                  value={draft.programme.timeZone}
+                  onChange={(e) => set({ programme: { ...draft.programme, timeZone: e.target.value.trim() } })}
+                />
+                <datalist id={`${zoneId}-zones`}>
+                  {ZONES.map((z) => (
+                    <option key={z} value={z} />
+                  ))}
+                </datalist>
+              </>
             )}
           </Field>
         </div>

@@ -1,6 +1,6 @@
 import { Fragment, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TimeField } from '../../components/DateTimeFields';
+import { DateField, TimeField } from '../../components/DateTimeFields';
 import {
   agendaInOrder,
   delegationName,
@@ -20,7 +20,7 @@ import {
 } from '@gavel/shared';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { formatSignedDuration, formatUtcOffset, formatVenueTime, itemHeading } from '../../components/format';
+import { formatSignedDuration, formatVenueTime, formatZone, itemHeading } from '../../components/format';
 import { SpeakingTimeChart } from '../../components/SpeakingTimeChart';
 import { useCommand } from '../../components/useCommand';
 import {
@@ -50,7 +50,7 @@ export function StatementsTab({ state, initialItemId }: { state: MeetingState; i
   const itemId = (picked && state.agenda.items[picked] ? picked : '') || state.agenda.currentItemId || lastSpoken || items[0]?.id || '';
   const item = state.agenda.items[itemId];
   const statements = state.statements.filter((s) => s.itemId === itemId);
-  const offset = state.rules.programme.utcOffsetMinutes;
+  const zone = state.rules.programme.timeZone;
 
   // Numbers in speaking order; a statement recorded in error keeps its row but has no number.
   let n = 0;
@@ -81,7 +81,7 @@ export function StatementsTab({ state, initialItemId }: { state: MeetingState; i
           <>
             <p className="muted">
               {t('statements.summary', { count: formatInteger(numbered.filter((x) => x.order !== null).length, lang) })}{' '}
-              {t('statements.venueTime', { offset: formatUtcOffset(offset) })}
+              {t('statements.venueTime', { zone: formatZone(zone) })}
             </p>
             {statements.length === 0 ? (
               <p className="muted">{t('statements.none')}</p>
@@ -111,7 +111,7 @@ export function StatementsTab({ state, initialItemId }: { state: MeetingState; i
                     </tr>
                   </thead>
                   {numbered.map(({ s, order }) => {
-                    const date = venueDate(Date.parse(s.startedAt), offset);
+                    const date = venueDate(Date.parse(s.startedAt), zone);
                     const dateRow = date !== lastDate;
                     lastDate = date;
                     return (
@@ -144,7 +144,7 @@ export function StatementsTab({ state, initialItemId }: { state: MeetingState; i
 function useFactText(state: MeetingState) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const offset = state.rules.programme.utcOffsetMinutes;
+  const zone = state.rules.programme.timeZone;
   const none = '—';
   return (field: CorrectedField, facts: StatementFacts): string => {
     switch (field) {
@@ -162,7 +162,7 @@ function useFactText(state: MeetingState) {
         return t(`kinds.${facts.capacity}`);
       case 'startedAt':
       case 'endedAt':
-        return formatVenueTime(facts[field], offset, lang);
+        return formatVenueTime(facts[field], zone, lang);
       case 'durationMs':
         return formatSignedDuration(facts.durationMs, lang);
       case 'voided':
@@ -259,7 +259,7 @@ function History({ state, statement }: { state: MeetingState; statement: Stateme
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const text = useFactText(state);
-  const offset = state.rules.programme.utcOffsetMinutes;
+  const zone = state.rules.programme.timeZone;
   const steps = correctionSteps(statement);
   const changed = (before: ReactNode, after: ReactNode) => (
     <>
@@ -276,8 +276,8 @@ function History({ state, statement }: { state: MeetingState; statement: Stateme
           <li key={correction.id} data-testid="correction">
             <span className="muted">
               {t('statements.correctedBy', {
-                date: formatDate(venueDate(Date.parse(correction.at), offset), lang),
-                time: formatVenueTime(correction.at, offset, lang, false),
+                date: formatDate(venueDate(Date.parse(correction.at), zone), lang),
+                time: formatVenueTime(correction.at, zone, lang, false),
                 name: correction.by,
               })}
             </span>
@@ -327,9 +327,9 @@ function CorrectionForm({
   const lang = i18n.language as Lang;
   const { run, busy, error } = useCommand();
   const headingId = useId();
-  const offset = state.rules.programme.utcOffsetMinutes;
+  const zone = state.rules.programme.timeZone;
   const [initial] = useState(() =>
-    correctionDraft(s, offset, (ms) => formatDuration(Math.round(ms / 1000) * 1000, lang)),
+    correctionDraft(s, zone, (ms) => formatDuration(Math.round(ms / 1000) * 1000, lang)),
   );
   const [draft, setDraft] = useState<CorrectionDraft>(() => (mode === 'void' ? { ...initial, voided: !s.voided } : initial));
   const [problem, setProblem] = useState<CorrectionProblem | null>(null);
@@ -340,7 +340,7 @@ function CorrectionForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = correctionChanges(s, draft, initial, offset);
+    const result = correctionChanges(s, draft, initial, zone);
     if ('problem' in result) return setProblem(result.problem);
     if (await run({ type: 'statements.correct', statementId: s.id, changes: result.changes, note: draft.note.trim() })) onDone();
   };
@@ -410,6 +410,9 @@ function CorrectionForm({
             </Field>
           </div>
           <div className="row">
+            <Field label={t('statements.date')}>
+              {(p) => <DateField id={p.id} testId="correct-date" required value={draft.date} onChange={(v) => set('date', v)} />}
+            </Field>
             <Field label={t('statements.field_startedAt')}>
               {(p) => <TimeField id={p.id} seconds value={draft.start} onChange={(v) => set('start', v)} />}
             </Field>

@@ -65,13 +65,13 @@ describe('correctionSteps', () => {
 });
 
 describe('correctionChanges', () => {
-  const offset = 60; // venue at UTC+1
+  const offset = 'Europe/Vienna'; // UTC+1 in January
   const fmt = (ms: number) => formatDuration(Math.round(ms / 1000) * 1000, 'en');
   const s = statement();
   const initial = correctionDraft(s, offset, fmt);
 
   it('starts from the statement as it reads, in venue time', () => {
-    expect(initial).toMatchObject({ delegationId: 'd_ecuador1', start: '10:05:12', end: '10:08:00', duration: '2:48', voided: false });
+    expect(initial).toMatchObject({ delegationId: 'd_ecuador1', date: '2027-01-27', start: '10:05:12', end: '10:08:00', duration: '2:48', voided: false });
   });
 
   it('sends only what changed, with the note', () => {
@@ -94,6 +94,16 @@ describe('correctionChanges', () => {
   it('converts a new start time at the venue to an instant on the same day, and leaves the duration to the server', () => {
     const r = correctionChanges(s, { ...initial, start: '10:04:00', note: 'x' }, initial, offset);
     expect(r).toEqual({ changes: { startedAt: '2027-01-27T09:04:00.000Z' } });
+  });
+
+  it('moves a statement to another venue day, start and end together', () => {
+    const r = correctionChanges(s, { ...initial, date: '2027-01-26', note: 'recorded on the wrong day' }, initial, offset);
+    expect(r).toEqual({ changes: { startedAt: '2027-01-26T09:05:12.000Z', endedAt: '2027-01-26T09:08:00.000Z' } });
+  });
+
+  it('reads an end before the start as past midnight', () => {
+    const r = correctionChanges(s, { ...initial, start: '23:58:00', end: '00:03:00', note: 'x' }, initial, offset);
+    expect(r).toEqual({ changes: { startedAt: '2027-01-27T22:58:00.000Z', endedAt: '2027-01-27T23:03:00.000Z' } });
   });
 
   it('does not send a time the user did not touch, though the form rounds it to the second', () => {

@@ -1,5 +1,5 @@
-import type { Capacity, Statement, StatementChanges, StatementCorrection, StatementFacts } from '@gavel/shared';
-import { parseDuration, venueInstant, venueTimeInput } from '../../components/format';
+import { venueDate, venueInstant, type Capacity, type Statement, type StatementChanges, type StatementCorrection, type StatementFacts } from '@gavel/shared';
+import { parseDuration, venueTimeInput } from '../../components/format';
 
 /** The facts of a statement a correction may change, in the order the log shows them. */
 export const CORRECTED_FIELDS = [
@@ -47,6 +47,8 @@ export interface CorrectionDraft {
   delegationId: string;
   speakerName: string;
   onBehalfOf: string;
+  /** Venue date of the start, YYYY-MM-DD. */
+  date: string;
   /** Venue time of day, "HH:MM:SS" as <input type="time" step="1"> gives it. */
   start: string;
   end: string;
@@ -56,15 +58,16 @@ export interface CorrectionDraft {
   note: string;
 }
 
-export function correctionDraft(s: Statement, utcOffsetMinutes: number, formatDuration: (ms: number) => string): CorrectionDraft {
+export function correctionDraft(s: Statement, zone: string, formatDuration: (ms: number) => string): CorrectionDraft {
   return {
+    date: venueDate(Date.parse(s.startedAt), zone),
     itemId: s.itemId,
     capacity: s.capacity,
     delegationId: s.delegationId ?? '',
     speakerName: s.speakerName ?? '',
     onBehalfOf: s.onBehalfOf ?? '',
-    start: venueTimeInput(s.startedAt, utcOffsetMinutes),
-    end: venueTimeInput(s.endedAt, utcOffsetMinutes),
+    start: venueTimeInput(s.startedAt, zone),
+    end: venueTimeInput(s.endedAt, zone),
     duration: formatDuration(s.durationMs),
     voided: s.voided,
     note: '',
@@ -75,15 +78,16 @@ export type CorrectionProblem = 'nothing_changed' | 'bad_time' | 'bad_duration' 
 
 /**
  * What the form changes, as `statements.correct` takes it: only the fields
- * that differ from the statement as it reads now. A time keeps the venue date
- * it had; a new start or end without a new duration lets the server work the
- * duration out again.
+ * that differ from the statement as it reads now. Start and end are read on
+ * the form's venue date (the end on the next day if it ran past midnight); a
+ * new start or end without a new duration lets the server work the duration
+ * out again.
  */
 export function correctionChanges(
   s: Statement,
   draft: CorrectionDraft,
   initial: CorrectionDraft,
-  utcOffsetMinutes: number,
+  zone: string,
 ): { changes: StatementChanges } | { problem: CorrectionProblem } {
   const changes: StatementChanges = {};
   const text = (v: string) => (v.trim() === '' ? null : v.trim());
@@ -93,16 +97,14 @@ export function correctionChanges(
   if (text(draft.speakerName) !== s.speakerName) changes.speakerName = text(draft.speakerName);
   if (text(draft.onBehalfOf) !== s.onBehalfOf) changes.onBehalfOf = text(draft.onBehalfOf);
   if (draft.capacity !== s.capacity) changes.capacity = draft.capacity;
-  const dayOf = (iso: string) => new Date(Date.parse(iso) + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-  for (const [key, field] of [
-    ['start', 'startedAt'],
-    ['end', 'endedAt'],
-  ] as const) {
-    if (draft[key] === initial[key]) continue;
-    const at = venueInstant(dayOf(s[field]), draft[key], utcOffsetMinutes);
-    if (!at) return { problem: 'bad_time' };
-    if (at !== s[field]) changes[field] = at;
-  }
+  // A field left as it was keeps its instant to the millisecond.
+  const moved = draft.date !== initial.date;
+  const startedAt = moved || draft.start !== initial.start ? venueInstant(draft.date, draft.start, zone) : s.startedAt;
+  let endedAt = moved || draft.end !== initial.end ? venueInstant(draft.date, draft.end, zone) : s.endedAt;
+  if (!startedAt || !endedAt) return { problem: 'bad_time' };
+  if (endedAt !== s.endedAt && Date.parse(endedAt) < Date.parse(startedAt)) endedAt = venueInstant(nextDay(draft.date), draft.end, zone) as string;
+  if (startedAt !== s.startedAt) changes.startedAt = startedAt;
+  if (endedAt !== s.endedAt) changes.endedAt = endedAt;
   if (draft.duration.trim() !== initial.duration.trim()) {
     const ms = parseDuration(draft.duration);
     if (ms === null) return { problem: 'bad_duration' };
@@ -111,4 +113,8 @@ export function correctionChanges(
   if (Object.keys(changes).length === 0) return { problem: 'nothing_changed' };
   if (!draft.note.trim()) return { problem: 'note_missing' };
   return { changes };
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

@@ -59,14 +59,14 @@ describe('rulesPatch', () => {
     const draft = defaultRules();
     draft.speakingTimeMs.statement = 240_000;
     draft.rightOfReply.takenAt = 'when_called';
-    draft.programme.utcOffsetMinutes = 60;
+    draft.programme.timeZone = 'Europe/Vienna';
     draft.panellistsFirst = false;
     const patch = rulesPatch(defaultRules(), draft);
     expect(patch).toEqual({
       panellistsFirst: false,
       speakingTimeMs: { statement: 240_000 },
       rightOfReply: { takenAt: 'when_called' },
-      programme: { utcOffsetMinutes: 60 },
+      programme: { timeZone: 'Europe/Vienna' },
     });
     expect(RulesPatchSchema.safeParse(patch).success).toBe(true);
   });
