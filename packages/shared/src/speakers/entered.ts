@@ -15,8 +15,8 @@ import type { MeetingState } from '../domain/state';
 import type { RecordedStatement } from './events';
 import { SPEAKER_KINDS } from './model';
 
-/** At most this many statements in one batch: a week of meetings from notes. */
-export const MAX_ENTERED_STATEMENTS = 1000;
+/** At most this many statements in one batch (a few days of meetings), well within a command's size limit. */
+export const MAX_ENTERED_STATEMENTS = 500;
 
 const instant = z.iso.datetime({ offset: true });
 

@@ -76,10 +76,11 @@ describe('venue times', () => {
   });
 
   it('names the zone with its offset at the time', () => {
-    expect(formatZone('UTC')).toBe('UTC');
-    expect(formatZone('Europe/Vienna', Date.parse(at))).toBe('Europe/Vienna (UTC+01:00)');
-    expect(formatZone('Europe/Vienna', Date.parse('2027-07-01T00:00:00Z'))).toBe('Europe/Vienna (UTC+02:00)');
-    expect(formatZone('America/St_Johns', Date.parse(at))).toBe('America/St_Johns (UTC−03:30)');
+    const ltr = (s: string) => `\u2066${s}\u2069`;
+    expect(formatZone('UTC')).toBe(ltr('UTC'));
+    expect(formatZone('Europe/Vienna', Date.parse(at))).toBe(ltr('Europe/Vienna, UTC+01:00'));
+    expect(formatZone('Europe/Vienna', Date.parse('2027-07-01T00:00:00Z'))).toBe(ltr('Europe/Vienna, UTC+02:00'));
+    expect(formatZone('America/St_Johns', Date.parse(at))).toBe(ltr('America/St_Johns, UTC−03:30'));
   });
 });
 

@@ -51,10 +51,13 @@ export function venueTimeInput(iso: string, zone: string): string {
   return venueClock(Date.parse(iso), zone);
 }
 
-/** The venue's zone and its offset now: "Europe/Vienna (UTC+01:00)". */
+/**
+ * The venue's zone and its offset now: "Europe/Vienna, UTC+01:00", isolated
+ * left-to-right so that it reads whole inside an Arabic sentence.
+ */
 export function formatZone(zone: string, atMs = Date.now()): string {
   const offset = formatOffset(zoneOffsetMinutes(atMs, zone));
-  return zone === 'UTC' ? offset : `${zone} (${offset})`;
+  return `\u2066${zone === 'UTC' ? offset : `${zone}, ${offset}`}\u2069`;
 }
 
 /**

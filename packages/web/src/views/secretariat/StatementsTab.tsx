@@ -23,6 +23,7 @@ import { Field } from '../../components/Field';
 import { formatSignedDuration, formatVenueTime, formatZone, itemHeading } from '../../components/format';
 import { SpeakingTimeChart } from '../../components/SpeakingTimeChart';
 import { useCommand } from '../../components/useCommand';
+import { PastMeeting } from './PastMeeting';
 import {
   correctionChanges,
   correctionDraft,
@@ -135,6 +136,7 @@ export function StatementsTab({ state, initialItemId }: { state: MeetingState; i
           </>
         ) : null}
       </section>
+      <PastMeeting state={state} />
       <SpeakingTimeChart state={state} />
     </div>
   );
@@ -196,6 +198,11 @@ function StatementRows({ state, statement: s, order }: { state: MeetingState; st
           {text('delegationId', s)}
           {s.voided ? <span className="badge badge-void">{t('statements.voidBadge')}</span> : null}
           {steps.length > 0 && !s.voided ? <span className="badge badge-corrected">{t('statements.corrected')}</span> : null}
+          {s.entered ? (
+            <span className="badge badge-entered" title={s.entered.note}>
+              {t('statements.entered')}
+            </span>
+          ) : null}
         </th>
         <td dir="auto">{text('speakerName', s)}</td>
         <td dir="auto">{text('onBehalfOf', s)}</td>
