@@ -189,8 +189,8 @@ async function main(): Promise<void> {
         rows.push({ lang, what: `GET /report?format=${format}`, runs, ...stats(get), bytes: sizeOf(get.last) });
       }
       if (pdfRuns > 0 && chromium) {
-        const html = renderReportHtml(report);
-        const pdf = await time(pdfRuns, 1, () => renderPdf(html, chromium));
+        const html = renderReportHtml(report, { notes: 'page' });
+        const pdf = await time(pdfRuns, 1, () => renderPdf(html, chromium, { paged: true }));
         if (out) writeFileSync(join(out, `report.${lang}.pdf`), pdf.last as Buffer);
         rows.push({ lang, what: 'PDF (Chromium, render only)', runs: pdfRuns, ...stats(pdf), cpu: undefined, bytes: sizeOf(pdf.last) });
       }

@@ -7,11 +7,21 @@
  * page in it (GAVEL_PDF_PAGES at once, the rest wait in export/limits.ts's
  * queue), instead of a browser per request, which let a few requests take
  * the machine.
+ *
+ * Paged (the report, the list of participants): Chromium lays out no
+ * footnote at the foot of a page by itself (no CSS `float: footnote`), so
+ * Paged.js, a polyfill of CSS paged media, is run in the page before it is
+ * printed: it cuts the document into pages and puts each note under the page
+ * of its marker. Scripts are enabled in that browser for Paged.js alone: it
+ * is evaluated by the printer, while the document's own Content-Security-
+ * Policy (export/html.ts) runs none of its own, and everything from the
+ * meeting in it is escaped. Not paged (the access slips): scripts off.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import { dirname, join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DomainError } from '@gavel/shared';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -36,10 +46,48 @@ function memoryProfile(): { path: string; dispose(): void } {
   return { path, dispose: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+let pagedSource: string | undefined;
+/** Paged.js's browser build, read once (the package's "exports" name only its module entry, whose folder is beside it). */
+function pagedJs(): string {
+  if (pagedSource === undefined) {
+    const entry = createRequire(import.meta.url).resolve('pagedjs');
+    pagedSource = readFileSync(join(dirname(entry), '..', 'dist', 'paged.polyfill.min.js'), 'utf8');
+  }
+  return pagedSource;
+}
+
+/** Lays the loaded document out in pages with Paged.js; resolves to the number of pages. */
+async function paginate(page: Page): Promise<number> {
+  // Not started by itself on load: the printer starts it and waits for the pages.
+  await page.evaluate('window.PagedConfig = { auto: false }');
+  await page.evaluate(pagedJs());
+  const pages = page.evaluate('window.PagedPolyfill.preview().then((flow) => flow.total)') as Promise<number>;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the pages were not laid out within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([pages, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface PrintOptions {
+  /** Pages laid out by Paged.js (footnotes at the foot of each page); scripts are enabled for it. */
+  paged?: boolean;
+}
+
 export class PdfPrinter {
   private browser?: Promise<BrowserContext>;
   private profile?: { path: string; dispose(): void };
-  constructor(private readonly executable: string | undefined) {}
+  private readonly paged: boolean;
+  constructor(
+    private readonly executable: string | undefined,
+    options: PrintOptions = {},
+  ) {
+    this.paged = options.paged ?? false;
+  }
 
   private launch(): Promise<BrowserContext> {
     if (!this.executable) throw missing();
@@ -50,7 +98,7 @@ export class PdfPrinter {
         executablePath: this.executable,
         args: ARGS,
         timeout: TIMEOUT_MS,
-        javaScriptEnabled: false,
+        javaScriptEnabled: this.paged,
         offline: true,
       }));
       this.browser = launched;
@@ -73,6 +121,7 @@ export class PdfPrinter {
     try {
       page.setDefaultTimeout(TIMEOUT_MS);
       await page.setContent(html, { waitUntil: 'load' });
+      if (this.paged) await paginate(page);
       return await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
     } finally {
       await page.close().catch(() => undefined);
@@ -89,9 +138,9 @@ export class PdfPrinter {
 }
 
 /** One PDF with a browser of its own (the benchmark; the server keeps one PdfPrinter). */
-export async function renderPdf(html: string, chromium: string | undefined): Promise<Buffer> {
+export async function renderPdf(html: string, chromium: string | undefined, options: PrintOptions = {}): Promise<Buffer> {
   if (!chromium) throw missing();
-  const printer = new PdfPrinter(chromium);
+  const printer = new PdfPrinter(chromium, options);
   try {
     return await printer.print(html);
   } finally {

@@ -337,13 +337,16 @@ describe('assembleReport', () => {
 });
 
 describe('renderReportHtml', () => {
-  it('is a complete document with lang and dir, numbered paragraphs and footnotes at the end', () => {
+  it('is a complete document with lang and dir, numbered paragraphs and footnotes at the end, each numbered once', () => {
     const html = renderReportHtml(build('en', { introduction: INTRO }));
-    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en" dir="ltr">\n<head>\n<meta charset="utf-8">/);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en" dir="ltr">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
     expect(html).toContain('<span class="num">1.</span> The working group was established.<sup class="fnref" id="fnref-1"><a href="#fn-1">1</a></sup>');
     expect(html).toContain('data-adopted="true"');
     expect(html.indexOf('<section class="footnotes">')).toBeGreaterThan(html.indexOf('</main>'));
-    expect(html).toContain('<li id="fn-3" value="3"><sup>3</sup> See paragraph 109 below &amp; [x].');
+    // The note's number is its link back to the marker: no list number before it, no "↩" after it.
+    expect(html).toContain('<li id="fn-3"><a class="fnlabel" href="#fnref-3">3</a> See paragraph 109 below &amp; [x].</li>');
+    expect(html).not.toContain('↩');
+    expect(html).toMatch(/\.footnotes ol \{ list-style: none; \}|, \.footnotes ol \{ list-style: none; \}/);
     expect(html).toContain('Times New Roman');
     expect(html).toContain('@media print');
   });
@@ -361,11 +364,34 @@ describe('renderReportHtml', () => {
     expect(html).toMatch(/<html lang="ar" dir="rtl">/);
     expect(html).toContain('<span class="num">١-</span>');
     expect(html).toContain('<a href="#fn-1">١</a>');
-    expect(html).toContain('<sup>٣</sup>');
+    expect(html).toContain('<a class="fnlabel" href="#fnref-3">٣</a>');
     expect(html).not.toMatch(/<span class="num">[0-9]/);
     expect(html).toContain('Traditional Arabic');
     // The symbol stays in Latin script, isolated left to right.
     expect(html).toMatch(/<div class="symbol" dir="ltr">[A-Z0-9/.]*<\/div>/);
+  });
+
+  it('numbers the agenda once: sub-items carry their letter alone, lists draw no number of their own', () => {
+    const m = new ChairTestMeeting();
+    m.register(['state_party', '578']);
+    const parent = m.addItem('Non-punishment');
+    m.addItem('Of victims', { parentId: parent });
+    m.openAndTakeUp(parent);
+    const r = assembleReport({ state: m.state, lang: 'en', texts: { introduction: EMPTY, recommendations: EMPTY } });
+    const html = renderReportHtml(r);
+    const agenda = html.slice(html.indexOf('<ol class="agenda">'), html.indexOf('</ol></li></ol>') + 15);
+    expect(agenda).toContain('<li><span class="label">1.</span> Non-punishment<ol><li><span class="label">(a)</span> Of victims');
+    // Every list in the agenda, nested ones too, without the browser's own numbers.
+    expect(html).toContain('ol.agenda, ol.agenda ol');
+    expect(html).toMatch(/ol\.agenda ol[^{]*\{ list-style: none; \}/);
+  });
+
+  it('for paged media, puts each note where its marker is, as a footnote of the page, numbered once', () => {
+    const html = renderReportHtml(build('ar', { introduction: INTRO }), { notes: 'page' });
+    expect(html).toContain('<sup class="fnref">١</sup><span class="fn" id="fn-1"><sup class="fnlabel">١</sup> \u200eDecision 4/4.\u200e</span>');
+    expect(html).toContain('.fn { float: footnote;');
+    expect(html).toContain('::footnote-call { content: none; }');
+    expect(html).not.toContain('<section class="footnotes">');
   });
 });
 

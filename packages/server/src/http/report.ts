@@ -67,7 +67,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       return attach(reply, 'docx').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
     }
     if (query.format === 'pdf') {
-      const html = await build(renderReportHtml);
+      const html = await build((report) => renderReportHtml(report, { notes: 'page' }));
       const pdf = await ctx.exports.pdf.run(() => ctx.exports.printer.print(html));
       return attach(reply, 'pdf').type('application/pdf').send(pdf);
     }

@@ -1,0 +1,120 @@
+/**
+ * The report's PDF as a reader sees it: each page read back by pdftotext.
+ * A footnote stands at the foot of the page where its marker is, numbered
+ * once, and not gathered on a page of its own at the end.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ChairTestMeeting } from '@gavel/shared/speakers/test-support';
+import { assembleReport } from './report';
+import { renderReportHtml } from './html';
+import { PdfPrinter, findChromium } from './pdf';
+import type { ReadText, TextBlock } from './text';
+
+const LONG =
+  'The working group recalled that States parties should ensure that victims of trafficking in persons are not punished ' +
+  'for offences they were compelled to commit as a direct consequence of having been trafficked. ';
+
+/** Twenty paragraphs, enough for several pages; every third one has a footnote just after its opening words. */
+/**
+ * A paragraph's first word, one token in the report's script (a Latin word
+ * in an Arabic line is cut up by pdftotext): "Open1mark" is not a prefix of
+ * "Open12mark"; in Arabic, each digit a letter, then a closing letter.
+ */
+let script: 'en' | 'ar' = 'en';
+const opening = (k: number) =>
+  script === 'en' ? `Open${k}mark` : `علامة${[...String(k)].map((d) => 'ابتثجحخدذر'[Number(d)]).join('')}ز`;
+
+function introduction(): ReadText {
+  const blocks: TextBlock[] = [];
+  const footnotes: { note: string }[] = [];
+  for (let k = 1; k <= 20; k++) {
+    const withNote = k % 3 === 0;
+    if (withNote) footnotes.push({ note: `Note on paragraph ${k}, see document CTOC/COP/WG.4/2009/${k}.` });
+    blocks.push({
+      kind: 'paragraph',
+      id: `p_intro${String(k).padStart(4, '0')}`,
+      status: 'drafting',
+      inlines: [
+        { t: 'text', text: `${opening(k)} words.` },
+        ...(withNote ? [{ t: 'fn' as const, index: footnotes.length }] : []),
+        { t: 'text', text: ` ${LONG.repeat(3)}` },
+      ],
+      subparagraphs: [],
+    });
+  }
+  return { blocks, footnotes };
+}
+
+function report(lang: 'en' | 'ar') {
+  script = lang;
+  const m = new ChairTestMeeting();
+  m.register(['state_party', '578']);
+  m.openAndTakeUp(m.addItem('Organizational matters'));
+  const empty: ReadText = { blocks: [], footnotes: [] };
+  return assembleReport({ state: m.state, lang, texts: { introduction: introduction(), recommendations: empty } });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'gavel-pdf-test-'));
+const printer = new PdfPrinter(findChromium(), { paged: true });
+afterAll(async () => {
+  await printer.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The text of each page, as pdftotext reads it. */
+function pages(pdf: Buffer, name: string): string[] {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+}
+
+/** At the foot of its page: below the last line of text, only notes follow it. */
+const atFoot = (page: string, note: string) => page.includes(note) && !page.slice(page.indexOf(note)).includes('The working group recalled');
+
+/** The page on which a text stands (the first one), -1 when it is on none. */
+const pageOf = (texts: string[], s: string) => texts.findIndex((t) => t.includes(s));
+
+describe('the report as PDF (Paged.js in Chromium)', { timeout: 90_000 }, () => {
+  it('puts each footnote at the foot of the page of its marker, numbered once', async () => {
+    const r = report('en');
+    const texts = pages(await printer.print(renderReportHtml(r, { notes: 'page' })), 'en');
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    expect(r.footnotes).toHaveLength(6);
+    for (const [i, k] of [3, 6, 9, 12, 15, 18].entries()) {
+      const note = `Note on paragraph ${k}, see document`;
+      const page = pageOf(texts, note);
+      expect(page, `note ${i + 1}`).toBeGreaterThanOrEqual(0);
+      // On the page of its marker, and on no other page.
+      expect(page, `note ${i + 1}`).toBe(pageOf(texts, opening(k)));
+      expect(texts.filter((t) => t.includes(note))).toHaveLength(1);
+      expect(atFoot(texts[page], note), `note ${i + 1}`).toBe(true);
+      // Its number once, before it (raised, on a line of its own as pdftotext lays it out): not "4. 4 Note on …".
+      expect(texts[page]).toMatch(new RegExp(`(^|\\n)\\s*${i + 1}\\s+${note}`));
+      expect(texts[page]).not.toMatch(new RegExp(`(^|\\n)\\s*${i + 1}\\.\\s+${i + 1}\\s+${note}`));
+    }
+    expect(texts.join('')).not.toContain('↩');
+    // The notes are not gathered at the end: they stand on at least two different pages.
+    const notePages = new Set([3, 18].map((k) => pageOf(texts, `Note on paragraph ${k},`)));
+    expect(notePages.size).toBe(2);
+  });
+
+  it('in Arabic: the notes at the foot of their pages, numbered in Arabic-Indic digits', async () => {
+    const r = report('ar');
+    const texts = pages(await printer.print(renderReportHtml(r, { notes: 'page' })), 'ar');
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    for (const [i, k] of [3, 18].entries()) {
+      const note = `Note on paragraph ${k}, see document`;
+      const page = pageOf(texts, note);
+      expect(page).toBeGreaterThanOrEqual(0);
+      expect(page).toBe(pageOf(texts, opening(k)));
+      expect(atFoot(texts[page], note)).toBe(true);
+      expect(r.footnotes[i === 0 ? 0 : 5].label).toBe(i === 0 ? '١' : '٦');
+      expect(texts[page]).toContain(r.footnotes[i === 0 ? 0 : 5].label);
+    }
+    expect(texts.join('')).not.toContain('↩');
+  });
+});
