@@ -4,6 +4,13 @@
  * subsections), paragraph numbers as the model gives them ("1." / "١-", with a
  * hanging indent, not Word auto-numbering), right-to-left paragraphs and runs
  * in Arabic (w:bidi, w:rtl) and a font that covers the language.
+ *
+ * Arabic footnote numbers: Word writes them in Arabic-Indic digits from the
+ * section's numFmt "hindiNumbers", which LibreOffice (7.4) does not map and
+ * shows as 1, 2, 3. So each Arabic marker is also given as a custom mark
+ * (w:customMarkFollows, its label "١" in the run), which both show as it is;
+ * the note's own number (w:footnoteRef) is still Word's, in hindiNumbers,
+ * and LibreOffice draws it with the marker's label.
  */
 import {
   AlignmentType,
@@ -15,6 +22,8 @@ import {
   Paragraph,
   Tab,
   TextRun,
+  XmlAttributeComponent,
+  XmlComponent,
   type IRunOptions,
 } from 'docx';
 import { isFootnoteRun, type RenderedReport, type ReportBlock, type ReportLang, type Run } from './document';
@@ -62,6 +71,18 @@ const LANG_TAG: Record<ReportLang, string> = {
 
 /** Text with no Arabic letter or Arabic-Indic digit (Arabic, Arabic Supplement, presentation forms). */
 const LATIN_ONLY = /^[^\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]*$/;
+
+class CustomMarkAttributes extends XmlAttributeComponent<{ customMarkFollows: boolean; id: number }> {
+  protected override readonly xmlKeys = { customMarkFollows: 'w:customMarkFollows', id: 'w:id' };
+}
+
+/** `<w:footnoteReference w:customMarkFollows="true" w:id="…"/>`: the footnote's mark is the text that follows in the run. */
+class CustomMarkReference extends XmlComponent {
+  constructor(id: number) {
+    super('w:footnoteReference');
+    this.root.push(new CustomMarkAttributes({ customMarkFollows: true, id }));
+  }
+}
 
 /** Renders the report as a .docx file. */
 export async function renderDocx(report: RenderedReport): Promise<Buffer> {
@@ -140,7 +161,8 @@ export async function renderDocx(report: RenderedReport): Promise<Buffer> {
       footnotes[String(id)] = {
         children: [para({ children: [run(r.text, { size: size - 2, sizeComplexScript: size - 2 })] })],
       };
-      return new FootnoteReferenceRun(id);
+      if (!rtl) return new FootnoteReferenceRun(id);
+      return new TextRun({ style: 'FootnoteReference', children: [new CustomMarkReference(id), r.footnote], rightToLeft: true, font, language });
     });
 
   const renderBlock = (block: ReportBlock): void => {
