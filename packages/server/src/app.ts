@@ -34,6 +34,7 @@ import { recordRoutes } from './http/record';
 import { applyDecidedEdits } from './negotiation/service';
 import { PostgresStore } from './store/postgres';
 import { SqliteStore } from './store/sqlite';
+import { Cluster } from './cluster/node';
 import type { Store } from './store/store';
 
 export interface Gavel {
@@ -50,6 +51,8 @@ export interface Gavel {
   /** The record's signed heads, its full check, its export, and decisions recovered into the texts. */
   record: RecordService;
   store: Store;
+  /** Set when this is one node of several (GAVEL_REDIS_URL). */
+  cluster?: Cluster;
   adminToken: string;
   /** True when this start made the admin token (so it should be shown once). */
   adminTokenIsNew: boolean;
@@ -72,9 +75,12 @@ export async function buildApp(
   config: Config,
   options: { store?: Store; docs?: DocServiceOptions; meetings?: { checkpointEvery?: number } } = {},
 ): Promise<Gavel> {
+  if (config.redisUrl && !config.databaseUrl && !options.store) throw new Error('GAVEL_REDIS_URL needs GAVEL_DATABASE_URL: several nodes share PostgreSQL');
   const store =
     options.store ??
-    (config.databaseUrl ? await PostgresStore.open(config.databaseUrl) : new SqliteStore(join(config.dataDir, 'gavel.sqlite')));
+    (config.databaseUrl
+      ? await PostgresStore.open(config.databaseUrl, config.nodeId ? { nodeId: config.nodeId } : {})
+      : new SqliteStore(join(config.dataDir, 'gavel.sqlite')));
   const admin = adminTokenFor(config);
   const trust = trustFunction(config.trustProxy);
   const health = new StorageHealth();
@@ -101,7 +107,24 @@ export async function buildApp(
   meetings.onEvents(() => health.writeSucceeded());
   docs.onRelay(() => health.writeSucceeded());
   const exports = new Exports(config);
-  const ctx: AppContext = { config, meetings, auth, docs, health, trust, exports, record };
+  // Several nodes: PostgreSQL and Redis (cluster/). Before the routes, whose writes it sends to a meeting's owner.
+  const cluster =
+    config.redisUrl && store instanceof PostgresStore
+      ? new Cluster({
+          app,
+          store,
+          meetings,
+          docs,
+          auth,
+          integrity,
+          log: app.log,
+          redisUrl: config.redisUrl,
+          secret: integrity.keys.derive('gavel-cluster'),
+          leaseMs: config.leaseMs,
+          ...(config.nodeUrl ? { nodeUrl: config.nodeUrl } : {}),
+        })
+      : undefined;
+  const ctx: AppContext = { config, meetings, auth, docs, health, trust, exports, record, ...(cluster ? { cluster } : {}) };
   installErrorHandler(app, health);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   await app.register(helmet, {
@@ -144,9 +167,12 @@ export async function buildApp(
     negotiation,
     record,
     store,
+    ...(cluster ? { cluster } : {}),
     adminToken: admin.token,
     adminTokenIsNew: admin.isNew,
     async close() {
+      // Meetings let go first, so that other nodes take them over at once.
+      await cluster?.close();
       await io.close();
       await app.close();
       // Every accepted update is stored already; this writes checkpoints so that the next start loads quickly.

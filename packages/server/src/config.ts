@@ -33,6 +33,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL connection URL, postgres://user@host:port/database')
     .optional(),
+  GAVEL_REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'a Redis URL, redis://host:port').optional(),
+  GAVEL_NODE_ID: z.string().regex(/^[\w.:@-]{1,100}$/, 'letters, digits and . : @ - _').optional(),
+  GAVEL_NODE_URL: z.string().url().optional(),
+  GAVEL_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3000),
   /** Tests only: kill the process at a named point (the crash tests). */
   GAVEL_TEST_CRASH_AT: z.enum(['decision-before-text']).optional(),
 });
@@ -74,6 +78,14 @@ export interface Config {
   signingKeyFile: string;
   /** PostgreSQL as the system of record (several nodes); when unset, SQLite in the data folder. */
   databaseUrl?: string;
+  /** Several nodes: Redis between them (with databaseUrl). */
+  redisUrl?: string;
+  /** This node's name in the leases (unique per process; default: host, pid and a random part). */
+  nodeId?: string;
+  /** Where the other nodes reach this one (default: the address it listens on). */
+  nodeUrl?: string;
+  /** How long a meeting's owner holds it without renewing: the failover time. */
+  leaseMs: number;
   /** Tests only: where to kill the process (see GAVEL_TEST_CRASH_AT). */
   crashAt?: 'decision-before-text';
 }
@@ -111,6 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.GAVEL_LOG_LEVEL,
     signingKeyFile: resolve(e.GAVEL_SIGNING_KEY_FILE ?? `${e.GAVEL_DATA_DIR}/signing-key.pem`),
     ...(e.GAVEL_DATABASE_URL ? { databaseUrl: e.GAVEL_DATABASE_URL } : {}),
+    ...(e.GAVEL_REDIS_URL ? { redisUrl: e.GAVEL_REDIS_URL } : {}),
+    ...(e.GAVEL_NODE_ID ? { nodeId: e.GAVEL_NODE_ID } : {}),
+    ...(e.GAVEL_NODE_URL ? { nodeUrl: e.GAVEL_NODE_URL } : {}),
+    leaseMs: e.GAVEL_LEASE_MS,
     ...(e.GAVEL_TEST_CRASH_AT ? { crashAt: e.GAVEL_TEST_CRASH_AT } : {}),
   };
 }

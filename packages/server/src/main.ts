@@ -16,6 +16,7 @@ async function main() {
   const gavel = await buildApp(config);
   keepServing(gavel.app.log);
   const url = await gavel.app.listen({ port: config.port, host: config.host });
+  gavel.cluster?.listening(`http://127.0.0.1:${new URL(url).port}`);
   const local = `http://localhost:${new URL(url).port}`;
   const lines = [`Gavel is running on ${local}`];
 

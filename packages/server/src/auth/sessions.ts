@@ -14,6 +14,14 @@ export interface Authenticated {
 }
 
 /** Which sessions just ended: one (signed out), or all of an access code's (revoked). */
+/** The session each actor came from (sessions' actors only): what a write forwarded to another node is sent under. */
+const sessionOfActor = new WeakMap<Actor, string>();
+
+/** The hash of the token of the session this actor was read from, if any. */
+export function sessionHashOf(actor: Actor): string | undefined {
+  return sessionOfActor.get(actor);
+}
+
 export type SessionsEnded = { tokenHash: string } | { meetingId: string; codeId: string };
 
 /** Access codes in, bearer tokens out; and back from a token to who it is. */
@@ -31,6 +39,11 @@ export class Auth {
   /** Told when sessions end here, so that their open sockets close at once. */
   onSessionsEnded(listener: (ended: SessionsEnded) => void): void {
     this.endedListeners.push(listener);
+  }
+
+  /** Sessions that ended on another node (cluster/): this node's sockets of them close too. */
+  announceEnded(ended: SessionsEnded): void {
+    this.ended(ended);
   }
 
   private ended(ended: SessionsEnded): void {
@@ -84,6 +97,7 @@ export class Auth {
     const session = toInfo(record);
     const actor: Actor = { role: record.role, name: record.name, codeId: record.codeId };
     if (record.delegationId) actor.delegationId = record.delegationId;
+    sessionOfActor.set(actor, tokenHash);
     return { actor, session, tokenHash, expiresAt: record.expiresAt };
   }
 

@@ -21,7 +21,7 @@
  */
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
-import { canWriteDoc, isMeetingText, type Actor, type DocRefusalReason, type MeetingState } from '@gavel/shared';
+import { canWriteDoc, DomainError, isMeetingText, type Actor, type DocRefusalReason, type MeetingState } from '@gavel/shared';
 import { GENESIS_HASH, verifyDocChain, type TextAnchors } from '../ledger/chain';
 import type { MeetingService } from '../meetings/service';
 import { SIGNED } from '../record/keys';
@@ -116,11 +116,37 @@ export type DecisionRecovery = (
   applied: ReadonlySet<number>,
 ) => Promise<{ cause: number; actor: Actor; edit: (doc: Y.Doc) => void }[]>;
 
-type RelayListener = (meetingId: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>) => void;
+/** The stored updates a relay carries: those after seq `after`, up to `upTo` (whose hash is `hash`). */
+export interface RelayRange {
+  after: number;
+  upTo: number;
+  hash: string;
+}
+
+type RelayListener = (meetingId: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>, range: RelayRange) => void;
 
 interface PendingRelay {
   update: Uint8Array;
   sender: string;
+  seq: number;
+}
+
+/**
+ * On several nodes (cluster/): only the node that owns a meeting applies,
+ * checks and stores its texts' updates; the others keep copies that follow
+ * the owner's relays (`follow`) and send their clients' updates to it.
+ */
+export interface DocOwnership {
+  /** Whether this node writes the meeting now (it holds its lease). */
+  owns(meetingId: string): boolean;
+  /** True when this node owns the meeting, taking it over if no node does; false when another node does. */
+  claim(meetingId: string): Promise<boolean>;
+  /**
+   * Sends a client's update to the owner, after those the same sender sent
+   * before (called in order); resolves when stored there, rejects with
+   * DocRefused if refused there.
+   */
+  forward(meetingId: string, docName: string, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate): Promise<void>;
 }
 
 class LiveDoc {
@@ -140,6 +166,8 @@ class LiveDoc {
   /** Sockets (or other users) holding it open. */
   refs = 0;
   outbox: PendingRelay[] = [];
+  /** The seq up to which relays were sent (or, on a node that follows, received). */
+  relayedSeq = 0;
   idleTimer: NodeJS.Timeout | undefined;
   unloadTimer: NodeJS.Timeout | undefined;
   /** The live doc may hold something the store does not: reload before the next task. */
@@ -156,6 +184,9 @@ class LiveDoc {
     readonly docName: string,
   ) {}
 }
+
+/** An update with nothing in it (no structs, no deletions), as Yjs encodes it. */
+const isEmptyUpdate = (u: Uint8Array) => u.byteLength === 2 && u[0] === 0 && u[1] === 0;
 
 const key = (meetingId: string, docName: string) => `${meetingId}\u0000${docName}`;
 
@@ -177,6 +208,9 @@ export class DocService {
   private readonly clock: () => Date;
   private closing = false;
   private readonly integrity;
+  private ownership: DocOwnership | undefined;
+  /** Per sender and document: the routing of its last update, so that its updates keep their order. */
+  private readonly routed = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly store: Store,
@@ -199,6 +233,16 @@ export class DocService {
       const i = this.guards.indexOf(guard);
       if (i >= 0) this.guards.splice(i, 1);
     };
+  }
+
+  /** On several nodes: who owns a meeting, and how updates reach the owner. */
+  clusterWith(ownership: DocOwnership): void {
+    this.ownership = ownership;
+  }
+
+  /** Whether this node may write the meeting's texts itself (always, on one node). */
+  private owns(meetingId: string): boolean {
+    return !this.ownership || this.ownership.owns(meetingId);
   }
 
   /** How recorded decisions missing from a text are found and applied when it loads. */
@@ -290,6 +334,7 @@ export class DocService {
     live.storedSeq = updates.at(-1)?.seq ?? snapshot?.seq ?? 0;
     live.storedHash = updates.at(-1)?.hash ?? snapshot?.hash ?? GENESIS_HASH;
     live.checkpointSeq = snapshot?.seq ?? 0;
+    live.relayedSeq = live.storedSeq;
     live.loadedFrom = { checkpointSeq: live.checkpointSeq, updates: updates.length, ms: performance.now() - started };
     this.watchUntracked(live);
     this.live.set(key(meetingId, docName), live);
@@ -325,7 +370,7 @@ export class DocService {
 
   /** Applies, once each, the recorded decisions whose edit the text does not hold. */
   private async recoverDecisions(live: LiveDoc): Promise<void> {
-    if (!this.recovery) return;
+    if (!this.recovery || !this.owns(live.meetingId)) return;
     const applied = new Set(await this.store.docCauses(live.meetingId, live.docName));
     const missing = await this.recovery(live.meetingId, live.docName, applied);
     for (const m of missing) {
@@ -347,6 +392,12 @@ export class DocService {
     const doc = live.doc;
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === APPLIED || live.doc !== doc) return;
+      if (!this.owns(live.meetingId)) {
+        // A copy that follows the owner must stay the owner's: read it again from the store.
+        this.log.error({ meetingId: live.meetingId, docName: live.docName }, 'a text this node does not own was changed here; reloading it');
+        live.broken = true;
+        return;
+      }
       this.log.debug({ meetingId: live.meetingId, docName: live.docName }, 'storing an edit made on the server');
       live.owners.set(doc.clientID, SERVER_OWNER);
       this.persist(live, update, SERVER_ACTOR, SERVER_OWNER).catch(() => undefined);
@@ -414,8 +465,25 @@ export class DocService {
    * @param gate who may write, asked when the update's turn comes; told at once of a refusal
    */
   submit(meetingId: string, docName: string, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate): Promise<void> {
+    const ownership = this.ownership;
+    if (!ownership) return this.submitHere(meetingId, docName, update, actor, sender, gate);
+    // Whoever owns the meeting, this sender's updates reach it in the order sent.
+    const k = `${sender}\u0000${key(meetingId, docName)}`;
+    const routed = (this.routed.get(k) ?? Promise.resolve()).then(() => ownership.claim(meetingId));
+    const tail = routed.catch(() => undefined);
+    this.routed.set(k, tail);
+    void tail.then(() => {
+      if (this.routed.get(k) === tail) this.routed.delete(k);
+    });
+    return routed.then((here) =>
+      here ? this.submitHere(meetingId, docName, update, actor, sender, gate) : ownership.forward(meetingId, docName, update, actor, sender, gate),
+    );
+  }
+
+  /** Submits an update to a text this node owns (on one node, every text): `submit` without routing. */
+  submitHere(meetingId: string, docName: string, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate): Promise<void> {
     const live = this.live.get(key(meetingId, docName));
-    if (!live) return this.get(meetingId, docName).then(() => this.submit(meetingId, docName, update, actor, sender, gate));
+    if (!live) return this.get(meetingId, docName).then(() => this.submitHere(meetingId, docName, update, actor, sender, gate));
     const outcome = this.enqueue(live, async () => {
       try {
         return await this.check(live, update, actor, sender, gate);
@@ -496,7 +564,11 @@ export class DocService {
     await this.settled(live);
     live.generation++;
     live.outbox = [];
+    const before = Y.encodeStateVector(live.doc);
     await this.load(live);
+    // What the store had that the copy lacked (a takeover, a relay lost): this node's readers get it too.
+    const missed = Y.encodeStateAsUpdate(live.doc, before);
+    if (!isEmptyUpdate(missed)) this.emitRelay(live, missed, new Set(), { after: -1, upTo: live.storedSeq, hash: live.storedHash });
   }
 
   /** Stores an update already applied to the live doc; then relays it. */
@@ -517,7 +589,7 @@ export class DocService {
               live.storedSeq = result.seq;
               live.storedHash = result.hash;
             }
-            if (generation === live.generation) this.queueRelay(live, update, sender);
+            if (generation === live.generation) this.queueRelay(live, update, sender, result.seq);
             resolve();
           }
           if (live.unstored === 0) this.onSettled(live);
@@ -554,8 +626,8 @@ export class DocService {
     );
   }
 
-  private queueRelay(live: LiveDoc, update: Uint8Array, sender: string): void {
-    live.outbox.push({ update, sender });
+  private queueRelay(live: LiveDoc, update: Uint8Array, sender: string, seq: number): void {
+    live.outbox.push({ update, sender, seq });
     this.relayDue.add(live);
   }
 
@@ -572,7 +644,66 @@ export class DocService {
     if (out.length === 0) return;
     const update = out.length === 1 ? out[0].update : Y.mergeUpdates(out.map((o) => o.update));
     const senders = new Set(out.map((o) => o.sender));
-    for (const listener of this.relayListeners) listener(live.meetingId, live.docName, update, senders);
+    const upTo = Math.max(...out.map((o) => o.seq));
+    const range: RelayRange = { after: live.relayedSeq, upTo, hash: upTo === live.storedSeq ? live.storedHash : '' };
+    live.relayedSeq = Math.max(live.relayedSeq, upTo);
+    this.emitRelay(live, update, senders, range);
+  }
+
+  private emitRelay(live: LiveDoc, update: Uint8Array, senders: ReadonlySet<string>, range: RelayRange): void {
+    for (const listener of this.relayListeners) listener(live.meetingId, live.docName, update, senders, range);
+  }
+
+  /**
+   * Stored updates the owner of the meeting relayed (cluster/): applied to the
+   * copy kept here and relayed to this node's readers. A relay that does not
+   * follow the last one (one was lost) is replaced by a read of the store.
+   */
+  async follow(meetingId: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>, range: RelayRange): Promise<void> {
+    const live = this.live.get(key(meetingId, docName));
+    if (!live || this.owns(meetingId)) return;
+    await this.enqueue(live, async () => {
+      await this.healthy(live);
+      if (range.upTo <= live.storedSeq) return;
+      if (range.after === live.storedSeq && range.hash) {
+        Y.applyUpdate(live.doc, update, APPLIED);
+        live.storedSeq = live.relayedSeq = range.upTo;
+        live.storedHash = range.hash;
+        return this.emitRelay(live, update, senders, range);
+      }
+      await this.catchUpLive(live);
+    });
+  }
+
+  /** Reads the updates stored after those this copy holds (a relay lost, a connection back), and relays them here. */
+  private async catchUpLive(live: LiveDoc): Promise<void> {
+    const updates = await this.store.readDocUpdates(live.meetingId, live.docName, live.storedSeq);
+    if (updates.length === 0) return;
+    const chain = verifyDocChain(live.meetingId, live.docName, updates, { seq: live.storedSeq, hash: live.storedHash });
+    if (!chain.ok) this.integrity?.fail(live.meetingId, { where: 'text', doc: live.docName, seq: chain.brokenAt, reason: chain.reason });
+    const merged = Y.mergeUpdates(updates.map((u) => u.update));
+    Y.applyUpdate(live.doc, merged, APPLIED);
+    const after = live.storedSeq;
+    const last = updates.at(-1)!;
+    live.storedSeq = live.relayedSeq = last.seq;
+    live.storedHash = last.hash;
+    this.emitRelay(live, merged, new Set(), { after, upTo: last.seq, hash: last.hash });
+  }
+
+  /** Catches up every copy of the meeting's texts kept here (on several nodes, after Redis was away). */
+  async catchUp(meetingId: string): Promise<void> {
+    const copies = [...this.live.values()].filter((l) => l.meetingId === meetingId && !l.closed);
+    await Promise.all(copies.map((live) => this.enqueue(live, () => this.catchUpLive(live))));
+  }
+
+  /**
+   * The meeting changed hands (this node took it over, or lost it): its texts
+   * are read again from the store before their next use, so that the new
+   * owner starts from exactly what is stored (and applies the decisions the
+   * old one did not).
+   */
+  ownerChanged(meetingId: string): void {
+    for (const live of this.live.values()) if (live.meetingId === meetingId) live.broken = true;
   }
 
   private onSettled(live: LiveDoc): void {
@@ -610,7 +741,7 @@ export class DocService {
         resolve({ seq: live.storedSeq, hash: live.storedHash });
       }),
     );
-    if (!upTo || !this.integrity) return;
+    if (!upTo || !this.integrity || !this.owns(live.meetingId)) return;
     const { meetingId, docName } = live;
     try {
       const doc = new Y.Doc();
@@ -705,6 +836,7 @@ export class DocService {
    * result stamped with `actor`, and relays it. Resolves when stored.
    */
   async change(meetingId: string, docName: string, actor: Actor, fn: (doc: Y.Doc) => void): Promise<void> {
+    await this.mustOwn(meetingId);
     const live = await this.get(meetingId, docName);
     const outcome = await this.enqueue(live, async () => {
       await this.healthy(live);
@@ -725,6 +857,7 @@ export class DocService {
     actor: Actor,
     task: (doc: Y.Doc, edit: (fn: (doc: Y.Doc) => void, cause?: number) => void) => Promise<T>,
   ): Promise<T> {
+    await this.mustOwn(meetingId);
     const live = await this.get(meetingId, docName);
     return this.enqueue(live, async () => {
       await this.healthy(live);
@@ -742,6 +875,13 @@ export class DocService {
       await Promise.all(stored);
       return result;
     });
+  }
+
+  /** The server's own edits are made by the meeting's owner only (HTTP writes and commands are sent there). */
+  private async mustOwn(meetingId: string): Promise<void> {
+    if (this.ownership && !(await this.ownership.claim(meetingId))) {
+      throw new DomainError('busy', 'another server holds this meeting now: send it again');
+    }
   }
 
   /** Applies a trusted edit to the live doc in one transaction and stores it; resolves when stored. */

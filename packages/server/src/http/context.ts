@@ -8,6 +8,7 @@ import type { Trust } from '../net/address';
 import type { StorageHealth } from './health';
 import type { Exports } from '../export/limits';
 import type { RecordService } from '../record/service';
+import type { Cluster } from '../cluster/node';
 
 export interface AppContext {
   config: Config;
@@ -22,6 +23,8 @@ export interface AppContext {
   /** Export rate per session, the PDF pool and the queue of heavy exports. */
   exports: Exports;
   record: RecordService;
+  /** Set when this is one node of several. */
+  cluster?: Cluster;
 }
 
 export function bearer(request: FastifyRequest): string | undefined {

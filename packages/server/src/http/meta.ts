@@ -256,13 +256,15 @@ export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
   // Reads answer (the store is asked); writes may be failing all the same: then degraded, and why.
   route(app, { method: 'GET', url: '/health', auth: 'none' }, async () => {
     await ctx.meetings.meetingIds();
+    // On several nodes: this node's name, the meetings it owns, and whether Redis is there.
+    const cluster = ctx.cluster?.status();
     // A meeting whose record failed its check refuses writes: the service is up, but not whole.
     const broken = ctx.record.integrity.brokenMeetings();
     const record = { ok: broken.length === 0, broken };
     const storage = ctx.health.status;
     return storage.ok && !record.ok
-      ? { ok: false, status: 'degraded', reason: 'the record of a meeting failed its check', protocol: PROTOCOL_VERSION, record }
-      : { ...storage, protocol: PROTOCOL_VERSION, record };
+      ? { ok: false, status: 'degraded', reason: 'the record of a meeting failed its check', protocol: PROTOCOL_VERSION, record, ...(cluster ? { cluster } : {}) }
+      : { ...storage, protocol: PROTOCOL_VERSION, record, ...(cluster ? { cluster } : {}) };
   });
   route(app, { method: 'GET', url: '/api/commands', auth: 'none' }, async () => ({ protocol: PROTOCOL_VERSION, commands: commandCatalogue() }));
   route(app, { method: 'GET', url: '/api/openapi.json', auth: 'none' }, async () => openApi());

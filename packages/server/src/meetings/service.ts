@@ -16,7 +16,7 @@ import {
 import { hashAccessCode, newAccessCode, newId } from '../auth/secrets';
 import { GENESIS_HASH, sealEvents, verifyChain, type TextAnchors } from '../ledger/chain';
 import type { RecordIntegrity } from '../record/integrity';
-import { ConcurrencyError, type CredentialRecord, type LedgerAppend, type Store } from '../store/store';
+import { ConcurrencyError, LeaseLostError, type CredentialRecord, type LedgerAppend, type Store } from '../store/store';
 
 /** The meeting after its last durable event, and where it stood before. */
 interface Entry {
@@ -58,6 +58,13 @@ export type CommandInterceptor = (
  */
 export type AnchorSource = (meetingId: string, events: readonly DomainEvent[]) => Promise<TextAnchors | undefined>;
 
+/**
+ * Where a meeting's commands are decided when several nodes share the store
+ * (cluster/): undefined when this node owns the meeting (it decides them
+ * itself), or how to send them to the node that does.
+ */
+export type CommandRouter = (meetingId: string) => Promise<((actor: Actor, command: Command) => Promise<Outcome>) | undefined>;
+
 export interface MeetingServiceOptions {
   clock?: () => Date;
   /** A state checkpoint after this many events. */
@@ -98,11 +105,17 @@ export class MeetingService {
   private readonly loading = new Map<string, Promise<Entry | undefined>>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<Listener>();
+  private readonly loadedListeners = new Set<(meetingId: string) => void>();
   private readonly interceptors: CommandInterceptor[] = [];
   private readonly clock: () => Date;
   private readonly checkpointEvery: number;
   private readonly commitIntervalMs: number;
   private anchorSource: AnchorSource | undefined;
+  private router: CommandRouter | undefined;
+  /** Told when the store refused a write because another node now holds the meeting's lease. */
+  onLeaseLost: ((meetingId: string) => void) | undefined;
+  /** Per meeting, the last seq the listeners were told of: a meeting loaded again tells them what they missed. */
+  private readonly told = new Map<string, number>();
   private batch: Queued[] = [];
   private batchScheduled = false;
   private lastCommitAt = -Infinity;
@@ -123,9 +136,19 @@ export class MeetingService {
     return () => this.listeners.delete(listener);
   }
 
+  /** Told when a meeting is first loaded in this process (on several nodes: to follow what its owner stores). */
+  onLoaded(listener: (meetingId: string) => void): void {
+    this.loadedListeners.add(listener);
+  }
+
   /** Where the texts' heads come from for the events that bind them (the document service). */
   anchorTextsWith(source: AnchorSource): void {
     this.anchorSource = source;
+  }
+
+  /** On several nodes: the commands of meetings another node owns are sent there (cluster/). */
+  routeCommandsWith(router: CommandRouter): void {
+    this.router = router;
   }
 
   async create(info: MeetingInfoInput, actor: Actor): Promise<{ meetingId: string } & Outcome> {
@@ -138,6 +161,7 @@ export class MeetingService {
     const state = events.slice(1).reduce(evolve, initialState(events[0]));
     const head = events.at(-1)!.hash;
     this.entries.set(meetingId, { durable: state, durableHead: head, state, head, inFlight: 0, checkpointSeq: 0 });
+    for (const l of this.loadedListeners) l(meetingId);
     this.tell(meetingId, events);
     return { meetingId, events, issuedCodes: credentials.issued };
   }
@@ -175,6 +199,8 @@ export class MeetingService {
   }
 
   async execute(meetingId: string, actor: Actor, command: Command): Promise<Outcome> {
+    const forward = await this.router?.(meetingId);
+    if (forward) return forward(actor, command);
     const run = (index: number, facts: CommandFacts | undefined): Promise<Outcome> => {
       const interceptor = this.interceptors[index];
       if (!interceptor) return this.decideAndCommit(meetingId, actor, command, facts);
@@ -192,6 +218,11 @@ export class MeetingService {
         await decided.durable;
         return decided.outcome;
       } catch (e) {
+        if (e instanceof LeaseLostError) {
+          // Another node took the meeting over (this one was paused, or cut off): nothing was stored; the client sends it again.
+          this.onLeaseLost?.(meetingId);
+          throw new DomainError('busy', 'the meeting moved to another server: send it again');
+        }
         if (!(e instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw e;
       }
     }
@@ -295,6 +326,8 @@ export class MeetingService {
   }
 
   private tell(meetingId: string, events: LedgerEvent[]): void {
+    const last = events.at(-1);
+    if (last) this.told.set(meetingId, last.seq);
     for (const listener of this.listeners) listener(meetingId, events);
   }
 
@@ -353,6 +386,10 @@ export class MeetingService {
     if (existing) return existing;
     const entry: Entry = { durable: state, durableHead: head, state, head, inFlight: 0, checkpointSeq: start?.seq ?? 0 };
     this.entries.set(meetingId, entry);
+    for (const l of this.loadedListeners) l(meetingId);
+    // Loaded again (after a failed commit, a lost lease): what the listeners were not told yet, they are told now.
+    const told = this.told.get(meetingId);
+    if (told !== undefined && state.seq > told) this.tell(meetingId, (await this.store.readEvents(meetingId, told)).filter((e) => e.seq <= state.seq));
     this.integrity?.checkInBackground(meetingId);
     if (events.length >= this.checkpointEvery) void this.checkpoint(meetingId, entry);
     return entry;
@@ -365,10 +402,46 @@ export class MeetingService {
     const events = await this.store.readEvents(meetingId, entry.durable.seq);
     if (events.length === 0 || this.entries.get(meetingId) !== entry || entry.inFlight > 0) return [];
     const next = events.filter((e, i) => e.seq === entry.durable.seq + i + 1);
+    const chain = verifyChain(next, { seq: entry.durable.seq, hash: entry.durableHead });
+    if (!chain.ok) this.integrity?.fail(meetingId, { where: 'ledger', seq: chain.brokenAt, reason: chain.reason });
     entry.durable = entry.state = next.reduce(evolve, entry.durable);
     entry.durableHead = entry.head = next.at(-1)?.hash ?? entry.durableHead;
     this.tell(meetingId, next);
     return next;
+  }
+
+  /**
+   * Events another node decided and stored (relayed between nodes, cluster/):
+   * applied to the copy here and told to the listeners, in order; a gap
+   * (a relay lost) is filled from the store.
+   */
+  async follow(meetingId: string, events: LedgerEvent[]): Promise<void> {
+    const entry = this.entries.get(meetingId);
+    if (!entry || entry.inFlight > 0 || events.length === 0) return;
+    await this.serialized(meetingId, async () => {
+      if (this.entries.get(meetingId) !== entry || entry.inFlight > 0) return;
+      const fresh = events.filter((e) => e.seq > entry.durable.seq);
+      if (fresh.length === 0) return;
+      // Not the next link of the chain this node holds (a relay lost, or not what the store has): read the store.
+      if (!verifyChain(fresh, { seq: entry.durable.seq, hash: entry.durableHead }).ok) {
+        await this.catchUp(meetingId);
+        return;
+      }
+      entry.durable = entry.state = fresh.reduce(evolve, entry.durable);
+      entry.durableHead = entry.head = fresh.at(-1)!.hash;
+      this.tell(meetingId, fresh);
+    });
+  }
+
+  /** The meetings loaded here (on several nodes: those to catch up after a lost connection). */
+  loadedIds(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** Forgets the copy of a meeting (another node took it over): the next use loads it from the store. */
+  forget(meetingId: string): void {
+    const entry = this.entries.get(meetingId);
+    if (entry && entry.inFlight === 0) this.entries.delete(meetingId);
   }
 
   private serialized<T>(meetingId: string, task: () => Promise<T>): Promise<T> {

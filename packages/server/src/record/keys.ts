@@ -5,7 +5,7 @@
  * The key lives outside the database (a file beside it by default,
  * GAVEL_SIGNING_KEY_FILE on a cluster, where every node shares it).
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import canonicalize from 'canonicalize';
@@ -42,6 +42,15 @@ export class RecordKeys {
   /** A fresh key in memory (tests). */
   static ephemeral(): RecordKeys {
     return new RecordKeys(generateKeyPairSync('ed25519').privateKey);
+  }
+
+  /**
+   * A secret derived from the private key for another use (`label`): the
+   * nodes of a cluster share the key file, so they share this too, and it
+   * reveals nothing of the key.
+   */
+  derive(label: string): string {
+    return createHmac('sha256', this.privateKey.export({ type: 'pkcs8', format: 'der' })).update(label).digest('hex');
   }
 
   sign(kind: string, body: unknown): string {

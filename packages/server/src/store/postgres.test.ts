@@ -48,9 +48,9 @@ describe('PostgresStore', () => {
     try {
       const { rows } = await a['pool'].query('SHOW synchronous_commit');
       expect(rows).toEqual([{ synchronous_commit: 'on' }]);
-      expect(await a.schemaVersion()).toBe(2);
+      expect(await a.schemaVersion()).toBe(3);
       const versions = await b['pool'].query('SELECT version FROM schema_migrations ORDER BY version');
-      expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

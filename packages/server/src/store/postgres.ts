@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Actor, LedgerEvent } from '@gavel/shared';
 import { GENESIS_HASH, hashDocUpdate } from '../ledger/chain';
 import {
+  LeaseLostError,
   ConcurrencyError,
   type CredentialRecord,
   type DocHead,
@@ -14,6 +15,7 @@ import {
   type StateCheckpointRecord,
   type Store,
 } from './store';
+export { LeaseLostError } from './store';
 
 /**
  * Versioned migrations: migration i brings the database to version i + 1,
@@ -101,6 +103,10 @@ const MIGRATIONS: string[] = [
     expires_at TIMESTAMPTZ NOT NULL
   );
   `,
+  // 3: where the owner answers, so that the other nodes send it what they receive for the meeting.
+  `
+  ALTER TABLE meeting_leases ADD COLUMN owner_url TEXT NOT NULL DEFAULT '';
+  `,
 ];
 
 /** Any 64-bit number of our own: the lock that keeps two nodes starting at once from migrating together. */
@@ -160,21 +166,6 @@ export interface MeetingLease {
   expiresAt: Date;
 }
 
-/**
- * The meeting is leased to another node (or to this one under a newer token):
- * this store's writes to it are refused. Not a ConcurrencyError: reloading
- * and deciding again would not help; the node no longer owns the meeting.
- */
-export class LeaseLostError extends Error {
-  constructor(
-    readonly meetingId: string,
-    readonly heldToken: number | undefined,
-    readonly currentToken: number,
-  ) {
-    super(`meeting ${meetingId} is leased under token ${currentToken}; this node holds ${heldToken ?? 'none'}`);
-    this.name = 'LeaseLostError';
-  }
-}
 
 /**
  * The store for several nodes: PostgreSQL, every write in a transaction
@@ -466,19 +457,30 @@ export class PostgresStore implements Store {
    * node it replaces, were it only paused, can never write again. Renews when
    * this node holds it already. Undefined: another node owns the meeting.
    */
-  async acquireLease(meetingId: string, ttlMs: number): Promise<MeetingLease | undefined> {
+  async acquireLease(meetingId: string, ttlMs: number, url = ''): Promise<MeetingLease | undefined> {
     const { rows } = await this.query<{ token: number; expires_at: Date }>(
-      `INSERT INTO meeting_leases AS l (meeting_id, owner, token, expires_at)
-       VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond')
-       ON CONFLICT (meeting_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at,
+      `INSERT INTO meeting_leases AS l (meeting_id, owner, token, expires_at, owner_url)
+       VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond', $4)
+       ON CONFLICT (meeting_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at, owner_url = excluded.owner_url,
          token = CASE WHEN l.owner = excluded.owner AND l.expires_at > now() THEN l.token ELSE l.token + 1 END
        WHERE l.expires_at <= now() OR l.owner = excluded.owner
        RETURNING token, expires_at`,
-      [meetingId, this.nodeId, ttlMs],
+      [meetingId, this.nodeId, ttlMs, url],
     );
     if (!rows[0]) return undefined;
     this.leases.set(meetingId, rows[0].token);
     return { meetingId, owner: this.nodeId, token: rows[0].token, expiresAt: rows[0].expires_at };
+  }
+
+  /** Who holds the meeting's lease now (not expired), and where it answers; undefined: nobody. */
+  async leaseHolder(meetingId: string): Promise<{ owner: string; url: string; token: number; expiresInMs: number } | undefined> {
+    const { rows } = await this.query<{ owner: string; owner_url: string; token: number; left_ms: number }>(
+      `SELECT owner, owner_url, token, (extract(epoch FROM expires_at - now()) * 1000)::float8 AS left_ms
+       FROM meeting_leases WHERE meeting_id = $1 AND expires_at > now()`,
+      [meetingId],
+    );
+    const r = rows[0];
+    return r && { owner: r.owner, url: r.owner_url, token: r.token, expiresInMs: r.left_ms };
   }
 
   /** Extends a lease this node still holds under its token and that has not expired; undefined: lost (take it again, or let the meeting go). */

@@ -177,3 +177,19 @@ export interface Store {
 
   close(): Promise<void>;
 }
+
+/**
+ * The meeting is leased to another node (or to this one under a newer token):
+ * this store's writes to it are refused. Not a ConcurrencyError: reloading
+ * and deciding again would not help; the node no longer owns the meeting.
+ */
+export class LeaseLostError extends Error {
+  constructor(
+    readonly meetingId: string,
+    readonly heldToken: number | undefined,
+    readonly currentToken: number,
+  ) {
+    super(`meeting ${meetingId} is leased under token ${currentToken}; this node holds ${heldToken ?? 'none'}`);
+    this.name = 'LeaseLostError';
+  }
+}
