@@ -69,7 +69,7 @@ async function ownerOf(meetingId: string): Promise<number> {
     }
     return undefined;
   }, 10_000, 'an owner');
-  return found.i;
+  return found!.i;
 }
 
 async function signInSocket(url: string, meetingId: string, code: string, name: string): Promise<Socket> {
