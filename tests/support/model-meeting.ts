@@ -295,7 +295,23 @@ export interface Built {
   sizes: { delegations: number; statements: number; panellists: number; recommendations: { paragraphs: number; footnotes: number } };
 }
 
-export async function buildModelMeeting(): Promise<Built> {
+/** A meeting created through the API on a fresh data folder, with the secretariat signed in and the helpers the builders use. */
+export interface OpenMeeting {
+  gavel: Gavel;
+  dataDir: string;
+  meetingId: string;
+  secretariat: string;
+  request: (method: 'GET' | 'POST', url: string, token: string, payload?: unknown, contentType?: string) => Promise<{ status: number; body: any }>;
+  signIn: (code: string, name: string) => Promise<string>;
+  command: (token: string, cmd: Record<string, unknown>) => Promise<{ events: { type: string; payload: any }[]; issuedCodes?: { code: string }[] }>;
+  importDoc: (doc: string, file: Buffer) => Promise<{ paragraphs: number }>;
+}
+
+/**
+ * Creates a meeting with the given details. `clock`: the time the server
+ * records events at (the model's dates for a meeting recorded after the fact).
+ */
+export async function openMeeting(info: Record<string, unknown>, clock?: () => Date): Promise<OpenMeeting> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gavel-bench-report-'));
   const config = {
     ...loadConfig({ GAVEL_DATA_DIR: dataDir, GAVEL_LOG_LEVEL: 'warn', GAVEL_DEMO: 'false', PORT: '0' }),
@@ -304,10 +320,9 @@ export async function buildModelMeeting(): Promise<Built> {
     socketsPerAddress: 1_000_000,
     adminToken: ADMIN_TOKEN,
   };
-  const gavel = await buildApp(config);
-  const notes: string[] = [];
+  const gavel = await buildApp(config, clock ? { meetings: { clock } } : {});
 
-  const request = async (method: 'GET' | 'POST', url: string, token: string, payload?: unknown, contentType?: string) => {
+  const request: OpenMeeting['request'] = async (method, url, token, payload, contentType) => {
     const res = await gavel.app.inject({
       method,
       url,
@@ -317,7 +332,7 @@ export async function buildModelMeeting(): Promise<Built> {
     const body = res.body ? JSON.parse(res.body) : undefined;
     return { status: res.statusCode, body };
   };
-  const created = await request('POST', '/api/meetings', ADMIN_TOKEN, MODEL_MEETING);
+  const created = await request('POST', '/api/meetings', ADMIN_TOKEN, info);
   if (created.status !== 201) throw new Error(`create meeting: ${created.status} ${JSON.stringify(created.body)}`);
   const { meetingId, secretariatCode } = created.body as { meetingId: string; secretariatCode: string };
   const signIn = async (code: string, name: string): Promise<string> => {
@@ -326,16 +341,22 @@ export async function buildModelMeeting(): Promise<Built> {
     return JSON.parse(res.body).token;
   };
   const secretariat = await signIn(secretariatCode, 'Secretariat officer');
-  const command = async (token: string, cmd: Record<string, unknown>) => {
+  const command: OpenMeeting['command'] = async (token, cmd) => {
     const res = await request('POST', `/api/meetings/${meetingId}/commands`, token, cmd);
     if (res.status !== 200 || !res.body?.ok) throw new Error(`${String(cmd.type)}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { events: { type: string; payload: any }[]; issuedCodes?: { code: string }[] };
+    return res.body;
   };
   const importDoc = async (doc: string, file: Buffer) => {
     const res = await request('POST', `/api/meetings/${meetingId}/drafts/${doc}/import?format=docx`, secretariat, file, DOCX_TYPE);
     if (res.status !== 200) throw new Error(`import ${doc}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { paragraphs: number };
   };
+  return { gavel, dataDir, meetingId, secretariat, request, signIn, command, importDoc };
+}
+
+export async function buildModelMeeting(): Promise<Built> {
+  const { gavel, dataDir, meetingId, secretariat, request, signIn, command, importDoc } = await openMeeting(MODEL_MEETING);
+  const notes: string[] = [];
 
   // Participants: 120 delegations in nine categories.
   const byName = new Map(UN_STATES.map((s) => [s.names.en, s.m49]));

@@ -362,8 +362,8 @@ describe('IV the sentences of each item', () => {
     expect(renderSentence(lone, 'ru')).toBe('По пункту 3 повестки дня Рабочая группа заслушала заявление представителя следующего государства: Норвегия.');
   });
 
-  it('writes the other speakers as the model does (paras. 79, 93, 114)', () => {
-    expect(renderSentence({ kind: 'reio_heard', names: [EU] }, 'ar')).toBe('كما تكلم ممثل الاتحاد الأوروبي.');
+  it('writes the other speakers as the model does (paras. 93, 107, 114)', () => {
+    expect(renderSentence({ kind: 'reio_heard', names: [EU] }, 'ar')).toBe('وأدلى ممثل الاتحاد الأوروبي بكلمة.');
     const observers: Sentence = { kind: 'observers_heard', names: ['392', '300'].map(state) };
     expect(renderSentence(observers, 'ar')).toBe('كما تكلم المراقبون عن اليابان واليونان.');
     expect(renderSentence(observers, 'en')).toBe('The observers for Japan and Greece also made statements.');

@@ -157,9 +157,9 @@ describe('the skeleton of the generated chapters', () => {
     expect(spoken).toEqual(['Thailand', 'China']);
     const heard = en.chapters[1].sections[0].blocks[5] as GeneratedParagraph;
     expect(renderSentences(heard.sentences.slice(0, 3), 'ar')).toBe(
-      // Model, paras. 107 and 79, 114.
+      // Model, para. 107.
       'في إطار البند ٣ من جدول الأعمال، استمع الفريق العامل إلى كلمات ألقاها ممثلو الدول التالية: النرويج، كولومبيا. ' +
-        'كما تكلم ممثل الاتحاد الأوروبي. ' +
+        'وأدلى ممثل الاتحاد الأوروبي بكلمة. ' +
         'كما تكلم المراقبون عن تايلند والصين.',
     );
   });
