@@ -21,7 +21,7 @@ describe('importing a DOCX draft', () => {
       { runs: [{ text: '(a) Consider ' }, { text: 'in good faith', italic: true }, { text: ';' }] },
       { runs: [{ text: '109. Views differed sharply.' }] },
     ]);
-    const blocks = await readDraftUpload('docx', file);
+    const { blocks } = await readDraftUpload('docx', file);
     expect(blocks.map((b) => b.kind)).toEqual(['section', 'subsection', 'paragraph', 'paragraph', 'list', 'paragraph']);
     expect(blocks[0]).toEqual({ kind: 'section', runs: [{ text: 'Non-punishment and non-prosecution of victims' }] });
     expect(blocks[2]).toEqual({
@@ -64,7 +64,7 @@ describe('importing a DOCX draft', () => {
   });
 
   it('reads plain text, and refuses binary passed off as text', async () => {
-    expect((await readDraftUpload('text', 'A. Section\n1. The first paragraph.')).map((b) => b.kind)).toEqual(['section', 'paragraph']);
+    expect((await readDraftUpload('text', 'A. Section\n1. The first paragraph.')).blocks.map((b) => b.kind)).toEqual(['section', 'paragraph']);
     await expect(readDraftUpload('text', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00]))).rejects.toThrow(DomainError);
   });
 });

@@ -10,7 +10,7 @@
 import mammoth from 'mammoth';
 import { withDOM } from '@lexical/headless/dom';
 import { DomainError } from '@gavel/shared';
-import { classifyLines, parsePlainDraft, type ImportBlock, type Run, type SourceLine } from '@gavel/shared/editor/import';
+import { classifyLines, parsePlainDraft, type DraftReading, type Run, type SourceLine } from '@gavel/shared/editor/import';
 
 /** Largest upload accepted, in bytes (the routes' body limit). */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -128,7 +128,7 @@ export function htmlToLines(html: string): SourceLine[] {
 }
 
 /** The blocks of an uploaded draft. Throws DomainError for what cannot be read. */
-export async function readDraftUpload(format: ImportFormat, body: Buffer | string): Promise<ImportBlock[]> {
+export async function readDraftUpload(format: ImportFormat, body: Buffer | string): Promise<DraftReading> {
   if (format === 'text') {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.includes('\u0000')) throw new DomainError('invalid_command', 'this is not a text file');

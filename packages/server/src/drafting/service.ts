@@ -23,7 +23,7 @@ import {
 } from '@gavel/shared';
 import { $bootstrapDraft, $replaceWithBlocks } from '@gavel/shared/editor/build';
 import { $renderDraftHtml, $renderDraftText } from '@gavel/shared/editor/html';
-import type { ImportBlock } from '@gavel/shared/editor/import';
+import { noParagraphsReason, type DraftReading } from '@gavel/shared/editor/import';
 import { $readDraft } from '@gavel/shared/editor/outline';
 import { SERVER_ACTOR, type DocService } from '../docs/service';
 import type { MeetingService } from '../meetings/service';
@@ -136,10 +136,13 @@ export class DraftingService {
    * server on the secretariat's behalf: stored and relayed like any update.
    * Refused once a paragraph is adopted (an import would replace it).
    */
-  async importDraft(meetingId: string, docName: string, actor: Actor, blocks: ImportBlock[]): Promise<{ paragraphs: number }> {
+  async importDraft(meetingId: string, docName: string, actor: Actor, reading: DraftReading): Promise<{ paragraphs: number }> {
     if (!isMeetingText(docName)) throw new DomainError('not_found', `no text ${docName}`);
-    if (!blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list')) {
-      throw new DomainError('invalid_command', 'the draft has no paragraphs');
+    const { blocks, notes } = reading;
+    const reason = noParagraphsReason(reading);
+    if (reason) {
+      const why = reason === 'empty' ? 'the file holds no text' : 'every line read as a heading (see the notes by line)';
+      throw new DomainError('invalid_command', `the draft has no paragraphs: ${why}`, { reason, notes });
     }
     const state = await this.meetings.state(meetingId);
     if (!state) throw new DomainError('not_found', `no meeting ${meetingId}`);

@@ -88,9 +88,10 @@ export function draftingRoutes(app: FastifyInstance, ctx: AppContext, drafting: 
         throw new DomainError('invalid_command', `send the draft as ${DOCX} or text/plain`);
       }
       const format: ImportFormat = asked ?? (typeof body === 'string' ? 'text' : 'docx');
-      const blocks = await readDraftUpload(format, body);
-      const { paragraphs } = await drafting.importDraft(id, doc, who.actor, blocks);
-      return { ok: true, paragraphs, blocks: blocks.length };
+      const reading = await readDraftUpload(format, body);
+      const { paragraphs } = await drafting.importDraft(id, doc, who.actor, reading);
+      // What the import guessed, by line, for the secretariat to check.
+      return { ok: true, paragraphs, blocks: reading.blocks.length, notes: reading.notes };
     },
   );
 }

@@ -25,7 +25,7 @@ function $text(text: string, run: { bold?: boolean; italic?: boolean }): Lexical
 
 function noteWithTokens(note: string, ids: SourceIds): string {
   return findWrittenReferences(note)
-    .map((p) => ('text' in p ? p.text : ids.has(p.ref) ? refToken(ids.get(p.ref)!) : p.words))
+    .map((p) => ('text' in p ? p.text : 'outside' in p ? p.outside : ids.has(p.ref) ? refToken(ids.get(p.ref)!) : p.words))
     .join('');
 }
 
@@ -35,14 +35,11 @@ function $appendRuns(parent: ElementNode, runs: Run[], ids: SourceIds): void {
       parent.append($createFootnoteNode(noteWithTokens(run.footnote, ids)));
       continue;
     }
+    // Only references to this text's paragraphs become live; another document's stay words.
     for (const piece of findWrittenReferences(run.text)) {
-      if ('text' in piece) {
-        if (piece.text) parent.append($text(piece.text, run));
-      } else if (ids.has(piece.ref)) {
-        parent.append($createCrossRefNode(ids.get(piece.ref)!));
-      } else {
-        parent.append($text(piece.words, run));
-      }
+      const words = 'text' in piece ? piece.text : 'outside' in piece ? piece.outside : ids.has(piece.ref) ? null : piece.words;
+      if (words === null) parent.append($createCrossRefNode(ids.get((piece as { ref: number }).ref)!));
+      else if (words) parent.append($text(words, run));
     }
   }
 }

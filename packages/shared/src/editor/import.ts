@@ -3,7 +3,10 @@
  * drafted text. The numbers in the source ("6.", "A.", "1.", "(a)") tell
  * what each line is and are then dropped: Gavel computes them. References
  * written out in the source ("see paragraph 109 below") become live
- * cross-references to the paragraph that had that number in the source.
+ * cross-references to the paragraph that had that number in the source;
+ * references to another document ("paragraph 12 of the 2009 report") stay
+ * words. What it guessed (a heading from a line's look, a reference left as
+ * words) comes back as notes by line, for the user to check.
  *
  * Pure. Plain text comes in as lines; the server turns DOCX (via mammoth's
  * HTML) into the same `SourceLine`s, with bold, italic and footnotes.
@@ -21,6 +24,33 @@ export interface SourceLine {
   runs: Run[];
   /** What the source itself says it is, when it says: a heading style, or an item of a list. */
   hint?: { heading: number } | { listDepth: number };
+  /** Where it starts in the source, from 1: the file's line (text) or the document's paragraph (DOCX). */
+  line?: number;
+}
+
+/**
+ * What the import decided without the source saying so, by line:
+ * - `section_mark`: a line starting with a section's mark ("A.", "II.", "ألف-") became a section heading;
+ * - `short_numbered_line`: a short numbered line without a full stop, out of the paragraphs' sequence, became a subheading;
+ * - `external_reference`: a paragraph of another document ("paragraph 12 of the 2009 report") stays words;
+ * - `unknown_reference`: no paragraph of the source has that number: the reference stays words.
+ */
+export const IMPORT_NOTE_CODES = ['section_mark', 'short_numbered_line', 'external_reference', 'unknown_reference'] as const;
+export type ImportNoteCode = (typeof IMPORT_NOTE_CODES)[number];
+
+export interface ImportNote {
+  line: number;
+  code: ImportNoteCode;
+  /** The line's beginning, or the reference's words, as the source has them. */
+  text: string;
+}
+
+/** Why an import has no paragraph: the file holds no text, or every line read as a heading (the notes say why each). */
+export type NoParagraphsReason = 'empty' | 'only_headings';
+
+export interface DraftReading {
+  blocks: ImportBlock[];
+  notes: ImportNote[];
 }
 
 export type ImportBlock =
@@ -62,9 +92,17 @@ function endsLikeSentence(runs: Run[]): boolean {
   return last ? /[.;:،؛。：；]$/.test(last.text.trim()) : false;
 }
 
-/** Classifies the source's lines into headings, numbered paragraphs and subparagraph lists. */
-export function classifyLines(lines: readonly SourceLine[]): ImportBlock[] {
+const excerpt = (runs: Run[]) => {
+  const text = runs.map((r) => ('text' in r ? r.text : '')).join('').trim();
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+};
+
+/** Classifies the source's lines into headings, numbered paragraphs and subparagraph lists, with notes on what it guessed. */
+export function classifyLines(lines: readonly SourceLine[]): DraftReading {
   const blocks: ImportBlock[] = [];
+  const notes: ImportNote[] = [];
+  // The source line each block starts at, for the notes on references.
+  const starts: number[] = [];
   let lastParagraph: number | null = null;
   let lastLetter = '';
   const addItem = (runs: Run[], depth: number) => {
@@ -72,8 +110,14 @@ export function classifyLines(lines: readonly SourceLine[]): ImportBlock[] {
     if (last?.kind === 'list') last.items.push({ runs, depth });
     else blocks.push({ kind: 'list', items: [{ runs, depth }] });
   };
-  for (const line of lines) {
-    if (plainLength(line.runs) === 0 && !line.runs.some((r) => 'footnote' in r)) continue;
+  lines.forEach((line, index) => {
+    const at = line.line ?? index + 1;
+    const before = blocks.length;
+    classifyLine(line, at);
+    if (blocks.length > before) starts.push(at);
+  });
+  function classifyLine(line: SourceLine, at: number): void {
+    if (plainLength(line.runs) === 0 && !line.runs.some((r) => 'footnote' in r)) return;
     const text = firstText(line.runs);
     if (line.hint && 'heading' in line.hint) {
       // The lettering says more than the style: "A." is a section, "1." a subsection; else Heading 1 is a section.
@@ -81,16 +125,17 @@ export function classifyLines(lines: readonly SourceLine[]): ImportBlock[] {
       const numbered = section ? null : PARAGRAPH_MARK.exec(text);
       const kind = section ? 'section' : numbered ? 'subsection' : line.hint.heading <= 1 ? 'section' : 'subsection';
       blocks.push({ kind, runs: dropPrefix(line.runs, (section ?? numbered)?.[0].length ?? 0) });
-      continue;
+      return;
     }
     if (line.hint && 'listDepth' in line.hint) {
       addItem(line.runs, line.hint.listDepth);
-      continue;
+      return;
     }
     const section = SECTION_MARK.exec(text);
     if (section && plainLength(line.runs) < 200) {
+      notes.push({ line: at, code: 'section_mark', text: excerpt(line.runs) });
       blocks.push({ kind: 'section', runs: dropPrefix(line.runs, section[0].length) });
-      continue;
+      return;
     }
     const sub = SUB_MARK.exec(text);
     if (sub) {
@@ -100,7 +145,7 @@ export function classifyLines(lines: readonly SourceLine[]): ImportBlock[] {
       const depth = roman || /^[0-9\u0660-\u0669]/.test(mark) ? 1 : 0;
       if (depth === 0) lastLetter = mark;
       addItem(dropPrefix(line.runs, sub[0].length), depth);
-      continue;
+      return;
     }
     const numbered = PARAGRAPH_MARK.exec(text);
     if (numbered) {
@@ -109,47 +154,75 @@ export function classifyLines(lines: readonly SourceLine[]): ImportBlock[] {
       // Paragraphs are numbered continuously; a number out of that sequence on a short line without a full stop is a subsection's.
       const continues = lastParagraph !== null && num === lastParagraph + 1;
       if (!continues && plainLength(runs) <= 150 && !endsLikeSentence(runs)) {
+        notes.push({ line: at, code: 'short_numbered_line', text: excerpt(line.runs) });
         blocks.push({ kind: 'subsection', runs });
-        continue;
+        return;
       }
       lastParagraph = num;
       lastLetter = '';
       blocks.push({ kind: 'paragraph', runs, source: num });
-      continue;
+      return;
     }
     lastLetter = '';
     blocks.push({ kind: 'paragraph', runs: line.runs, source: null });
   }
-  return blocks.slice(0, MAX_IMPORT_BLOCKS);
+  const kept = blocks.slice(0, MAX_IMPORT_BLOCKS);
+  notes.push(...referenceNotes(kept, starts));
+  return { blocks: kept, notes: notes.sort((a, b) => a.line - b.line) };
 }
+
+/** The written references the import will not link, by line: to another document, or to a number no paragraph had. */
+function referenceNotes(blocks: readonly ImportBlock[], starts: readonly number[]): ImportNote[] {
+  const numbers = new Set(blocks.flatMap((b) => (b.kind === 'paragraph' && b.source !== null ? [b.source] : [])));
+  const notes: ImportNote[] = [];
+  blocks.forEach((b, i) => {
+    const runs = b.kind === 'list' ? b.items.flatMap((item) => item.runs) : b.runs;
+    for (const r of runs) {
+      for (const piece of findWrittenReferences('text' in r ? r.text : r.footnote)) {
+        if ('outside' in piece) notes.push({ line: starts[i], code: 'external_reference', text: piece.outside });
+        else if ('ref' in piece && !numbers.has(piece.ref)) notes.push({ line: starts[i], code: 'unknown_reference', text: piece.words });
+      }
+    }
+  });
+  return notes;
+}
+
+/** Why the reading has no paragraph to import, or null when it has one. */
+export function noParagraphsReason(reading: DraftReading): NoParagraphsReason | null {
+  if (reading.blocks.some((b) => b.kind === 'paragraph' || b.kind === 'list')) return null;
+  return reading.blocks.length === 0 ? 'empty' : 'only_headings';
+}
+
 
 /**
  * A plain text draft: one paragraph per line, or paragraphs separated by
  * blank lines with their lines wrapped (a wrapped line that starts with no
  * number continues the paragraph before it).
  */
-export function parsePlainDraft(text: string): ImportBlock[] {
+export function parsePlainDraft(text: string): DraftReading {
   const rawLines = text.replace(/\r\n?/g, '\n').split('\n');
   const lines: SourceLine[] = [];
   let current: string | null = null;
+  let startsAt = 0;
   const flush = () => {
-    if (current !== null && current.trim()) lines.push({ runs: [{ text: current.trim() }] });
+    if (current !== null && current.trim()) lines.push({ runs: [{ text: current.trim() }], line: startsAt });
     current = null;
   };
   const startsBlock = (line: string) => PARAGRAPH_MARK.test(line) || SECTION_MARK.test(line) || SUB_MARK.test(line);
-  for (const raw of rawLines) {
+  rawLines.forEach((raw, i) => {
     const line = raw.replace(/\s+$/, '');
     if (!line.trim()) {
       flush();
-      continue;
+      return;
     }
     if (current === null || startsBlock(line)) {
       flush();
       current = line.trim();
+      startsAt = i + 1;
     } else {
       current += ` ${line.trim()}`;
     }
-  }
+  });
   flush();
   return classifyLines(lines);
 }
@@ -158,7 +231,34 @@ export function parsePlainDraft(text: string): ImportBlock[] {
 const WRITTEN_REFERENCE =
   /(paragraph|paragraphe|párrafo|пункт[а-я]*|الفقرة)\s+([0-9]{1,4}|[\u0660-\u0669]{1,4})(\s+(?:above|below|ci-dessus|ci-dessous|ci-après|supra|infra|выше|ниже|أعلاه|أدناه))?|(上文|下文)?第([0-9]{1,4})段/g;
 
-export type TextPiece = { text: string } | { ref: number; words: string };
+/**
+ * A piece of text: plain words, a reference to a paragraph of this text (by
+ * its number in the source), or a reference to a paragraph of another
+ * document ("paragraph 12 of the 2009 report"), which stays words.
+ */
+export type TextPiece = { text: string } | { ref: number; words: string } | { outside: string };
+
+/**
+ * What follows a reference when it names another document: "of the 2009
+ * report", "de la résolution 64/178", "del informe", "доклада", "من تقرير"
+ * — unless it names this one ("of the present report", "настоящего
+ * доклада", "من هذا التقرير").
+ */
+const OTHER_DOCUMENT_AFTER = /^\s*(?:of|in|de|du|des|del|d['’]|из|من|في)\s|^\s*[а-яё]{3,}/i;
+const THIS_DOCUMENT_AFTER =
+  /^\s*(?:of|in)\s+(?:the\s+)?(?:present|this)\b|^\s*(?:du|de\s+la|de)\s+(?:présente?|ce)\b|^\s*del?\s+(?:presente|este)\b|^\s*настоящ|^\s*(?:من|في)\s+(?:هذا|هذه)\s/i;
+/** Before a Chinese reference: another document's name ("2009年报告第12段", "第64/178号决议第3段" is written the other way round) unless "本". */
+const OTHER_DOCUMENT_BEFORE_ZH = /(?:报告|决议|决定|文件|公约|议定书|号)$/;
+
+function namesAnotherDocument(text: string, m: RegExpMatchArray): boolean {
+  if (m[5] !== undefined) {
+    const before = text.slice(0, m.index);
+    return !m[4] && OTHER_DOCUMENT_BEFORE_ZH.test(before) && !/本(?:报告|文件)$/.test(before);
+  }
+  if (m[3]) return false;
+  const after = text.slice((m.index ?? 0) + m[0].length);
+  return OTHER_DOCUMENT_AFTER.test(after) && !THIS_DOCUMENT_AFTER.test(after);
+}
 
 /** Cuts a text into plain pieces and written references to paragraphs (by their number in the source). */
 export function findWrittenReferences(text: string): TextPiece[] {
@@ -167,7 +267,7 @@ export function findWrittenReferences(text: string): TextPiece[] {
   for (const m of text.matchAll(WRITTEN_REFERENCE)) {
     const number = Number(toLatinDigits(m[2] ?? m[5]));
     if (m.index > last) out.push({ text: text.slice(last, m.index) });
-    out.push({ ref: number, words: m[0] });
+    out.push(namesAnotherDocument(text, m) ? { outside: m[0] } : { ref: number, words: m[0] });
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push({ text: text.slice(last) });

@@ -144,7 +144,7 @@ describe('importing a draft', () => {
   ].join('\n');
 
   it('tells headings, numbered paragraphs and subparagraphs apart by their numbers', () => {
-    const blocks = parsePlainDraft(draft);
+    const { blocks } = parsePlainDraft(draft);
     expect(blocks.map((b) => b.kind)).toEqual(['section', 'subsection', 'paragraph', 'paragraph', 'list', 'section', 'paragraph']);
     expect(blocks[2]).toEqual({ kind: 'paragraph', runs: [{ text: 'The Working Group reiterates its recommendations.' }], source: 50 });
     expect(blocks[4]).toEqual({
@@ -157,7 +157,7 @@ describe('importing a draft', () => {
   });
 
   it('reads Arabic numbering', () => {
-    const blocks = parsePlainDraft('ألف- التنفيذ\n١- عام\n٥٠- يكرر الفريق العامل توصياته.\n(أ) النظر في ذلك؛');
+    const { blocks } = parsePlainDraft('ألف- التنفيذ\n١- عام\n٥٠- يكرر الفريق العامل توصياته.\n(أ) النظر في ذلك؛');
     expect(blocks.map((b) => b.kind)).toEqual(['section', 'subsection', 'paragraph', 'list']);
     expect(blocks[2]).toMatchObject({ source: 50, runs: [{ text: 'يكرر الفريق العامل توصياته.' }] });
   });
@@ -170,12 +170,12 @@ describe('importing a draft', () => {
 
   it('builds the text with computed numbers, and references that point at the imported paragraphs', () => {
     const editor = newEditor();
-    const lines = parsePlainDraft(draft);
+    const lines = parsePlainDraft(draft).blocks;
     // Footnote 9 of the model report, as a DOCX import would bring it.
     const withFootnote = classifyLines([
       { runs: [{ text: '50. The Working Group reiterates.' }, { footnote: 'For the discussion, see paragraph 109 below.' }] },
       { runs: [{ text: '109. Views differed sharply.', bold: true }] },
-    ]);
+    ]).blocks;
     update(editor, () => {
       $replaceWithBlocks(lines);
     });

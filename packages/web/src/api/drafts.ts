@@ -2,6 +2,7 @@
  * The drafted texts' HTTP routes (server/http/drafting.ts), with the
  * session's token: a paragraph's history, and importing a draft.
  */
+import type { ImportNote } from '@gavel/shared/editor/import';
 import type { ErrorBody, ParagraphStatus, StatusChange } from '@gavel/shared';
 import { ApiError } from './http';
 import { loadSession } from './session';
@@ -54,7 +55,7 @@ export const draftApi = {
   /** A .docx file, or plain text. */
   importDraft: (meetingId: string, docName: string, file: File) => {
     const isText = file.type.startsWith('text/') || /\.txt$/i.test(file.name);
-    return request<{ ok: true; paragraphs: number }>(
+    return request<{ ok: true; paragraphs: number; notes: ImportNote[] }>(
       'POST',
       `/api/meetings/${encodeURIComponent(meetingId)}/drafts/${encodeURIComponent(docName)}/import?format=${isText ? 'text' : 'docx'}`,
       file,

@@ -17,6 +17,7 @@ import {
   type MeetingState,
   type ParagraphStatus,
 } from '@gavel/shared';
+import type { ImportNote, NoParagraphsReason } from '@gavel/shared/editor/import';
 import { ApiError } from '../../api/http';
 import { ErrorText } from '../../components/ErrorText';
 import { useCommand } from '../../components/useCommand';
@@ -365,6 +366,26 @@ export function PenPanel({ state, actor }: { state: MeetingState; actor: Actor }
   );
 }
 
+/** What the import guessed, line by line, for the secretariat to check in the text. */
+function ImportNotes({ notes }: { notes: ImportNote[] }) {
+  const { t, i18n } = useTranslation();
+  if (notes.length === 0) return null;
+  const lang = i18n.language as Lang;
+  return (
+    <div className="import-notes" data-testid="import-notes">
+      <p>{t('text.importNotes', { count: formatInteger(notes.length, lang) })}</p>
+      <ul>
+        {notes.map((n, i) => (
+          <li key={i}>
+            <span className="muted">{t('text.importLine', { line: formatInteger(n.line, lang) })}:</span> {t(`text.importNote_${n.code}`)}{' '}
+            <q dir="auto">{n.text}</q>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The secretariat starts the text from its own draft (DOCX or plain text). */
 export function ImportPanel({ state, docName }: { state: MeetingState; docName: string }) {
   const { t } = useTranslation();
@@ -372,8 +393,11 @@ export function ImportPanel({ state, docName }: { state: MeetingState; docName: 
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<number | null>(null);
+  const [notes, setNotes] = useState<ImportNote[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const id = useId();
+  // A refusal for want of paragraphs says why, with the lines it read as headings.
+  const refusal = error?.details as { reason?: NoParagraphsReason; notes?: ImportNote[] } | undefined;
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <details>
@@ -388,10 +412,14 @@ export function ImportPanel({ state, docName }: { state: MeetingState; docName: 
             setBusy(true);
             setError(null);
             setDone(null);
+            setNotes([]);
             draftApi
               .importDraft(state.id, docName, file)
               .then(
-                (r) => setDone(r.paragraphs),
+                (r) => {
+                  setDone(r.paragraphs);
+                  setNotes(r.notes);
+                },
                 (e: unknown) => setError(e instanceof ApiError ? e : new ApiError('internal', String(e))),
               )
               .finally(() => setBusy(false));
@@ -409,6 +437,8 @@ export function ImportPanel({ state, docName }: { state: MeetingState; docName: 
           </button>
           {done !== null ? <p className="success">{t('text.imported', { count: done })}</p> : null}
           <ErrorText error={error} />
+          {refusal?.reason ? <p className="error">{t(`text.noParagraphs_${refusal.reason}`)}</p> : null}
+          <ImportNotes notes={refusal?.notes ?? notes} />
         </form>
       </details>
     </section>
