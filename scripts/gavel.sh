@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Gavel's two commands, on a machine that has Node.js 20 and npm:
-#   bash scripts/gavel.sh start   install, build the web app and the server, start Gavel on :3000
-#   bash scripts/gavel.sh test    install, build, then type-check and run every test
+# Gavel's commands, on a machine that has Node.js 20 and npm:
+#   bash scripts/gavel.sh start     install, build the web app and the server, start Gavel on :3000
+#   bash scripts/gavel.sh test      install, build, then type-check and run every test
+#   bash scripts/gavel.sh cluster   three nodes on PostgreSQL and Redis behind HAProxy on :3000 (Debian)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -38,13 +39,16 @@ build_all() {
 # schema), LibreOffice Writer and pdftotext (the DOCX export opened and laid out
 # by LibreOffice, and read back; LibreOffice without its recommended extras),
 # PostgreSQL (the PostgreSQL store's tests start their own server with initdb
-# and pg_ctl where none answers on 127.0.0.1:5432).
-TEST_PACKAGES="chromium fonts-noto-core fonts-wqy-zenhei libxml2-utils poppler-utils postgresql"
+# and pg_ctl where none answers on 127.0.0.1:5432), HAProxy and Redis (the
+# cluster tests start their own, on free ports).
+TEST_PACKAGES="chromium fonts-noto-core fonts-wqy-zenhei libxml2-utils poppler-utils postgresql haproxy redis-server"
 TEST_PACKAGES_BARE="libreoffice-writer-nogui"
+# Daemons live in /usr/sbin, which a user's PATH may lack.
+has() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
+has_postgresql() { has initdb || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }
 ensure_test_packages() {
-  if command -v chromium >/dev/null 2>&1 && command -v xmllint >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 &&
-    command -v soffice >/dev/null 2>&1 && dpkg -s fonts-noto-core fonts-wqy-zenhei >/dev/null 2>&1 &&
-    { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then return; fi
+  if has chromium && has xmllint && has pdftotext && has soffice && dpkg -s fonts-noto-core fonts-wqy-zenhei >/dev/null 2>&1 &&
+    has_postgresql && has haproxy && has redis-server; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "installing Debian's $TEST_PACKAGES $TEST_PACKAGES_BARE for the tests"
     apt-get update -qq
@@ -54,6 +58,21 @@ ensure_test_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $TEST_PACKAGES_BARE >/dev/null
   else
     echo "The tests need Debian's packages: run 'sudo apt-get install -y $TEST_PACKAGES && sudo apt-get install -y --no-install-recommends $TEST_PACKAGES_BARE'." >&2
+    exit 1
+  fi
+}
+
+# What `cluster` runs: HAProxy, Redis and PostgreSQL (the last two used only where none answers already).
+CLUSTER_PACKAGES="haproxy redis-server postgresql"
+ensure_cluster_packages() {
+  if has haproxy && has redis-server && has_postgresql; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's $CLUSTER_PACKAGES"
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $CLUSTER_PACKAGES >/dev/null
+  else
+    echo "The cluster needs Debian's packages: run 'sudo apt-get install -y $CLUSTER_PACKAGES'." >&2
     exit 1
   fi
 }
@@ -82,8 +101,15 @@ case "${1:-}" in
     ' || true
     exit $status
     ;;
+  cluster)
+    ensure_cluster_packages
+    install_deps
+    build_all
+    log "starting three nodes behind HAProxy"
+    exec node --import tsx tests/support/cluster-demo.ts
+    ;;
   *)
-    echo "usage: bash scripts/gavel.sh start|test" >&2
+    echo "usage: bash scripts/gavel.sh start|test|cluster" >&2
     exit 2
     ;;
 esac

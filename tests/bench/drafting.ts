@@ -25,42 +25,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { io, type Socket } from 'socket.io-client';
-import msgpackParser from 'socket.io-msgpack-parser';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import { toWire, UN_STATES, Y_MESSAGE, Y_SYNC, YWS } from '@gavel/shared';
+import type { Socket } from 'socket.io-client';
+import { UN_STATES, Y_MESSAGE, YWS } from '@gavel/shared';
 import { SocketIoYjsProvider } from '../../packages/web/src/editor/provider';
 import { arg, argText } from './args';
+import { clockFrom, connected, joinLean, percentile, socketTo, updateIn } from './readers';
 
 const DOC = 'recommendations';
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const SELF = import.meta.filename;
 
 // ---- shared helpers ----------------------------------------------------------
-
-/** Milliseconds on the shared monotonic clock, from a base the coordinator hands out. */
-function clockFrom(base: bigint): () => number {
-  return () => Number(process.hrtime.bigint() - base) / 1e6;
-}
-
-function socketTo(url: string, token: string): Socket {
-  return io(url, {
-    parser: msgpackParser,
-    auth: { token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    timeout: 20_000,
-  });
-}
-
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
 
 
 function send<T>(child: ChildProcess, message: unknown, reply: string): Promise<T> {
@@ -178,15 +153,6 @@ interface Setup {
   apply: boolean;
 }
 
-/** The payload of a doc:msg if it is a sync update or step 2. */
-function updateIn(raw: Uint8Array | ArrayBuffer): Uint8Array | null {
-  const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw;
-  const decoder = decoding.createDecoder(bytes);
-  if (decoding.readVarUint(decoder) !== Y_MESSAGE.sync) return null;
-  const kind = decoding.readVarUint(decoder);
-  return kind === Y_SYNC.step1 ? null : decoding.readVarUint8Array(decoder);
-}
-
 async function clients(): Promise<void> {
   const setup = await nextMessage<Setup>('setup');
   const now = clockFrom(BigInt(setup.base));
@@ -233,16 +199,8 @@ async function clients(): Promise<void> {
           await connected(socket);
           await provider.whenSynced();
         } else {
-          // A lean reader: joins and syncs, then only decodes what arrives.
           readers.push({ socket });
-          await connected(socket);
-          const joined = await socket.timeout(30_000).emitWithAck(YWS.join, DOC);
-          if (!joined.ok) throw new Error(JSON.stringify(joined));
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, Y_MESSAGE.sync);
-          encoding.writeVarUint(encoder, Y_SYNC.step1);
-          encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
-          socket.emit(YWS.msg, DOC, toWire(encoding.toUint8Array(encoder)));
+          await joinLean(socket, DOC);
         }
       }),
     );
@@ -292,11 +250,6 @@ async function api(url: string, method: string, path: string, body?: unknown, to
   const json = (await res.json()) as any;
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function runMode(mode: Mode): Promise<void> {

@@ -52,6 +52,8 @@ export interface ClusterOptions {
   adminToken?: string;
   /** Where HAProxy listens: 127.0.0.1 by default (0.0.0.0 for people on other machines). */
   lbHost?: string;
+  /** HAProxy's statistics page on this port of 127.0.0.1 (none by default). */
+  statsPagePort?: number;
 }
 
 export interface ClusterNode {
@@ -66,10 +68,12 @@ export interface ClusterNode {
 export type BackendStatus = 'UP' | 'DOWN' | 'NOLB' | 'MAINT' | 'no check' | string;
 
 /** HAProxy's configuration from the template: where it listens, the nodes, its stats socket. */
-export function renderHaproxyConfig(o: { bind: string; nodes: { name: string; port: number }[]; statsSocket?: string }): string {
+export function renderHaproxyConfig(o: { bind: string; nodes: { name: string; port: number }[]; statsSocket?: string; statsPage?: string }): string {
   const values: Record<string, string> = {
     BIND: o.bind,
     STATS_SOCKET: o.statsSocket ? `    stats socket ${o.statsSocket} mode 600 level admin` : '',
+    // HAProxy's own page: each node UP or DOWN, its checks and sessions (read-only).
+    STATS_PAGE: o.statsPage ? ['frontend stats', `    bind ${o.statsPage}`, '    stats enable', '    stats uri /', '    stats refresh 2s', ''].join('\n') : '',
     SERVERS: o.nodes.map((n) => `    server ${n.name} 127.0.0.1:${n.port}`).join('\n'),
   };
   return readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
@@ -199,6 +203,7 @@ export class Cluster {
     private readonly nodeEnv: (i: number) => Record<string, string>,
     private readonly main: string | undefined,
     private readonly lbHost: string,
+    readonly statsPagePort: number | undefined,
   ) {}
 
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
@@ -252,6 +257,7 @@ export class Cluster {
       (i) => ({ ...shared, GAVEL_NODE_ID: nodes[i].name, GAVEL_DEMO: String(!!options.demo && i === 0) }),
       serverMain(options.server ?? 'build', dir),
       options.lbHost ?? '127.0.0.1',
+      options.statsPagePort,
     );
     try {
       await ownRedis?.start();
@@ -285,13 +291,15 @@ export class Cluster {
   private async startNode(i: number): Promise<void> {
     const node = this.nodes[i];
     const env = { ...this.nodeEnv(i), PORT: String(node.port) };
+    mkdirSync(node.dataDir, { recursive: true });
     const server = await spawnServer(node.dataDir, env, { main: this.main, logFile: node.log });
     node.process = track(server.child);
   }
 
   private async startHaproxy(): Promise<void> {
     const cfg = join(this.dir, 'haproxy.cfg');
-    writeFileSync(cfg, renderHaproxyConfig({ bind: `${this.lbHost}:${this.lbPort}`, nodes: this.nodes, statsSocket: this.statsSocket }));
+    const statsPage = this.statsPagePort ? `127.0.0.1:${this.statsPagePort}` : undefined;
+    writeFileSync(cfg, renderHaproxyConfig({ bind: `${this.lbHost}:${this.lbPort}`, nodes: this.nodes, statsSocket: this.statsSocket, statsPage }));
     // -db: in the foreground, logging to stdout; it prints nothing when ready, so its stats socket is asked.
     const child = track(spawn(debianBin('haproxy', 'haproxy'), ['-f', cfg, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] }));
     const log = createWriteStream(join(this.dir, 'logs', 'haproxy.log'), { flags: 'a' });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app';
 import { loadConfig } from './config';
@@ -30,6 +30,8 @@ async function main() {
       ...demo.codes.map((c) => `  ${c.who.padEnd(28)} ${c.code}`),
     ];
     // Codes are stored only as hashes; this file is the one place they stay readable.
+    // (On PostgreSQL, nothing else may have made the data folder yet.)
+    mkdirSync(config.dataDir, { recursive: true });
     writeFileSync(join(config.dataDir, 'demo-access.txt'), `${access.join('\n')}\n`, { mode: 0o600 });
     lines.push(...access);
   } else if (config.seedDemo) {

@@ -57,6 +57,32 @@ export async function createTestDatabase(options: { ownInstance?: boolean } = {}
   };
 }
 
+/**
+ * For `bash scripts/gavel.sh cluster`: creates the database of `url` if the
+ * server has none of that name. False if no server answers there.
+ */
+export async function ensureDatabase(url: string): Promise<boolean> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`database name ${JSON.stringify(name)}: use lower-case letters, digits and _`);
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString(), connectionTimeoutMillis: 3000 });
+  admin.on('error', () => {});
+  try {
+    await admin.connect();
+  } catch {
+    return false;
+  }
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${name}`);
+    return true;
+  } finally {
+    await admin.end();
+  }
+}
+
 async function tryCreate(adminUrl: string): Promise<TestDatabase | undefined> {
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
   admin.on('error', () => {});

@@ -1,0 +1,383 @@
+/**
+ * The cluster benchmark (`pnpm bench:cluster`): three nodes behind HAProxy
+ * on PostgreSQL and Redis (tests/support/cluster.ts, all started here on free
+ * ports). A script that prints figures, not a test.
+ *
+ *   pnpm bench:cluster [--parts a,b,c] [--readers 3000] [--rate 10] [--seconds 10] [--procs 2]
+ *                      [--meetings 100] [--clients 30] [--kills 10]
+ *
+ * (a) one meeting, one typist on node 1 and `readers` lean readers (they
+ *     decode, as bench:drafting's): first every reader on node 1 (the one-node
+ *     figure), then the same readers spread over the three nodes, in the same
+ *     run; keystroke → reader p50/p99 (shared monotonic clock) and how many
+ *     arrivals are missing.
+ * (b) `meetings` meetings of `clients` clients each, closed loops of
+ *     speakers.request / speakers.withdraw through the load balancer:
+ *     commands per second, p50/p99.
+ * (c) `kills` SIGKILLs of the node that owns a meeting while clients send
+ *     commands through the load balancer: time from the kill to the next
+ *     acknowledged command (p50/p99), HAProxy's time to take the node out,
+ *     and every acknowledged event looked up in PostgreSQL (lost ones counted).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import * as Y from 'yjs';
+import type { Socket } from 'socket.io-client';
+import { PostgresStore } from '@gavel/server/store/postgres';
+import { YWS } from '@gavel/shared';
+import { SocketIoYjsProvider } from '../../packages/web/src/editor/provider';
+import { startCluster, type Cluster } from '../support/cluster';
+import { waitFor } from '../support/server';
+import { arg, argText } from './args';
+import { clockFrom, connected, joinLean, percentile, socketTo, updateIn } from './readers';
+
+const DOC = 'recommendations';
+const SELF = import.meta.filename;
+
+// ---- a reader process ----------------------------------------------------------
+
+interface ReaderSetup {
+  type: 'setup';
+  base: string;
+  /** Each reader's node and session. */
+  readers: { url: string; token: string }[];
+}
+
+function nextMessage<T>(type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: { type: string }) => {
+      if (m.type !== type) return;
+      process.off('message', on);
+      resolve(m as T);
+    };
+    process.on('message', on);
+  });
+}
+
+/** Readers joined to the text; records when each of the typist's keystrokes reaches each of them. */
+async function readerProcess(): Promise<void> {
+  const setup = await nextMessage<ReaderSetup>('setup');
+  const now = clockFrom(BigInt(setup.base));
+  const sockets: Socket[] = [];
+  let arrivals = new Float64Array(0);
+  let writer = -1;
+  let keys = 0;
+  for (let i = 0; i < setup.readers.length; i += 50) {
+    await Promise.all(
+      setup.readers.slice(i, i + 50).map(async ({ url, token }, j) => {
+        const index = i + j;
+        const socket = socketTo(url, token);
+        sockets.push(socket);
+        socket.on(YWS.msg, (_name: string, raw: Uint8Array | ArrayBuffer) => {
+          const update = writer >= 0 ? updateIn(raw) : null;
+          if (!update) return;
+          const t = now();
+          const { from, to } = Y.parseUpdateMeta(update);
+          const end = to.get(writer);
+          if (end === undefined) return;
+          for (let k = from.get(writer) ?? 0; k < Math.min(end, keys); k++) if (arrivals[index * keys + k] === 0) arrivals[index * keys + k] = t;
+        });
+        await joinLean(socket, DOC);
+      }),
+    );
+  }
+  process.send!({ type: 'ready' });
+  const start = await nextMessage<{ writer: number; keys: number }>('start');
+  keys = start.keys;
+  arrivals = new Float64Array(setup.readers.length * keys);
+  writer = start.writer;
+  process.send!({ type: 'started' });
+  await nextMessage('collect');
+  process.send!({ type: 'result', arrivals });
+  for (const s of sockets) s.close();
+  process.exit(0);
+}
+
+// ---- the coordinator -------------------------------------------------------------
+
+function ask<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const on = (m: { type: string }) => {
+      if (m.type !== reply) return;
+      child.off('message', on);
+      resolve(m as T);
+    };
+    child.on('message', on);
+    child.once('exit', (code) => reject(new Error(`reader process exited with ${code}`)));
+    child.send(message);
+  });
+}
+
+async function api(url: string, method: string, path: string, body?: unknown, token?: string) {
+  const res = await fetch(url + path, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function mustApi(url: string, method: string, path: string, body?: unknown, token?: string) {
+  const res = await api(url, method, path, body, token);
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** `count` sessions on a code, `parallel` sign-ins at a time. */
+async function signIns(url: string, meetingId: string, code: string, count: number, parallel = 20): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i += parallel) {
+    const batch = Array.from({ length: Math.min(parallel, count - i) }, (_, j) => mustApi(url, 'POST', '/api/session', { meetingId, code, name: `Reader ${i + j + 1}` }));
+    tokens.push(...(await Promise.all(batch)).map((b) => b.token as string));
+  }
+  return tokens;
+}
+
+async function createMeeting(cluster: Cluster, title: string) {
+  return mustApi(cluster.url, 'POST', '/api/meetings', { body: 'Cluster benchmark', title, venue: 'Geneva', startDate: '2027-01-27', endDate: '2027-01-29', language: 'en' }, cluster.adminToken);
+}
+
+const reasons = (failed: Map<string, number>) => (failed.size ? [...failed].map(([why, n]) => `${n} × ${why}`).join(', ') : '0');
+const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+
+/** One typing run: the typist on `typistUrl`, the readers on the URLs given; latencies of every (keystroke, reader). */
+async function typingRun(base: bigint, typistUrl: string, typistToken: string, readers: { url: string; token: string }[], procs: number, rate: number, seconds: number) {
+  const now = clockFrom(base);
+  const perProc = Math.ceil(readers.length / procs);
+  const children = Array.from({ length: procs }, () => fork(SELF, ['--role', 'readers'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }));
+  let socket: Socket | undefined;
+  let provider: SocketIoYjsProvider | undefined;
+  try {
+    await Promise.all(children.map((c, p) => ask(c, { type: 'setup', base: base.toString(), readers: readers.slice(p * perProc, (p + 1) * perProc) } satisfies ReaderSetup, 'ready')));
+    socket = socketTo(typistUrl, typistToken);
+    provider = new SocketIoYjsProvider(socket, DOC, { presence: false, ackTimeoutMs: 30_000 });
+    provider.connect();
+    await connected(socket);
+    await provider.whenSynced();
+    const keys = Math.round(rate * seconds);
+    const writer = provider.doc.clientID;
+    await Promise.all(children.map((c) => ask(c, { type: 'start', writer, keys }, 'started')));
+    // Keystroke k is clock k of the typist's fresh client id.
+    const sent = new Float64Array(keys);
+    const root = provider.doc.get('root', Y.XmlText);
+    const started = now();
+    for (let k = 0; k < keys; k++) {
+      await new Promise((r) => setTimeout(r, Math.max(0, started + k * (1000 / rate) - now())));
+      sent[k] = now();
+      root.insert(root.length, 'a');
+    }
+    await provider.whenSaved();
+    await new Promise((r) => setTimeout(r, 1_000));
+    const results = await Promise.all(children.map((c) => ask<{ arrivals: Float64Array }>(c, { type: 'collect' }, 'result')));
+    const latencies: number[] = [];
+    let missing = 0;
+    for (const { arrivals } of results) {
+      for (let i = 0; i < arrivals.length; i++) {
+        if (arrivals[i] === 0) missing++;
+        else latencies.push(arrivals[i] - sent[i % keys]);
+      }
+    }
+    const s = sorted(latencies);
+    return { p50: percentile(s, 50), p99: percentile(s, 99), measured: latencies.length, missing };
+  } finally {
+    provider?.destroy();
+    socket?.close();
+    for (const c of children) if (c.exitCode === null) c.kill();
+  }
+}
+
+/** (a) Keystrokes to many readers: all on one node, then spread over the nodes, same run. */
+async function partA(cluster: Cluster): Promise<void> {
+  const readersCount = arg('readers', 3_000);
+  const rate = arg('rate', 10);
+  const seconds = arg('seconds', 10);
+  const procs = arg('procs', 2);
+  const meeting = await createMeeting(cluster, 'Many readers');
+  const [typist] = await signIns(cluster.url, meeting.meetingId, meeting.secretariatCode, 1);
+  const tokens = await signIns(cluster.url, meeting.meetingId, meeting.viewerCode, readersCount);
+  const base = process.hrtime.bigint();
+  const node1 = cluster.nodes[0].url;
+  const oneNode = await typingRun(base, node1, typist, tokens.map((token) => ({ url: node1, token })), procs, rate, seconds);
+  const spread = await typingRun(base, node1, typist, tokens.map((token, i) => ({ url: cluster.nodes[i % cluster.nodes.length].url, token })), procs, rate, seconds);
+  console.log(`\n(a) one typist at ${rate} keys/s for ${seconds} s, ${readersCount} readers`);
+  console.log('| readers on | p50 ms | p99 ms | arrivals measured | missing |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| node 1 (one node) | ${f(oneNode.p50)} | ${f(oneNode.p99)} | ${oneNode.measured} | ${oneNode.missing} |`);
+  console.log(`| spread over ${cluster.nodes.length} nodes | ${f(spread.p50)} | ${f(spread.p99)} | ${spread.measured} | ${spread.missing} |`);
+  console.log(`cross-node p99 / one-node p99: ${(spread.p99 / oneNode.p99).toFixed(2)}x (goal: at most 1.5x, nothing missing)`);
+}
+
+interface LoopClient {
+  url: string;
+  meetingId: string;
+  token: string;
+  delegationId: string;
+  itemId: string;
+}
+
+/** A meeting with `clients` delegations, an agenda item and a secretariat session per client. */
+async function commandMeeting(cluster: Cluster, title: string, clients: number): Promise<LoopClient[]> {
+  const m = await createMeeting(cluster, title);
+  const tokens = await signIns(cluster.url, m.meetingId, m.secretariatCode, clients, 10);
+  const command = (c: unknown) => mustApi(cluster.url, 'POST', `/api/meetings/${m.meetingId}/commands`, c, tokens[0]);
+  const registered = await command({ type: 'delegation.registerMany', delegations: Array.from({ length: clients }, (_, i) => ({ category: 'ngo', names: { en: `Benchmark NGO ${i + 1}` } })) });
+  const item = await command({ type: 'agenda.addItem', title: 'General debate' });
+  const itemId = item.events[0].payload.item?.id ?? item.events[0].payload.itemId;
+  return tokens.map((token, i) => ({ url: cluster.url, meetingId: m.meetingId, token, delegationId: registered.events[i].payload.delegation.id, itemId }));
+}
+
+type Ack = (ms: number, events: { seq: number; hash: string; payload: any }[]) => void;
+
+/**
+ * Closed loops of speakers.request / speakers.withdraw, one per client, until
+ * `until()`, at most one command per `paceMs` each (a session may send 600 a
+ * minute); a withdrawal that failed (its node killed) is tried again before
+ * the delegation asks anew. Returns the failed commands by answer ("409 conflict").
+ */
+async function loops(clients: LoopClient[], until: () => boolean, onAck: Ack, paceMs = 0): Promise<Map<string, number>> {
+  const failed = new Map<string, number>();
+  const send = async (c: LoopClient, body: unknown) => {
+    const t = performance.now();
+    const res = await api(c.url, 'POST', `/api/meetings/${c.meetingId}/commands`, body, c.token).catch(() => undefined);
+    const ms = performance.now() - t;
+    await new Promise((r) => setTimeout(r, Math.max(0, paceMs - ms)));
+    if (res?.status === 200 && res.body.ok) {
+      onAck(ms, res.body.events);
+      return res.body.events as { payload: any }[];
+    }
+    const why = res ? `${res.status} ${res.body.error?.code ?? res.body.code ?? ''}`.trim() : 'no answer';
+    failed.set(why, (failed.get(why) ?? 0) + 1);
+    await new Promise((r) => setTimeout(r, 50));
+    return undefined;
+  };
+  await Promise.all(
+    clients.map(async (c) => {
+      let pending: string | undefined;
+      while (!until()) {
+        if (pending) {
+          if (await send(c, { type: 'speakers.withdraw', entryId: pending })) pending = undefined;
+        } else {
+          pending = (await send(c, { type: 'speakers.request', itemId: c.itemId, delegationId: c.delegationId }))?.[0].payload.entry.id;
+        }
+      }
+    }),
+  );
+  return failed;
+}
+
+/** (b) Many meetings at once: commands per second and latency through the load balancer. */
+async function partB(cluster: Cluster): Promise<void> {
+  const meetings = arg('meetings', 100);
+  const clients = arg('clients', 30);
+  const seconds = arg('seconds', 10);
+  const all: LoopClient[] = [];
+  for (let i = 0; i < meetings; i += 5) {
+    const batch = await Promise.all(Array.from({ length: Math.min(5, meetings - i) }, (_, j) => commandMeeting(cluster, `Meeting ${i + j + 1}`, clients)));
+    all.push(...batch.flat());
+  }
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  const failed = await loops(all, () => performance.now() > end, (ms) => latencies.push(ms));
+  const elapsed = (performance.now() - t0) / 1000;
+  const s = sorted(latencies);
+  console.log(`\n(b) ${meetings} meetings x ${clients} clients, ${seconds} s through the load balancer`);
+  console.log('| commands/s | p50 ms | p99 ms | failed |');
+  console.log('|---|---|---|---|');
+  console.log(`| ${(latencies.length / elapsed).toFixed(0)} | ${f(percentile(s, 50))} | ${f(percentile(s, 99))} | ${reasons(failed)} |`);
+}
+
+/**
+ * The node that owns a meeting. A node's GET /health may list the meetings
+ * it owns (`owns`, once meetings have owners); where none does, the
+ * `fallback` node (the benchmark then kills each node in turn).
+ */
+export async function ownerOf(cluster: Cluster, meetingId: string, fallback: number): Promise<number> {
+  for (const [i, node] of cluster.nodes.entries()) {
+    const health = await fetch(`${node.url}/health`, { signal: AbortSignal.timeout(1_000) })
+      .then((r) => r.json() as Promise<{ owns?: unknown }>)
+      .catch(() => undefined);
+    if (Array.isArray(health?.owns) && health.owns.includes(meetingId)) return i;
+  }
+  return fallback;
+}
+
+/** (c) Failover: kill the owner while clients send commands; time to the next acknowledged command. */
+async function partC(cluster: Cluster): Promise<void> {
+  const kills = arg('kills', 10);
+  const clients = await commandMeeting(cluster, 'Failover', 10);
+  const meetingId = clients[0].meetingId;
+  const acked: { seq: number; hash: string }[] = [];
+  let lastAck = 0;
+  let stop = false;
+  const running = loops(
+    clients,
+    () => stop,
+    (_ms, events) => {
+      lastAck = performance.now();
+      acked.push(...events);
+    },
+    150,
+  );
+  const takeovers: number[] = [];
+  const outOfLb: number[] = [];
+  let stuck = 0;
+  try {
+    for (let r = 0; r < kills; r++) {
+      await new Promise((res) => setTimeout(res, 1_000));
+      const owner = await ownerOf(cluster, meetingId, r % cluster.nodes.length);
+      const killedAt = performance.now();
+      const [down] = await Promise.all([cluster.waitForBackend(owner, 'DOWN', 10_000), cluster.kill(owner, 'SIGKILL')]);
+      outOfLb.push(down);
+      // The next acknowledged command, or none within 30 s (a round without a takeover).
+      await waitFor(() => lastAck > killedAt, 30_000, 'a command acknowledged after the kill').then(
+        () => takeovers.push(lastAck - killedAt),
+        () => stuck++,
+      );
+      await cluster.restart(owner);
+      await cluster.waitForBackend(owner, 'UP', 10_000);
+    }
+  } finally {
+    stop = true;
+  }
+  const failed = await running;
+  // Every acknowledged event must be in PostgreSQL, once.
+  const store = await PostgresStore.open(cluster.databaseUrl);
+  const stored = new Map((await store.readEvents(meetingId)).map((e) => [e.seq, e.hash]));
+  await store.close();
+  const lost = acked.filter((e) => stored.get(e.seq) !== e.hash).length;
+  const t = sorted(takeovers);
+  const d = sorted(outOfLb);
+  console.log(`\n(c) ${kills} SIGKILLs of the meeting's owner, 10 clients sending commands through the load balancer`);
+  console.log('| kill → next acknowledged command p50 ms | p99 ms | rounds with none in 30 s | kill → out of HAProxy p50 ms | p99 ms | acknowledged events | lost | failed commands |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    `| ${f(percentile(t, 50))} | ${f(percentile(t, 99))} | ${stuck} | ${f(percentile(d, 50))} | ${f(percentile(d, 99))} | ${acked.length} | ${lost} | ${reasons(failed)} |`,
+  );
+}
+
+async function coordinate(): Promise<void> {
+  const parts = argText('parts', 'a,b,c').split(',');
+  const cluster = await startCluster({
+    nodes: 3,
+    // Every reader signs in with one code from 127.0.0.1: the limits per code and per address are raised above the load.
+    env: { GAVEL_SIGNIN_PER_CODE: '100000', GAVEL_SOCKETS_PER_ADDRESS: '1000000', GAVEL_SIGNIN_FAILURES: '100000', GAVEL_LOG_LEVEL: 'warn' },
+  });
+  console.log(`Gavel cluster benchmark: ${cluster.nodes.length} nodes behind HAProxy (${cluster.url}), PostgreSQL ${new URL(cluster.databaseUrl).host}, Redis ${cluster.redisUrl}`);
+  try {
+    if (parts.includes('a')) await partA(cluster);
+    if (parts.includes('b')) await partB(cluster);
+    if (parts.includes('c')) await partC(cluster);
+  } catch (e) {
+    cluster.printLogs(30);
+    throw e;
+  } finally {
+    await cluster.close();
+  }
+}
+
+const role = argText('role', 'coordinator');
+(role === 'readers' ? readerProcess() : coordinate()).catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
