@@ -287,21 +287,6 @@ async function partB(cluster: Cluster): Promise<void> {
   console.log(`| ${(latencies.length / elapsed).toFixed(0)} | ${f(percentile(s, 50))} | ${f(percentile(s, 99))} | ${reasons(failed)} |`);
 }
 
-/**
- * The node that owns a meeting. A node's GET /health may list the meetings
- * it owns (`owns`, once meetings have owners); where none does, the
- * `fallback` node (the benchmark then kills each node in turn).
- */
-export async function ownerOf(cluster: Cluster, meetingId: string, fallback: number): Promise<number> {
-  for (const [i, node] of cluster.nodes.entries()) {
-    const health = await fetch(`${node.url}/health`, { signal: AbortSignal.timeout(1_000) })
-      .then((r) => r.json() as Promise<{ owns?: unknown }>)
-      .catch(() => undefined);
-    if (Array.isArray(health?.owns) && health.owns.includes(meetingId)) return i;
-  }
-  return fallback;
-}
-
 /** (c) Failover: kill the owner while clients send commands; time to the next acknowledged command. */
 async function partC(cluster: Cluster): Promise<void> {
   const kills = arg('kills', 10);
@@ -325,7 +310,8 @@ async function partC(cluster: Cluster): Promise<void> {
   try {
     for (let r = 0; r < kills; r++) {
       await new Promise((res) => setTimeout(res, 1_000));
-      const owner = await ownerOf(cluster, meetingId, r % cluster.nodes.length);
+      // The owner, as its /health says; should none say (no lease yet), each node in turn.
+      const owner = (await cluster.ownerOf(meetingId)) ?? r % cluster.nodes.length;
       const killedAt = performance.now();
       const [down] = await Promise.all([cluster.waitForBackend(owner, 'DOWN', 10_000), cluster.kill(owner, 'SIGKILL')]);
       outOfLb.push(down);

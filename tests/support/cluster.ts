@@ -323,6 +323,20 @@ export class Cluster {
     return status;
   }
 
+  /** The node that owns a meeting now, as its GET /health says (`cluster.owns`); undefined if none does. */
+  async ownerOf(meetingId: string): Promise<number | undefined> {
+    const owns = await Promise.all(
+      this.nodes.map((n) =>
+        fetch(`${n.url}/health`, { signal: AbortSignal.timeout(1_000) })
+          .then((r) => r.json() as Promise<{ cluster?: { owns?: string[] } }>)
+          .then((h) => h.cluster?.owns?.includes(meetingId) ?? false)
+          .catch(() => false),
+      ),
+    );
+    const i = owns.indexOf(true);
+    return i >= 0 ? i : undefined;
+  }
+
   /** Waits until HAProxy says node `i` is `status` (its checks passing: UP; failing: DOWN); returns how long it took. */
   async waitForBackend(i: number, status: 'UP' | 'DOWN', timeoutMs = 10_000): Promise<number> {
     const t0 = performance.now();
