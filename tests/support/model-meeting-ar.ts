@@ -119,12 +119,18 @@ interface Item {
   panel?: { name: Words; title: Words; country: string }[];
 }
 
-/** Para. 67: the agenda; items 2-6 with the documents and speakers the model records for them. */
+/**
+ * Para. 67: the agenda; items 2-6 with the documents and speakers the model
+ * records for them. The French and Chinese titles are the helper's rendering
+ * in UN style, not copied from the UN's editions (not in reference/).
+ */
 export const ITEMS: Item[] = [
   {
     title: {
       ar: 'تنفيذ بروتوكول منع وقمع الاتجار بالأشخاص، وبخاصة النساء والأطفال، المكمل لاتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية، بما في ذلك الجهود المبذولة على الصعيدين الوطني والإقليمي',
       en: 'Implementation of the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime, including national and regional efforts',
+      fr: 'Application du Protocole visant à prévenir, réprimer et punir la traite des personnes, en particulier des femmes et des enfants, additionnel à la Convention des Nations Unies contre la criminalité transnationale organisée, y compris les efforts déployés aux niveaux national et régional',
+      zh: '《联合国打击跨国有组织犯罪公约关于预防、禁止和惩治贩运人口特别是妇女和儿童行为的补充议定书》的实施情况，包括国家和区域努力',
     },
     date: '2010-01-27',
     documents: [
@@ -133,6 +139,8 @@ export const ITEMS: Item[] = [
         title: {
           ar: 'تقرير اجتماع الفريق العامل المعني بالاتجار بالأشخاص المعقود في فيينا يومي ١٤ و١٥ نيسان/أبريل ٢٠٠٩',
           en: 'Report on the meeting of the Working Group on Trafficking in Persons held in Vienna on 14 and 15 April 2009',
+          fr: 'Rapport sur la réunion du Groupe de travail sur la traite des personnes tenue à Vienne les 14 et 15 avril 2009',
+          zh: '2009年4月14日和15日在维也纳举行的贩运人口问题工作组会议的报告',
         },
       },
     ],
@@ -146,6 +154,8 @@ export const ITEMS: Item[] = [
     title: {
       ar: 'تحليل المفاهيم الأساسية الواردة في بروتوكول منع وقمع ومعاقبة الاتجار بالأشخاص، وبخاصة النساء والأطفال، المكمل لاتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية',
       en: 'Analysis of key concepts of the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime',
+      fr: 'Analyse des notions clefs du Protocole visant à prévenir, réprimer et punir la traite des personnes, en particulier des femmes et des enfants, additionnel à la Convention des Nations Unies contre la criminalité transnationale organisée',
+      zh: '对《联合国打击跨国有组织犯罪公约关于预防、禁止和惩治贩运人口特别是妇女和儿童行为的补充议定书》关键概念的分析',
     },
     date: '2010-01-27',
     documents: [
@@ -154,6 +164,8 @@ export const ITEMS: Item[] = [
         title: {
           ar: 'ورقة معلومات خلفية أعدتها الأمانة عن تحليل المفاهيم الأساسية الواردة في بروتوكول الاتجار بالأشخاص، وبالأخص مفهومي "الاستغلال" و"استغلال بغاء الغير"',
           en: 'Background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol',
+          fr: 'Document d’information établi par le Secrétariat sur l’analyse des notions clefs du Protocole relatif à la traite des personnes',
+          zh: '秘书处编写的关于《贩运人口议定书》关键概念分析的背景文件',
         },
       },
     ],
@@ -172,9 +184,11 @@ export const ITEMS: Item[] = [
     title: {
       ar: 'الممارسات الجيدة والأدوات الموصى بها من أجل الردع عن الطلب على الخدمات الاستغلالية',
       en: 'Good practices and tools recommended to discourage the demand for exploitative services',
+      fr: 'Bonnes pratiques et outils recommandés pour décourager la demande de services d’exploitation',
+      zh: '为抑制对剥削性服务的需求而推荐的良好做法和工具',
     },
     date: '2010-01-28',
-    documents: [{ symbol: 'CTOC/COP/WG.4/2010/3', title: { ar: 'ورقة معلومات خلفية أعدتها الأمانة', en: 'Background paper prepared by the Secretariat' } }],
+    documents: [{ symbol: 'CTOC/COP/WG.4/2010/3', title: { ar: 'ورقة معلومات خلفية أعدتها الأمانة', en: 'Background paper prepared by the Secretariat', fr: 'Document d’information établi par le Secrétariat', zh: '秘书处编写的背景文件' } }],
     // Para. 101.
     states: list(
       'نيجيريا، إكوادور، إستونيا، لبنان، بيلاروس، إسرائيل، الفلبين، الولايات المتحدة، بولندا، هولندا، البرازيل، المملكة المتحدة، المكسيك، الأرجنتين، كينيا، ناميبيا، الجمهورية الدومينيكية، أستراليا، شيلي، بيرو، الإمارات العربية المتحدة، فرنسا',
@@ -185,9 +199,11 @@ export const ITEMS: Item[] = [
     title: {
       ar: 'عدم معاقبة ضحايا الاتجار بالأشخاص وعدم مقاضاتهم: نهوج إدارية وقضائية بشأن الجرائم المرتكبة في سياق هذا الاتجار',
       en: 'Non-punishment and non-prosecution of victims of trafficking in persons: administrative and judicial approaches to offences committed in the process of such trafficking',
+      fr: 'Non-sanction et non-poursuite des victimes de la traite des personnes : approches administratives et judiciaires des infractions commises au cours de la traite',
+      zh: '对贩运人口被害人不予惩罚和不予起诉：处理在贩运过程中所犯罪行的行政和司法办法',
     },
     date: '2010-01-28',
-    documents: [{ symbol: 'CTOC/COP/WG.4/2010/4', title: { ar: 'ورقة معلومات خلفية أعدتها الأمانة', en: 'Background paper prepared by the Secretariat' } }],
+    documents: [{ symbol: 'CTOC/COP/WG.4/2010/4', title: { ar: 'ورقة معلومات خلفية أعدتها الأمانة', en: 'Background paper prepared by the Secretariat', fr: 'Document d’information établi par le Secrétariat', zh: '秘书处编写的背景文件' } }],
     // Para. 107.
     states: list(
       'مصر، هولندا، بيلاروس، الأردن، إسرائيل، الفلبين، ألمانيا، الاتحاد الروسي، النمسا، أستراليا، الأرجنتين، بيرو، كندا، نيجيريا، ناميبيا، المكسيك، إندونيسيا، الولايات المتحدة، البرازيل، بنما، المملكة المتحدة، الجزائر',
@@ -198,6 +214,8 @@ export const ITEMS: Item[] = [
     title: {
       ar: 'الممارسات الجيدة والأدوات المراد أن تستخدمها في إدارة القضايا هيئات منها سلطات إنفاذ القانون العاملة على خط المواجهة في التصدي للاتجار بالأشخاص',
       en: 'Good practices and tools for use in case management by front-line law enforcement authorities in dealing with trafficking in persons',
+      fr: 'Bonnes pratiques et outils à l’usage des services de détection et de répression de première ligne dans la gestion des affaires de traite des personnes',
+      zh: '第一线执法机关在处理贩运人口案件管理中使用的良好做法和工具',
     },
     date: '2010-01-29',
     // Para. 114, of which the PDF's text gives the first two States legibly.
