@@ -214,3 +214,40 @@ describe('the report', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('the list of participants', () => {
+  const get = (query: string, client: Client = f.secretariat) => client.request('GET', `/api/meetings/${f.meetingId}/participants${query}`);
+
+  it('as HTML in English and Arabic: the delegations in each language’s order, each with its head of delegation', async () => {
+    const en = await get('?format=html&lang=en');
+    expect(en.status).toBe(200);
+    const html = en.body as string;
+    expect(html).toContain('<h1>List of participants</h1>');
+    expect(html.indexOf('Egypt')).toBeLessThan(html.indexOf('Norway'));
+    expect(html).toContain('Ms. Kari Nordmann, Head of delegation');
+    const ar = (await get('?format=html&lang=ar')).body as string;
+    expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(ar).toContain('قائمة المشاركين');
+    expect(ar.indexOf('مصر')).toBeLessThan(ar.indexOf('النرويج'));
+  });
+
+  it('as DOCX and PDF, named by the INF symbol, for the chair too', async () => {
+    const docx = await fetch(`${server.url}/api/meetings/${f.meetingId}/participants?format=docx&lang=ru`, { headers: { authorization: `Bearer ${chair.token}` } });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toMatch(/^attachment; filename="[A-Za-z0-9._-]*INF_1\.ru\.docx"$/);
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+    const pdf = await fetch(`${server.url}/api/meetings/${f.meetingId}/participants?format=pdf&lang=zh`, { headers: { authorization: `Bearer ${f.secretariat.token}` } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 90_000);
+
+  it('is refused to a delegate, and to a bad query with the formats named', async () => {
+    const delegate = await server.signIn(f.meetingId, f.own.code.code, 'Delegate of Norway');
+    const refused = await get('?format=html', delegate);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    const bad = await get('?format=md');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('html, docx, pdf');
+  });
+});

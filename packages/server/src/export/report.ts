@@ -246,25 +246,23 @@ export function assembleReport(inputs: ReportInputs): Report {
   }
 
   const resolved = resolveReferences(items, lang, state.info.language);
-  const m = skeleton.masthead;
+  return { lang, dir: direction(lang), masthead: mastheadLines(skeleton.masthead, lang), ...resolved, fallbacks: skeleton.fallbacks };
+}
+
+/** The masthead as a document of the meeting prints it in `lang` (the report, the list of participants). */
+export function mastheadLines(m: ReportSkeleton['masthead'], lang: Lang): Report['masthead'] {
   const written = MASTHEAD_LANG[lang];
   // The English block of an Arabic version held in its direction ("29 January 2027", not "January 2027 29").
   const line = holdDirection(written, lang);
   return {
-    lang,
-    dir: direction(lang),
-    masthead: {
-      symbol: m.symbol,
-      distribution: line(DISTRIBUTION[lang]),
-      date: line(m.endDate ? reportDate(m.endDate, written) : ''),
-      language: line(lang === m.originalLanguage ? '' : capitalized(LANGUAGE_NAMES[lang][written])),
-      original: line(`${ORIGINAL[written]}${LANGUAGE_NAMES[m.originalLanguage][written]}`),
-      body: m.body,
-      parentBody: m.parentBody,
-      title: m.title,
-    },
-    ...resolved,
-    fallbacks: skeleton.fallbacks,
+    symbol: m.symbol,
+    distribution: line(DISTRIBUTION[lang]),
+    date: line(m.endDate ? reportDate(m.endDate, written) : ''),
+    language: line(lang === m.originalLanguage ? '' : capitalized(LANGUAGE_NAMES[lang][written])),
+    original: line(`${ORIGINAL[written]}${LANGUAGE_NAMES[m.originalLanguage][written]}`),
+    body: m.body,
+    parentBody: m.parentBody,
+    title: m.title,
   };
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { COMMAND_SCHEMAS, MeetingInfoSchema, PROTOCOL_VERSION } from '@gavel/shared';
 import type { AppContext } from './context';
 import { route } from './route';
-import { REPORT_FORMATS } from './report';
+import { PARTICIPANTS_FORMATS, REPORT_FORMATS } from './report';
 
 function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -209,6 +209,30 @@ export function openApi() {
                 'text/markdown': { schema: { type: 'string' } },
                 'application/json': { schema: { type: 'object', required: ['lang', 'dir', 'masthead', 'items', 'footnotes'] } },
                 'application/akn+xml': { schema: { type: 'string' } },
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+                'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/api/meetings/{id}/participants': {
+        get: {
+          summary:
+            'The list of participants (the "INF" document, symbol …/INF/1) from the registry: delegations by category in the order of the report\'s attendance lists, each with its persons (form of address, name, function), then the bureau, panellists and secretariat, as HTML, PDF or DOCX (chair and secretariat)',
+          security: bearerAuth,
+          parameters: [
+            meetingId,
+            { name: 'format', in: 'query', schema: { enum: [...PARTICIPANTS_FORMATS], default: 'html' } },
+            { name: 'lang', in: 'query', schema: { enum: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] }, description: "default: the meeting's language" },
+            { name: 'edition', in: 'query', schema: { enum: ['draft', 'final'], default: 'draft' } },
+          ],
+          responses: {
+            '200': {
+              description: 'the list of participants',
+              content: {
+                'text/html': { schema: { type: 'string' } },
                 'application/pdf': { schema: { type: 'string', format: 'binary' } },
                 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
               },

@@ -3,14 +3,19 @@
  * compiles the report as it stands now, in the language asked. `json` is the
  * assembled `Report` itself (shared/report/assembled.ts), for the report
  * view; `xml` is Akoma Ntoso 3.0 (export/akn.ts). Thin: the work is in export/.
+ *
+ * GET /api/meetings/{id}/participants?format=html|docx|pdf&lang=… is the list
+ * of participants (export/participants.ts), for the chair and the
+ * secretariat (it names persons), counted and queued like the report.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError, isLang } from '@gavel/shared';
+import { DomainError, isLang, type Lang, type Report } from '@gavel/shared';
 import { buildReport } from '../export/report';
 import { renderReportHtml } from '../export/html';
 import { renderReportMarkdown } from '../export/markdown';
 import { toRenderedReport } from '../export/rendered';
+import { buildParticipantsList, infSymbol } from '../export/participants';
 import { AKN_MEDIA_TYPE, renderAkomaNtoso } from '../export/akn';
 import { sha256 } from '../auth/secrets';
 import { bearer, requireMember, type AppContext } from './context';
@@ -18,11 +23,14 @@ import { route } from './route';
 
 export const REPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json', 'xml'] as const;
 
+export const PARTICIPANTS_FORMATS = ['html', 'docx', 'pdf'] as const;
+
 const ReportParams = z.object({ id: z.string().max(64) }).strict();
+const langField = z.string().refine(isLang, 'not one of the six languages (ar, zh, en, fr, ru, es)').optional();
 const ReportQuery = z
   .object({
     format: z.enum(REPORT_FORMATS, { error: `unsupported format; supported formats: ${REPORT_FORMATS.join(', ')}` }).default('html'),
-    lang: z.string().refine(isLang, 'not one of the six languages (ar, zh, en, fr, ru, es)').optional(),
+    lang: langField,
     /**
      * `final`: for circulation: no "[en: …]" marks, and refused (invalid_state,
      * listing them) while typed words lack a translation into `lang`, unless
@@ -32,45 +40,69 @@ const ReportQuery = z
     accept: z.literal('fallbacks').optional(),
   })
   .strict();
+const ParticipantsQuery = ReportQuery.extend({
+  format: z.enum(PARTICIPANTS_FORMATS, { error: `unsupported format; supported formats: ${PARTICIPANTS_FORMATS.join(', ')}` }).default('html'),
+}).strict();
+
+/** Refuses a final edition with words not translated into `lang`, unless the secretariat accepts them. */
+function checkFinal<R extends Report>(report: R, query: { edition: 'draft' | 'final'; accept?: 'fallbacks' }, lang: Lang): R {
+  if (query.edition === 'final' && report.fallbacks.length > 0 && query.accept !== 'fallbacks') {
+    throw new DomainError(
+      'invalid_state',
+      `${report.fallbacks.length} typed words have no ${lang} translation; give them (set-up, Translations) or accept them with accept=fallbacks`,
+      { fallbacks: report.fallbacks },
+    );
+  }
+  return report;
+}
+
+/** A document of the meeting as DOCX, PDF or HTML: built one at a time, printed in the shared Chromium. */
+async function sendDocument(
+  ctx: AppContext,
+  reply: FastifyReply,
+  format: (typeof PARTICIPANTS_FORMATS)[number],
+  assemble: () => Promise<Report>,
+  filename: string,
+): Promise<FastifyReply> {
+  // One document assembled at a time (export/limits.ts): a flood waits in line, or is told to come back.
+  const build = <T>(render: (report: Report) => T | Promise<T>) => ctx.exports.build.run(async () => render(await assemble()));
+  const attach = (ext: string) => reply.header('Content-Disposition', `attachment; filename="${filename}.${ext}"`);
+  if (format === 'docx') {
+    // The docx library is loaded with the first Word export, not at start (server memory).
+    const { renderDocx } = await import('../export/docx');
+    const docx = await build((report) => renderDocx(toRenderedReport(report)));
+    return attach('docx').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
+  }
+  if (format === 'pdf') {
+    const html = await build((report) => renderReportHtml(report, { notes: 'page' }));
+    const pdf = await ctx.exports.pdf.run(() => ctx.exports.printer.print(html));
+    return attach('pdf').type('application/pdf').send(pdf);
+  }
+  reply.header('Content-Disposition', `inline; filename="${filename}.html"`);
+  return reply.type('text/html; charset=utf-8').send(await build((report) => renderReportHtml(report)));
+}
+
+/** The meeting and the language of an export, after the session's rate and membership are checked. */
+async function exportOf(ctx: AppContext, request: FastifyRequest, id: string, lang: string | undefined) {
+  // Every export counts against the session's rate, before anything else, so that a flood is refused cheaply;
+  // a token that is no session is refused just after.
+  await ctx.exports.take(sha256(bearer(request) ?? request.ip));
+  const who = await requireMember(ctx, request, id);
+  const state = await ctx.meetings.state(id);
+  if (!state) throw new DomainError('not_found', `no meeting ${id}`);
+  return { who, state, lang: lang && isLang(lang) ? lang : state.info.language };
+}
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, { method: 'GET', url: '/api/meetings/:id/report', auth: 'member', params: ReportParams, query: ReportQuery }, async ({ params: { id }, query, request, reply }) => {
-    // Every export counts against the session's rate, before anything else, so that a flood is refused cheaply;
-    // a token that is no session is refused just after.
-    await ctx.exports.take(sha256(bearer(request) ?? request.ip));
-    await requireMember(ctx, request, id);
-    const state = await ctx.meetings.state(id);
-    if (!state) throw new DomainError('not_found', `no meeting ${id}`);
-    const lang = query.lang && isLang(query.lang) ? query.lang : state.info.language;
-    const assemble = async () => {
-      const report = await buildReport(ctx.docs, id, state, lang, { words: query.edition });
-      if (query.edition === 'final' && report.fallbacks.length > 0 && query.accept !== 'fallbacks') {
-        throw new DomainError(
-          'invalid_state',
-          `${report.fallbacks.length} typed words have no ${lang} translation; give them (set-up, Translations) or accept them with accept=fallbacks`,
-          { fallbacks: report.fallbacks },
-        );
-      }
-      return report;
-    };
+    const { state, lang } = await exportOf(ctx, request, id, query.lang);
+    const assemble = async () => checkFinal(await buildReport(ctx.docs, id, state, lang, { words: query.edition }), query, lang);
     const base = (state.info.symbol || `report-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');
     const attach = (r: typeof reply, ext: string) => r.header('Content-Disposition', `attachment; filename="${base}.${lang}.${ext}"`);
     reply.header('Content-Language', lang);
     reply.header('Cache-Control', 'no-store');
-    // One report assembled at a time (export/limits.ts): a flood waits in line, or is told to come back.
-    const build = <T>(render: (report: Awaited<ReturnType<typeof buildReport>>) => T | Promise<T>) =>
-      ctx.exports.build.run(async () => render(await assemble()));
-    if (query.format === 'docx') {
-      // The docx library is loaded with the first Word export, not at start (server memory).
-      const { renderDocx } = await import('../export/docx');
-      const docx = await build((report) => renderDocx(toRenderedReport(report)));
-      return attach(reply, 'docx').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
-    }
-    if (query.format === 'pdf') {
-      const html = await build((report) => renderReportHtml(report, { notes: 'page' }));
-      const pdf = await ctx.exports.pdf.run(() => ctx.exports.printer.print(html));
-      return attach(reply, 'pdf').type('application/pdf').send(pdf);
-    }
+    if (query.format === 'docx' || query.format === 'pdf') return sendDocument(ctx, reply, query.format, assemble, `${base}.${lang}`);
+    const build = <T>(render: (report: Report) => T | Promise<T>) => ctx.exports.build.run(async () => render(await assemble()));
     // The record's signed head goes with the report: a copy kept by a delegation proves what the record held.
     const head = await ctx.record.signedHead(id);
     const report = await build((r) => r);
@@ -95,6 +127,23 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     const html = renderReportHtml(report).replace('<head>', `<head>\n<meta name="gavel-record-head" content="${headToken(head)}">`);
     return reply.type('text/html; charset=utf-8').send(html);
   });
+
+  route(
+    app,
+    { method: 'GET', url: '/api/meetings/:id/participants', auth: 'member', params: ReportParams, query: ParticipantsQuery },
+    async ({ params: { id }, query, request, reply }) => {
+      const { who, state, lang } = await exportOf(ctx, request, id, query.lang);
+      // It names persons and their functions: for those who run the meeting.
+      if (who.actor.role !== 'secretariat' && who.actor.role !== 'chair') {
+        throw new DomainError('forbidden', 'only the chair and the secretariat export the list of participants');
+      }
+      const assemble = async () => checkFinal(buildParticipantsList(state, lang, { words: query.edition }), query, lang);
+      const base = (infSymbol(state.info.symbol) || `participants-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');
+      reply.header('Content-Language', lang);
+      reply.header('Cache-Control', 'no-store');
+      return sendDocument(ctx, reply, query.format, assemble, `${base}.${lang}`);
+    },
+  );
 }
 
 /** The signed head as one base64 token (JSON inside), for a meta tag or a comment. */

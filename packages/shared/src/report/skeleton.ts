@@ -66,7 +66,7 @@ export interface SkeletonOptions {
  * the meeting's language (or any), marked in a draft and listed in
  * `fallbacks` either way.
  */
-class Words {
+export class Words {
   readonly fallbacks: WordFallback[] = [];
   private readonly seen = new Set<string>();
   constructor(
@@ -116,7 +116,15 @@ const ORGANIZATION_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['un_bo
 export function buildReportSkeleton(state: MeetingState, lang: Lang, options: SkeletonOptions = {}): ReportSkeleton {
   const { info } = state;
   const words = new Words(lang, info.language, (options.words ?? 'draft') === 'draft');
-  const masthead: Masthead = {
+  const masthead = mastheadOf(state, words);
+  const chapters = [organizationChapter(state, lang, options, words, masthead.venue), deliberationsChapter(state, options, words), adoptionChapter(state)];
+  return { lang, masthead, chapters, fallbacks: words.fallbacks };
+}
+
+/** The masthead's words of a document of the meeting (the report, the list of participants). */
+export function mastheadOf(state: MeetingState, words: Words): Masthead {
+  const { info } = state;
+  return {
     symbol: info.symbol,
     startDate: info.startDate,
     endDate: info.endDate,
@@ -126,8 +134,6 @@ export function buildReportSkeleton(state: MeetingState, lang: Lang, options: Sk
     venue: words.venue(info.venue),
     originalLanguage: info.language,
   };
-  const chapters = [organizationChapter(state, lang, options, words, masthead.venue), deliberationsChapter(state, options, words), adoptionChapter(state)];
-  return { lang, masthead, chapters, fallbacks: words.fallbacks };
 }
 
 function dayOf(state: MeetingState, iso: string): string {
@@ -181,7 +187,7 @@ function chairOf(state: MeetingState, lang: Lang): { name: string; country: Name
 }
 
 /** A person's name in a language's script, where given ("فينلا روت"), else as registered. */
-function personName(person: Person, lang: Lang): string {
+export function personName(person: Person, lang: Lang): string {
   return person.names?.[lang] || person.name;
 }
 
@@ -253,6 +259,24 @@ function documentationBlocks(state: MeetingState, words: Words): ReportBlock[] {
   ];
 }
 
+/**
+ * Delegations of a category in the order the attendance lists give them:
+ * States by the UN's alphabetical rule of the language, organizations by
+ * their English names unless `organizationOrder` says the language's.
+ */
+export function inAttendanceOrder<T>(
+  items: readonly T[],
+  namesOf: (item: T) => NameMap,
+  category: Category,
+  lang: Lang,
+  options: Pick<SkeletonOptions, 'organizationOrder'>,
+): T[] {
+  const sortLang: Lang = STATE_CATEGORY_SET.has(category) || options.organizationOrder === 'language' ? lang : 'en';
+  const compare = compareNames(sortLang);
+  const name = (item: T) => delegationName({ names: namesOf(item) }, sortLang);
+  return [...items].sort((a, b) => compare(name(a), name(b)));
+}
+
 function attendanceParagraphs(state: MeetingState, lang: Lang, options: SkeletonOptions, words: Words): GeneratedParagraph[] {
   // The treaty the States are parties to, only where the secretariat named it.
   const typed = state.info.instrument ?? {};
@@ -267,9 +291,7 @@ function attendanceParagraphs(state: MeetingState, lang: Lang, options: Skeleton
   for (const category of CATEGORIES) {
     const names = byCategory.get(category);
     if (!names?.length) continue;
-    const sortLang: Lang = STATE_CATEGORY_SET.has(category) || options.organizationOrder === 'language' ? lang : 'en';
-    const compare = compareNames(sortLang);
-    const sorted = [...names].sort((a, b) => compare(delegationName({ names: a }, sortLang), delegationName({ names: b }, sortLang)));
+    const sorted = inAttendanceOrder(names, (n) => n, category, lang, options);
     paragraphs.push({
       kind: 'paragraph',
       id: `p-attendance-${category}`,

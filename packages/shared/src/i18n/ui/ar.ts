@@ -955,6 +955,8 @@ export const ar: UiStrings = {
     preparing: 'جارٍ الإعداد…',
     ledger: 'سجل الاجتماع (أسطر JSON)',
     ledgerTitle: 'جميع أحداث الاجتماع بترتيبها، مع سلسلة التجزئة',
+    participantsList: 'قائمة المشاركين',
+    participantsListAs: 'تنزيل قائمة المشاركين بصيغة {{format}}',
     downloadFailed: 'تعذّر تنزيل {{format}}.',
     loading: 'جارٍ تجميع التقرير…',
     updating: 'جارٍ التحديث…',

@@ -938,6 +938,8 @@ export const en = {
     preparing: 'Preparing…',
     ledger: 'Ledger (JSON lines)',
     ledgerTitle: 'Every event of the meeting, in order, with its hash chain',
+    participantsList: 'List of participants',
+    participantsListAs: 'Download the list of participants as {{format}}',
     downloadFailed: '{{format}} could not be downloaded.',
     loading: 'Compiling the report…',
     updating: 'Updating…',

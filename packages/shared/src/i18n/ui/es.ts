@@ -960,6 +960,8 @@ export const es: UiStrings = {
     preparing: 'Preparando…',
     ledger: 'Registro (líneas JSON)',
     ledgerTitle: 'Todos los eventos de la reunión, en orden, con su cadena de hash',
+    participantsList: 'Lista de participantes',
+    participantsListAs: 'Descargar la lista de participantes en {{format}}',
     downloadFailed: 'No se pudo descargar {{format}}.',
     loading: 'Compilando el informe…',
     updating: 'Actualizando…',

@@ -964,6 +964,8 @@ export const fr: UiStrings = {
     preparing: 'Préparation…',
     ledger: 'Registre (lignes JSON)',
     ledgerTitle: 'Tous les événements de la réunion, dans l’ordre, avec leur chaîne de hachage',
+    participantsList: 'Liste des participants',
+    participantsListAs: 'Télécharger la liste des participants en {{format}}',
     downloadFailed: 'Le téléchargement en {{format}} a échoué.',
     loading: 'Compilation du rapport…',
     updating: 'Mise à jour…',

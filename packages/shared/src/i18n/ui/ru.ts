@@ -962,6 +962,8 @@ export const ru: UiStrings = {
     preparing: 'Подготовка…',
     ledger: 'Журнал событий (строки JSON)',
     ledgerTitle: 'Все события совещания по порядку, с цепочкой хешей',
+    participantsList: 'Список участников',
+    participantsListAs: 'Скачать список участников в формате {{format}}',
     downloadFailed: 'Не удалось скачать {{format}}.',
     loading: 'Составление доклада…',
     updating: 'Обновление…',

@@ -945,6 +945,8 @@ export const zh: UiStrings = {
     preparing: '正在准备…',
     ledger: '会议账本（JSON 行）',
     ledgerTitle: '会议的全部事件，按顺序排列，附哈希链',
+    participantsList: '与会者名单',
+    participantsListAs: '以{{format}}格式下载与会者名单',
     downloadFailed: '无法下载{{format}}。',
     loading: '正在汇编报告…',
     updating: '正在更新…',

@@ -12,7 +12,7 @@ import { ApiError } from '../../api/http';
 import { ErrorText } from '../../components/ErrorText';
 import { useCommand } from '../../components/useCommand';
 import { useServerNow } from '../../components/useServerNow';
-import { download, ledgerUrl, REPORT_FORMATS, reportUrl, type ReportFormat } from './exports';
+import { download, ledgerUrl, PARTICIPANTS_FORMATS, participantsUrl, REPORT_FORMATS, reportUrl, type ParticipantsFormat, type ReportFormat } from './exports';
 
 export function ReportTools({
   state,
@@ -42,7 +42,7 @@ export function ReportTools({
             ))}
           </select>
         </div>
-        <Downloads meetingId={state.id} lang={lang} symbol={state.info.symbol} />
+        <Downloads meetingId={state.id} lang={lang} symbol={state.info.symbol} participants={actor.role === 'secretariat' || actor.role === 'chair'} />
       </div>
       <div className="report-tools-row">
         <Adoption state={state} actor={actor} adoptionRef={adoptionRef} />
@@ -52,9 +52,10 @@ export function ReportTools({
   );
 }
 
-type Busy = ReportFormat | 'ledger' | null;
+type Busy = ReportFormat | 'ledger' | `participants-${ParticipantsFormat}` | null;
 
-function Downloads({ meetingId, lang, symbol }: { meetingId: string; lang: Lang; symbol: string }) {
+/** The report's downloads, the ledger, and (for the chair and the secretariat) the list of participants. */
+function Downloads({ meetingId, lang, symbol, participants }: { meetingId: string; lang: Lang; symbol: string; participants: boolean }) {
   const { t } = useTranslation();
   const labelId = useId();
   const [busy, setBusy] = useState<Busy>(null);
@@ -104,6 +105,26 @@ function Downloads({ meetingId, lang, symbol }: { meetingId: string; lang: Lang;
           {busy === 'ledger' ? t('report.preparing') : t('report.ledger')}
         </button>
       </div>
+      {participants ? (
+        <div className="report-buttons report-participants" role="group" aria-label={t('report.participantsList')}>
+          <span className="report-tool-label">{t('report.participantsList')}</span>
+          {PARTICIPANTS_FORMATS.map(({ format, name }) => (
+            <button
+              key={format}
+              type="button"
+              disabled={busy !== null}
+              aria-busy={busy === `participants-${format}`}
+              title={t('report.participantsListAs', { format: name })}
+              data-testid={`participants-${format}`}
+              onClick={() =>
+                void get(`participants-${format}`, `${t('report.participantsList')} (${name})`, participantsUrl(meetingId, format, lang), `${base}.participants.${lang}.${format}`)
+              }
+            >
+              {busy === `participants-${format}` ? t('report.preparing') : name}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {failure ? (
         <p className="error report-download-error" role="alert" data-testid="download-error">
           {t('report.downloadFailed', { format: failure.what })}{' '}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filenameFrom, ledgerUrl, reportUrl } from './exports';
+import { filenameFrom, ledgerUrl, participantsUrl, reportUrl } from './exports';
 
 describe('downloads', () => {
   it('take the file name the server gives', () => {
@@ -17,5 +17,9 @@ describe('downloads', () => {
   it('ask for the report in a format and a language, and for the ledger as JSON lines', () => {
     expect(reportUrl('mt_abc', 'docx', 'ar')).toBe('/api/meetings/mt_abc/report?format=docx&lang=ar');
     expect(ledgerUrl('mt_abc')).toBe('/api/meetings/mt_abc/ledger?format=jsonl');
+  });
+
+  it('ask for the list of participants in a format and a language', () => {
+    expect(participantsUrl('mt_abc', 'pdf', 'zh')).toBe('/api/meetings/mt_abc/participants?format=pdf&lang=zh');
   });
 });

@@ -21,6 +21,18 @@ export function reportUrl(meetingId: string, format: ReportFormat | 'json', lang
   return `/api/meetings/${encodeURIComponent(meetingId)}/report?${new URLSearchParams({ format, lang }).toString()}`;
 }
 
+/** The formats of the list of participants (GET /api/meetings/{id}/participants). */
+export const PARTICIPANTS_FORMATS = [
+  { format: 'docx', name: 'DOCX' },
+  { format: 'pdf', name: 'PDF' },
+  { format: 'html', name: 'HTML' },
+] as const;
+export type ParticipantsFormat = (typeof PARTICIPANTS_FORMATS)[number]['format'];
+
+export function participantsUrl(meetingId: string, format: ParticipantsFormat, lang: Lang): string {
+  return `/api/meetings/${encodeURIComponent(meetingId)}/participants?${new URLSearchParams({ format, lang }).toString()}`;
+}
+
 export function ledgerUrl(meetingId: string): string {
   return `/api/meetings/${encodeURIComponent(meetingId)}/ledger?format=jsonl`;
 }
