@@ -4,14 +4,18 @@
 // with the shared harness (../shared/bench, its README): one writer typing to
 // 1,200 readers, then 20 writers to 200 readers; the servers interleaved in
 // each repeat, each a fresh process; server CPU per delivered update and the
-// keystroke latency. Gavel runs compiled (packages/server/dist, built first if
+// keystroke latency. First, each server's memory before any client (RSS 3 s
+// after it listens, the servers interleaved, --repeat times; `--scenarios ''`
+// measures only that). Gavel runs compiled (packages/server/dist, built first if
 // missing). The harness is copied to a folder of the OS's temporary directory
 // and its own dependencies installed there (npm ci): nothing of it enters
 // this repository.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const option = (name, fallback) => {
@@ -58,7 +62,38 @@ const env = {
   GAVEL_SIGNIN_PER_CODE: '100000',
   GAVEL_SOCKETS_PER_ADDRESS: '100000',
 };
-for (const scenario of option('scenarios', '1x1200,20x200').split(',')) {
+/** RSS in MiB of one fresh server, 3 s after it listens, before any client: started as the harness starts it. */
+async function idleRss(name) {
+  // The harness reads which Gavel to start (GAVEL_DIR, GAVEL_MAIN, GAVEL_EXEC_ARGV) from its own environment.
+  Object.assign(process.env, env);
+  const { servers } = await import(pathToFileURL(join(work, 'lib/servers.js')).href);
+  const { freePort, freePortIn, rssMiB, waitForPort } = await import(pathToFileURL(join(work, 'lib/proc.js')).href);
+  const def = servers[name];
+  const port = def.ports ? await freePortIn(...def.ports) : await freePort();
+  const data = mkdtempSync(join(tmpdir(), 'gavel-idle-'));
+  const child = spawn(process.execPath, [...(def.execArgv ?? []), def.script], {
+    cwd: def.cwd ?? work,
+    env: { ...env, ...def.env(`idle-${port}`), GAVEL_DATA_DIR: data, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
+  try {
+    await waitForPort(port, 60_000);
+    await sleep(3000);
+    return rssMiB(child.pid);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+const names = option('servers', 'y-websocket,hocuspocus,gavel').split(',');
+const rss = Object.fromEntries(names.map((n) => [n, []]));
+for (let i = 0; i < Number(option('repeat', '3')); i++) for (const n of names) rss[n].push(await idleRss(n));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`\n== memory before any client (RSS 3 s after start, MiB, median of ${rss[names[0]].length}): ${names.map((n) => `${n} ${median(rss[n]).toFixed(0)} (${rss[n].map((x) => x.toFixed(0)).join(', ')})`).join('; ')}`);
+
+for (const scenario of option('scenarios', '1x1200,20x200').split(',').filter(Boolean)) {
   const [writers, readers] = scenario.split('x');
   const args = [
     'bench.js',

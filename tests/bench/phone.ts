@@ -7,6 +7,12 @@
  *
  *   pnpm bench:phone [--runs 5] [--dir <a Gavel checkout>] [--source]
  *                    [--down-kbps 1600] [--up-kbps 750] [--rtt 150] [--cpu 4]
+ *                    [--waterfall] [--against <another checkout>]
+ *
+ * With --waterfall, the first cold load is also printed as a waterfall (each
+ * request and the socket's frames, from the start of navigation) with the
+ * page's main-thread time by script (a CPU profile through the DevTools
+ * protocol): what lies on the critical path.
  *
  * The profile is Lighthouse's "slow 4G" phone: 1.6 Mbps down, 750 kbps up,
  * 150 ms round trip, the CPU slowed 4 times (Chromium's own network and CPU
@@ -19,6 +25,9 @@
  * with --source the TypeScript sources through tsx, which is how a checkout
  * from before the compiled server runs. So the same script measures a
  * checkout of an older commit (git worktree add) for a before/after figure.
+ * With --against, a second server runs from that checkout, and each run loads
+ * both in turn (this one first, then the other, and the reverse in the next
+ * run), so that the two figures come from the same minutes of a shared machine.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,13 +36,16 @@ import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { ApiClient, ROOT, spawnServer } from '../support/server';
 import { arg, argText } from './args';
+import { recordWaterfall } from './waterfall';
 
 const dir = resolve(argText('dir', ROOT));
+const against = process.argv.includes('--against') ? resolve(argText('against', '')) : null;
 const runs = arg('runs', 5);
 const profile = { downKbps: arg('down-kbps', 1600), upKbps: arg('up-kbps', 750), rttMs: arg('rtt', 150), cpu: arg('cpu', 4) };
 const fromSource = process.argv.includes('--source');
+const waterfall = process.argv.includes('--waterfall');
 
-async function startServer() {
+async function startServer(dir: string) {
   const compiled = join(dir, 'packages/server/dist/main.js');
   if (!fromSource && !existsSync(compiled)) throw new Error(`${compiled} is not built: run 'pnpm build' there, or pass --source`);
   const dataDir = mkdtempSync(join(tmpdir(), 'gavel-phone-'));
@@ -48,7 +60,7 @@ async function command(client: ApiClient, meetingId: string, command: Record<str
 }
 
 /** A meeting under way: 40 delegations, an adopted agenda, an item taken up, 10 speakers waiting. */
-async function meetingUnderWay(): Promise<{ stored: string }> {
+async function meetingUnderWay(server: { url: string; admin(): ApiClient }): Promise<{ stored: string }> {
   const admin = server.admin();
   const created = await admin.request('POST', '/api/meetings', {
     body: 'Working Group on Trafficking in Persons',
@@ -171,39 +183,73 @@ function median(xs: number[]): number {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-const server = await startServer();
+interface Variant {
+  dir: string;
+  server: Awaited<ReturnType<typeof startServer>>;
+  stored: string;
+  cold: Load[];
+  warm: Load[];
+}
+
+async function variant(dir: string): Promise<Variant> {
+  const server = await startServer(dir);
+  const { stored } = await meetingUnderWay(server);
+  console.log(`Gavel from ${dir} (${fromSource ? 'TypeScript sources through tsx' : 'compiled'}) at ${server.url}`);
+  return { dir, server, stored, cold: [], warm: [] };
+}
+
+/** One cold load of a fresh browser profile, then a reload in it. */
+async function run(v: Variant, printWaterfall: boolean): Promise<string> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  await context.addInitScript(`localStorage.setItem('gavel.session', ${JSON.stringify(v.stored)}); localStorage.setItem('gavel.lang', 'en');`);
+  await context.addInitScript(MARK_BUTTON);
+  const page = await context.newPage();
+  const cdp = await throttle(page);
+  const waterfallOf = printWaterfall ? await recordWaterfall(cdp) : null;
+  const c = await load(page, cdp, v.server.url, false);
+  if (waterfallOf) console.log(`${v.dir}\n${await waterfallOf()}\n`);
+  await settled(page);
+  const w = await load(page, cdp, v.server.url, true);
+  v.cold.push(c);
+  v.warm.push(w);
+  await context.close();
+  return (
+    `cold ${Math.round(c.ms)} ms, ${c.scripts} scripts ${kb(c.scriptBytes)} (all ${kb(c.allBytes)}); ` +
+    `reload ${Math.round(w.ms)} ms, ${w.scripts} scripts ${kb(w.scriptBytes)} (all ${kb(w.allBytes)})`
+  );
+}
+
+function summary(v: Variant): string {
+  const med = (ls: Load[], f: (l: Load) => number) => median(ls.map(f));
+  return (
+    `median of ${v.cold.length}: cold load to "Ask for the floor" ${Math.round(med(v.cold, (l) => l.ms))} ms with ${kb(med(v.cold, (l) => l.scriptBytes))} of script ` +
+    `(${med(v.cold, (l) => l.scripts)} files); reload ${Math.round(med(v.warm, (l) => l.ms))} ms with ${kb(med(v.warm, (l) => l.scriptBytes))} of script`
+  );
+}
+
+const variants: Variant[] = [];
 const browser = await launchBrowser();
 try {
-  const { stored } = await meetingUnderWay();
-  console.log(`Gavel from ${dir} (${fromSource ? 'TypeScript sources through tsx' : 'compiled'}) at ${server.url}`);
+  for (const d of against ? [dir, against] : [dir]) variants.push(await variant(d));
   console.log(
     `profile: ${profile.downKbps / 1000} Mbps down, ${profile.upKbps} kbps up, ${profile.rttMs} ms RTT, CPU / ${profile.cpu}; ${runs} cold loads, each followed by a reload\n`,
   );
-  const cold: Load[] = [];
-  const warm: Load[] = [];
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    await context.addInitScript(`localStorage.setItem('gavel.session', ${JSON.stringify(stored)}); localStorage.setItem('gavel.lang', 'en');`);
-    await context.addInitScript(MARK_BUTTON);
-    const page = await context.newPage();
-    const cdp = await throttle(page);
-    const c = await load(page, cdp, server.url, false);
-    await settled(page);
-    const w = await load(page, cdp, server.url, true);
-    cold.push(c);
-    warm.push(w);
-    console.log(
-      `run ${i + 1}: cold ${Math.round(c.ms)} ms, ${c.scripts} scripts ${kb(c.scriptBytes)} (all ${kb(c.allBytes)}); ` +
-        `reload ${Math.round(w.ms)} ms, ${w.scripts} scripts ${kb(w.scriptBytes)} (all ${kb(w.allBytes)})`,
-    );
-    await context.close();
+    // Alternate which goes first, so that neither always follows the other's load.
+    for (const v of i % 2 ? [...variants].reverse() : variants) {
+      console.log(`run ${i + 1}${against ? ` (${v.dir})` : ''}: ${await run(v, waterfall && i === 0)}`);
+    }
   }
-  console.log(
-    `\nmedian: cold load to "Ask for the floor" ${Math.round(median(cold.map((l) => l.ms)))} ms with ${kb(median(cold.map((l) => l.scriptBytes)))} of script ` +
-      `(${median(cold.map((l) => l.scripts))} files); reload ${Math.round(median(warm.map((l) => l.ms)))} ms with ${kb(median(warm.map((l) => l.scriptBytes)))} of script`,
-  );
+  console.log('');
+  for (const v of variants) console.log(`${against ? `${v.dir}: ` : ''}${summary(v)}`);
+  if (against) {
+    const [a, b] = variants.map((v) => median(v.cold.map((l) => l.ms)));
+    console.log(`cold load, ${dir} / ${against}: ${(a! / b!).toFixed(2)}`);
+  }
 } finally {
   await browser.close();
-  await server.kill('SIGTERM');
-  rmSync(server.dataDir, { recursive: true, force: true });
+  for (const { server } of variants) {
+    await server.kill('SIGTERM');
+    rmSync(server.dataDir, { recursive: true, force: true });
+  }
 }
