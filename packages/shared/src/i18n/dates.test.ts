@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INTL_LOCALE, LANGUAGES } from '../languages';
 import { formatDate, formatDateRange, formatInteger } from './dates';
 
 describe('dates as UN documents write them', () => {
@@ -13,9 +14,25 @@ describe('dates as UN documents write them', () => {
     expect(formatDate('2010-01-27', lang)).toBe(expected);
   });
 
+  // The months of these three are a table (no formatter on a phone's first screen): the same words as Intl's, every day of a leap year.
+  it.each(['en', 'fr', 'es'] as const)('%s: the same as Intl.DateTimeFormat on every day of 2028', (lang) => {
+    const intl = new Intl.DateTimeFormat(INTL_LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    for (let t = Date.UTC(2028, 0, 1); t < Date.UTC(2029, 0, 1); t += 86_400_000) {
+      expect(formatDate(new Date(t).toISOString().slice(0, 10), lang)).toBe(intl.format(t));
+    }
+  });
+
   it('writes Arabic months with both names and Arabic-Indic digits', () => {
     expect(formatDate('2009-06-05', 'ar')).toBe('٥ حزيران/يونيه ٢٠٠٩');
     expect(formatDate('2026-12-31', 'ar')).toBe('٣١ كانون الأول/ديسمبر ٢٠٢٦');
+  });
+
+  // Whole numbers are written by hand (no formatter on a phone's first screen): the same as Intl's, in every language.
+  it.each(LANGUAGES)('%s: whole numbers the same as Intl.NumberFormat', (lang) => {
+    const intl = new Intl.NumberFormat(INTL_LOCALE[lang], { useGrouping: false, maximumFractionDigits: 0 });
+    for (const n of [0, 1, 7, 10, 99, 100, 1234, 20_000, 987_654_321, Number.MAX_SAFE_INTEGER, -1, -250, 2.5, 3.49, 1e21]) {
+      expect(formatInteger(n, lang)).toBe(intl.format(n));
+    }
   });
 
   it('never groups the digits of a year', () => {

@@ -35,10 +35,30 @@ const RUSSIAN_MONTHS = [
   'декабря',
 ] as const;
 
+/**
+ * The months in English, French and Spanish, as Intl.DateTimeFormat writes
+ * them (dates.test.ts compares every day of a year): a table rather than a
+ * formatter, because the first Intl.DateTimeFormat a page makes costs tens of
+ * milliseconds on a phone, on the way to the delegate's first screen.
+ */
+const MONTHS: Record<'en' | 'fr' | 'es', readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+};
+
 const integerFormats = new Map<Lang, Intl.NumberFormat>();
+
+const ARABIC_INDIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
 
 /** A whole number in the digits of the language: Arabic-Indic in Arabic, no grouping. */
 export function formatInteger(n: number, lang: Lang): string {
+  // A count or a position by hand, as Intl writes it (dates.test.ts): the first
+  // Intl.NumberFormat a page makes costs tens of milliseconds on a phone.
+  if (Number.isSafeInteger(n) && n >= 0) {
+    const digits = String(n);
+    return lang === 'ar' ? digits.replace(/\d/g, (d) => ARABIC_INDIC_DIGITS[Number(d)]!) : digits;
+  }
   // Making an Intl.NumberFormat costs tens of microseconds; a report numbers hundreds of labels.
   let format = integerFormats.get(lang);
   if (!format) {
@@ -69,13 +89,10 @@ export function formatDate(isoDate: string, lang: Lang): string {
       return `${p.day} ${RUSSIAN_MONTHS[p.month - 1]} ${p.year} года`;
     case 'zh':
       return `${p.year}年${p.month}月${p.day}日`;
+    case 'es':
+      return `${p.day} de ${MONTHS.es[p.month - 1]} de ${p.year}`;
     default:
-      return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(Date.UTC(p.year, p.month - 1, p.day, 12));
+      return `${p.day} ${MONTHS[lang][p.month - 1]} ${p.year}`;
   }
 }
 
