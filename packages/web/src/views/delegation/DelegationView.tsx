@@ -21,6 +21,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { ParticipantList } from '../../components/ParticipantList';
 import { useCommand } from '../../components/useCommand';
 import { useServerNow } from '../../components/useServerNow';
+import { useAfterFirstRender } from '../../components/useAfterFirstRender';
 import { MeetingHeader } from '../MeetingHeader';
 import { whyMovedBack, type PlaceChange } from './placeChange';
 
@@ -40,6 +41,8 @@ export function DelegationView({ state, session }: { state: MeetingState; sessio
   const itemId = state.agenda.currentItemId;
   const current = currentSpeaker(state);
   const speakingNow = current !== null && current.entry.delegationId === session.delegationId;
+  // The negotiation and the participants come after the floor on the page, and a moment after it.
+  const belowTheFold = useAfterFirstRender();
 
   return (
     <div className="view delegation-view">
@@ -62,10 +65,14 @@ export function DelegationView({ state, session }: { state: MeetingState; sessio
         <p className="muted">{t('delegationView.waitingItem')}</p>
       )}
       {itemId ? <NextSpeakers state={state} itemId={itemId} now={now} highlight={session.delegationId} /> : null}
-      <Suspense fallback={null}>
-        <DelegationNegotiation state={state} session={session} />
-      </Suspense>
-      <ParticipantList state={state} highlight={session.delegationId} />
+      {belowTheFold ? (
+        <>
+          <Suspense fallback={null}>
+            <DelegationNegotiation state={state} session={session} />
+          </Suspense>
+          <ParticipantList state={state} highlight={session.delegationId} />
+        </>
+      ) : null}
     </div>
   );
 }
