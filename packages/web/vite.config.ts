@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -61,10 +62,56 @@ function pureSharedValues(): Plugin {
   };
 }
 
+/** Where the build put each language's dictionary (packages/shared/src/i18n/ui/<lang>.ts). */
+function dictionaryChunks(bundle: Record<string, { type: string; fileName: string; facadeModuleId?: string | null }>): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const chunk of Object.values(bundle)) {
+    const lang = chunk.type === 'chunk' ? /\/shared\/src\/i18n\/ui\/([a-z]{2})\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1] : undefined;
+    if (lang) found[lang] = `/${chunk.fileName}`;
+  }
+  return found;
+}
+
+/**
+ * Puts the page's first script (src/boot/prefetch.ts: the dictionary and the
+ * meeting's state asked for while the app downloads) into index.html itself,
+ * early in <head>: a script of its own would cost a round trip, and an inline
+ * script placed after the stylesheet would wait for it. The server allows it
+ * by its hash in the Content-Security-Policy (server/src/http/delivery.ts).
+ */
+function inlineBoot(): Plugin {
+  return {
+    name: 'gavel-inline-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, { bundle }) {
+        const dictionaries = dictionaryChunks(bundle ?? {});
+        const { outputFiles } = await esbuild({
+          stdin: {
+            contents: `import { prefetch } from './prefetch';\nprefetch(${JSON.stringify(dictionaries)});`,
+            resolveDir: join(import.meta.dirname, 'src/boot'),
+            loader: 'ts',
+          },
+          bundle: true,
+          write: false,
+          minify: true,
+          format: 'iife',
+          target: 'es2022',
+        });
+        // Right after the charset (which must come within the first bytes), before any stylesheet.
+        const charset = /<meta charset="UTF-8" \/>/;
+        if (!charset.test(html)) throw new Error('index.html: no <meta charset="UTF-8" /> to put the first script after');
+        return html.replace(charset, (meta) => `${meta}\n    <script>${outputFiles[0]!.text.trim()}</script>`);
+      },
+    },
+  };
+}
+
 // In development (`pnpm --filter @gavel/web dev`) the API and sockets go to a
 // Gavel server on :3000; in production the server serves dist/ itself.
 export default defineConfig({
-  plugins: [react(), pureSharedValues(), precompress()],
+  plugins: [react(), pureSharedValues(), inlineBoot(), precompress()],
   server: {
     proxy: {
       '/api': 'http://localhost:3000',

@@ -1,8 +1,10 @@
 /**
  * How responses travel: compressed when the client takes it (API answers,
  * streamed files, the build's own .br/.gz copies), hashed assets cached for
- * good, index.html revalidated, no source map served.
+ * good, index.html revalidated, no source map served, the page's own inline
+ * script allowed by its hash.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -39,7 +41,8 @@ function decoded(res: Raw): string {
 
 const SCRIPT = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word ${i}`))};\n`;
 const ICON = `<svg xmlns="http://www.w3.org/2000/svg">${'<path d="M0 0h10v10H0z"/>'.repeat(100)}</svg>`;
-const PAGE = '<!doctype html><html><head><script type="module" src="/assets/app-Ab12Cd34.js"></script></head><body></body></html>';
+const FIRST_SCRIPT = 'window.started = performance.now();';
+const PAGE = `<!doctype html><html><head><script>${FIRST_SCRIPT}</script><script type="module" src="/assets/app-Ab12Cd34.js"></script></head><body></body></html>`;
 
 let server: TestServer;
 let meetingId: string;
@@ -130,6 +133,15 @@ describe('the web app', () => {
       expect(res.headers['cache-control'], path).toBe('no-cache');
       expect(decoded(res), path).toBe(PAGE);
     }
+  });
+
+  it('lets the page’s own inline script run, by its hash, and no other inline script', async () => {
+    const res = await get(`${server.url}/delegation`);
+    const scriptSrc = String(res.headers['content-security-policy'])
+      .split(';')
+      .find((d) => d.trim().startsWith('script-src'))!;
+    const hash = createHash('sha256').update(FIRST_SCRIPT).digest('base64');
+    expect(scriptSrc.trim().split(/\s+/)).toEqual(['script-src', "'self'", `'sha256-${hash}'`]);
   });
 
   it('serves no source map, and no page in place of a missing file', async () => {

@@ -3,7 +3,8 @@
  * entry script and every chunk it imports statically (Vite's manifest says
  * which), plus one dictionary. Read from the built web app (`pnpm build`).
  * The editor (Lexical, Yjs), the command schemas' validator (zod) and the
- * other languages' strings must come later, when a view needs them.
+ * other languages' strings must come later, when a view needs them. The
+ * page's own inline script asks for the dictionary and the state meanwhile.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +74,27 @@ describe('the first load', () => {
       expect(key, view).toBeTruthy();
       expect(manifest[key!]!.isDynamicEntry, view).toBe(true);
     }
+  });
+});
+
+describe('the page’s first script', () => {
+  const page = () => readFileSync(join(DIST, 'index.html'), 'utf8');
+
+  it('is inline, right after the charset, before the stylesheet and the app’s scripts', () => {
+    const html = page();
+    const inline = html.search(/<script>/);
+    expect(inline).toBeGreaterThan(html.indexOf('<meta charset="UTF-8" />'));
+    expect(inline).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
+    expect(inline).toBeLessThan(html.indexOf('<script type="module"'));
+    expect(inline).toBeLessThan(html.indexOf('<link rel="modulepreload"'));
+  });
+
+  it('knows where every language’s dictionary is in this build, and asks for the meeting’s state', () => {
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page())![1]!;
+    for (const d of dictionaries()) expect(script, d).toContain(`"/${manifest[d]!.file}"`);
+    expect(script).toContain('/api/meetings/');
+    expect(script).toContain('/state');
+    expect(script).toContain('modulepreload');
   });
 });
 

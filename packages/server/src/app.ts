@@ -9,7 +9,7 @@ import { Auth } from './auth/sessions';
 import { newToken } from './auth/secrets';
 import type { Config } from './config';
 import type { AppContext } from './http/context';
-import { registerCompression, serveWebApp } from './http/delivery';
+import { inlineScriptSources, registerCompression, serveWebApp } from './http/delivery';
 import { HTTP_STATUS, installErrorHandler } from './http/errors';
 import { StorageHealth } from './http/health';
 import { Exports } from './export/limits';
@@ -129,7 +129,12 @@ export async function buildApp(
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      directives: {
+        'script-src': ["'self'", ...inlineScriptSources(config.webDir)],
+        'connect-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
     },
   });
   await registerCompression(app);

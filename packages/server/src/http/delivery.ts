@@ -7,8 +7,9 @@
  * scripts are named by their content hash (packages/web/vite.config.ts), so a
  * browser never needs to ask again for one it has.
  */
+import { createHash } from 'node:crypto';
 import { constants as zlib } from 'node:zlib';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
@@ -37,6 +38,20 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
     // The plugin's own list, plus the ledger export (application/x-ndjson).
     customTypes: /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|ndjson(?:;|$)|(?:\+|\/)text(?:;|$)|(?:\+|\/)xml(?:;|$)|octet-stream(?:;|$)/u,
   });
+}
+
+/**
+ * The Content-Security-Policy sources of the inline scripts of the built
+ * index.html (the page's first script, packages/web/src/boot/prefetch.ts),
+ * by their SHA-256: these and no other inline script may run. Read once at
+ * start; a page from another build would lose only its head start.
+ */
+export function inlineScriptSources(webDir: string): string[] {
+  const page = join(webDir, 'index.html');
+  if (!existsSync(page)) return [];
+  return [...readFileSync(page, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`,
+  );
 }
 
 /**

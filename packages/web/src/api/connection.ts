@@ -19,6 +19,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@gavel/shared';
+import { takePrefetchedState } from '../boot/prefetch';
 import { ApiError } from './http';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
@@ -80,6 +81,11 @@ export class MeetingConnection {
     this.socket.on(WS.revoked, () => this.onEnd('revoked'));
     this.socket.on(WS.recordHead, (head: SignedHead) => this.seeHead(head));
     this.socket.on(WS.recordBroken, (problem: RecordProblemInfo) => this.set({ recordAlarm: problem }));
+    // The state the page's first script fetched while the app downloaded: shown
+    // at once, then brought up to date by the socket's resume (sync, below).
+    void takePrefetchedState(token)?.then((state) => {
+      if (state && !this.snapshot.state) this.set({ state });
+    });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -95,6 +101,8 @@ export class MeetingConnection {
 
   /** Sends a command; resolves with the recorded events, or throws ApiError. */
   async send(command: Command): Promise<{ events: LedgerEvent[]; issuedCodes: IssuedCode[] }> {
+    // A view shown from the prefetched state may be used before the first connection is up: wait for it.
+    if (this.snapshot.status === 'connecting') await this.firstConnection();
     if (!this.socket.connected) throw new ApiError('network', 'not connected');
     let result: CommandResult;
     try {
@@ -106,6 +114,21 @@ export class MeetingConnection {
     // Apply at once rather than wait for the broadcast: the sender sees its change without a round trip more.
     this.receive(result.events);
     return { events: result.events, issuedCodes: result.issuedCodes ?? [] };
+  }
+
+  /** Resolves when the first connection has been made (and synced) or has failed, or after the command timeout. */
+  private firstConnection(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      };
+      const timer = setTimeout(done, COMMAND_TIMEOUT_MS);
+      const unsubscribe = this.subscribe(() => {
+        if (this.snapshot.status !== 'connecting') done();
+      });
+    });
   }
 
   /**

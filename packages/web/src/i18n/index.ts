@@ -2,6 +2,7 @@ import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { direction, INTL_LOCALE, isLang, LANGUAGES, type Lang } from '@gavel/shared';
 import type { UiStrings } from '@gavel/shared/i18n/ui/en';
+import { initialLanguage, LANGUAGE_KEY } from './language';
 
 export { formatDate, formatDateRange } from '@gavel/shared';
 
@@ -31,19 +32,6 @@ const dictionaries: BackendModule = {
   },
 };
 
-const STORAGE_KEY = 'gavel.lang';
-
-/** The language chosen before, or the browser's if it is one of the six, or English. */
-export function initialLanguage(): Lang {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  if (isLang(saved)) return saved;
-  for (const tag of navigator.languages ?? [navigator.language]) {
-    const base = tag.slice(0, 2).toLowerCase();
-    if (isLang(base)) return base;
-  }
-  return 'en';
-}
-
 export function applyDocumentLanguage(lang: Lang): void {
   document.documentElement.lang = lang;
   document.documentElement.dir = direction(lang);
@@ -62,7 +50,7 @@ export async function setupI18n(): Promise<typeof i18next> {
   applyDocumentLanguage(lng);
   i18next.on('languageChanged', (l) => {
     if (isLang(l)) {
-      localStorage.setItem(STORAGE_KEY, l);
+      localStorage.setItem(LANGUAGE_KEY, l);
       applyDocumentLanguage(l);
     }
   });
