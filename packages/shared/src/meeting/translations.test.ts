@@ -25,4 +25,21 @@ describe('translation status', () => {
     expect(m.state.agenda.items[itemId].documents[0].title).toEqual({ en: 'Note', fr: 'Note (fr)' });
     expect(m.state.info.title.en).toBe('Report on the meeting of the Working Group on Trafficking in Persons');
   });
+
+  it('asks for the names the report prints in the other scripts: the chair’s and the panellists’, not a delegate’s', () => {
+    const m = new TestMeeting();
+    const poland = m.registerState('616');
+    m.run({ type: 'person.register', name: 'Dominika Krois', title: 'Ms.', function: 'chair', delegationId: poland });
+    m.run({ type: 'person.register', name: 'Venla Roth', title: 'Ms.', function: 'panellist' });
+    m.run({ type: 'person.register', name: 'Jan Kowalski', title: 'Mr.', function: 'head', delegationId: poland });
+    const names = () => translationStatus(m.state).filter((e) => e.kind === 'person_name');
+    expect(names().map((e) => [e.context, e.missing])).toEqual([
+      ['Dominika Krois', ['ar', 'zh', 'ru']],
+      ['Venla Roth', ['ar', 'zh', 'ru']],
+    ]);
+    m.run(names()[0].translate('ar', 'دومينيكا كرويس'));
+    const chair = Object.values(m.state.persons).find((p) => p.function === 'chair')!;
+    expect(chair.names).toEqual({ ar: 'دومينيكا كرويس' });
+    expect(names()[0].missing).toEqual(['zh', 'ru']);
+  });
 });

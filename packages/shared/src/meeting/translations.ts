@@ -4,13 +4,14 @@ import type { Command } from '../domain/commands';
 import type { MeetingState } from '../domain/state';
 import { LANGUAGES, type Lang } from '../languages';
 import { knownVenue } from '../report/venues';
+import type { PersonFunction } from '../participants/model';
 import { MEETING_WORDS } from './info';
 
 /** Typed words that appear in the report or on a shared screen, and the languages they lack. */
 export interface TranslationEntry {
-  /** Stable: "meeting.title", "agenda.<id>.title", "document.<id>.<symbol>", "delegation.<id>", "person.<id>.title". */
+  /** Stable: "meeting.title", "agenda.<id>.title", "document.<id>.<symbol>", "delegation.<id>", "person.<id>.title", "person.<id>.name". */
   key: string;
-  kind: 'meeting' | 'agenda_item' | 'document' | 'organization' | 'person_title';
+  kind: 'meeting' | 'agenda_item' | 'document' | 'organization' | 'person_title' | 'person_name';
   /** What the words name, for the list: the field, the agenda label, the symbol, the person's name. */
   context: string;
   words: Localized;
@@ -83,8 +84,34 @@ export function translationStatus(state: MeetingState): TranslationEntry[] {
       words: p.title,
       translate: (lang, text) => ({ type: 'person.update', personId: p.id, title: { [lang]: text } }),
     });
+    if (!NAMED_IN_REPORT.includes(p.function)) continue;
+    // The report names the chair and the panellists: editions in another script spell the name in theirs.
+    const script = scriptOf(p.name);
+    const words: Localized = { ...Object.fromEntries(LANGUAGES.filter((l) => SCRIPT[l] === script).map((l) => [l, p.name])), ...p.names };
+    const missing = LANGUAGES.filter((l) => !words[l]);
+    if (missing.length === 0) continue;
+    out.push({
+      key: `person.${p.id}.name`,
+      kind: 'person_name',
+      context: p.name,
+      words,
+      missing,
+      translate: (lang, text) => ({ type: 'person.update', personId: p.id, names: { [lang]: text } }),
+    });
   }
   return out;
+}
+
+/** The persons the report names (III.A, the panellists of IV). */
+const NAMED_IN_REPORT: readonly PersonFunction[] = ['chair', 'panellist'];
+/** The script each language writes names in. */
+const SCRIPT: Record<Lang, 'latin' | 'arabic' | 'cyrillic' | 'han'> = { en: 'latin', fr: 'latin', es: 'latin', ru: 'cyrillic', zh: 'han', ar: 'arabic' };
+
+function scriptOf(name: string): (typeof SCRIPT)[Lang] {
+  if (/\p{Script=Arabic}/u.test(name)) return 'arabic';
+  if (/\p{Script=Cyrillic}/u.test(name)) return 'cyrillic';
+  if (/\p{Script=Han}/u.test(name)) return 'han';
+  return 'latin';
 }
 
 /** How many entries lack each language: the summary line of the status view. */

@@ -1046,6 +1046,7 @@ export const ar: UiStrings = {
     kind_document: 'وثيقة',
     kind_organization: 'منظمة',
     kind_person_title: 'صيغة المخاطبة',
+    kind_person_name: 'الاسم بكتابة أخرى',
   },
   error: {
     invalid_command: 'بعض البيانات المدخلة غير صالحة.',

@@ -1029,6 +1029,7 @@ export const en = {
     kind_document: 'Document',
     kind_organization: 'Organization',
     kind_person_title: 'Form of address',
+    kind_person_name: 'Name in another script',
   },
   error: {
     invalid_command: 'Some of what was entered is not valid.',

@@ -1051,6 +1051,7 @@ export const es: UiStrings = {
     kind_document: 'Documento',
     kind_organization: 'Organización',
     kind_person_title: 'Tratamiento',
+    kind_person_name: 'Nombre en otra escritura',
   },
   error: {
     invalid_command: 'Algunos de los datos introducidos no son válidos.',

@@ -1055,6 +1055,7 @@ export const fr: UiStrings = {
     kind_document: 'Document',
     kind_organization: 'Organisation',
     kind_person_title: 'Formule d’appel',
+    kind_person_name: 'Nom dans une autre écriture',
   },
   error: {
     invalid_command: 'Certaines des données saisies ne sont pas valides.',

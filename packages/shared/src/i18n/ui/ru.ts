@@ -1053,6 +1053,7 @@ export const ru: UiStrings = {
     kind_document: 'Документ',
     kind_organization: 'Организация',
     kind_person_title: 'Обращение',
+    kind_person_name: 'Имя в другой письменности',
   },
   error: {
     invalid_command: 'Некоторые введенные данные недопустимы.',

@@ -1036,6 +1036,7 @@ export const zh: UiStrings = {
     kind_document: '文件',
     kind_organization: '组织',
     kind_person_title: '称谓',
+    kind_person_name: '其他文字的姓名',
   },
   error: {
     invalid_command: '部分输入内容无效。',
