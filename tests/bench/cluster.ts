@@ -113,7 +113,15 @@ async function api(url: string, method: string, path: string, body?: unknown, to
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  const text = await res.text();
+  // HAProxy's own answers (502, 503 when no node is up) are HTML.
+  let answer: any;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    answer = { error: { code: `not JSON: ${text.slice(0, 40)}` } };
+  }
+  return { status: res.status, body: answer };
 }
 
 async function mustApi(url: string, method: string, path: string, body?: unknown, token?: string) {

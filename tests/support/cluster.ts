@@ -117,13 +117,19 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((r) => child.once('exit', () => r()));
 }
 
-/** Starts a daemon that logs to `log`, resolving once its output says it is ready. */
-async function daemon(bin: string, args: string[], log: string, ready: RegExp, what: string): Promise<ChildProcess> {
+/** A process of ours whose output goes to the file `log`. */
+function spawnLogged(bin: string, args: string[], log: string): ChildProcess {
   const child = track(spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
   const file = createWriteStream(log, { flags: 'a' });
   child.stdout!.pipe(file, { end: false });
   child.stderr!.pipe(file, { end: false });
   child.once('exit', (code, signal) => file.end(`\n[exited: ${signal ?? code}]\n`));
+  return child;
+}
+
+/** Starts a daemon that logs to `log`, resolving once its output says it is ready. */
+async function daemon(bin: string, args: string[], log: string, ready: RegExp, what: string): Promise<ChildProcess> {
+  const child = spawnLogged(bin, args, log);
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output}`)), 15_000);
@@ -186,25 +192,47 @@ function statsCommand(socket: string, command: string): Promise<string> {
   });
 }
 
+/** What a cluster is made of, settled before any process starts. */
+interface ClusterParts {
+  dir: string;
+  /** The folder is a temporary one of ours, removed by close(). */
+  ownsDir: boolean;
+  nodes: ClusterNode[];
+  lbPort: number;
+  lbHost: string;
+  statsPagePort?: number;
+  adminToken: string;
+  databaseUrl: string;
+  /** The database (or PostgreSQL instance) we made, dropped by close(). */
+  database?: TestDatabase;
+  redisUrl: string;
+  ownRedis?: OwnRedis;
+  nodeEnv: (i: number) => Record<string, string>;
+  /** The compiled main.js the nodes run; undefined: the sources through tsx. */
+  main?: string;
+}
+
 export class Cluster {
   private haproxy?: ChildProcess;
   private closed = false;
 
-  private constructor(
-    readonly dir: string,
-    private readonly ownsDir: boolean,
-    readonly nodes: ClusterNode[],
-    readonly lbPort: number,
-    readonly adminToken: string,
-    readonly databaseUrl: string,
-    private readonly database: TestDatabase | undefined,
-    private readonly ownRedis: OwnRedis | undefined,
-    readonly redisUrl: string,
-    private readonly nodeEnv: (i: number) => Record<string, string>,
-    private readonly main: string | undefined,
-    private readonly lbHost: string,
-    readonly statsPagePort: number | undefined,
-  ) {}
+  private constructor(private readonly parts: ClusterParts) {}
+
+  get dir(): string {
+    return this.parts.dir;
+  }
+  get nodes(): ClusterNode[] {
+    return this.parts.nodes;
+  }
+  get adminToken(): string {
+    return this.parts.adminToken;
+  }
+  get databaseUrl(): string {
+    return this.parts.databaseUrl;
+  }
+  get redisUrl(): string {
+    return this.parts.redisUrl;
+  }
 
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
     const ownsDir = !options.dir;
@@ -244,21 +272,21 @@ export class Cluster {
       const name = `node${i + 1}`;
       return { name, port, url: `http://127.0.0.1:${port}`, dataDir: join(dir, name), log: join(dir, 'logs', `${name}.log`) };
     });
-    const cluster = new Cluster(
+    const cluster = new Cluster({
       dir,
       ownsDir,
       nodes,
       lbPort,
+      lbHost: options.lbHost ?? '127.0.0.1',
+      statsPagePort: options.statsPagePort,
       adminToken,
       databaseUrl,
       database,
-      ownRedis,
       redisUrl,
-      (i) => ({ ...shared, GAVEL_NODE_ID: nodes[i].name, GAVEL_DEMO: String(!!options.demo && i === 0) }),
-      serverMain(options.server ?? 'build', dir),
-      options.lbHost ?? '127.0.0.1',
-      options.statsPagePort,
-    );
+      ownRedis,
+      nodeEnv: (i) => ({ ...shared, GAVEL_NODE_ID: nodes[i].name, GAVEL_DEMO: String(!!options.demo && i === 0) }),
+      main: serverMain(options.server ?? 'build', dir),
+    });
     try {
       await ownRedis?.start();
       // The store's migrations take a lock of their own: the nodes may start together, unless one seeds the demo.
@@ -276,7 +304,7 @@ export class Cluster {
 
   /** The load balancer's address. */
   get url(): string {
-    return `http://127.0.0.1:${this.lbPort}`;
+    return `http://127.0.0.1:${this.parts.lbPort}`;
   }
 
   get statsSocket(): string {
@@ -290,21 +318,19 @@ export class Cluster {
 
   private async startNode(i: number): Promise<void> {
     const node = this.nodes[i];
-    const env = { ...this.nodeEnv(i), PORT: String(node.port) };
+    const env = { ...this.parts.nodeEnv(i), PORT: String(node.port) };
     mkdirSync(node.dataDir, { recursive: true });
-    const server = await spawnServer(node.dataDir, env, { main: this.main, logFile: node.log });
+    const server = await spawnServer(node.dataDir, env, { main: this.parts.main, logFile: node.log });
     node.process = track(server.child);
   }
 
   private async startHaproxy(): Promise<void> {
     const cfg = join(this.dir, 'haproxy.cfg');
-    const statsPage = this.statsPagePort ? `127.0.0.1:${this.statsPagePort}` : undefined;
-    writeFileSync(cfg, renderHaproxyConfig({ bind: `${this.lbHost}:${this.lbPort}`, nodes: this.nodes, statsSocket: this.statsSocket, statsPage }));
+    const { statsPagePort, lbHost, lbPort } = this.parts;
+    const statsPage = statsPagePort ? `127.0.0.1:${statsPagePort}` : undefined;
+    writeFileSync(cfg, renderHaproxyConfig({ bind: `${lbHost}:${lbPort}`, nodes: this.nodes, statsSocket: this.statsSocket, statsPage }));
     // -db: in the foreground, logging to stdout; it prints nothing when ready, so its stats socket is asked.
-    const child = track(spawn(debianBin('haproxy', 'haproxy'), ['-f', cfg, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] }));
-    const log = createWriteStream(join(this.dir, 'logs', 'haproxy.log'), { flags: 'a' });
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log, { end: false });
+    const child = spawnLogged(debianBin('haproxy', 'haproxy'), ['-f', cfg, '-db'], join(this.dir, 'logs', 'haproxy.log'));
     this.haproxy = child;
     await waitFor(async () => (child.exitCode !== null ? Promise.reject(new Error('haproxy exited')) : (await this.backends()).size > 0), 10_000, 'haproxy');
   }
@@ -362,14 +388,14 @@ export class Cluster {
   }
 
   get redis(): { url: string; stop(signal?: NodeJS.Signals): Promise<void>; start(): Promise<void> } {
-    const own = this.ownRedis;
+    const own = this.parts.ownRedis;
     const refuse = () => Promise.reject(new Error('this cluster uses a Redis it did not start; it cannot stop it'));
     return { url: this.redisUrl, stop: own ? (s) => own.stop(s) : refuse, start: own ? () => own.start() : refuse };
   }
 
   /** PostgreSQL, which only a cluster started with `postgres: 'own'` may stop: as a crash would, then started again. */
   get pg(): { url: string; stop(): void; start(): void; restart(downMs?: number): Promise<void> } {
-    const server = this.database?.server;
+    const server = this.parts.database?.server;
     const refuse = () => {
       throw new Error("this cluster's PostgreSQL is not its own: start it with { postgres: 'own' } to stop it");
     };
@@ -412,10 +438,11 @@ export class Cluster {
     // SIGKILL reaches a stopped (SIGSTOP) process too.
     for (const c of all) c.kill('SIGKILL');
     await Promise.all(all.map(exited));
-    await this.ownRedis?.stop();
-    await this.database?.drop().catch((e) => console.error(`could not drop the cluster's database: ${String(e)}`));
-    if (this.main?.startsWith(BUILDS)) rmSync(dirname(this.main), { recursive: true, force: true });
-    if (this.ownsDir) {
+    await this.parts.ownRedis?.stop();
+    await this.parts.database?.drop().catch((e) => console.error(`could not drop the cluster's database: ${String(e)}`));
+    const { main, ownsDir } = this.parts;
+    if (main?.startsWith(BUILDS)) rmSync(dirname(main), { recursive: true, force: true });
+    if (ownsDir) {
       // Printed logs stay for whoever reads them; the nodes' data goes.
       if (this.keepLogs) for (const n of this.nodes) rmSync(n.dataDir, { recursive: true, force: true });
       else rmSync(this.dir, { recursive: true, force: true });
