@@ -356,6 +356,22 @@ describe('objections, positions and adoption', () => {
     );
   });
 
+  it('takes {n} for the number alone in the footnote\'s own words, and refuses a number typed in them (issue 13)', () => {
+    const w = meeting();
+    const keep = (text: string) =>
+      w.m.run(
+        { type: 'adoption.decide', doc: DOC, paragraphIds: [P50], outcome: 'no_consensus', disposition: 'keep', footnote: { target: { paragraphId: P109 }, text } },
+        CHAIR,
+        w.facts(),
+      );
+    const typed = domainError(() => keep('For the views expressed, see paragraph 109 of the report.'), 'invalid_command');
+    expect(typed.message).toMatch(/write \{n\} where the number goes/);
+    domainError(() => keep('For the views expressed, see the discussion below.'), 'invalid_command');
+    expect(paragraphStatus(w.m.state, DOC, P50)).not.toBe('no_consensus');
+    const [e] = keep('For the views expressed, see paragraph {n} of the report.');
+    expect((e.payload as { decision: { footnote: { note: string } } }).decision.footnote.note).toBe(`For the views expressed, see paragraph {{num:${P109}}} of the report.`);
+  });
+
   it('keeps reservations and explanations of position with the paragraph', () => {
     const w = meeting();
     w.m.run({ type: 'position.record', doc: DOC, paragraphId: P50, kind: 'reservation', text: 'Subject to domestic law.' }, delegate(w.iran), w.facts());

@@ -9,7 +9,7 @@ import { fail } from '../core/errors';
 import type { DomainEvent } from '../domain/events';
 import type { MeetingState } from '../domain/state';
 import { paragraphStatus, type ParagraphEvent } from '../draft/paragraphs';
-import { refToken } from '../editor/footnotes';
+import { numberToken, refToken } from '../editor/footnotes';
 import { mergeRich } from '../editor/merge';
 import {
   asRich,
@@ -500,8 +500,28 @@ function footnoteFor(
     target = { paragraphId: t.paragraphId, doc: targetDoc };
   }
   const sentence = footnote.text ?? footnoteSentence(state.info.language);
-  const note = sentence.includes('{ref}') ? sentence.replace('{ref}', ref) : sentence;
-  return { target, note };
+  const number = 'text' in t ? t.text : numberToken(t.paragraphId);
+  return { target, note: placeReference(sentence, ref, number, 'text' in t) };
+}
+
+/**
+ * The footnote's words with the reference put in: `{ref}` takes the words
+ * ("paragraph 109 below"), `{n}` the number alone ("see paragraph {n} of
+ * the report"), both kept as the numbering changes. Words pointing at a
+ * paragraph must say where it goes: a number typed in them would be printed
+ * as typed, wrong once the paragraphs are numbered again.
+ */
+function placeReference(sentence: string, ref: string, number: string, freeWords: boolean): string {
+  if (!sentence.includes('{ref}') && !sentence.includes('{n}')) {
+    if (freeWords) return sentence;
+    fail(
+      'invalid_command',
+      /[0-9\u0660-\u0669]/.test(sentence)
+        ? 'the footnote types a paragraph number: write {n} where the number goes (or {ref} for the whole reference), so that it follows the numbering'
+        : 'the footnote does not say where the reference goes: write {ref} (or {n} for the number alone)',
+    );
+  }
+  return sentence.replaceAll('{ref}', ref).replaceAll('{n}', number);
 }
 
 function adopt(state: MeetingState, command: Cmd<'adoption.decide'>, text: TextFacts, other: TextFacts | undefined): DomainEvent[] {

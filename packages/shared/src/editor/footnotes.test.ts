@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromEditableNote, noteRefs, noteSegments, refToken, toEditableNote } from './footnotes';
+import { fromEditableNote, noteRefs, noteSegments, numberToken, refToken, toEditableNote } from './footnotes';
 
 const numbers = new Map([
   ['p_aaaaaaaa', 109],
@@ -42,5 +42,14 @@ describe('footnote text with references', () => {
     const editable = toEditableNote(gone, numberOf);
     expect(editable).toBe('see [[p_cccccccc]]');
     expect(fromEditableNote(editable, idOf).note).toBe(gone);
+  });
+
+  it('keeps a number-alone reference ({n}) apart: [[#109]] while edited', () => {
+    const bare = `see paragraph ${numberToken('p_aaaaaaaa')} of the report`;
+    expect(noteSegments(bare)).toEqual([{ text: 'see paragraph ' }, { ref: 'p_aaaaaaaa', bare: true }, { text: ' of the report' }]);
+    expect(noteRefs(bare)).toEqual(['p_aaaaaaaa']);
+    const editable = toEditableNote(bare, numberOf);
+    expect(editable).toBe('see paragraph [[#109]] of the report');
+    expect(fromEditableNote(editable, idOf).note).toBe(bare);
   });
 });

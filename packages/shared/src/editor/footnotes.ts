@@ -11,14 +11,20 @@
  */
 import { PARAGRAPH_ID } from './ids';
 
-const TOKEN = /\{\{ref:(p_[A-Za-z0-9]{6,32})\}\}/g;
-/** `[[109]]`, `[[١٠٩]]` or, for a paragraph that no longer has a number, `[[p_…]]`. */
-const EDITABLE = /\[\[\s*([0-9\u0660-\u0669\u06F0-\u06F9]+|p_[A-Za-z0-9]{6,32})\s*\]\]/g;
+const TOKEN = /\{\{(ref|num):(p_[A-Za-z0-9]{6,32})\}\}/g;
+/** `[[109]]`, `[[١٠٩]]` or, for a paragraph that no longer has a number, `[[p_…]]`; `[[#109]]` for the number alone. */
+const EDITABLE = /\[\[\s*(#?)\s*([0-9\u0660-\u0669\u06F0-\u06F9]+|p_[A-Za-z0-9]{6,32})\s*\]\]/g;
 
-export type NoteSegment = { text: string } | { ref: string };
+/** `bare`: the paragraph's number alone ("109"), where the words around it say "paragraph" themselves. */
+export type NoteSegment = { text: string } | { ref: string; bare?: true };
 
 export function refToken(paragraphId: string): string {
   return `{{ref:${paragraphId}}}`;
+}
+
+/** A reference to a paragraph written as its number alone, numbered as the text (or the report) numbers it. */
+export function numberToken(paragraphId: string): string {
+  return `{{num:${paragraphId}}}`;
 }
 
 /** The footnote's text cut into plain text and references, in order. */
@@ -27,7 +33,7 @@ export function noteSegments(note: string): NoteSegment[] {
   let last = 0;
   for (const m of note.matchAll(TOKEN)) {
     if (m.index > last) out.push({ text: note.slice(last, m.index) });
-    out.push({ ref: m[1] });
+    out.push(m[1] === 'num' ? { ref: m[2], bare: true } : { ref: m[2] });
     last = m.index + m[0].length;
   }
   if (last < note.length) out.push({ text: note.slice(last) });
@@ -36,7 +42,7 @@ export function noteSegments(note: string): NoteSegment[] {
 
 /** The paragraph ids a footnote points at, in order. */
 export function noteRefs(note: string): string[] {
-  return [...note.matchAll(TOKEN)].map((m) => m[1]);
+  return [...note.matchAll(TOKEN)].map((m) => m[2]);
 }
 
 /** Arabic-Indic and extended Arabic-Indic digits read as 0-9. */
@@ -47,7 +53,7 @@ function readDigits(s: string): number {
 /** The text as the footnote editor shows it: each reference as `[[number]]`. */
 export function toEditableNote(note: string, numberOf: (paragraphId: string) => number | null): string {
   return noteSegments(note)
-    .map((s) => ('text' in s ? s.text : `[[${numberOf(s.ref) ?? s.ref}]]`))
+    .map((s) => ('text' in s ? s.text : `[[${'bare' in s ? '#' : ''}${numberOf(s.ref) ?? s.ref}]]`))
     .join('');
 }
 
@@ -61,10 +67,11 @@ export function fromEditableNote(
   idOf: (paragraphNumber: number) => string | null,
 ): { note: string; unknown: string[] } {
   const unknown: string[] = [];
-  const note = editable.replace(EDITABLE, (whole, what: string) => {
-    if (PARAGRAPH_ID.test(what)) return refToken(what);
+  const note = editable.replace(EDITABLE, (whole, bare: string, what: string) => {
+    const token = bare ? numberToken : refToken;
+    if (PARAGRAPH_ID.test(what)) return token(what);
     const id = idOf(readDigits(what));
-    if (id) return refToken(id);
+    if (id) return token(id);
     unknown.push(what);
     return whole;
   });

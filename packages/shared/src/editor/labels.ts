@@ -66,13 +66,18 @@ export function footnoteLabel(num: number, lang: Lang): string {
   return n(num, lang);
 }
 
+/** A paragraph's number alone, in the language's digits ("109", "١٠٩"); "?" when the paragraph is gone. */
+export function crossRefNumber(num: number | null, lang: Lang): string {
+  return num === null ? '?' : n(num, lang);
+}
+
 /**
  * The words of a cross-reference as UN documents write them: "paragraph 110
  * below", "paragraphe 110 ci-après", "párrafo 110 infra", "пункт 110 ниже",
  * "下文第110段", "الفقرة ١١٠ أدناه". `num` null: the target is gone.
  */
 export function crossRefWords(num: number | null, direction: Direction, lang: Lang): string {
-  const number = num === null ? '?' : n(num, lang);
+  const number = crossRefNumber(num, lang);
   const where = direction === 'self' ? '' : direction;
   switch (lang) {
     case 'ar':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../languages';
-import { refToken } from './footnotes';
+import { numberToken, refToken } from './footnotes';
 import { crossRefWords, paragraphLabel, sectionLabel, subparagraphLabel, subsectionLabel } from './labels';
 import { numberDocument, type DocItem } from './numbering';
 
@@ -64,6 +64,13 @@ describe('numbering a drafted text', () => {
       'For the discussion of the working group on this recommendation, see paragraph 110 below.',
     );
     expect(numbering.labels.get('back-to-50')).toBe('paragraph 51 above');
+  });
+
+  it('puts the number alone where the footnote\'s words ask for it ({n}), and it follows the numbering', () => {
+    const items = modelReport(true);
+    items.push(footnote(`See paragraph ${numberToken(pid(109))} of the report.`, 'fn-bare'));
+    expect(numberDocument(items, { lang: 'en' }).footnotes.find((f) => f.key === 'fn-bare')!.text).toBe('See paragraph 110 of the report.');
+    expect(numberDocument(items, { lang: 'ar' }).footnotes.find((f) => f.key === 'fn-bare')!.text).toBe('See paragraph ١١٠ of the report.');
   });
 
   it('says the same in Arabic, with Arabic-Indic digits and Arabic labels', () => {

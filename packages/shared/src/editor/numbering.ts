@@ -12,6 +12,7 @@
 import type { Lang } from '../languages';
 import { noteSegments } from './footnotes';
 import {
+  crossRefNumber,
   crossRefWords,
   footnoteLabel,
   paragraphLabel,
@@ -157,7 +158,7 @@ export function numberDocument(items: readonly DocItem[], options: NumberingOpti
             if ('text' in s) return s.text;
             const r = resolve(s.ref, index);
             noteRefs.push(r);
-            return r.words;
+            return 'bare' in s ? crossRefNumber(r.number, lang) : r.words;
           })
           .join('');
         if (noteRefs.some((r) => r.number === null)) broken.push(item.key);

@@ -858,7 +858,8 @@ export const en = {
     footnoteWordsLabel: 'Where the discussion is recorded',
     footnoteWordsPlaceholder: 'paragraph 109 of the report',
     footnoteText: 'Words of the footnote',
-    footnoteTextHint: 'Leave empty for the standard sentence ("For the discussion of the working group on this recommendation, see …"); write {ref} where the reference goes.',
+    footnoteTextHint:
+      'Leave empty for the standard sentence ("For the discussion of the working group on this recommendation, see …"). Your own words must say where the paragraph goes: {ref} for the reference ("paragraph 109 below"), {n} for its number alone ("see paragraph {n} of the report"); never type the number, it would not follow the numbering.',
     record: 'Record: {{outcome}}',
     recorded: '{{outcome}}: {{which}}.',
     blockedNow: 'Consensus is blocked now:',

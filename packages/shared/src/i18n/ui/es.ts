@@ -879,7 +879,7 @@ export const es: UiStrings = {
     footnoteWordsPlaceholder: 'párrafo 109 del informe',
     footnoteText: 'Texto de la nota',
     footnoteTextHint:
-      'Déjelo en blanco para usar la frase estándar (“Para el debate del Grupo de trabajo sobre esta recomendación, véase …”); escriba {ref} donde deba ir la remisión.',
+      'Déjelo vacío para la frase normalizada (“Para el debate del Grupo de trabajo sobre esta recomendación, véase …”). Su propio texto debe indicar dónde va el párrafo: {ref} para la remisión (“párrafo 109 infra”), {n} solo para el número (“véase el párrafo {n} del informe”); no escriba nunca el número, no seguiría la numeración.',
     record: 'Registrar: {{outcome}}',
     recorded: '{{outcome}}: {{which}}.',
     blockedNow: 'En este momento el consenso está bloqueado:',

@@ -883,7 +883,7 @@ export const fr: UiStrings = {
     footnoteWordsPlaceholder: 'paragraphe 109 du rapport',
     footnoteText: 'Texte de la note',
     footnoteTextHint:
-      'Laissez vide pour la phrase type (« Pour le débat du Groupe de travail sur cette recommandation, voir … ») ; écrivez {ref} à l’endroit du renvoi.',
+      'Laisser vide pour la phrase type (« Pour le débat du Groupe de travail sur cette recommandation, voir … »). Votre propre texte doit indiquer où va le paragraphe : {ref} pour la référence (« paragraphe 109 ci-après »), {n} pour son seul numéro (« voir le paragraphe {n} du rapport ») ; ne tapez jamais le numéro, il ne suivrait pas la numérotation.',
     record: 'Consigner : {{outcome}}',
     recorded: '{{outcome}} : {{which}}.',
     blockedNow: 'Le consensus est actuellement bloqué :',

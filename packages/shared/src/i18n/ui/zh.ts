@@ -865,7 +865,8 @@ export const zh: UiStrings = {
     footnoteWordsLabel: '讨论情况的记录出处',
     footnoteWordsPlaceholder: '报告第109段',
     footnoteText: '脚注文字',
-    footnoteTextHint: '留空则使用标准句（“关于工作组对这项建议的讨论，见……”）；在应插入出处之处写{ref}。',
+    footnoteTextHint:
+      '留空则使用标准句（“关于工作组对这项建议的讨论，见……”）。自拟文字须注明段落位置：{ref}表示完整出处（“下文第109段”），{n}仅表示编号（“见报告第{n}段”）；切勿直接键入编号，否则不会随编号变化。',
     record: '记录：{{outcome}}',
     recorded: '{{outcome}}：{{which}}。',
     blockedNow: '目前无法达成协商一致：',
