@@ -115,6 +115,19 @@ describe('the adopted-paragraph guard', () => {
     expect(submit(live, writer.edit(() => writer.paragraph(P2).append($createTextNode(' C.')))).ok).toBe(false);
   });
 
+  it('does not take an update it let through for applied when another guard refused it', () => {
+    const { writer, live } = setup();
+    // Removing paragraph 3 leaves paragraph 2 as it was: let through here, then refused by another guard (not applied).
+    expect(guard.check('m/recommendations', live, writer.edit(() => writer.paragraph(P3).remove()), adopted).ok).toBe(true);
+    // A writer level with the live text, where paragraph 3 is still there, gives it paragraph 2's id.
+    const again = new Writer();
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(live));
+    again.text.editor.read(() => undefined);
+    const verdict = submit(live, again.edit(() => again.paragraph(P3).setParagraphId(P2)));
+    expect(verdict.ok).toBe(false);
+    expect(verdict.paragraphIds).toEqual([P2]);
+  });
+
   it('costs nothing when nothing is adopted', () => {
     const { writer, live } = setup();
     const verdict = guard.check('m/recommendations', live, writer.edit(() => writer.paragraph(P2).remove()), new Set());

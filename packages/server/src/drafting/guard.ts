@@ -6,28 +6,46 @@
  *
  * The check needs the text as it would be after the update, without touching
  * the live document. So each live document with adopted paragraphs has a
- * mirror: a second Y.Doc, kept equal to the live one, with a headless Lexical
- * reader bound to it. The update is applied to the mirror and the adopted
- * paragraphs are compared (their words, marks, footnotes and references,
- * with their subparagraphs) before and after. A refused update leaves the
- * mirror ahead of the live document, so the mirror is then rebuilt from it
- * on the next check; an accepted one leaves it exactly where the live
- * document will be. Before each check the mirror is compared with the live
- * document (state vector and deletions) and rebuilt if they differ, so it
- * can never drift for long, whatever happened in between.
+ * mirror (mirror.ts): a second Y.Doc that follows the live one, with a
+ * headless Lexical reader bound to it. The update is applied to the mirror
+ * and the adopted paragraphs are compared (their words, marks, footnotes and
+ * references, with their subparagraphs) before and after. A refused update
+ * leaves the mirror ahead of the live document, so the mirror is then
+ * rebuilt from it on the next check.
+ *
+ * What a keystroke costs is what it changes: the fingerprint of every
+ * top-level block is kept, and after an update only the blocks Lexical
+ * marked dirty are read again; the units (a paragraph and its lists) are
+ * then put together from the kept fingerprints, without reading any text.
  *
  * Documents without adopted paragraphs cost nothing: no mirror is kept.
  */
 import * as Y from 'yjs';
-import { $readDraft, type ParagraphUnit } from '@gavel/shared/editor/outline';
+import { $getNodeByKey, $getRoot, $isRootNode, type LexicalNode } from 'lexical';
+import { $isListNode } from '@lexical/list';
+import { $isNumberedParagraphNode } from '@gavel/shared/editor/nodes';
+import { $blockFingerprint, unitFingerprint } from '@gavel/shared/editor/outline';
 import { headlessFrom, type HeadlessText } from './headless';
+import { LiveMirror } from './mirror';
+
+/** A top-level block as the guard knows it. */
+interface Block {
+  /** A numbered paragraph's id (it opens a unit); null for anything else. */
+  paragraphId: string | null;
+  /** A list joins the unit of the paragraph before it. */
+  list: boolean;
+  fingerprint: string;
+}
 
 interface Mirror {
   text: HeadlessText;
-  /** The mirror holds an update the live document refused: rebuild before the next use. */
-  tainted: boolean;
-  /** Fingerprints of the paragraphs as of the mirror's current state, if read since its last change. */
-  reading: Map<string, ParagraphUnit[]> | null;
+  follower: LiveMirror;
+  /** The top-level blocks in order, by Lexical key, as of the mirror's state; null until first read. */
+  order: string[] | null;
+  blocks: Map<string, Block>;
+  /** Keys of top-level blocks Lexical changed since the last reading. */
+  touched: Set<string>;
+  stopListening: () => void;
 }
 
 export interface GuardVerdict {
@@ -38,16 +56,51 @@ export interface GuardVerdict {
   paragraphIds?: string[];
 }
 
-/** Units by paragraph id; a copy of a paragraph (same id twice) makes a list of two. */
-function byId(units: ParagraphUnit[]): Map<string, ParagraphUnit[]> {
-  const out = new Map<string, ParagraphUnit[]>();
-  for (const u of units) out.set(u.id, [...(out.get(u.id) ?? []), u]);
+/**
+ * The fingerprints of the units of the paragraphs `ids`, from the kept
+ * blocks (what `$readParagraphUnits` would give, for these ids only): a
+ * copy of a paragraph (same id twice) makes two units.
+ */
+function unitsOf(order: readonly string[], blocks: ReadonlyMap<string, Block>, ids: ReadonlySet<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let open: string[] | null = null;
+  const close = (id: string | null) => {
+    if (open && id !== null) out.set(id, [...(out.get(id) ?? []), unitFingerprint(open)]);
+    open = null;
+  };
+  let current: string | null = null;
+  for (const key of order) {
+    const block = blocks.get(key)!;
+    if (block.paragraphId !== null) {
+      close(current);
+      current = block.paragraphId;
+      open = ids.has(current) ? [block.fingerprint] : null;
+    } else if (block.list && current !== null) {
+      open?.push(block.fingerprint);
+    } else {
+      close(current);
+      current = null;
+    }
+  }
+  close(current);
   return out;
 }
 
-function sameUnits(a: ParagraphUnit[] | undefined, b: ParagraphUnit[] | undefined): boolean {
+/** The number `$readDraft('en')` gives paragraph `id` (its first copy), from the kept blocks. */
+function numberOf(order: readonly string[], blocks: ReadonlyMap<string, Block>, id: string): number | null {
+  const seen = new Set<string>();
+  for (const key of order) {
+    const pid = blocks.get(key)!.paragraphId;
+    if (pid === null || seen.has(pid)) continue;
+    seen.add(pid);
+    if (pid === id) return seen.size;
+  }
+  return null;
+}
+
+function sameUnits(a: string[] | undefined, b: string[] | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.length === b.length && a.every((u, i) => u.fingerprint === b[i].fingerprint);
+  return a.length === b.length && a.every((f, i) => f === b[i]);
 }
 
 export class AdoptedParagraphGuard {
@@ -63,18 +116,19 @@ export class AdoptedParagraphGuard {
       return { ok: true };
     }
     const mirror = this.mirrorOf(key, live);
-    const before = mirror.reading ?? this.read(mirror);
+    const order = this.read(mirror);
+    const blocks = new Map(mirror.blocks);
+    const before = unitsOf(order, blocks, adopted);
     try {
-      Y.applyUpdate(mirror.text.doc, update);
+      mirror.follower.apply(update);
     } catch (e) {
-      mirror.tainted = true;
       return { ok: false, message: `the update does not apply: ${(e as Error).message}` };
     }
-    const after = this.read(mirror);
+    const after = unitsOf(this.read(mirror), mirror.blocks, adopted);
     const changed = [...adopted].filter((id) => !sameUnits(before.get(id), after.get(id)));
     if (changed.length === 0) return { ok: true };
-    mirror.tainted = true;
-    const numbers = changed.map((id) => before.get(id)?.[0]?.number).filter((n): n is number => n !== null && n !== undefined);
+    mirror.follower.tainted = true;
+    const numbers = changed.filter((id) => before.has(id)).map((id) => numberOf(order, blocks, id)).filter((n): n is number => n !== null);
     const which = numbers.length ? numbers.join(', ') : changed.join(', ');
     return {
       ok: false,
@@ -87,6 +141,8 @@ export class AdoptedParagraphGuard {
   forget(key: string): void {
     const mirror = this.mirrors.get(key);
     if (!mirror) return;
+    mirror.follower.stop();
+    mirror.stopListening();
     mirror.text.dispose();
     mirror.text.doc.destroy();
     this.mirrors.delete(key);
@@ -98,17 +154,52 @@ export class AdoptedParagraphGuard {
 
   private mirrorOf(key: string, live: Y.Doc): Mirror {
     const existing = this.mirrors.get(key);
-    if (existing && !existing.tainted && Y.equalSnapshots(Y.snapshot(existing.text.doc), Y.snapshot(live))) return existing;
+    if (existing?.follower.catchUp(live)) return existing;
     this.forget(key);
-    const mirror: Mirror = { text: headlessFrom(Y.encodeStateAsUpdate(live), { writes: false }), tainted: false, reading: null };
+    const text = headlessFrom(Y.encodeStateAsUpdate(live), { writes: false });
+    const touched = new Set<string>();
+    // Which top-level blocks each change of the mirror's editor touched (a change inside one marks its ancestors too).
+    const stopListening = text.editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) =>
+      editorState.read(() => {
+        for (const key of [...dirtyElements.keys(), ...dirtyLeaves]) {
+          const top = topLevelKey($getNodeByKey(key));
+          if (top) touched.add(top);
+        }
+      }),
+    );
+    const mirror: Mirror = { text, follower: new LiveMirror(live, text.doc), order: null, blocks: new Map(), touched, stopListening };
     this.mirrors.set(key, mirror);
     return mirror;
   }
 
-  private read(mirror: Mirror): Map<string, ParagraphUnit[]> {
-    // The language only words the labels, which fingerprints leave out.
-    const units = mirror.text.editor.read(() => $readDraft('en').units);
-    mirror.reading = byId(units);
-    return mirror.reading;
+  /** The top-level blocks in order, their kept fingerprints brought up to date: only the touched ones are read. */
+  private read(mirror: Mirror): string[] {
+    return mirror.text.editor.read(() => {
+      const order = $getRoot().getChildrenKeys();
+      const moved = mirror.order === null || mirror.order.length !== order.length || mirror.order.some((k, i) => k !== order[i]);
+      const stale = mirror.order === null ? order : [...mirror.touched, ...(moved ? order.filter((k) => !mirror.blocks.has(k)) : [])];
+      mirror.touched.clear();
+      for (const key of stale) {
+        const node = $getNodeByKey(key);
+        if (node && $isRootNode(node.getParent())) {
+          mirror.blocks.set(key, {
+            paragraphId: $isNumberedParagraphNode(node) ? node.getParagraphId() : null,
+            list: $isListNode(node),
+            fingerprint: $blockFingerprint(node),
+          });
+        } else mirror.blocks.delete(key);
+      }
+      if (moved) {
+        const present = new Set(order);
+        for (const key of mirror.blocks.keys()) if (!present.has(key)) mirror.blocks.delete(key);
+      }
+      mirror.order = order;
+      return order;
+    });
   }
+}
+
+function topLevelKey(node: LexicalNode | null): string | null {
+  if (!node || $isRootNode(node)) return null;
+  return node.getTopLevelElement()?.getKey() ?? null;
 }

@@ -227,11 +227,26 @@ function anchorProblems(events: readonly LedgerEvent[], docName: string, updates
 }
 
 /** The ledger's events whose decision edits this text: each with its seq, who decided, and its edits of the text. */
-export function decisionsFor(events: readonly LedgerEvent[], docName: string): { seq: number; actor: LedgerEvent['actor']; edits: TextEdit[] }[] {
+export type Decision = { seq: number; actor: LedgerEvent['actor']; edits: TextEdit[] };
+
+/** The events of the ledger that decided edits of a text (any text), with those edits. */
+export function decisionsIn(events: readonly LedgerEvent[]): Decision[] {
   return events.flatMap((e) => {
-    const edits = textEditsOf([e]).filter((edit) => edit.doc === docName);
+    const edits = textEditsOf([e]);
     return edits.length ? [{ seq: e.seq, actor: e.actor, edits }] : [];
   });
+}
+
+/** The decisions on one text, each with its edits of that text. */
+export function decisionsOn(decisions: readonly Decision[], docName: string): Decision[] {
+  return decisions.flatMap((d) => {
+    const edits = d.edits.filter((edit) => edit.doc === docName);
+    return edits.length ? [{ ...d, edits }] : [];
+  });
+}
+
+export function decisionsFor(events: readonly LedgerEvent[], docName: string): Decision[] {
+  return decisionsOn(decisionsIn(events), docName);
 }
 
 /** The ledger first, then texts by name; within one, the earliest link. */

@@ -20,7 +20,7 @@ import {
 import type { DocService } from '../docs/service';
 import type { MeetingService } from '../meetings/service';
 import type { Store } from '../store/store';
-import { decisionsFor, type RecordIntegrity } from './integrity';
+import { decisionsIn, decisionsOn, type Decision, type RecordIntegrity } from './integrity';
 import { SIGNED, verifySigned } from './keys';
 
 /** How often, at most, a meeting's moving head is signed and sent to its clients. */
@@ -29,6 +29,12 @@ const HEAD_EVERY_MS = 1_000;
 export class RecordService {
   private readonly due = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
+  /**
+   * Per meeting, the ledger's decisions that edit texts, as far as the ledger
+   * was read: each text's load asks for them, and reads only the events
+   * recorded since the last ask, not the whole ledger again.
+   */
+  private readonly decisions = new Map<string, { seq: number; decisions: Decision[] }>();
 
   constructor(
     private readonly store: Store,
@@ -151,9 +157,22 @@ export class RecordService {
   /** Finds the recorded decisions a text lacks (DocService calls it when the text loads). */
   async missingDecisions(meetingId: string, docName: string, applied: ReadonlySet<number>) {
     if (!isMeetingText(docName)) return [];
-    return decisionsFor(await this.meetings.readEvents(meetingId), docName)
+    return decisionsOn(await this.decisionsOf(meetingId), docName)
       .filter((d) => !applied.has(d.seq))
       .map(({ seq, actor, edits }) => ({ cause: seq, actor, edits }));
+  }
+
+  /** The meeting's decisions on texts, the index brought up to date with the events since it was last read. */
+  private async decisionsOf(meetingId: string): Promise<Decision[]> {
+    const known = this.decisions.get(meetingId) ?? { seq: 0, decisions: [] };
+    const events = await this.meetings.readEvents(meetingId, known.seq);
+    // Another load may have moved the index meanwhile: keep whichever read further.
+    const current = this.decisions.get(meetingId) ?? known;
+    const last = events.at(-1)?.seq ?? known.seq;
+    if (last <= current.seq) return current.decisions;
+    const next = { seq: last, decisions: [...known.decisions, ...decisionsIn(events)] };
+    this.decisions.set(meetingId, next);
+    return next.decisions;
   }
 }
 

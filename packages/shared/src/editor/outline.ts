@@ -133,17 +133,27 @@ function $fingerprint(node: LexicalNode): unknown {
   return [node.getType()];
 }
 
+/** A block's fingerprint as JSON: a unit's fingerprint is the JSON array of its blocks' ones. */
+export function $blockFingerprint(block: LexicalNode): string {
+  return JSON.stringify($fingerprint(block));
+}
+
+/** The fingerprint of a unit made of blocks with these fingerprints (what `ParagraphUnit.fingerprint` holds). */
+export function unitFingerprint(blockFingerprints: readonly string[]): string {
+  return `[${blockFingerprints.join(',')}]`;
+}
+
 /**
  * Every paragraph of the text as a unit, in order. Paragraphs sharing an id (a copy) come as one unit each.
  * `lang` words the brackets' "delete" (English if not given).
  */
 export function $readParagraphUnits(numbering: Numbering, lang: Lang = 'en'): ParagraphUnit[] {
   const units: ParagraphUnit[] = [];
-  let open: { unit: ParagraphUnit; lines: string[]; parts: unknown[] } | null = null;
+  let open: { unit: ParagraphUnit; lines: string[]; parts: string[] } | null = null;
   const close = () => {
     if (!open) return;
     open.unit.text = open.lines.join('\n');
-    open.unit.fingerprint = JSON.stringify(open.parts);
+    open.unit.fingerprint = unitFingerprint(open.parts);
     units.push(open.unit);
     open = null;
   };
@@ -154,13 +164,13 @@ export function $readParagraphUnits(numbering: Numbering, lang: Lang = 'en'): Pa
       open = {
         unit: { id, key: block.getKey(), blockKeys: [block.getKey()], number: numbering.numberOf.get(id) ?? null, text: '', fingerprint: '' },
         lines: [$inlineText(block, numbering, lang)],
-        parts: [$fingerprint(block)],
+        parts: [$blockFingerprint(block)],
       };
     } else if ($isListNode(block) && open) {
-      const current: { unit: ParagraphUnit; lines: string[]; parts: unknown[] } = open;
+      const current: { unit: ParagraphUnit; lines: string[]; parts: string[] } = open;
       current.unit.blockKeys.push(block.getKey());
       current.lines.push(...$listText(block, numbering, '', lang));
-      current.parts.push($fingerprint(block));
+      current.parts.push($blockFingerprint(block));
     } else {
       close();
     }
