@@ -32,12 +32,18 @@ function sameChange(a: Uint8Array, b: Uint8Array): boolean {
 export class LiveMirror {
   /** Holds an update the live document refused, or lost track of it: rebuild before the next use. */
   tainted = false;
+  /** How many changes of the live document the copy has followed: a version of the text, for caches. */
+  followed = 0;
   private queued: Uint8Array[] = [];
   /** The change the last accepted update made to the copy, which the live document must make next. */
   private ahead: Uint8Array | null = null;
   private readonly follow = (update: Uint8Array) => {
-    if (this.queued.length >= MAX_QUEUED) this.tainted = true;
-    else this.queued.push(update);
+    if (this.tainted) return;
+    if (this.queued.length < MAX_QUEUED) this.queued.push(update);
+    else {
+      this.tainted = true;
+      this.queued = [];
+    }
   };
 
   /** `copy` must hold exactly what `live` holds now. */
@@ -63,6 +69,7 @@ export class LiveMirror {
       this.ahead = null;
     }
     for (let i = from; i < queued.length; i++) Y.applyUpdate(this.copy, queued[i]);
+    this.followed += queued.length;
     return sameMap(Y.decodeStateVector(Y.encodeStateVector(this.copy)), Y.decodeStateVector(Y.encodeStateVector(live)));
   }
 

@@ -1,0 +1,257 @@
+/**
+ * Late in the meeting (`pnpm bench:late`, issue 14): what a keystroke costs
+ * once a text has a long history and adopted paragraphs, and while report
+ * viewers are open. A script that prints figures, not a test.
+ *
+ *   pnpm bench:late                 3 rounds of 150 keystrokes per phase
+ *   options: --rounds N --keys N --rate KEYS_PER_S --viewers N --updates N --adopted N
+ *
+ * Two meetings on one server (in this process, on a temporary data folder):
+ *   empty  a fresh text: one empty paragraph, nothing adopted;
+ *   late   a text of 60 imported paragraphs, then 10,000 keystrokes typed
+ *          into its last ten, then paragraphs 1-50 adopted by the chair.
+ * Phases, interleaved in every round so that the machine's noise hits all:
+ *   empty          the pen-holder types into the fresh text;
+ *   late           the pen-holder types into paragraph 55 of the late text;
+ *   late+viewers   the same while 30 report viewers (another process) fetch
+ *                  the report (format=json, as the web app's report view
+ *                  does) every 1.5 s, as they do while someone types.
+ * The pen-holder is a client with a headless Lexical editor (the web
+ * editor's nodes) typing at 10 keys/s; a keystroke's latency is from the
+ * moment its update is sent to the server's acknowledgement (stored).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { docx, type DocxParagraph } from '@gavel/server/drafting/docx-fixture';
+import { $appendToParagraph } from '@gavel/shared/editor/edits';
+import { arg } from './args';
+import { setupMeeting } from '../support/fixtures';
+import { DraftClient } from '../support/draft-client';
+import { TestServer } from '../support/server';
+
+const SELF = import.meta.filename;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const VIEWER_EVERY_MS = 1_500;
+
+// ---- the viewers' process --------------------------------------------------------
+
+interface ViewerSetup {
+  type: 'start';
+  url: string;
+  meetingId: string;
+  tokens: string[];
+}
+
+/** Each viewer fetches the report, then again 1.5 s after it last asked, until told to stop; replies with the answers' statuses. */
+async function viewers(): Promise<void> {
+  const statuses = new Map<number, number>();
+  const times: number[] = [];
+  let running = false;
+  let loops: Promise<void>[] = [];
+  const loop = async (setup: ViewerSetup, token: string) => {
+    await new Promise((r) => setTimeout(r, Math.random() * VIEWER_EVERY_MS));
+    while (running) {
+      const started = performance.now();
+      try {
+        const res = await fetch(`${setup.url}/api/meetings/${setup.meetingId}/report?format=json&lang=en`, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status === 200) times.push(performance.now() - started);
+      } catch {
+        statuses.set(0, (statuses.get(0) ?? 0) + 1);
+      }
+      await new Promise((r) => setTimeout(r, Math.max(0, started + VIEWER_EVERY_MS - performance.now())));
+    }
+  };
+  process.on('message', async (m: ViewerSetup | { type: 'stop' | 'exit' }) => {
+    if (m.type === 'start') {
+      running = true;
+      statuses.clear();
+      times.length = 0;
+      loops = m.tokens.map((t) => loop(m, t));
+      process.send!({ type: 'started' });
+    } else if (m.type === 'stop') {
+      running = false;
+      await Promise.all(loops);
+      process.send!({ type: 'stopped', statuses: [...statuses], times });
+    } else process.exit(0);
+  });
+  process.send!({ type: 'ready' });
+}
+
+function ask<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: { type: string }) => {
+      if (m.type !== reply) return;
+      child.off('message', on);
+      resolve(m as T);
+    };
+    child.on('message', on);
+    child.send(message);
+  });
+}
+
+// ---- the pen-holder -----------------------------------------------------------------
+
+/** Types one character at the end of a paragraph; resolves with ms from sending to the server's acknowledgement. */
+function key(client: DraftClient, paragraphId: string, char: string): Promise<number> {
+  let sentAt = 0;
+  // A text node appended is merged into the one before it by Lexical's normalization: one character typed at the end.
+  const ack = client.edit(() => $appendToParagraph(paragraphId, [char]));
+  // `edit` applied the keystroke in the client's editor and sent it before returning: time from here.
+  sentAt = performance.now();
+  return ack.then((a) => {
+    if (!a.ok) throw new Error(`keystroke refused: ${JSON.stringify(a)}`);
+    return performance.now() - sentAt;
+  });
+}
+
+/** Types `count` keystrokes at `rate` a second (not waiting for the answers, as a typist does not); their latencies. */
+async function type(client: DraftClient, paragraphId: string, count: number, rate: number): Promise<number[]> {
+  const pending: Promise<number>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(key(client, paragraphId, 'abcdefghij'[i % 10]));
+  }
+  return Promise.all(pending);
+}
+
+/**
+ * Many keystrokes, to give a text its history: from several connections at
+ * once, each below the server's message rate per connection (150/s).
+ */
+async function typeHistory(url: string, token: string, paragraphIds: string[], count: number): Promise<void> {
+  const connections = 4;
+  const perSecond = 140;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, c) => {
+      const client = await DraftClient.open(url, token);
+      const mine = paragraphIds.filter((_, i) => i % connections === c);
+      const pending: Promise<number>[] = [];
+      for (let i = 0; i < count / connections; i++) {
+        // Never a burst to catch up (the server disconnects a flood): a pause after every keystroke, a few in flight.
+        await new Promise((r) => setTimeout(r, 1000 / perSecond));
+        if (pending.length >= 20) await pending.shift();
+        pending.push(key(client, mine[i % mine.length]!, 'xyz '[i % 4]!));
+      }
+      await Promise.all(pending);
+      client.close();
+    }),
+  );
+}
+
+// ---- figures ------------------------------------------------------------------------
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function summary(times: number[]) {
+  const s = [...times].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+
+// ---- the run ----------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const rounds = arg('rounds', 3);
+  const keys = arg('keys', 150);
+  const rate = arg('rate', 10);
+  const viewerCount = arg('viewers', 30);
+  const historyUpdates = arg('updates', 10_000);
+  const adoptedCount = arg('adopted', 50);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`Gavel late-meeting benchmark on ${cpus().length} cores, Node ${process.version}; load average ${load()}`);
+
+  const server = await TestServer.start({ config: { signinPerCode: 1_000_000 } });
+  const viewerProcess = fork(SELF, ['--viewers'], { stdio: 'inherit' });
+  await new Promise<void>((resolve) => viewerProcess.once('message', () => resolve()));
+  try {
+    // The fresh text.
+    const fresh = await setupMeeting(server);
+    const freshPen = await DraftClient.open(server.url, fresh.secretariat.token!);
+    const freshId = freshPen.read().units[0].id;
+
+    // The late text: 60 paragraphs, a long history in the last ten, the first 50 adopted.
+    const late = await setupMeeting(server);
+    const paragraphs: DocxParagraph[] = Array.from({ length: 60 }, (_, i) => ({
+      runs: [{ text: `${i + 1}. The Working Group recommends that States parties consider measures on the matter of paragraph ${i + 1}, in accordance with their domestic law.` }],
+    }));
+    const imported = await fetch(`${server.url}/api/meetings/${late.meetingId}/drafts/recommendations/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${late.secretariat.token}`, 'content-type': DOCX },
+      body: new Uint8Array(docx(paragraphs)),
+    });
+    if (imported.status !== 200) throw new Error(`import: ${imported.status} ${await imported.text()}`);
+    const latePen = await DraftClient.open(server.url, late.secretariat.token!);
+    const ids = latePen.read().units.map((u) => u.id);
+    const historyStarted = performance.now();
+    await typeHistory(server.url, late.secretariat.token!, ids.slice(50), historyUpdates);
+    const chair = await server.signIn(late.meetingId, late.chairCode.code, 'Chair');
+    const adopted = await chair.command(late.meetingId, { type: 'paragraph.setStatus', doc: 'recommendations', paragraphIds: ids.slice(0, adoptedCount), status: 'adopted' });
+    if (adopted.status !== 200) throw new Error(`adopt: ${adopted.status} ${JSON.stringify(adopted.body)}`);
+    const stored = (await server.gavel.store.docHead(late.meetingId, 'recommendations')).seq;
+    console.log(
+      `late text: ${ids.length} paragraphs, ${stored} stored updates (${historyUpdates} typed in ${((performance.now() - historyStarted) / 1000).toFixed(1)} s), paragraphs 1-${adoptedCount} adopted`,
+    );
+    const viewerTokens: string[] = [];
+    for (let i = 0; i < viewerCount; i++) viewerTokens.push((await server.signIn(late.meetingId, late.viewerCode, `Viewer ${i + 1}`)).token!);
+    const typingIn = ids[54]!;
+
+    const results = { empty: [] as number[], late: [] as number[], 'late+viewers': [] as number[] };
+    const viewerStatuses = new Map<number, number>();
+    const reportTimes: number[] = [];
+    // Warm both texts (the late one builds its guard's mirror on its first keystroke after the adoption).
+    await type(freshPen, freshId, 20, rate);
+    await type(latePen, typingIn, 20, rate);
+    for (let r = 0; r < rounds; r++) {
+      results.empty.push(...(await type(freshPen, freshId, keys, rate)));
+      results.late.push(...(await type(latePen, typingIn, keys, rate)));
+      await ask(viewerProcess, { type: 'start', url: server.url, meetingId: late.meetingId, tokens: viewerTokens }, 'started');
+      // The viewers' first round of requests, spread over 1.5 s, before the measure.
+      await new Promise((res) => setTimeout(res, VIEWER_EVERY_MS));
+      results['late+viewers'].push(...(await type(latePen, typingIn, keys, rate)));
+      const stopped = await ask<{ statuses: [number, number][]; times: number[] }>(viewerProcess, { type: 'stop' }, 'stopped');
+      for (const [status, n] of stopped.statuses) viewerStatuses.set(status, (viewerStatuses.get(status) ?? 0) + n);
+      reportTimes.push(...stopped.times);
+      console.log(`round ${r + 1}/${rounds} done; load average ${load()}`);
+    }
+
+    const f = (n: number) => n.toFixed(1);
+    const base = summary(results.empty);
+    const lateOnly = summary(results.late);
+    console.log(['', 'phase           keys   p50 ms   p95 ms   p99 ms  mean ms   p50 / empty  p99 / empty  p99 / late'].join('\n'));
+    for (const [name, times] of Object.entries(results)) {
+      const s = summary(times);
+      console.log(
+        `${name.padEnd(14)} ${String(s.n).padStart(5)} ${f(s.p50).padStart(8)} ${f(s.p95).padStart(8)} ${f(s.p99).padStart(8)} ${f(s.mean).padStart(8)}` +
+          `   ${(s.p50 / base.p50).toFixed(2).padStart(11)}  ${(s.p99 / base.p99).toFixed(2).padStart(11)}  ${(s.p99 / lateOnly.p99).toFixed(2).padStart(10)}`,
+      );
+    }
+    const viewed = summary(reportTimes);
+    console.log(
+      `\nreport requests by the ${viewerCount} viewers: ${[...viewerStatuses].map(([s, n]) => `${n} x ${s || 'failed'}`).join(', ')}; answered in p50 ${f(viewed.p50)} ms, p95 ${f(viewed.p95)} ms`,
+    );
+    console.log('goals (issue 14): late p50 within 1.2x of empty; late+viewers p99 within 1.2x of late');
+    console.log(`load average at the end ${load()} (other work on the machine shows in the p99)`);
+    freshPen.close();
+    latePen.close();
+  } finally {
+    viewerProcess.send({ type: 'exit' });
+    await server.stop();
+  }
+}
+
+if (process.argv.includes('--viewers')) void viewers();
+else
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
