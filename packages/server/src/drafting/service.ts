@@ -29,7 +29,10 @@ import { SERVER_ACTOR, type DocService } from '../docs/service';
 import type { MeetingService } from '../meetings/service';
 import { AdoptedParagraphGuard } from './guard';
 import { editCopy, headlessFrom } from './headless';
-import { paragraphHistory, type ParagraphVersion } from './history';
+import { HistoryReplay, type ParagraphVersion } from './history';
+
+/** Paragraph histories kept (each a reader holding its text): the most recently asked. */
+const KEPT_HISTORIES = 16;
 
 /** The texts every meeting starts with, each one empty paragraph. */
 const STARTING_DOCS = ['recommendations'] as const;
@@ -66,6 +69,8 @@ export interface ParagraphHistory {
 export class DraftingService {
   private readonly guard = new AdoptedParagraphGuard();
   private readonly stops: (() => void)[] = [];
+  /** Kept paragraph histories, by meeting, text and paragraph, the most recently asked last. */
+  private readonly histories = new Map<string, HistoryReplay>();
 
   constructor(
     private readonly meetings: MeetingService,
@@ -88,6 +93,7 @@ export class DraftingService {
   close(): void {
     for (const stop of this.stops.splice(0)) stop();
     this.guard.close();
+    this.histories.clear();
   }
 
   /** Gives an empty text its first paragraph. Idempotent: runs in the document's queue. */
@@ -167,9 +173,8 @@ export class DraftingService {
     if (!isMeetingText(docName)) throw new DomainError('not_found', `no text ${docName}`);
     const state = await this.meetings.state(meetingId);
     if (!state) throw new DomainError('not_found', `no meeting ${meetingId}`);
-    const updates = await this.docs.updates(meetingId, docName);
     const record = state.paragraphs[docName]?.[paragraphId];
-    const versions = paragraphHistory(updates, paragraphId, {
+    const versions = await this.versions(meetingId, docName, paragraphId, {
       lang: lang ?? state.info.language,
       omit: unnumberedParagraphs(state, docName),
       boundaries: record?.changes.map((c) => c.at) ?? [],
@@ -181,5 +186,29 @@ export class DraftingService {
       statusChanges: record?.changes ?? [],
       versions,
     };
+  }
+
+  /**
+   * A paragraph's versions from its kept replay, extended with the updates
+   * stored since it was last asked (replayed from the first only when new).
+   */
+  private async versions(
+    meetingId: string,
+    docName: string,
+    paragraphId: string,
+    options: { lang: Lang; omit: ReadonlySet<string>; boundaries: string[] },
+  ): Promise<ParagraphVersion[]> {
+    const key = `${meetingId}\u0000${docName}\u0000${paragraphId}`;
+    const kept = this.histories.get(key);
+    const replay = kept?.fits(options.lang, options.omit, options.boundaries) ? kept : new HistoryReplay(paragraphId, options.lang, options.omit, options.boundaries);
+    replay.extend(await this.docs.updates(meetingId, docName, replay.seq), options.boundaries);
+    // Most recently asked last; the oldest dropped (left to the garbage collector: a request may still be reading it).
+    this.histories.delete(key);
+    this.histories.set(key, replay);
+    for (const k of this.histories.keys()) {
+      if (this.histories.size <= KEPT_HISTORIES) break;
+      this.histories.delete(k);
+    }
+    return replay.history();
   }
 }
