@@ -128,6 +128,9 @@ body { font-family: ${FONT_STACKS[lang]}; font-size: 12pt; line-height: 1.4; max
 /* The labels are the report's own ("1.", "(a)", "١-"): no list numbering on top of them, at any depth. */
 ol.subparagraphs, ol.agenda, ol.agenda ol, .footnotes ol { list-style: none; }
 ol.agenda ol { padding-inline-start: 2.5em; }
+/* A hanging indent: a long item's next lines start under its text, not under its number. */
+ol.agenda li { padding-inline-start: 2.5em; text-indent: -2.5em; }
+ol.agenda .label { display: inline-block; min-width: 2.5em; text-indent: 0; }
 .footnotes ol { padding: 0; }
 .fnref, .fnlabel { font-size: 0.7em; vertical-align: super; line-height: 0; }
 .footnotes .fnlabel { display: inline-block; min-width: 1.5em; }
