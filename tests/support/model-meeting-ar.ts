@@ -5,8 +5,10 @@
  * agenda of para. 67, the panellists of item 3 (para. 88) and the
  * speakers of items 2-5 in the order the model lists them (paras. 79, 93,
  * 101, 107), recorded after the fact on the model's dates (27-29 January
- * 2010) through the server's clock. Built through the public API
- * (openMeeting), nothing poked at the state.
+ * 2010, Vienna time) as a secretariat does from its notes: the opening and
+ * the agenda's adoption corrected to their times (agenda.correctTime), the
+ * statements entered with theirs (statements.enter). Built through the
+ * public API (openMeeting), nothing poked at the state.
  *
  * For the sentence-by-sentence test (tests/integration/report-sentences.test.ts)
  * and `pnpm report:match`.
@@ -241,34 +243,12 @@ export interface BuiltArabic extends OpenMeeting {
   items: Record<number, string>;
 }
 
-/** A clock the builder moves forward: each event is recorded at the time of day it set. */
-class ModelClock {
-  private ms = Date.parse('2010-01-27T08:00:00Z');
-  readonly now = () => new Date(this.ms);
-  at(day: string, time: string): void {
-    this.ms = Date.parse(`${day}T${time}:00Z`);
-  }
-  tick(seconds: number): void {
-    this.ms += seconds * 1000;
-  }
-}
-
 export async function buildArabicModelMeeting(): Promise<BuiltArabic> {
-  const clock = new ModelClock();
-  const m = await openMeeting(ARABIC_MEETING, clock.now);
+  const m = await openMeeting(ARABIC_MEETING);
   const { command, secretariat, signIn } = m;
 
-  // The model lists the observers in the order they spoke, signatories or not: one rank for them.
-  await command(secretariat, {
-    type: 'rules.update',
-    changes: {
-      precedence: [
-        ['state_party', 'reio_party'],
-        ['signatory', 'observer_state', 'observer_entity'],
-        ['un_body', 'igo_observer', 'igo', 'other_entity', 'ngo'],
-      ],
-    },
-  });
+  // The venue's clock: the record's days are Vienna's.
+  await command(secretariat, { type: 'rules.update', changes: { programme: { timeZone: 'Europe/Vienna' } } });
 
   // III.C: the participants, States from the UN list under the names the model uses.
   const states = (category: Category, names: string[]) => names.map((n) => ({ category, ...modelState(n) }));
@@ -321,47 +301,33 @@ export async function buildArabicModelMeeting(): Promise<BuiltArabic> {
   items[7] = await addItem({ ar: 'مسائل أخرى', en: 'Other matters', fr: 'Questions diverses', zh: '其他事项' });
   items[8] = await addItem({ ar: 'اعتماد تقرير الاجتماع', en: 'Adoption of the report on the meeting', fr: 'Adoption du rapport sur la réunion', zh: '通过会议报告' });
 
-  // III.A and III.B: opened and the agenda adopted on 27 January.
-  clock.at('2010-01-27', '08:00');
+  // III.A and III.B, recorded after the fact: opened and the agenda adopted now, corrected to 27 January 2010 from the notes.
+  const NOTES = 'From the secretariat’s notes of the meeting (model report, CTOC/COP/WG.4/2010/6)';
   const chairCode = (await command(secretariat, { type: 'access.issue', role: 'chair', label: 'الرئيسة' })).issuedCodes![0].code;
   const chair = await signIn(chairCode, 'Dominika Krois');
-  clock.at('2010-01-27', '09:00');
   await command(chair, { type: 'meeting.open' });
-  clock.tick(300);
   await command(chair, { type: 'agenda.adopt' });
+  await command(secretariat, { type: 'agenda.correctTime', moment: 'opening', at: '2010-01-27T10:00:00+01:00', note: NOTES });
+  await command(secretariat, { type: 'agenda.correctTime', moment: 'adoption', at: '2010-01-27T10:10:00+01:00', note: NOTES });
 
-  // IV: each item taken up on its day, the panellists and the speakers in the model's order, the floor given in turn.
+  // IV: the statements of each item entered from the notes on its day, the panellists (registered with their
+  // forms of address and names in Arabic script) first, then the speakers in the model's order, four minutes each.
+  const statements: Record<string, unknown>[] = [];
   for (const [k, item] of ITEMS.entries()) {
     const itemId = items[k + 2];
-    clock.at(item.date, k % 2 === 0 ? '09:30' : '13:00');
-    await command(chair, { type: 'agenda.takeUp', itemId });
+    let at = Date.parse(`${item.date}T${k % 2 === 0 ? '10:30' : '15:00'}:00+01:00`);
+    const statement = (capacity: string, delegationId: string, speakerName: string | null = null) => {
+      statements.push({ itemId, capacity, delegationId, speakerName, onBehalfOf: null, startedAt: new Date(at).toISOString(), endedAt: new Date(at + 200_000).toISOString() });
+      at += 240_000;
+    };
     for (const p of item.panel ?? []) {
-      const person = await command(secretariat, {
-        type: 'person.register',
-        name: p.name.en,
-        names: { ar: p.name.ar },
-        title: p.title,
-        function: 'panellist',
-        delegationId: delegationOf(p.country),
-      });
-      const personId = person.events[0].payload.person.id as string;
-      await command(secretariat, { type: 'speakers.request', itemId, kind: 'panellist', personId });
+      const delegationId = delegationOf(p.country);
+      await command(secretariat, { type: 'person.register', name: p.name.en, names: { ar: p.name.ar }, title: p.title, function: 'panellist', delegationId });
+      statement('panellist', delegationId, p.name.en);
     }
-    for (const name of [...(item.states ?? []), ...(item.others ?? [])]) {
-      await command(secretariat, { type: 'speakers.request', itemId, delegationId: delegationOf(name) });
-    }
-    // The floor in the order inscribed: the rules of procedure would put States parties first, which the lists above already do.
-    let onFloor: string | null = null;
-    for (;;) {
-      clock.tick(240);
-      const events: { type: string; payload: any }[] = (await command(chair, { type: 'speakers.next', itemId, expectedCurrent: onFloor })).events;
-      const given = events.find((e) => e.type === 'FloorGiven');
-      onFloor = given ? (given.payload.entryId as string) : null;
-      if (!onFloor) break;
-    }
-    clock.tick(60);
-    await command(chair, { type: 'agenda.close', itemId });
+    for (const name of [...(item.states ?? []), ...(item.others ?? [])]) statement('statement', delegationOf(name));
   }
+  await command(secretariat, { type: 'statements.enter', statements, note: NOTES });
   return { ...m, items };
 }
 

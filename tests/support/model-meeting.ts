@@ -307,11 +307,8 @@ export interface OpenMeeting {
   importDoc: (doc: string, file: Buffer) => Promise<{ paragraphs: number }>;
 }
 
-/**
- * Creates a meeting with the given details. `clock`: the time the server
- * records events at (the model's dates for a meeting recorded after the fact).
- */
-export async function openMeeting(info: Record<string, unknown>, clock?: () => Date): Promise<OpenMeeting> {
+/** Creates a meeting with the given details. */
+export async function openMeeting(info: Record<string, unknown>): Promise<OpenMeeting> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gavel-bench-report-'));
   const config = {
     ...loadConfig({ GAVEL_DATA_DIR: dataDir, GAVEL_LOG_LEVEL: 'warn', GAVEL_DEMO: 'false', PORT: '0' }),
@@ -320,7 +317,7 @@ export async function openMeeting(info: Record<string, unknown>, clock?: () => D
     socketsPerAddress: 1_000_000,
     adminToken: ADMIN_TOKEN,
   };
-  const gavel = await buildApp(config, clock ? { meetings: { clock } } : {});
+  const gavel = await buildApp(config);
 
   const request: OpenMeeting['request'] = async (method, url, token, payload, contentType) => {
     const res = await gavel.app.inject({

@@ -73,7 +73,7 @@ function adminTokenFor(config: Config): { token: string; isNew: boolean } {
 /** Builds Gavel without listening: tests call this and listen on port 0. */
 export async function buildApp(
   config: Config,
-  options: { store?: Store; docs?: DocServiceOptions; meetings?: { checkpointEvery?: number; clock?: () => Date } } = {},
+  options: { store?: Store; docs?: DocServiceOptions; meetings?: { checkpointEvery?: number } } = {},
 ): Promise<Gavel> {
   if (config.redisUrl && !config.databaseUrl && !options.store) throw new Error('GAVEL_REDIS_URL needs GAVEL_DATABASE_URL: several nodes share PostgreSQL');
   const store =

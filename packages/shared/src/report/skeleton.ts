@@ -387,7 +387,7 @@ function itemSection(
       panellistIds.push(s.id);
       if (seenPanellists.has(key)) continue;
       seenPanellists.add(key);
-      panellists.push({ name, country, ...panellistOf(state, s.entryId, words.lang) });
+      panellists.push({ name, country, ...panellistOf(state, s, words.lang) });
       continue;
     }
     if (!HEARD.includes(s.capacity) || !s.delegationId) continue;
@@ -437,9 +437,12 @@ function itemSection(
  * person, in the report's language, and the gender any language's form gives (for the
  * title a language lacks and the sentence's agreement).
  */
-function panellistOf(state: MeetingState, entryId: string, lang: Lang): { name?: string; title: string; gender: Gender } {
-  const personId = state.speakers.entries[entryId]?.personId;
-  const person = personId ? state.persons[personId] : undefined;
+function panellistOf(state: MeetingState, s: Statement, lang: Lang): { name?: string; title: string; gender: Gender } {
+  const personId = state.speakers.entries[s.entryId]?.personId;
+  // A statement entered from notes has no list entry: the panellist registered under the name it gives.
+  const person = personId
+    ? state.persons[personId]
+    : Object.values(state.persons).find((p) => p.function === 'panellist' && p.name === s.speakerName && (!s.delegationId || p.delegationId === s.delegationId));
   if (!person) return { title: '', gender: null };
   return { name: personName(person, lang), title: person.title[lang] ?? '', gender: genderOf(Object.values(person.title).join(' ')) };
 }
