@@ -119,13 +119,20 @@ async function api(url: string, method: string, path: string, body?: unknown, to
   try {
     answer = JSON.parse(text);
   } catch {
-    answer = { error: { code: `not JSON: ${text.slice(0, 40)}` } };
+    answer = { error: { code: text.includes("<html") ? "from HAProxy" : "not JSON" } };
   }
   return { status: res.status, body: answer };
 }
 
+/** A set-up request that must succeed; a connection cut under load is tried again, twice. */
 async function mustApi(url: string, method: string, path: string, body?: unknown, token?: string) {
-  const res = await api(url, method, path, body, token);
+  let res: Awaited<ReturnType<typeof api>> | undefined;
+  for (let attempt = 0; !res; attempt++) {
+    res = await api(url, method, path, body, token).catch((e: Error) => {
+      if (attempt >= 2) throw new Error(`${method} ${path}: ${e.message} (${String(e.cause)})`);
+      return undefined;
+    });
+  }
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

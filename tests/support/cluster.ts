@@ -242,6 +242,8 @@ export class Cluster {
     const nodePorts = options.ports?.nodes ?? (await Promise.all(Array.from({ length: count }, () => freePort())));
     const lbPort = options.ports?.lb ?? (await freePort());
     const adminToken = options.adminToken ?? CLUSTER_ADMIN_TOKEN;
+    // Built before anything is started that a failed build would leave behind.
+    const main = serverMain(options.server ?? 'build', dir);
 
     const database = typeof options.postgres === 'object' ? undefined : await createTestDatabase({ ownInstance: options.postgres === 'own' });
     const databaseUrl = typeof options.postgres === 'object' ? options.postgres.url : database!.url;
@@ -285,7 +287,7 @@ export class Cluster {
       redisUrl,
       ownRedis,
       nodeEnv: (i) => ({ ...shared, GAVEL_NODE_ID: nodes[i].name, GAVEL_DEMO: String(!!options.demo && i === 0) }),
-      main: serverMain(options.server ?? 'build', dir),
+      main,
     });
     try {
       await ownRedis?.start();
@@ -320,7 +322,7 @@ export class Cluster {
     const node = this.nodes[i];
     const env = { ...this.parts.nodeEnv(i), PORT: String(node.port) };
     mkdirSync(node.dataDir, { recursive: true });
-    const server = await spawnServer(node.dataDir, env, { main: this.parts.main, logFile: node.log });
+    const server = await spawnServer(node.dataDir, env, { main: this.parts.main, logFile: node.log, startMs: 60_000 });
     node.process = track(server.child);
   }
 

@@ -134,14 +134,15 @@ export const COMPILED_MAIN = join(ROOT, 'packages/server/dist/main.js');
  * JavaScript that production runs; from this checkout, or from `root` (a
  * benchmark comparing with another commit's); or `main`, a build of its
  * own. With `logFile`, all it prints is appended there too (a cluster's
- * nodes, read when a test fails).
+ * nodes, read when a test fails). Killed if it has not started in `startMs`.
  */
 export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
-  options: { compiled?: boolean; root?: string; main?: string; logFile?: string } = {},
+  options: { compiled?: boolean; root?: string; main?: string; logFile?: string; startMs?: number } = {},
 ) {
   const root = options.root ?? ROOT;
+  const startMs = options.startMs ?? 30_000;
   const main = options.main ?? (options.compiled ? join(root, 'packages/server/dist/main.js') : undefined);
   const child: ChildProcess = spawn(
     process.execPath,
@@ -169,7 +170,11 @@ export async function spawnServer(
     child.once('exit', (code, signal) => log.end(`\n[exited: ${signal ?? code}]\n`));
   }
   const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Not left running behind a failed start.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in ${startMs / 1000} s:\n${output}`));
+    }, startMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = output.match(/Gavel is running on (http:\/\/localhost:\d+)/);
