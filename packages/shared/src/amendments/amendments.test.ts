@@ -7,7 +7,7 @@ import { richFromText, richText, type RichParagraph } from '../editor/rich';
 import { textEditsOf } from './effects';
 import type { CommandFacts, DraftMeta, TextFacts } from './facts';
 import { openBrackets, pendingAmendments, standingObjections } from './model';
-import { paragraphStory, storyMarkdown } from './story';
+import { paragraphStory, storyHtml, storyMarkdown } from './story';
 
 const P50 = 'p_para00000050';
 const P51 = 'p_para00000051';
@@ -393,7 +393,8 @@ describe('the story of a paragraph', () => {
     w.m.run({ type: 'amendment.decide', amendmentId: id, outcome: 'bracket', expectedVersion: 1 }, CHAIR, w.facts());
     w.m.run({ type: 'objection.raise', doc: DOC, paragraphId: P50, reason: 'Cannot join.' }, delegate(w.pakistan), w.facts());
     w.m.run({ type: 'adoption.decide', doc: DOC, paragraphIds: [P50], outcome: 'no_consensus', disposition: 'keep', footnote: { target: { paragraphId: P109 } } }, CHAIR, w.facts());
-    const story = paragraphStory(w.m.state, DOC, P50, [{ seq: 1, from: '2010-01-27T09:00:00.000Z', to: '2010-01-27T09:00:00.000Z', by: ['Secretariat officer'], text: TEXT_50, number: 50 }]);
+    const versions = [{ seq: 1, from: '2010-01-27T09:00:00.000Z', to: '2010-01-27T09:00:00.000Z', by: ['Secretariat officer'], text: TEXT_50, number: 50 }];
+    const story = paragraphStory(w.m.state, DOC, P50, versions, { refWords: (id) => (id === P109 ? 'paragraph 109 below' : '?') });
     expect(story.status).toBe('no_consensus');
     expect(story.amendments).toEqual([
       expect.objectContaining({ sponsor: 'Norway', supporters: ['Germany'], objectors: [{ delegation: 'Egypt', reason: 'No.' }], status: 'bracketed' }),
@@ -401,7 +402,13 @@ describe('the story of a paragraph', () => {
     expect(story.entries.map((e) => e.kind)).toEqual(['version', 'amendment', 'stance', 'stance', 'decision', 'bracket', 'objection', 'status']);
     const md = storyMarkdown(story);
     expect(md).toContain('Norway tables an amendment (change)');
-    expect(md).toContain('Read for adoption: no consensus; the paragraph is kept, with a footnote pointing to paragraph');
+    expect(md).toContain(
+      'Read for adoption: no consensus; the paragraph is kept, with a footnote: “For the discussion of the working group on this recommendation, see paragraph 109 below.”',
+    );
+    // Which numbering, and no internal id anywhere (issue 13).
+    expect(md).toContain('# The story of paragraph 50 of the draft');
+    for (const out of [md, storyHtml(story)]) expect(out).not.toMatch(/\b(p|am|br)_[A-Za-z0-9]{6,}/);
+    expect(storyMarkdown(paragraphStory(w.m.state, DOC, P50, [{ ...versions[0], number: null }]))).toContain('# The story of a paragraph without number');
   });
 });
 

@@ -9,6 +9,7 @@
 import type { MeetingState } from '../domain/state';
 import { paragraphStatus, type ParagraphStatus, type StatusChange } from '../draft/paragraphs';
 import { bracketText, richText, type PlainOptions, type RichParagraph } from '../editor/rich';
+import { noteSegments } from '../editor/footnotes';
 import { delegationName } from '../participants/names';
 import { amendmentParagraph, type Amendment, type AmendmentStatus, type StanceKind } from './model';
 
@@ -66,6 +67,13 @@ export interface ParagraphStory {
   statusChanges: StatusChange[];
   /** Everything above in the order it happened. */
   entries: StoryEntry[];
+}
+
+/** A footnote's words with its references as the text words them ("paragraph 109 below"), "?" when not known. */
+function noteText(note: string, plain: PlainOptions): string {
+  return noteSegments(note)
+    .map((x) => ('text' in x ? x.text : (plain.refWords?.(x.ref) ?? '?')))
+    .join('');
 }
 
 const STANCE_WORDS: Record<StanceKind, string> = { cosponsor: 'co-sponsors', support: 'supports', object: 'objects to' };
@@ -199,7 +207,8 @@ export function paragraphStory(
       const d = c.decision;
       const outcome = { adopted: 'adopted', agreed_ad_ref: 'agreed ad referendum', no_consensus: 'no consensus', deferred: 'deferred' }[d.outcome];
       const disposition = d.disposition === 'drop' ? '; the paragraph is dropped' : d.disposition === 'keep' ? '; the paragraph is kept' : '';
-      const footnote = d.footnote ? `, with a footnote pointing to ${'text' in d.footnote.target ? d.footnote.target.text : `paragraph ${d.footnote.target.paragraphId}${d.footnote.target.doc && d.footnote.target.doc !== doc ? ` of ${d.footnote.target.doc}` : ''}`}` : '';
+      // The footnote as it reads (its reference in words), never the target's internal id.
+      const footnote = d.footnote ? `, with a footnote: “${noteText(d.footnote.note, plain)}”` : '';
       summary = `Read for adoption: ${outcome}${disposition}${footnote}${c.note ? ` (${c.note})` : ''}`;
     } else summary = `Status: ${c.status.replace(/_/g, ' ')}${c.amendmentId ? ' (an amendment accepted)' : ''}${c.note ? ` (${c.note})` : ''}`;
     entries.push({ at: c.at, by: c.by, kind: 'status', summary });
@@ -235,7 +244,8 @@ export function paragraphStory(
 // Exports
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const title = (s: ParagraphStory) => `The story of ${s.number !== null ? `paragraph ${s.number}` : `paragraph ${s.paragraphId}`}`;
+/** Numbered as the draft numbers it (the report may number it otherwise): never by its internal id. */
+const title = (s: ParagraphStory) => `The story of ${s.number !== null ? `paragraph ${s.number} of the draft` : 'a paragraph without number'}`;
 
 export function storyMarkdown(s: ParagraphStory): string {
   const lines = [`# ${title(s)}`, '', `Status: **${s.status.replace(/_/g, ' ')}**`, ''];
@@ -273,7 +283,7 @@ export function storyHtml(s: ParagraphStory, lang = 'en', dir: 'ltr' | 'rtl' = '
   if (s.amendments.length) {
     parts.push('<section class="amendments"><h2>Amendments</h2>');
     for (const a of s.amendments) {
-      parts.push(`<section class="amendment" data-id="${esc(a.id)}"><h3>${esc(a.sponsor)}: ${esc(a.kind ?? '')} (${esc(a.status.replace(/_/g, ' '))})</h3><ul>`);
+      parts.push(`<section class="amendment"><h3>${esc(a.sponsor)}: ${esc(a.kind ?? '')} (${esc(a.status.replace(/_/g, ' '))})</h3><ul>`);
       if (a.cosponsors.length) parts.push(`<li>Co-sponsors: ${esc(a.cosponsors.join(', '))}</li>`);
       if (a.supporters.length) parts.push(`<li>Supported by: ${esc(a.supporters.join(', '))}</li>`);
       if (a.objectors.length) parts.push(`<li>Objected to by: ${esc(a.objectors.map((o) => (o.reason ? `${o.delegation} (${o.reason})` : o.delegation)).join(', '))}</li>`);

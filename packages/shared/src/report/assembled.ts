@@ -77,3 +77,15 @@ export interface Report {
   /** Typed words shown in another language for want of a translation (marked "[en: …]" in a draft). */
   fallbacks: WordFallback[];
 }
+
+/**
+ * The number a paragraph of a text (the recommendations, a summary) has in
+ * the report, which numbers all its paragraphs in one sequence: a text's
+ * paragraph 45 may be the report's 50. Null when the report does not show it.
+ */
+export function reportNumberOf(report: Report, doc: string, paragraphId: string): number | null {
+  for (const item of report.items) {
+    if (item.kind === 'paragraph' && item.source.kind === 'text' && item.source.doc === doc && item.source.paragraphId === paragraphId) return item.n;
+  }
+  return null;
+}

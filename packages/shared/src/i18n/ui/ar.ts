@@ -494,6 +494,12 @@ export const ar: UiStrings = {
     problem_no_speaker: 'اذكر اسم عضو فريق المناقشة (speaker)',
     problem_too_long: 'اسم يتجاوز 200 حرف',
   },
+  numbering: {
+    draft: 'الفقرة {{number}} من المشروع',
+    draftAndReport: 'الفقرة {{number}} من المشروع (الفقرة {{report}} من التقرير)',
+    reportOnly: 'في التقرير: الفقرة {{report}}',
+    draftNumbering: 'وفق ترقيم المشروع',
+  },
   rules: {
     timeZone: 'المنطقة الزمنية لمكان الاجتماع',
     timeZoneHint: 'منطقة زمنية وفق قاعدة IANA، مثل Europe/Vienna؛ ويؤرخ التقرير البيانات وفقا لها',

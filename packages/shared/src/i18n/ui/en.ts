@@ -485,6 +485,12 @@ export const en = {
     problem_no_speaker: 'name the panellist (speaker)',
     problem_too_long: 'a name of more than 200 characters',
   },
+  numbering: {
+    draft: 'paragraph {{number}} of the draft',
+    draftAndReport: 'paragraph {{number}} of the draft (paragraph {{report}} of the report)',
+    reportOnly: 'In the report: paragraph {{report}}',
+    draftNumbering: 'Numbered as in the draft',
+  },
   rules: {
     timeZone: 'Venue time zone',
     timeZoneHint: 'An IANA time zone, e.g. Europe/Vienna; the report dates what was said in it',

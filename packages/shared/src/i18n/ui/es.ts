@@ -495,6 +495,12 @@ export const es: UiStrings = {
     problem_no_speaker: 'indique el nombre del panelista (speaker)',
     problem_too_long: 'un nombre de más de 200 caracteres',
   },
+  numbering: {
+    draft: 'párrafo {{number}} del proyecto',
+    draftAndReport: 'párrafo {{number}} del proyecto (párrafo {{report}} del informe)',
+    reportOnly: 'En el informe: párrafo {{report}}',
+    draftNumbering: 'Numeración del proyecto',
+  },
   rules: {
     timeZone: 'Huso horario del lugar de la reunión',
     timeZoneHint: 'Un huso horario IANA, por ejemplo Europe/Vienna; el informe fecha las declaraciones según ese huso',

@@ -497,6 +497,12 @@ export const fr: UiStrings = {
     problem_no_speaker: 'indiquez le nom de l’intervenant (speaker)',
     problem_too_long: 'un nom de plus de 200 caractères',
   },
+  numbering: {
+    draft: 'paragraphe {{number}} du projet',
+    draftAndReport: 'paragraphe {{number}} du projet (paragraphe {{report}} du rapport)',
+    reportOnly: 'Dans le rapport : paragraphe {{report}}',
+    draftNumbering: 'Numérotation du projet',
+  },
   rules: {
     timeZone: 'Fuseau horaire du lieu de la réunion',
     timeZoneHint: 'Un fuseau horaire IANA, par exemple Europe/Vienna ; le rapport date les déclarations selon ce fuseau',

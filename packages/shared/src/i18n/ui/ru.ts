@@ -497,6 +497,12 @@ export const ru: UiStrings = {
     problem_no_speaker: 'укажите имя участника дискуссии (speaker)',
     problem_too_long: 'имя длиннее 200 символов',
   },
+  numbering: {
+    draft: 'пункт {{number}} проекта',
+    draftAndReport: 'пункт {{number}} проекта (пункт {{report}} доклада)',
+    reportOnly: 'В докладе: пункт {{report}}',
+    draftNumbering: 'Нумерация проекта',
+  },
   rules: {
     timeZone: 'Часовой пояс места проведения',
     timeZoneHint: 'Часовой пояс IANA, например Europe/Vienna; по нему в докладе датируются выступления',

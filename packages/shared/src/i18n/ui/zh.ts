@@ -491,6 +491,12 @@ export const zh: UiStrings = {
     problem_no_speaker: '请填写小组成员姓名（speaker）',
     problem_too_long: '名称超过200个字符',
   },
+  numbering: {
+    draft: '草案第{{number}}段',
+    draftAndReport: '草案第{{number}}段（报告第{{report}}段）',
+    reportOnly: '在报告中：第{{report}}段',
+    draftNumbering: '按草案编号',
+  },
   rules: {
     timeZone: '会议地点时区',
     timeZoneHint: 'IANA时区，例如 Europe/Vienna；报告按该时区确定发言日期',

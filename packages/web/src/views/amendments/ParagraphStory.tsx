@@ -18,6 +18,7 @@ import { amendmentsAt } from './present';
 import { storyTimeline, type TimelineValue } from './timeline';
 import { RichWords } from './TrackedText';
 import { isolate, useNegotiation } from './useNegotiation';
+import { useReportNumber } from '../report/useReportNumber';
 
 export function ParagraphStory({ state, session, doc, paragraphId, onBack }: { state: MeetingState; session: SessionInfo; doc: string; paragraphId: string; onBack: () => void }) {
   const n = useNegotiation(state, session, doc);
@@ -44,7 +45,14 @@ export function ParagraphStory({ state, session, doc, paragraphId, onBack }: { s
   }, [state.id, doc, paragraphId, seq]);
 
   const number = n.numberOf(paragraphId);
-  const label = number === null ? t('amendments.paragraphUnnumbered') : t('amendments.paragraphNumber', { number: formatInteger(number, n.docLang) });
+  const reportNumber = useReportNumber(state.id, doc, paragraphId, n.docLang, state.seq);
+  // Which numbering: the draft's, and the report's beside it when it differs or is known.
+  const label =
+    number === null
+      ? t('amendments.paragraphUnnumbered')
+      : reportNumber === null
+        ? t('numbering.draft', { number: formatInteger(number, n.docLang) })
+        : t('numbering.draftAndReport', { number: formatInteger(number, n.docLang), report: formatInteger(reportNumber, n.docLang) });
   const status = paragraphStatus(state, doc, paragraphId);
   const content = n.content(paragraphId);
   const amendments = amendmentsAt(state.negotiation, doc, paragraphId);
@@ -59,7 +67,7 @@ export function ParagraphStory({ state, session, doc, paragraphId, onBack }: { s
     negotiationApi
       .storyFile(state.id, doc, paragraphId, format, n.lang)
       .then(
-        (blob) => saveBlob(blob, `paragraph-${number ?? paragraphId}-story.${format === 'md' ? 'md' : 'html'}`),
+        (blob) => saveBlob(blob, `paragraph-${number ?? 'unnumbered'}-story.${format === 'md' ? 'md' : 'html'}`),
         (e: unknown) => setExportError(e instanceof ApiError ? e : new ApiError('internal', String(e))),
       )
       .finally(() => setExporting(null));

@@ -19,6 +19,7 @@ import {
 } from '@gavel/shared';
 import type { ImportNote, NoParagraphsReason } from '@gavel/shared/editor/import';
 import { ApiError } from '../../api/http';
+import { useReportNumber } from '../report/useReportNumber';
 import { ErrorText } from '../../components/ErrorText';
 import { useCommand } from '../../components/useCommand';
 import { useDialogs } from '../../components/Dialogs';
@@ -143,6 +144,7 @@ export function SelectedParagraph({
   return (
     <section className={`panel selected-paragraph pstatus-${current}`} aria-labelledby={`${ids}-title`} data-testid="selected-paragraph">
       <h2 id={`${ids}-title`}>{t('paragraphs.selected', { number: label })}</h2>
+      {unit.number !== null ? <Numberings state={state} docName={docName} paragraphId={unit.id} number={unit.number} docLang={docLang} /> : null}
       <p>
         <span className={`status-badge pstatus-${current}`} data-testid="selected-status">
           {t(`paragraphs.statuses.${current}`)}
@@ -363,6 +365,18 @@ export function PenPanel({ state, actor }: { state: MeetingState; actor: Actor }
       ) : null}
       <ErrorText error={runner.error} />
     </section>
+  );
+}
+
+/** Which numbering the number above is (the draft's), and the paragraph's number in the report. */
+function Numberings({ state, docName, paragraphId, number, docLang }: { state: MeetingState; docName: string; paragraphId: string; number: number; docLang: Lang }) {
+  const { t } = useTranslation();
+  const report = useReportNumber(state.id, docName, paragraphId, docLang, state.seq);
+  const draft = formatInteger(number, docLang);
+  return (
+    <p className="muted" data-testid="numberings">
+      {report === null ? t('numbering.draft', { number: draft }) : t('numbering.draftAndReport', { number: draft, report: formatInteger(report, docLang) })}
+    </p>
   );
 }
 
