@@ -9,13 +9,14 @@
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { richFromText, type LedgerEvent } from '@gavel/shared';
+import { richFromText, toWire, Y_MESSAGE, type LedgerEvent } from '@gavel/shared';
 import { $writeParagraphContent } from '@gavel/shared/editor/content';
 import { $appendToParagraph } from '@gavel/shared/editor/edits';
 import { startCluster, type Cluster } from '../support/cluster';
 import { ApiClient, waitFor } from '../support/server';
 import { collectEvents, connect, sendCommand, setupMeeting, type MeetingFixture } from '../support/fixtures';
 import { DraftClient } from '../support/draft-client';
+import { awarenessMessage } from '../support/drafting';
 
 let cluster: Cluster;
 let failed = false;
@@ -123,6 +124,34 @@ describe('a meeting on three nodes', () => {
     const ack = await writer.edit(() => $writeParagraphContent(first, richFromText('The Working Group recommends that States parties')));
     expect(ack.ok, JSON.stringify(ack)).toBe(true);
     await waitFor(() => typed(reader).includes('recommends that States parties'), 5000, 'the words on node 1');
+  });
+
+  it("relays a writer's presence and the texts' changes to the other nodes", async () => {
+    const [n0, n1, n2] = cluster.nodes.map((n) => n.url);
+    const writerToken = (await new ApiClient(n2).request('POST', '/api/session', { meetingId: f.meetingId, code: f.own.code.code, name: 'Norway cursor' })).body.token;
+    const writer = await DraftClient.open(n2, writerToken);
+    drafts.push(writer);
+    await waitFor(() => writer.canWrite, 5000, 'the pen');
+    // The chair reads the text on node 1; the public follows the report's texts on node 0, with no text open.
+    const chair = await signInSocket(n1, f.meetingId, f.chairCode.code, 'Chair sees cursors');
+    const presence: Uint8Array[] = [];
+    chair.on('doc:msg', (name: string, bytes: ArrayBuffer) => {
+      const b = new Uint8Array(bytes);
+      if (name === 'recommendations' && b[0] === Y_MESSAGE.awareness) presence.push(b);
+    });
+    expect((await chair.timeout(5000).emitWithAck('doc:join', 'recommendations')).ok).toBe(true);
+    const publicView = await signInSocket(n0, f.meetingId, f.viewerCode, 'Public');
+    const changed: string[] = [];
+    publicView.on('texts:changed', (c: { doc: string }) => changed.push(c.doc));
+
+    writer.socket.emit('doc:msg', 'recommendations', toWire(awarenessMessage([{ clientId: writer.doc.clientID, clock: 1, state: { cursor: null } }])));
+    await waitFor(() => presence.length > 0 || undefined, 5000, "the writer's presence on node 1");
+    // The server put the writer's name on it (its session's), on whichever node it is read.
+    expect(new TextDecoder().decode(presence.at(-1)!)).toContain('Norway cursor');
+
+    const paragraph = writer.read().units[0].id;
+    expect((await writer.edit(() => $appendToParagraph(paragraph, [' to provide assistance']))).ok).toBe(true);
+    await waitFor(() => changed.includes('recommendations') || undefined, 5000, 'texts:changed on node 0');
   });
 
   it('survives the owner killed while Norway types and delegations ask for the floor: another node takes over, nothing acknowledged is lost', async () => {

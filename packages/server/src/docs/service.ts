@@ -650,7 +650,7 @@ export class DocService {
     this.emitRelay(live, update, senders, range);
   }
 
-  private emitRelay(live: LiveDoc, update: Uint8Array, senders: ReadonlySet<string>, range: RelayRange): void {
+  private emitRelay(live: { meetingId: string; docName: string }, update: Uint8Array, senders: ReadonlySet<string>, range: RelayRange): void {
     for (const listener of this.relayListeners) listener(live.meetingId, live.docName, update, senders, range);
   }
 
@@ -660,8 +660,10 @@ export class DocService {
    * follow the last one (one was lost) is replaced by a read of the store.
    */
   async follow(meetingId: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>, range: RelayRange): Promise<void> {
+    if (this.owns(meetingId)) return;
     const live = this.live.get(key(meetingId, docName));
-    if (!live || this.owns(meetingId)) return;
+    // No copy here (nobody on this node has the text open): only those who follow changes are told (texts:changed).
+    if (!live) return this.emitRelay({ meetingId, docName }, update, senders, range);
     await this.enqueue(live, async () => {
       await this.healthy(live);
       if (range.upTo <= live.storedSeq) return;

@@ -142,6 +142,8 @@ const ERROR_CODE: Record<DocRefusalReason, ErrorCode> = {
 export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, log: FastifyBaseLogger): void {
   const byMeeting = new Map<string, Set<Connection>>();
   const presence = new Map<string, Map<number, Presence>>();
+  /** Presence of writers connected to other nodes (cluster/), per room: who (their code) and their latest state. */
+  const remotePresence = new Map<string, Map<number, { codeId: string; clock: number; state: Record<string, unknown> }>>();
   /** Presence waiting to be relayed, per room: the latest entry per client id, and who sent them. */
   const outgoing = new Map<string, { docName: string; entries: Map<number, AwarenessEntry>; senders: Set<string> }>();
 
@@ -160,6 +162,27 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
     for (const e of entries) pending.entries.set(e.clientId, e);
     pending.senders.add(sender);
   }
+
+  /** Presence of this node's clients: to this node's readers, and to the other nodes' (cluster/). */
+  function publishPresence(conn: Connection, session: DocSession, entries: AwarenessEntry[]): void {
+    relayPresence(session.room, session.docName, entries, conn.socket.id);
+    ctx.cluster?.publishPresence(conn.meetingId, { docName: session.docName, codeId: conn.actor.codeId ?? conn.actor.name, entries });
+  }
+
+  ctx.cluster?.onPresence((meetingId, { docName, codeId, entries }) => {
+    const room = docRoom(meetingId, docName);
+    let remote = remotePresence.get(room);
+    if (!remote) remotePresence.set(room, (remote = new Map()));
+    for (const e of entries) {
+      if (e.state === null) remote.delete(e.clientId);
+      else remote.set(e.clientId, { codeId, clock: e.clock, state: e.state });
+      // The same person moved to another node (a reconnection): its entry here is gone.
+      const local = presence.get(room)?.get(e.clientId);
+      if (local && local.conn.actor.codeId === codeId) presence.get(room)!.delete(e.clientId);
+    }
+    if (remote.size === 0) remotePresence.delete(room);
+    relayPresence(room, docName, entries, `node:${codeId}`);
+  });
 
   const presenceOf = (room: string) => {
     let p = presence.get(room);
@@ -180,7 +203,7 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
     }
     session.clientIds.clear();
     if (room?.size === 0) presence.delete(session.room);
-    if (gone.length) relayPresence(session.room, session.docName, gone, conn.socket.id);
+    if (gone.length) publishPresence(conn, session, gone);
   }
 
   function leave(conn: Connection, session: DocSession): void {
@@ -344,7 +367,8 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
         reply({ ok: true, canWrite });
         const others = [...(presence.get(session.room)?.entries() ?? [])]
           .filter(([, p]) => p.conn !== conn)
-          .map(([clientId, p]): AwarenessEntry => ({ clientId, clock: p.clock, state: p.state }));
+          .map(([clientId, p]): AwarenessEntry => ({ clientId, clock: p.clock, state: p.state }))
+          .concat([...(remotePresence.get(session.room)?.entries() ?? [])].map(([clientId, p]) => ({ clientId, clock: p.clock, state: p.state })));
         if (others.length) socket.emit(YWS.msg, docName, wire(awarenessMessage(others)));
       } catch (e) {
         log.error({ err: e, docName }, 'joining a document failed');
@@ -478,6 +502,11 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
           }
           owner.conn.docs.get(session.docName)?.clientIds.delete(entry.clientId);
         }
+        // … and so on another node.
+        const elsewhere = remotePresence.get(session.room)?.get(entry.clientId);
+        if (elsewhere && elsewhere.codeId !== (actor.codeId ?? actor.name)) {
+          return disconnect(conn, session.docName, 'awareness_spoof', `presence for client ${entry.clientId}, which is someone else's`);
+        }
         if (!session.clientIds.has(entry.clientId) && session.clientIds.size >= MAX_CLIENT_IDS) {
           return disconnect(conn, session.docName, 'awareness_spoof', 'presence for too many client ids');
         }
@@ -493,7 +522,7 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
         }
       }
       if (room.size === 0) presence.delete(session.room);
-      if (out.length) relayPresence(session.room, session.docName, out, socket.id);
+      if (out.length) publishPresence(conn, session, out);
     }
   });
 }
