@@ -23,6 +23,7 @@ import { DocRefused, type DocService, type RelayRange, type UpdateGate } from '.
 import type { MeetingService, Outcome } from '../meetings/service';
 import type { RecordIntegrity, RecordProblem } from '../record/integrity';
 import type { PostgresStore } from '../store/postgres';
+import { LeaseLostError } from '../store/store';
 import type { AwarenessEntry } from '../docs/awareness';
 import { Bus } from './bus';
 import { Ownership } from './ownership';
@@ -135,6 +136,7 @@ export class Cluster {
       owns: (meetingId) => ownership.owns(meetingId),
       claim: (meetingId) => ownership.claim(meetingId),
       forward: (meetingId, docName, update, actor, sender, gate) => this.forwardUpdate(meetingId, docName, update, actor, sender, gate),
+      lost: (meetingId) => ownership.lost(meetingId),
     });
     ownership.onChange((meetingId, owned) => {
       // The texts are read again from the store before their next use; a new owner first catches up with the ledger.
@@ -250,6 +252,8 @@ export class Cluster {
         return { ok: true };
       } catch (e) {
         if (e instanceof DocRefused) return { refused: { reason: e.reason, message: e.message, hostile: e.hostile } };
+        // Taken over meanwhile: the node that sent it finds the new owner (an update sent twice changes nothing).
+        if (e instanceof LeaseLostError) throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
         throw e;
       }
     });

@@ -25,7 +25,7 @@ import { canWriteDoc, DomainError, isMeetingText, type Actor, type DocRefusalRea
 import { GENESIS_HASH, verifyDocChain, type TextAnchors } from '../ledger/chain';
 import type { MeetingService } from '../meetings/service';
 import { SIGNED } from '../record/keys';
-import type { DocHead, DocUpdateInput, DocUpdateRecord, Store } from '../store/store';
+import { LeaseLostError, type DocHead, type DocUpdateInput, type DocUpdateRecord, type Store } from '../store/store';
 import { clientsIn, inspectUpdate, InvalidUpdate } from './validate';
 
 export interface UpdateGuardContext {
@@ -147,6 +147,8 @@ export interface DocOwnership {
    * DocRefused if refused there.
    */
   forward(meetingId: string, docName: string, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate): Promise<void>;
+  /** The store refused a write under this node's lease: another node holds the meeting now. */
+  lost(meetingId: string): void;
 }
 
 class LiveDoc {
@@ -620,6 +622,7 @@ export class DocService {
       },
       (e: unknown) => {
         this.log.error({ err: e }, 'storing document updates failed');
+        if (e instanceof LeaseLostError) this.ownership?.lost(e.meetingId);
         const error = e instanceof Error ? e : new Error(String(e));
         for (const b of batch) b.done(error);
       },

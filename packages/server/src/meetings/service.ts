@@ -221,7 +221,7 @@ export class MeetingService {
         if (e instanceof LeaseLostError) {
           // Another node took the meeting over (this one was paused, or cut off): nothing was stored; the client sends it again.
           this.onLeaseLost?.(meetingId);
-          throw new DomainError('busy', 'the meeting moved to another server: send it again');
+          throw new DomainError('busy', 'the meeting moved to another server: send it again', { notOwner: true, retryAfter: 1 });
         }
         if (!(e instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw e;
       }
