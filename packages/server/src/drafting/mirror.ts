@@ -32,7 +32,7 @@ function sameChange(a: Uint8Array, b: Uint8Array): boolean {
 export class LiveMirror {
   /** Holds an update the live document refused, or lost track of it: rebuild before the next use. */
   tainted = false;
-  /** How many changes of the live document the copy has followed: a version of the text, for caches. */
+  /** How many changes of the live document the copy took from it (not those it made itself first): a version, for caches. */
   followed = 0;
   private queued: Uint8Array[] = [];
   /** The change the last accepted update made to the copy, which the live document must make next. */
@@ -69,7 +69,7 @@ export class LiveMirror {
       this.ahead = null;
     }
     for (let i = from; i < queued.length; i++) Y.applyUpdate(this.copy, queued[i]);
-    this.followed += queued.length;
+    this.followed += queued.length - from;
     return sameMap(Y.decodeStateVector(Y.encodeStateVector(this.copy)), Y.decodeStateVector(Y.encodeStateVector(live)));
   }
 

@@ -7,13 +7,14 @@
  *   client update that makes a bracket (a crafted "[…] (Norway)" in someone
  *   else's name), changes one, copies one or removes one is refused. A text
  *   with no open bracket costs a byte search; otherwise a mirror Y.Doc
- *   (kept equal to the live one, like the adopted-paragraph guard's) is read
- *   at the Yjs level, without Lexical.
+ *   (following the live one update by update, like the adopted-paragraph
+ *   guard's: drafting/mirror.ts) is read at the Yjs level, without Lexical.
  * - DraftMetaGuard: in an amendment's draft, what the server keeps beside the
  *   words (what it amends, the base of the merge) is the server's alone.
  */
 import * as Y from 'yjs';
 import { BRACKET_TYPE, PARAGRAPH_TYPE } from '@gavel/shared/editor/nodes';
+import { LiveMirror } from '../drafting/mirror';
 
 /** Where a draft's meta lives in its Y.Doc. */
 export const DRAFT_META_MAP = 'gavel';
@@ -66,11 +67,12 @@ export function bracketSignature(doc: Y.Doc): string[] {
 }
 
 interface Mirror {
-  doc: Y.Doc;
-  /** Holds an update the live document refused: rebuild before the next use. */
-  tainted: boolean;
+  /** A copy following the live document (drafting/mirror.ts): no full snapshot per keystroke. */
+  follower: LiveMirror;
   /** The brackets as of the mirror's state, read at the last check. */
   signature: string[] | null;
+  /** How many live changes the follower had taken at the last check. */
+  checkedAt: number;
 }
 
 export class BracketGuard {
@@ -83,22 +85,24 @@ export class BracketGuard {
       return null;
     }
     const mirror = this.mirrorOf(key, live);
-    const before = mirror.signature ?? bracketSignature(mirror.doc);
+    const before = mirror.signature ?? bracketSignature(mirror.follower.copy);
     try {
-      Y.applyUpdate(mirror.doc, update);
+      mirror.follower.apply(update);
     } catch (e) {
-      mirror.tainted = true;
       return `the update does not apply: ${(e as Error).message}`;
     }
-    const after = bracketSignature(mirror.doc);
+    const after = bracketSignature(mirror.follower.copy);
     mirror.signature = after;
     if (before.length === after.length && before.every((s, i) => s === after[i])) return null;
-    mirror.tainted = true;
+    mirror.follower.tainted = true;
     return 'brackets are placed and lifted by the chair’s recorded decisions, not typed: this change would make, change or remove one';
   }
 
   forget(key: string): void {
-    this.mirrors.get(key)?.doc.destroy();
+    const mirror = this.mirrors.get(key);
+    if (!mirror) return;
+    mirror.follower.stop();
+    mirror.follower.copy.destroy();
     this.mirrors.delete(key);
   }
 
@@ -108,12 +112,17 @@ export class BracketGuard {
 
   private mirrorOf(key: string, live: Y.Doc): Mirror {
     const existing = this.mirrors.get(key);
-    // The server's own edits (a decision applied) reach the live doc without passing here: compare before trusting the mirror.
-    if (existing && !existing.tainted && Y.equalSnapshots(Y.snapshot(existing.doc), Y.snapshot(live))) return existing;
+    // The server's own edits (a decision applied) reach the live doc without passing here: the follower applies them too.
+    if (existing?.follower.catchUp(live)) {
+      // What the follower took from the live doc since the last check may have moved brackets: read them again.
+      if (existing.follower.followed !== existing.checkedAt) existing.signature = null;
+      existing.checkedAt = existing.follower.followed;
+      return existing;
+    }
     this.forget(key);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
-    const mirror: Mirror = { doc, tainted: false, signature: null };
+    const mirror: Mirror = { follower: new LiveMirror(live, doc), signature: null, checkedAt: 0 };
     this.mirrors.set(key, mirror);
     return mirror;
   }
