@@ -87,9 +87,9 @@ async function readerProcess(): Promise<void> {
   writer = start.writer;
   process.send!({ type: 'started' });
   await nextMessage('collect');
-  process.send!({ type: 'result', arrivals });
   for (const s of sockets) s.close();
-  process.exit(0);
+  // Exit only once the result is sent: a large one is still in flight when send() returns.
+  process.send!({ type: 'result', arrivals }, undefined, {}, () => process.exit(0));
 }
 
 // ---- the coordinator -------------------------------------------------------------
