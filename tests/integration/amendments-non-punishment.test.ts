@@ -159,7 +159,7 @@ describe('the non-punishment recommendation', () => {
     expect(md.body).toContain('# The story of paragraph 1');
     expect(md.body).toContain('### Egypt: change (bracketed)');
     expect(md.body).toContain('Iran (Islamic Republic of) cannot join consensus: We cannot join consensus.');
-    expect(md.body).toContain('Read for adoption: no consensus; the paragraph is kept, with a footnote pointing to paragraph');
+    expect(md.body).toContain('Read for adoption: no consensus; the paragraph is kept, with a footnote: “For the discussion of the working group on this recommendation, see paragraph [its number in the report].”');
     const html = await f.iran.client.request('GET', `/api/meetings/${f.meetingId}/paragraphs/${p50}/story?format=html`);
     expect(html.status).toBe(200);
     expect(html.body).toContain('<article class="paragraph-story" lang="en" dir="ltr">');

@@ -207,7 +207,7 @@ describe('the report with its written parts', () => {
 
   it('as HTML and DOCX, in English and Arabic, with the resolved number', async () => {
     const html = (await report('?format=html&lang=en')) as string;
-    expect(html).toContain('<li id="fn-1" value="1"><sup>1</sup> For the discussion of the working group on this recommendation, see paragraph 11 below.');
+    expect(html).toContain('<li id="fn-1"><a class="fnlabel" href="#fnref-1">1</a> For the discussion of the working group on this recommendation, see paragraph 11 below.');
     expect(html).toContain(`data-n="11" data-source="${p109}"`);
     const htmlAr = (await report('?format=html&lang=ar')) as string;
     // The footnote is English text (the meeting's language): its reference reads in English in every edition.

@@ -50,7 +50,8 @@ const AmendmentParams = z.object({ id: z.string().max(64), aid: z.string().regex
 
 /** How references read in plain words where the text's numbering is known. */
 const plainWith = (text: TextFacts | undefined) => ({
-  refWords: (target: string) => `paragraph ${text?.numbers[target] ?? '?'}`,
+  // A paragraph of another text (the discussion in chapter IV, say) has its number only in the compiled report.
+  refWords: (target: string) => `paragraph ${text?.numbers[target] ?? '[its number in the report]'}`,
 });
 
 export function negotiationRoutes(app: FastifyInstance, ctx: AppContext, drafting: DraftingService, negotiation: NegotiationService): void {
