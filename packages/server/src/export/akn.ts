@@ -236,6 +236,8 @@ class Writer {
     return inlines
       .map((i) => {
         if (i.t === 'text') return escapeXml(i.text).replace(/\n/g, '<eol/>');
+        // Akoma Ntoso has no element of its own for a negotiation's bracket: its generic named inline.
+        if (i.t === 'bracket') return `<inline name="bracket">${escapeXml(i.text)}</inline>`;
         const note = this.report.footnotes.find((f) => f.n === i.index) ?? this.report.footnotes[i.index - 1];
         const marker = note?.label ?? String(i.index);
         const body = note ? escapeXml(note.text).replace(/\n/g, '<eol/>') : '';

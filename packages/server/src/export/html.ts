@@ -42,6 +42,7 @@ function inlineHtml(inlines: Inline[], ctx: Ctx): string {
   return inlines
     .map((i) => {
       if (i.t === 'text') return escapeHtml(i.text).replace(/\n/g, '<br>');
+      if (i.t === 'bracket') return `<span class="bracket">${escapeHtml(i.text)}</span>`;
       const label = noteLabel(i.index, ctx.report);
       if (ctx.notes === 'page') {
         const note = escapeHtml(ctx.report.footnotes[i.index - 1]?.text ?? '');
@@ -135,6 +136,8 @@ ol.agenda .label { display: inline-block; min-width: 2.5em; text-indent: 0; }
 .fnref, .fnlabel { font-size: 0.7em; vertical-align: super; line-height: 0; }
 .footnotes .fnlabel { display: inline-block; min-width: 1.5em; }
 .placeholder { color: #666; font-style: italic; }
+/* A bracket the meeting placed, set apart from square brackets typed as words (bold prints in black and white). */
+.bracket { font-weight: bold; }
 .footnotes { border-top: 1px solid #000; margin-top: 2em; font-size: 10pt; }
 @media print {
   body { margin: 0; max-width: none; }

@@ -24,8 +24,9 @@ function oneLine(s: string): string {
   return lineStart(escapeMarkdown(s)).replace(/\n/g, '  \n');
 }
 
+/** A placed bracket in bold; typed square brackets are escaped like all markup, so the two differ in the source and when shown. */
 function inlineMd(inlines: Inline[]): string {
-  return inlines.map((i) => (i.t === 'text' ? oneLine(i.text) : `[^${i.index}]`)).join('');
+  return inlines.map((i) => (i.t === 'text' ? oneLine(i.text) : i.t === 'bracket' ? `**${escapeMarkdown(i.text)}**` : `[^${i.index}]`)).join('');
 }
 
 function itemMd(item: ReportItem): string | null {

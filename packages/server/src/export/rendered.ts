@@ -6,32 +6,35 @@
 import type { RenderedReport, ReportBlock, Run } from './document';
 import type { Inline, Report } from './report';
 
+/** A bracket the meeting placed is a bold run, set apart from square brackets typed as words. */
 function runs(inlines: Inline[], report: Report): Run[] {
   return inlines.map((i) =>
     i.t === 'text'
       ? { text: i.text }
-      : { footnote: report.footnotes[i.index - 1]?.label ?? String(i.index), text: report.footnotes[i.index - 1]?.text ?? '' },
+      : i.t === 'bracket'
+        ? { text: i.text, bold: true }
+        : { footnote: report.footnotes[i.index - 1]?.label ?? String(i.index), text: report.footnotes[i.index - 1]?.text ?? '' },
   );
 }
 
-const plain = (inlines: Inline[]) => inlines.map((i) => (i.t === 'text' ? i.text : '')).join('');
-/** The runs, only where there is a footnote among them (plain text otherwise). */
-const footnoted = (inlines: Inline[], report: Report): { runs?: Run[] } =>
-  inlines.some((i) => i.t === 'fn') ? { runs: runs(inlines, report) } : {};
+const plain = (inlines: Inline[]) => inlines.map((i) => (i.t === 'fn' ? '' : i.text)).join('');
+/** The runs, only where there is a footnote or a bracket among them (plain text otherwise). */
+const withRuns = (inlines: Inline[], report: Report): { runs?: Run[] } =>
+  inlines.some((i) => i.t !== 'text') ? { runs: runs(inlines, report) } : {};
 
 export function toRenderedReport(report: Report): RenderedReport {
   const blocks: ReportBlock[] = [];
   for (const item of report.items) {
     switch (item.kind) {
       case 'heading':
-        blocks.push({ kind: 'heading', level: item.level, label: item.label, text: plain(item.inlines), ...footnoted(item.inlines, report) });
+        blocks.push({ kind: 'heading', level: item.level, label: item.label, text: plain(item.inlines), ...withRuns(item.inlines, report) });
         break;
       case 'paragraph':
         blocks.push({ kind: 'paragraph', number: item.label, runs: runs(item.inlines, report) });
         if (item.subparagraphs.length > 0) {
           blocks.push({
             kind: 'list',
-            items: item.subparagraphs.map((s) => ({ label: s.label, text: plain(s.inlines), ...footnoted(s.inlines, report), depth: s.depth })),
+            items: item.subparagraphs.map((s) => ({ label: s.label, text: plain(s.inlines), ...withRuns(s.inlines, report), depth: s.depth })),
           });
         }
         break;

@@ -134,7 +134,7 @@ export interface ReportInputs {
 }
 
 /** An inline before the second pass: a footnote holds its note, a cross-reference its target paragraph's id. */
-type PendingInline = { t: 'text'; text: string } | { t: 'note'; note: string } | { t: 'ref'; target: string };
+type PendingInline = { t: 'text'; text: string } | { t: 'bracket'; text: string } | { t: 'note'; note: string } | { t: 'ref'; target: string };
 type PendingHeading = Omit<Extract<ReportItem, { kind: 'heading' }>, 'inlines'> & { inlines: PendingInline[] };
 type PendingParagraph = Omit<Extract<ReportItem, { kind: 'paragraph' }>, 'inlines' | 'subparagraphs'> & {
   inlines: PendingInline[];
@@ -151,7 +151,7 @@ export function assembleReport(inputs: ReportInputs): Report {
 
   const hold = holdDirection(state.info.language, lang);
   const pending = (t: ReadText, inlines: TextInline[]): PendingInline[] =>
-    inlines.map((i) => (i.t === 'fn' ? { t: 'note', note: hold(t.footnotes[i.index - 1]?.note ?? '') } : i.t === 'text' ? { t: 'text', text: hold(i.text) } : i));
+    inlines.map((i) => (i.t === 'fn' ? { t: 'note', note: hold(t.footnotes[i.index - 1]?.note ?? '') } : i.t === 'ref' ? i : { t: i.t, text: hold(i.text) }));
 
   /**
    * Adds a text's headings and paragraphs, numbering the paragraphs in the
@@ -312,6 +312,7 @@ function resolveReferences(pending: PendingItem[], lang: Lang, textLang: Lang): 
     };
     for (const i of inlines) {
       if (i.t === 'text') push(i.text);
+      else if (i.t === 'bracket') out.push({ t: 'bracket', text: i.text });
       else if (i.t === 'ref') push(words(i.target, at, self));
       else {
         const number = footnotes.length + 1;

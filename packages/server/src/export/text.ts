@@ -31,10 +31,12 @@ import { LiveMirror } from '../drafting/mirror';
 
 /**
  * Inline content of a text before the report numbers it: text, a footnote
- * marker by its number in the text (1-based), or a cross-reference to a
- * paragraph by its id (in this text or any other part of the report).
+ * marker by its number in the text (1-based), a cross-reference to a
+ * paragraph by its id (in this text or any other part of the report), or a
+ * bracket the meeting placed, as negotiators write it (never merged with
+ * typed words, so that exports can set it apart).
  */
-export type TextInline = { t: 'text'; text: string } | { t: 'fn'; index: number } | { t: 'ref'; target: string };
+export type TextInline = { t: 'text'; text: string } | { t: 'bracket'; text: string } | { t: 'fn'; index: number } | { t: 'ref'; target: string };
 
 export interface TextSubparagraph {
   label: string;
@@ -189,7 +191,7 @@ function $inlines(node: ElementNode, ctx: InlineContext, out: TextInline[] = [])
         out.push({ t: 'fn', index });
       }
     } else if ($isCrossRefNode(child)) out.push({ t: 'ref', target: child.getTarget() });
-    else if ($isBracketNode(child)) push(out, bracketText(child.getBracket(), bracketDeleteWord(ctx.lang)));
+    else if ($isBracketNode(child)) out.push({ t: 'bracket', text: bracketText(child.getBracket(), bracketDeleteWord(ctx.lang)) });
     else if ($isElementNode(child) && child.isInline()) $inlines(child, ctx, out);
   }
   return out;

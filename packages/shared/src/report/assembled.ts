@@ -6,8 +6,13 @@
 import type { Lang } from '../languages';
 import type { SourceRef, WordFallback } from './model';
 
-/** Inline content: text, or a footnote marker by its number in the report (1-based). */
-export type ReportInline = { t: 'text'; text: string } | { t: 'fn'; index: number };
+/**
+ * Inline content: text, a bracket the meeting placed (as negotiators write
+ * it, "[should][shall] (Norway)"), or a footnote marker by its number in the
+ * report (1-based). A placed bracket is its own inline so that every export
+ * can set it apart from square brackets someone typed as words (issue 10).
+ */
+export type ReportInline = { t: 'text'; text: string } | { t: 'bracket'; text: string } | { t: 'fn'; index: number };
 
 export interface ReportSubparagraph {
   label: string;

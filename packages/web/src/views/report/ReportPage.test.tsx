@@ -40,7 +40,7 @@ function report(lang: 'en' | 'ar'): Report {
         kind: 'paragraph',
         n: 2,
         label: ar ? '٢-' : '2.',
-        inlines: [{ t: 'text', text: 'States parties should <protect> victims.' }],
+        inlines: [{ t: 'text', text: 'States parties should <protect> victims ' }, { t: 'bracket', text: '[in full][fully] (Norway)' }, { t: 'text', text: ' [at once].' }],
         subparagraphs: [],
         generated: false,
         adopted: true,
@@ -115,6 +115,12 @@ describe('the report page', () => {
   it('escapes what the meeting wrote, and isolates it in its own direction (English written parts in an Arabic report)', () => {
     expect(render(report('en')).html).toContain('should &lt;protect&gt; victims');
     expect(render(report('ar')).html).toContain('<span class="report-num">١-</span><span dir="auto">The working group was established.');
+  });
+
+  it('sets a bracket the meeting placed apart from square brackets typed as words (issue 10)', () => {
+    const { html, count } = render(report('en'));
+    expect(html).toContain('victims <span class="report-bracket">[in full][fully] (Norway)</span> [at once].');
+    expect(count(/class="report-bracket"/)).toBe(1);
   });
 
   it('draws the sources and the written parts as the view says, and shows the part being written', () => {

@@ -187,6 +187,13 @@ function Inlines({ inlines, report }: { inlines: ReportInline[]; report: Report 
   return (
     <>
       {inlines.map((inline, i) => {
+        if (inline.t === 'bracket') {
+          return (
+            <span key={i} className="report-bracket">
+              {inline.text}
+            </span>
+          );
+        }
         if (inline.t === 'text') {
           const lines = inline.text.split('\n');
           return (
