@@ -1,6 +1,7 @@
 /**
  * Three nodes on a PostgreSQL and a Redis of the test's own
- * (tests/support/cluster.ts), and each of them stopped mid-meeting:
+ * (tests/support/cluster.ts): sign-in limits shared through Redis; then
+ * Redis and PostgreSQL each stopped mid-meeting:
  * - Redis away: the nodes go on deciding and storing (forwarding to the
  *   owner does not pass through Redis); fan-out between nodes pauses; when
  *   Redis is back, a client on another node gets what it missed, and what
@@ -10,6 +11,7 @@
  *   reads of what a node holds go on; when it is back, writes resume and
  *   everything acknowledged before is there.
  */
+import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { CommandResult, LedgerEvent } from '@gavel/shared';
@@ -22,7 +24,7 @@ let failed = false;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  cluster = await startCluster({ nodes: 3, postgres: 'own', env: { GAVEL_LEASE_MS: '1500' } });
+  cluster = await startCluster({ nodes: 3, postgres: 'own', env: { GAVEL_LEASE_MS: '1500', GAVEL_SIGNIN_FAILURES: '6' } });
 }, 120_000);
 afterEach(({ task }) => {
   if (task.result?.state === 'fail') failed = true;
@@ -50,6 +52,19 @@ async function panellist(api: ApiClient, name: string) {
   return r;
 }
 
+/** A sign-in sent to node i from a loopback address of our choosing (another client machine); its status. */
+function signInFrom(localAddress: string, i: number, code: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ meetingId, code, name: 'Guesser' });
+    const req = request(`${cluster.nodes[i].url}/api/session`, { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function ownerOf(): Promise<number> {
   return (await waitFor(async () => {
     const i = await cluster.ownerOf(meetingId);
@@ -65,6 +80,15 @@ describe('Redis and PostgreSQL away and back', () => {
     const api = await client(0);
     item = (await api.command(meetingId, { type: 'agenda.addItem', title: 'Trafficking in persons' })).body.events[0].payload.item.id;
   }, 30_000);
+
+  it('counts wrong codes across the nodes: a guesser spreading over three nodes gets no more tries than on one', async () => {
+    // GAVEL_SIGNIN_FAILURES=6: two wrong codes on each node, then the next is refused on any node, the right code too.
+    for (const i of [0, 1, 2, 0, 1, 2]) expect(await signInFrom('127.0.0.7', i, 'WRONG-CODE-0000')).toBe(401);
+    expect(await signInFrom('127.0.0.7', 0, 'WRONG-CODE-0000')).toBe(429);
+    expect(await signInFrom('127.0.0.7', 1, secretariatCode)).toBe(429);
+    // Another address is not affected.
+    expect(await signInFrom('127.0.0.8', 2, secretariatCode)).toBe(200);
+  });
 
   it('goes on storing while Redis is away; a client on another node gets what it missed once Redis is back', async () => {
     const owner = await ownerOf();

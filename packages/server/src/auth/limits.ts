@@ -6,7 +6,14 @@
  * (GAVEL_SIGNIN_PER_CODE), so that one leaked code cannot mint sessions
  * without end.
  */
-export class WindowCounter {
+/** Attempts counted per key in a sliding window: in this process (WindowCounter), or shared by the nodes (cluster/limits.ts). */
+export interface AttemptCounter {
+  /** Seconds to wait before the next attempt is allowed; 0 when it is. */
+  retryAfter(key: string): number | Promise<number>;
+  add(key: string): void | Promise<void>;
+}
+
+export class WindowCounter implements AttemptCounter {
   private readonly hits = new Map<string, number[]>();
   constructor(
     private readonly max: number,

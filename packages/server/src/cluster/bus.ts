@@ -49,6 +49,11 @@ export class Bus {
     return bus;
   }
 
+  /** The connection for commands (counters), when Redis is there. */
+  commands(): Client | undefined {
+    return this.pub.isReady ? this.pub : undefined;
+  }
+
   /** Called when the connection comes back after a loss. */
   onReconnect(f: () => void): void {
     this.reconnected.add(f);

@@ -26,6 +26,8 @@ import type { PostgresStore } from '../store/postgres';
 import { LeaseLostError } from '../store/store';
 import type { AwarenessEntry } from '../docs/awareness';
 import { Bus } from './bus';
+import { SharedWindowCounter } from './limits';
+import type { AttemptCounter } from '../auth/limits';
 import { Ownership } from './ownership';
 
 /** How long a write waits for a meeting whose owner is gone (its lease running out) before it is refused as busy. */
@@ -111,6 +113,11 @@ export class Cluster {
   async close(): Promise<void> {
     await this.ownership.close();
     await this.bus.close();
+  }
+
+  /** Attempts counted across the nodes (sign-in limits). */
+  counter(name: string, max: number, windowMs: number): AttemptCounter {
+    return new SharedWindowCounter(this.bus, name, max, windowMs, this.p.log);
   }
 
   // ---- presence (realtime/yjs.ts) ------------------------------------------

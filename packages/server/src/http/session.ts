@@ -20,24 +20,26 @@ const tooMany = (what: string, retryAfter: number) =>
 
 export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const windowMs = ctx.config.signinWindowMinutes * 60_000;
-  const failures = new WindowCounter(ctx.config.signinFailures, windowMs);
-  const perCode = new WindowCounter(ctx.config.signinPerCode, windowMs);
+  // On several nodes the counts are shared (Redis), so that a guesser gains nothing by spreading over them.
+  const counter = (name: string, max: number) => ctx.cluster?.counter(name, max, windowMs) ?? new WindowCounter(max, windowMs);
+  const failures = counter('signin-failures', ctx.config.signinFailures);
+  const perCode = counter('signin-per-code', ctx.config.signinPerCode);
 
   route(app, { method: 'POST', url: '/api/session', auth: 'none', body: SignInSchema }, async ({ body, request }) => {
     const { meetingId, code, name } = body;
     // Behind GAVEL_TRUST_PROXY, request.ip is the client's own address.
     const address = request.ip;
-    const wait = failures.retryAfter(address);
+    const wait = await failures.retryAfter(address);
     if (wait) throw tooMany('too many wrong codes from this address', wait);
     const codeKey = `${meetingId}|${hashAccessCode(code)}`;
-    const codeWait = perCode.retryAfter(codeKey);
+    const codeWait = await perCode.retryAfter(codeKey);
     if (codeWait) throw tooMany('too many sign-ins with this access code', codeWait);
     try {
       const signedIn = await ctx.auth.signIn(meetingId, code, name);
-      perCode.add(codeKey);
+      await perCode.add(codeKey);
       return signedIn;
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'invalid_code') failures.add(address);
+      if (e instanceof DomainError && e.code === 'invalid_code') await failures.add(address);
       throw e;
     }
   });
