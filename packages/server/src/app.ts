@@ -124,7 +124,7 @@ export async function buildApp(
           ...(config.nodeUrl ? { nodeUrl: config.nodeUrl } : {}),
         })
       : undefined;
-  const ctx: AppContext = { config, meetings, auth, docs, health, trust, exports, record, ...(cluster ? { cluster } : {}) };
+  const ctx: AppContext = { config, meetings, auth, docs, health, trust, exports, record, store, ...(cluster ? { cluster } : {}) };
   installErrorHandler(app, health);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   await app.register(helmet, {

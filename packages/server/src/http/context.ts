@@ -9,6 +9,7 @@ import type { StorageHealth } from './health';
 import type { Exports } from '../export/limits';
 import type { RecordService } from '../record/service';
 import type { Cluster } from '../cluster/node';
+import type { Store } from '../store/store';
 
 export interface AppContext {
   config: Config;
@@ -23,6 +24,8 @@ export interface AppContext {
   /** Export rate per session, the PDF pool and the queue of heavy exports. */
   exports: Exports;
   record: RecordService;
+  /** The store itself: only for /health's probe; everything else goes through the services. */
+  store: Pick<Store, 'ping'>;
   /** Set when this is one node of several. */
   cluster?: Cluster;
 }

@@ -278,6 +278,10 @@ export class PostgresStore implements Store {
     return rows.map((r) => JSON.parse(r.body) as LedgerEvent);
   }
 
+  async ping(): Promise<void> {
+    await this.query('SELECT 1');
+  }
+
   async meetingIds(): Promise<string[]> {
     const { rows } = await this.query<{ meeting_id: string }>('SELECT meeting_id FROM ledger_heads ORDER BY created_at, meeting_id');
     return rows.map((r) => r.meeting_id);

@@ -267,6 +267,10 @@ export class SqliteStore implements Store {
     return this.stmts.readEvents.all(meetingId, afterSeq).map((r) => JSON.parse(r.body) as LedgerEvent);
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async meetingIds(): Promise<string[]> {
     return this.stmts.meetingIds.all().map((r) => r.meeting_id);
   }

@@ -138,6 +138,8 @@ export interface Store {
   /** A meeting's events after `afterSeq`, oldest first. */
   readEvents(meetingId: string, afterSeq?: number): Promise<LedgerEvent[]>;
   meetingIds(): Promise<string[]>;
+  /** Answers when the store can be read (a health check: as cheap as a query gets). */
+  ping(): Promise<void>;
   findCredential(meetingId: string, codeHash: string): Promise<CredentialRecord | undefined>;
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | undefined>;
