@@ -82,6 +82,15 @@ describe('paragraph content in the editor', () => {
     expect(editor.read(() => $readDraft('ar').units[1].text)).toBe('[إلى أقصى حد ممكن] (مصر: حذف)');
   });
 
+  it('sets square brackets typed as words apart from a placed bracket: outside its markup in HTML, escaped in plain text (issue 10)', () => {
+    const editor = twoParagraphs();
+    const typed = ' [must] see [1] or C:\\x.';
+    update(editor, () => $writeParagraphContent(P1, { inlines: [{ text: 'States parties ' }, { bracket: NORWAY }, { text: typed }] }));
+    const { numbering } = editor.read(() => $readDraft('en'));
+    expect(editor.read(() => $renderDraftText(numbering, 'en'))).toContain('1. States parties [should][shall] (Norway) \\[must\\] see \\[1\\] or C:\\\\x.');
+    expect(editor.read(() => $renderDraftHtml(numbering, 'en'))).toContain(`(Norway)</span></span>${typed}</p>`);
+  });
+
   it('lifts a bracket to the words kept, or removes it', () => {
     const editor = twoParagraphs();
     update(editor, () => $writeParagraphContent(P1, { inlines: [{ text: 'States parties ' }, { bracket: NORWAY }, { text: ' consider.' }] }));

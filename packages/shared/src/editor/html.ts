@@ -9,7 +9,7 @@ import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { direction, type Lang } from '../languages';
 import { $isBracketNode, $isCrossRefNode, $isFootnoteNode, $isNumberedParagraphNode } from './nodes';
 import { bracketDeleteWord } from './labels';
-import { bracketTag, bracketText } from './rich';
+import { bracketTag, bracketText, escapeTypedBrackets } from './rich';
 import type { Numbering } from './numbering';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -86,7 +86,7 @@ export function $renderDraftHtml(numbering: Numbering, lang: Lang): string {
 function $inlinePlain(node: ElementNode, numbering: Numbering, lang: Lang): string {
   let text = '';
   for (const child of node.getChildren()) {
-    if ($isTextNode(child)) text += child.getTextContent();
+    if ($isTextNode(child)) text += escapeTypedBrackets(child.getTextContent());
     else if ($isLineBreakNode(child)) text += '\n';
     else if ($isFootnoteNode(child)) text += `[${numbering.labels.get(child.getKey()) ?? '?'}]`;
     else if ($isCrossRefNode(child)) text += numbering.labels.get(child.getKey()) ?? '';
@@ -107,7 +107,10 @@ function $listPlain(list: ListNode, numbering: Numbering, indent: string, lang: 
     });
 }
 
-/** The whole text as plain text: one block a line, footnotes at the end. `lang` words the brackets' "delete". */
+/**
+ * The whole text as plain text: one block a line, footnotes at the end. `lang` words the brackets' "delete".
+ * Square brackets typed as words are escaped (escapeTypedBrackets): unescaped ones are placed brackets or footnote markers.
+ */
 export function $renderDraftText(numbering: Numbering, lang: Lang = 'en'): string {
   const lines: string[] = [];
   for (const block of $getRoot().getChildren()) {
@@ -116,7 +119,7 @@ export function $renderDraftText(numbering: Numbering, lang: Lang = 'en'): strin
     else if ($isElementNode(block)) lines.push(`${label ? `${label} ` : ''}${$inlinePlain(block, numbering, lang)}`);
   }
   if (numbering.footnotes.length > 0) {
-    lines.push('', '__________', ...numbering.footnotes.map((f) => `[${numbering.labels.get(f.key)}] ${f.text}`));
+    lines.push('', '__________', ...numbering.footnotes.map((f) => `[${numbering.labels.get(f.key)}] ${escapeTypedBrackets(f.text)}`));
   }
   return lines.join('\n');
 }

@@ -124,6 +124,15 @@ export function bracketText(b: Pick<BracketInline, 'alternatives' | 'label'>, de
   return `${b.alternatives.filter((a) => a.length > 0).map((a) => `[${a}]`).join('')}${tag ? ` ${tag}` : ''}`;
 }
 
+/**
+ * Plain text has no markup to set a placed bracket apart from square brackets
+ * typed as words (or a typed "[1]" from a footnote marker), so there the typed
+ * ones are escaped as Markdown escapes them: "\[must\]" (and "\" itself).
+ */
+export function escapeTypedBrackets(s: string): string {
+  return s.replace(/([\\[\]])/g, '\\$1');
+}
+
 /** "(Norway)", or "(Egypt: delete)" when the bracket proposes only to delete its words; '' without a proposer. */
 export function bracketTag(b: Pick<BracketInline, 'alternatives' | 'label'>, deleteWord = 'delete'): string {
   if (!b.label) return '';
