@@ -168,6 +168,31 @@ const MATRIX: Record<string, Row> = {
       return { statementId: statement.payload.statement.statementId, changes: { onBehalfOf: 'African Group' }, note: 'missed at the time' };
     },
   },
+  'agenda.correctTime': {
+    allowed: SECRETARIAT_ONLY,
+    command: async (_t, f) => {
+      await addItem(f);
+      await as(f, { type: 'meeting.open' });
+      return { moment: 'opening', at: '2027-01-27T09:00:00+01:00', note: 'opened at 10:00 by the conference room clock' };
+    },
+  },
+  'statements.enter': {
+    allowed: SECRETARIAT_ONLY,
+    command: async (t, f) => ({
+      statements: [
+        {
+          itemId: await addItem(f),
+          capacity: 'statement',
+          delegationId: t.delegationId,
+          speakerName: null,
+          onBehalfOf: null,
+          startedAt: '2027-01-27T10:05:00+01:00',
+          endedAt: '2027-01-27T10:09:00+01:00',
+        },
+      ],
+      note: 'from the summary notes of the first meeting',
+    }),
+  },
   'rules.update': { allowed: SECRETARIAT_ONLY, command: () => ({ changes: { speakingTimeMs: { statement: 240_000 } } }) },
 
   // The pen on the negotiated texts: the chair or the secretariat hands it to a code and takes it back.
