@@ -38,18 +38,6 @@ afterAll(async () => {
   await cluster?.close();
 });
 
-async function ownerOf(meetingId: string, not?: number): Promise<number> {
-  const found = await waitFor(async () => {
-    for (let i = 0; i < cluster.nodes.length; i++) {
-      if (i === not) continue;
-      const h = (await fetch(`${cluster.nodes[i].url}/health`).then((r) => r.json()).catch(() => ({}))) as { cluster?: { owns: string[] } };
-      if (h.cluster?.owns.includes(meetingId)) return { i };
-    }
-    return undefined;
-  }, 15_000, 'an owner');
-  return found!.i;
-}
-
 /** A socket through the load balancer that reconnects by itself, as the web app's does. */
 function lbSocket(token: string): Socket {
   const socket = io(cluster.url, { parser: msgpackParser, auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, timeout: 3000 });
@@ -139,7 +127,7 @@ describe('failover on three nodes', () => {
     for (let round = 0; round < ROUNDS; round++) {
       // The node killed in the last round is back (the delegations' sockets meanwhile went through the others).
       await restarting;
-      const owner = await ownerOf(meetingId);
+      const owner = await cluster.waitForOwner(meetingId);
       const other = (owner + 1) % cluster.nodes.length;
       const writer = await DraftClient.open(cluster.nodes[other].url, await signIn(cluster.nodes[other].url, penCode, `Pen ${round}`));
       closers.push(() => writer.close());
@@ -176,7 +164,7 @@ describe('failover on three nodes', () => {
   }, 240_000);
 
   it('refuses the writes of a paused owner that wakes after another node took the meeting over (fencing)', async () => {
-    const owner = await ownerOf(meetingId);
+    const owner = await cluster.waitForOwner(meetingId);
     const other = (owner + 1) % cluster.nodes.length;
     const pausedToken = await signIn(cluster.nodes[owner].url, chairCode, 'Chair on the paused node');
     await cluster.kill(owner, 'SIGSTOP');
@@ -190,7 +178,7 @@ describe('failover on three nodes', () => {
         15_000,
         'a command while the owner is paused',
       );
-      const next = await ownerOf(meetingId, owner);
+      const next = await cluster.waitForOwner(meetingId, { not: owner });
       expect(next).not.toBe(owner);
       await cluster.kill(owner, 'SIGCONT');
       // Awake, it no longer holds the meeting: what it was sent goes to the new owner (or is refused), never written under its old lease.

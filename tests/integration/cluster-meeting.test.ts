@@ -59,20 +59,6 @@ function nodeServer(url: string) {
   };
 }
 
-async function health(i: number): Promise<{ cluster?: { owns: string[] } }> {
-  return (await fetch(`${cluster.nodes[i].url}/health`)).json() as Promise<{ cluster?: { owns: string[] } }>;
-}
-
-async function ownerOf(meetingId: string): Promise<number> {
-  const found = await waitFor(async () => {
-    for (let i = 0; i < cluster.nodes.length; i++) {
-      if ((await health(i).catch(() => ({}) as { cluster?: { owns: string[] } })).cluster?.owns.includes(meetingId)) return { i };
-    }
-    return undefined;
-  }, 10_000, 'an owner');
-  return found!.i;
-}
-
 async function signInSocket(url: string, meetingId: string, code: string, name: string): Promise<Socket> {
   const res = await new ApiClient(url).request('POST', '/api/session', { meetingId, code, name });
   if (res.status !== 200) throw new Error(`sign in: ${res.status}`);
@@ -90,7 +76,7 @@ describe('a meeting on three nodes', () => {
   it('spreads the chair and the delegations over the nodes: commands, the speakers list and the pen reach everyone', async () => {
     const [n0, n1, n2] = cluster.nodes.map((n) => n.url);
     f = await setupMeeting(nodeServer(n0) as never);
-    const owner = await ownerOf(f.meetingId);
+    const owner = await cluster.waitForOwner(f.meetingId);
     const added = await f.secretariat.command(f.meetingId, { type: 'agenda.addItem', title: 'Trafficking in persons' });
     item = added.body.events[0].payload.item.id;
 
@@ -155,7 +141,7 @@ describe('a meeting on three nodes', () => {
   });
 
   it('survives the owner killed while Norway types and delegations ask for the floor: another node takes over, nothing acknowledged is lost', async () => {
-    const owner = await ownerOf(f.meetingId);
+    const owner = await cluster.waitForOwner(f.meetingId);
     const survivors = cluster.nodes.map((n, i) => ({ n, i })).filter(({ i }) => i !== owner);
     const [a, b] = survivors;
     const writerToken = (await new ApiClient(a.n.url).request('POST', '/api/session', { meetingId: f.meetingId, code: f.own.code.code, name: 'Norway typing' })).body.token;
@@ -200,7 +186,7 @@ describe('a meeting on three nodes', () => {
     await Promise.all([typing, asking]);
 
     expect(takeover).toBeLessThan(8000);
-    const next = await ownerOf(f.meetingId);
+    const next = await cluster.waitForOwner(f.meetingId);
     expect(next).not.toBe(owner);
     // Every acknowledged event is in the ledger, once.
     const ledger = await new ApiClient(a.n.url, f.secretariat.token).request('GET', `/api/meetings/${f.meetingId}/events`);

@@ -65,13 +65,6 @@ function signInFrom(localAddress: string, i: number, code: string): Promise<numb
   });
 }
 
-async function ownerOf(): Promise<number> {
-  return (await waitFor(async () => {
-    const i = await cluster.ownerOf(meetingId);
-    return i === undefined ? undefined : { i };
-  }, 15_000, 'an owner'))!.i;
-}
-
 describe('Redis and PostgreSQL away and back', () => {
   beforeAll(async () => {
     const created = await cluster.admin().request('POST', '/api/meetings', { body: 'Working Group', title: 'Outages', venue: 'Vienna', startDate: '2027-01-27', endDate: '2027-01-29' });
@@ -91,7 +84,7 @@ describe('Redis and PostgreSQL away and back', () => {
   });
 
   it('goes on storing while Redis is away; a client on another node gets what it missed once Redis is back', async () => {
-    const owner = await ownerOf();
+    const owner = await cluster.waitForOwner(meetingId);
     const other = (owner + 1) % 3;
     const watcher = await connect(cluster.nodes[other].url, { token: (await client(other, 'Watcher')).token });
     sockets.push(watcher);

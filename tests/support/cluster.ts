@@ -365,6 +365,19 @@ export class Cluster {
     return i >= 0 ? i : undefined;
   }
 
+  /** Waits until a node (other than `not`) says it owns the meeting; returns its index. */
+  async waitForOwner(meetingId: string, options: { not?: number; timeoutMs?: number } = {}): Promise<number> {
+    const found = await waitFor(
+      async () => {
+        const i = await this.ownerOf(meetingId);
+        return i === undefined || i === options.not ? undefined : { i };
+      },
+      options.timeoutMs ?? 15_000,
+      `an owner of ${meetingId}`,
+    );
+    return found!.i;
+  }
+
   /** Waits until HAProxy says node `i` is `status` (its checks passing: UP; failing: DOWN); returns how long it took. */
   async waitForBackend(i: number, status: 'UP' | 'DOWN', timeoutMs = 10_000): Promise<number> {
     const t0 = performance.now();
