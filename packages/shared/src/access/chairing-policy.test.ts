@@ -85,6 +85,16 @@ const ROWS: [string, (c: Ctx) => Record<string, unknown>, boolean[]][] = [
     SECRETARIAT_ONLY,
   ],
   ['change the rules', () => ({ type: 'rules.update', changes: { panellistsFirst: false } }), SECRETARIAT_ONLY],
+  ['correct the time of the opening', () => ({ type: 'agenda.correctTime', moment: 'opening', at: '2010-01-27T09:00:00+01:00', note: 'from the notes' }), SECRETARIAT_ONLY],
+  [
+    'enter statements from notes',
+    (c) => ({
+      type: 'statements.enter',
+      statements: [{ itemId: c.item, capacity: 'statement', delegationId: c.norway, speakerName: null, onBehalfOf: null, startedAt: '2010-01-27T10:00:00+01:00', endedAt: '2010-01-27T10:04:00+01:00' }],
+      note: 'from the notes',
+    }),
+    SECRETARIAT_ONLY,
+  ],
 ];
 
 describe('who may chair, ask for the floor, and keep the record', () => {
