@@ -438,12 +438,6 @@ export class MeetingService {
     return [...this.entries.keys()];
   }
 
-  /** Forgets the copy of a meeting (another node took it over): the next use loads it from the store. */
-  forget(meetingId: string): void {
-    const entry = this.entries.get(meetingId);
-    if (entry && entry.inFlight === 0) this.entries.delete(meetingId);
-  }
-
   private serialized<T>(meetingId: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(meetingId) ?? Promise.resolve();
     const run = previous.then(task, task);
