@@ -404,9 +404,7 @@ export class MeetingService {
     const next = events.filter((e, i) => e.seq === entry.durable.seq + i + 1);
     const chain = verifyChain(next, { seq: entry.durable.seq, hash: entry.durableHead });
     if (!chain.ok) this.integrity?.fail(meetingId, { where: 'ledger', seq: chain.brokenAt, reason: chain.reason });
-    entry.durable = entry.state = next.reduce(evolve, entry.durable);
-    entry.durableHead = entry.head = next.at(-1)?.hash ?? entry.durableHead;
-    this.tell(meetingId, next);
+    this.applyStored(meetingId, entry, next);
     return next;
   }
 
@@ -427,10 +425,15 @@ export class MeetingService {
         await this.catchUp(meetingId);
         return;
       }
-      entry.durable = entry.state = fresh.reduce(evolve, entry.durable);
-      entry.durableHead = entry.head = fresh.at(-1)!.hash;
-      this.tell(meetingId, fresh);
+      this.applyStored(meetingId, entry, fresh);
     });
+  }
+
+  /** Events stored by another writer, next in the chain this node holds: applied and told. */
+  private applyStored(meetingId: string, entry: Entry, events: LedgerEvent[]): void {
+    entry.durable = entry.state = events.reduce(evolve, entry.durable);
+    entry.durableHead = entry.head = events.at(-1)?.hash ?? entry.durableHead;
+    this.tell(meetingId, events);
   }
 
   /** The meetings loaded here (on several nodes: those to catch up after a lost connection). */
