@@ -140,6 +140,23 @@ describe('a meeting on three nodes', () => {
     await waitFor(() => changed.includes('recommendations') || undefined, 5000, 'texts:changed on node 0');
   });
 
+  it('refuses what a client sends to the routes between nodes without the nodes\' secret, or with a forged one', async () => {
+    const owner = await cluster.waitForOwner(f.meetingId);
+    const before = (await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/events`)).body.events.length;
+    const send = (headers: Record<string, string>, body: unknown) =>
+      fetch(`${cluster.nodes[owner].url}/internal/cluster/command`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const command = { meetingId: f.meetingId, tokenHash: 'a'.repeat(64), command: { type: 'agenda.addItem', title: 'Smuggled in' } };
+    expect((await send({}, command)).status).toBe(403);
+    expect((await send({ 'x-gavel-cluster': 'guessed' }, command)).status).toBe(403);
+    const update = await fetch(`${cluster.nodes[owner].url}/internal/cluster/update`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gavel-cluster': 'guessed' },
+      body: JSON.stringify({ meetingId: f.meetingId, docName: 'recommendations', tokenHash: 'a'.repeat(64), sender: 'x', update: 'AAA=' }),
+    });
+    expect(update.status).toBe(403);
+    expect((await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/events`)).body.events.length).toBe(before);
+  });
+
   it('survives the owner killed while Norway types and delegations ask for the floor: another node takes over, nothing acknowledged is lost', async () => {
     const owner = await cluster.waitForOwner(f.meetingId);
     const survivors = cluster.nodes.map((n, i) => ({ n, i })).filter(({ i }) => i !== owner);

@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError, parseCommand, parseOrFail, type Actor, type Command, type DocRefusalReason, type LedgerEvent } from '@gavel/shared';
+import { DomainError, parseCommand, parseDocName, parseOrFail, type Actor, type Command, type DocRefusalReason, type LedgerEvent } from '@gavel/shared';
 import { sessionHashOf, type Auth, type SessionsEnded } from '../auth/sessions';
 import { DocRefused, type DocService, type RelayRange, type UpdateGate } from '../docs/service';
 import type { MeetingService, Outcome } from '../meetings/service';
@@ -59,7 +59,10 @@ const CommandForward = z.object({ meetingId: z.string().min(1).max(64), tokenHas
 const UpdateForward = z
   .object({
     meetingId: z.string().min(1).max(64),
-    docName: z.string().min(1).max(200),
+    docName: z
+      .string()
+      .max(200)
+      .refine((name) => parseDocName(name) !== undefined, 'not a document of a meeting'),
     tokenHash: z.string().length(64),
     sender: z.string().min(1).max(100),
     update: z.string().max(2_000_000),
@@ -225,37 +228,31 @@ export class Cluster {
 
   private registerRoutes(): void {
     const { app, auth, meetings, docs } = this.p;
-    const fromNode = (request: FastifyRequest) => {
+    /**
+     * A write another node sent on: from a node of this cluster (the secret),
+     * well formed, sent by a session of this meeting (looked up here, never
+     * taken from the forwarding node's say-so), to the meeting's owner (another
+     * node that is asked sends it back round: it will find the owner).
+     */
+    const forwarded = async <T extends { meetingId: string; tokenHash: string }>(request: FastifyRequest, schema: z.ZodType<T>) => {
       if (request.headers[SECRET_HEADER] !== this.p.secret) throw new DomainError('forbidden', 'not a node of this cluster');
-    };
-    /** Who sent it, from the session (never from the forwarding node's say-so). */
-    const sender = async (tokenHash: string) => {
-      const who = await auth.bySessionHash(tokenHash);
+      const body = parseOrFail(schema, request.body, 'body');
+      const who = await auth.bySessionHash(body.tokenHash);
       if (!who) throw new DomainError('unauthenticated', 'the session has ended');
-      return who;
-    };
-    /** Only the owner decides: another node that was asked sends the client back round (it will find the owner). */
-    const mustOwn = async (meetingId: string) => {
-      if (!(await this.ownership.claim(meetingId))) throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
+      if (who.session?.meetingId !== body.meetingId) throw new DomainError('forbidden', 'this session belongs to another meeting');
+      if (!(await this.ownership.claim(body.meetingId))) throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
+      return { body, actor: who.actor };
     };
     app.post('/internal/cluster/command', async (request) => {
-      fromNode(request);
-      const body = parseOrFail(CommandForward, request.body, 'body');
-      const who = await sender(body.tokenHash);
-      if (who.session?.meetingId !== body.meetingId) throw new DomainError('forbidden', 'this session belongs to another meeting');
-      await mustOwn(body.meetingId);
-      return meetings.execute(body.meetingId, who.actor, parseCommand(body.command));
+      const { body, actor } = await forwarded(request, CommandForward);
+      return meetings.execute(body.meetingId, actor, parseCommand(body.command));
     });
     app.post('/internal/cluster/update', async (request) => {
-      fromNode(request);
-      const body = parseOrFail(UpdateForward, request.body, 'body');
-      const who = await sender(body.tokenHash);
-      if (who.session?.meetingId !== body.meetingId) throw new DomainError('forbidden', 'this session belongs to another meeting');
-      await mustOwn(body.meetingId);
+      const { body, actor } = await forwarded(request, UpdateForward);
       // The node the client is connected to checked the pen on its copy; here it is checked on the meeting as it is.
       const gate: UpdateGate = { check: () => null };
       try {
-        await docs.submitHere(body.meetingId, body.docName, new Uint8Array(Buffer.from(body.update, 'base64')), who.actor, body.sender, gate);
+        await docs.submitHere(body.meetingId, body.docName, new Uint8Array(Buffer.from(body.update, 'base64')), actor, body.sender, gate);
         return { ok: true };
       } catch (e) {
         if (e instanceof DocRefused) return { refused: { reason: e.reason, message: e.message, hostile: e.hostile } };
