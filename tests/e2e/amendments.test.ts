@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { docx } from '@gavel/server/drafting/docx-fixture';
 import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { hearSpeakers } from '../support/negotiation';
 import { ok, TestServer } from '../support/server';
 
 const CASES = [
@@ -32,6 +33,7 @@ const CASES = [
     norway: 'Norway',
     egypt: 'Egypt',
     reason: 'We cannot join consensus on this paragraph.',
+    chapterIV: 'IV. Summary of deliberations',
   },
   {
     lang: 'ar',
@@ -49,6 +51,7 @@ const CASES = [
     norway: 'النرويج',
     egypt: 'مصر',
     reason: 'لا يمكننا الانضمام إلى توافق الآراء بشأن هذه الفقرة.',
+    chapterIV: 'رابعا- ملخص المداولات',
   },
 ];
 
@@ -236,6 +239,43 @@ describe.each(CASES)('amendments ($lang)', (c) => {
     expect(await refusal.textContent()).toContain(c.reason);
     await screenshot(chair, `${c.lang}-adoption-refused`);
 
+    // Without consensus, the chair keeps paragraph 3 with a footnote pointing at the report's chapter IV, where the
+    // statements on the item are recorded: the report's paragraphs are offered, IV first, by the numbers the report prints (issue 13).
+    const chairApiCode = (await ok(sec, meetingId, { type: 'access.issue', role: 'chair', label: 'Chair (script)' })).issuedCodes[0].code as string;
+    const chairApi = await server.signIn(meetingId, chairApiCode, 'Chair script');
+    const item = (await ok(sec, meetingId, { type: 'agenda.addItem', title: c.lang === 'ar' ? 'عدم معاقبة الضحايا' : 'Non-punishment of victims' })).events[0].payload.item.id as string;
+    for (const command of [{ type: 'meeting.open' }, { type: 'agenda.adopt' }, { type: 'agenda.takeUp', itemId: item }]) await ok(chairApi, meetingId, command);
+    await ok(sec, meetingId, { type: 'speakers.request', itemId: item, delegationId: idOf('578') });
+    await hearSpeakers(chairApi, meetingId, item, 2);
+    await chair.locator('[data-testid="adoption-outcome-no_consensus"]').check();
+    await chair.locator('[data-testid="adoption-footnote"]').selectOption('paragraph');
+    const target = chair.locator('[data-testid="adoption-footnote-paragraph"]');
+    await expect.poll(() => target.locator('optgroup').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    expect(await target.locator('optgroup').first().getAttribute('label')).toBe(c.chapterIV);
+    const heard = target.locator('optgroup').first().locator('option').last();
+    const choice = JSON.parse((await heard.getAttribute('value'))!);
+    expect(choice).toEqual({ generated: `p-item-${item}-heard` });
+    const shown = (await heard.textContent())!;
+    await target.selectOption(JSON.stringify(choice));
+    await screenshot(chair, `${c.lang}-adoption-footnote-report-paragraph`);
+    await chair.locator('[data-testid="adoption-record"]').click();
+    await chair.locator('[data-testid="adoption-panel"] .success').waitFor({ timeout: 10_000 });
+    // The report prints the footnote with that paragraph's number, in both editions.
+    for (const lang of ['en', 'ar']) {
+      const report = (await sec.request('GET', `/api/meetings/${meetingId}/report?format=json&lang=${lang}`)).body;
+      const at = report.items.find((i: any) => i.kind === 'paragraph' && i.sourceId === `p-item-${item}-heard`);
+      // The option showed the number as the report in the meeting's language prints it ("9." or "٩-").
+      if (lang === c.lang) expect(shown.startsWith(`${at.label} `)).toBe(true);
+      const note = report.footnotes.at(-1).text.replace(/[\u200e\u200f]/g, '');
+      expect(note).toContain(c.lang === 'ar' ? `الفقرة ${new Intl.NumberFormat('ar-EG', { useGrouping: false }).format(at.n)}` : `paragraph ${at.n}`);
+    }
+
+    // The text view shows the footnote under the text, saying that the paragraph it points to is numbered in the report.
+    const footnote = norway.locator('[data-testid="draft-footnotes"] [data-testid="footnote"]');
+    await expect.poll(() => footnote.count(), { timeout: 10_000 }).toBe(1);
+    expect(await footnote.locator('.hint').textContent()).toContain(c.lang === 'ar' ? 'رقمها في التقرير' : 'numbered in the report');
+    await screenshot(norway, `${c.lang}-text-footnote-into-report`);
+
     // The story of paragraph 2: tabled by Norway, supported by Egypt, accepted by the chair.
     await paragraph(norway, 2).click();
     await norway.locator('[data-testid="story-link"]').click();
@@ -253,5 +293,5 @@ describe.each(CASES)('amendments ($lang)', (c) => {
     expect(exported).toContain(c.replacement);
     await norway.locator('[data-testid="story-back"]').click();
     await paragraph(norway, 2).waitFor();
-  });
+  }, 240_000);
 });

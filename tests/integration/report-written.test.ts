@@ -275,6 +275,47 @@ describe('the report with its written parts', () => {
     expect(footnotesOn(ar, rec1)).toEqual(['For the discussion of the working group on this recommendation, see paragraph 12 below.']);
   });
 
+  it('points a footnote at a paragraph the report generates (the statements heard, in IV), resolved to its report number in every export; a number typed by hand is refused (issue 13)', async () => {
+    const rec2 = (await readText(f.secretariat, f.meetingId)).paragraphs[1].id;
+    const heard = `p-item-${itemId}-heard`;
+    const keep = (footnote: Record<string, unknown>) =>
+      chair.command(f.meetingId, { type: 'adoption.decide', doc: 'recommendations', paragraphIds: [rec2], outcome: 'no_consensus', disposition: 'keep', footnote });
+    // Free words numbering a paragraph of the report, and words typing a second number beside {n}: refused, saying what to do.
+    for (const footnote of [
+      { target: { text: 'paragraph 9 of the report' } },
+      { target: { generated: heard }, text: 'See paragraph {n} and paragraph 11 below.' },
+    ]) {
+      const res = await keep(footnote);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain("choose the paragraph from the report's list");
+    }
+    // A generated paragraph the report does not have.
+    expect((await keep({ target: { generated: `p-item-${otherItem}-nothing` } })).status).toBe(404);
+    await ok(keep({ target: { generated: heard }, text: 'For the statements made on this item, see paragraph {n} of the present report.' }), 'no consensus');
+    await waitFor(async () => (await readText(f.secretariat, f.meetingId)).footnotes.length === 2, 5_000, 'the second footnote in the text');
+
+    const r = (await report('?format=json&lang=en')) as Report;
+    const at = paragraph(r, heard);
+    expect(at).toMatchObject({ generated: true, source: { kind: 'statements' } });
+    expect(r.items.filter((i) => i.kind === 'heading' && i.level === 1).map((h) => h.kind === 'heading' && h.label)).toContain('IV.');
+    expect(footnotesOn(r, rec2)).toEqual([`For the statements made on this item, see paragraph ${at.n} of the present report.`]);
+    const ar = (await report('?format=json&lang=ar')) as Report;
+    expect(paragraph(ar, heard).n).toBe(at.n);
+    expect(footnotesOn(ar, rec2)).toEqual([`For the statements made on this item, see paragraph ${at.n} of the present report.`]);
+    expect(ar.footnotes.map((n) => n.label)).toEqual(['١', '٢']);
+    expect((await report('?format=html&lang=en')) as string).toContain(`see paragraph ${at.n} of the present report.`);
+    expect((await report('?format=md&lang=fr')) as string).toContain(`[^2]: For the statements made on this item, see paragraph ${at.n} of the present report.`);
+    expect(unzipEntry(await reportBytes('?format=docx&lang=zh'), 'word/footnotes.xml')).toContain(`see paragraph ${at.n} of the present report.`);
+    const xml = (await reportBytes('?format=xml&lang=ru')).toString('utf8');
+    expect(await xpath(xml, 'string(//chapter[2]//paragraph[2]//authorialNote)')).toBe(`For the statements made on this item, see paragraph ${at.n} of the present report.`);
+    // It follows: a paragraph more in the introduction moves it.
+    const ack = await clients[0].edit(() => $insertParagraphBefore(intro1, ['The working group met twice.']));
+    expect(ack).toEqual({ ok: true });
+    const again = (await report('?format=json&lang=en')) as Report;
+    expect(paragraph(again, heard).n).toBe(at.n + 1);
+    expect(footnotesOn(again, rec2)).toEqual([`For the statements made on this item, see paragraph ${at.n + 1} of the present report.`]);
+  });
+
   it('gives an item without statements its section in IV once the secretariat writes its summary', async () => {
     const other = otherItem;
     const sections = (r: Report) => r.items.flatMap((i) => (i.kind === 'heading' && i.level === 2 ? [i.inlines.map((x) => (x.t === 'text' ? x.text : '')).join('')] : []));

@@ -41,7 +41,7 @@ import {
   type ReportFootnote,
   type ReportItem,
 } from '@gavel/shared';
-import { crossRefWords, footnoteLabel, subparagraphLabel, type Direction } from '@gavel/shared/editor/labels';
+import { crossRefNumber, crossRefWords, footnoteLabel, subparagraphLabel, type Direction } from '@gavel/shared/editor/labels';
 import { formatAgendaLabel, subLetter } from '@gavel/shared/i18n/labels';
 import type { DocService } from '../docs/service';
 import { readTextForReport, type ReadText, type TextBlock, type TextInline } from './text';
@@ -297,8 +297,9 @@ function resolveReferences(pending: PendingItem[], lang: Lang, textLang: Lang): 
     if (item.kind === 'paragraph' && !where.has(item.sourceId)) where.set(item.sourceId, { n: item.n, at });
   });
   const footnotes: ReportFootnote[] = [];
-  const words = (target: string, at: number, self: string | null): string => {
+  const words = (target: string, at: number, self: string | null, bare?: true): string => {
     const w = where.get(target);
+    if (bare) return crossRefNumber(w?.n ?? null, textLang);
     const dir: Direction = target === self ? 'self' : w === undefined || w.at > at ? 'below' : 'above';
     return crossRefWords(w?.n ?? null, dir, textLang);
   };
@@ -317,7 +318,7 @@ function resolveReferences(pending: PendingItem[], lang: Lang, textLang: Lang): 
       else {
         const number = footnotes.length + 1;
         const note = noteSegments(i.note)
-          .map((s) => ('text' in s ? s.text : words(s.ref, at, self)))
+          .map((s) => ('text' in s ? s.text : words(s.ref, at, self, s.bare)))
           .join('');
         footnotes.push({ n: number, label: footnoteLabel(number, lang), text: note });
         out.push({ t: 'fn', index: number });

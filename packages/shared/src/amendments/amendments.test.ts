@@ -345,15 +345,34 @@ describe('objections, positions and adoption', () => {
     expect(paragraphStatus(w.m.state, DOC, P51)).toBe('deleted');
     w.m.run({ type: 'adoption.decide', doc: DOC, paragraphIds: [P109], outcome: 'deferred' }, CHAIR, w.facts());
     expect(paragraphStatus(w.m.state, DOC, P109)).toBe('under_consideration');
-    // Free words for a target the report (issue 6) will resolve.
-    const [free] = w.m.run(
-      { type: 'adoption.decide', doc: DOC, paragraphIds: [P109], outcome: 'no_consensus', disposition: 'keep', footnote: { target: { text: 'paragraph 109 of the report' } } },
-      CHAIR,
-      w.facts(),
+    // Free words for what the report does not hold; a paragraph of the report numbered by hand is refused (issue 13).
+    const free = (words: string) =>
+      w.m.run(
+        { type: 'adoption.decide', doc: DOC, paragraphIds: [P109], outcome: 'no_consensus', disposition: 'keep', footnote: { target: { text: words } } },
+        CHAIR,
+        w.facts(),
+      );
+    for (const typed of ['paragraph 109 of the report', 'paragraph 109 below', 'الفقرة ١٠٩ أدناه', '报告第109段', 'paragraphe 109 du rapport']) {
+      expect(domainError(() => free(typed), 'invalid_command').message).toMatch(/choose the paragraph from the report's list/);
+    }
+    expect(paragraphStatus(w.m.state, DOC, P109)).toBe('under_consideration');
+    const [outside] = free('paragraph 12 of the 2009 report (CTOC/COP/WG.4/2009/2)');
+    expect((outside.payload as { decision: { footnote: { note: string } } }).decision.footnote.note).toBe(
+      'For the discussion of the working group on this recommendation, see paragraph 12 of the 2009 report (CTOC/COP/WG.4/2009/2).',
     );
-    expect((free.payload as { decision: { footnote: { note: string } } }).decision.footnote.note).toBe(
-      'For the discussion of the working group on this recommendation, see paragraph 109 of the report.',
-    );
+  });
+
+  it('points a footnote at a paragraph the report generates, by its id in the report, and refuses one the report does not have (issue 13)', () => {
+    const w = meeting();
+    const keep = (target: { generated: string }) =>
+      w.m.run({ type: 'adoption.decide', doc: DOC, paragraphIds: [P50], outcome: 'no_consensus', disposition: 'keep', footnote: { target } }, CHAIR, w.facts());
+    domainError(() => keep({ generated: 'p-item-nosuchitem-heard' }), 'not_found');
+    expect(() => keep({ generated: 'p_notgenerated1' })).toThrow();
+    const [e] = keep({ generated: 'p-opening' });
+    expect((e.payload as { decision: { footnote: unknown } }).decision.footnote).toEqual({
+      target: { generated: 'p-opening' },
+      note: 'For the discussion of the working group on this recommendation, see {{ref:p-opening}}.',
+    });
   });
 
   it('takes {n} for the number alone in the footnote\'s own words, and refuses a number typed in them (issue 13)', () => {
@@ -365,7 +384,9 @@ describe('objections, positions and adoption', () => {
         w.facts(),
       );
     const typed = domainError(() => keep('For the views expressed, see paragraph 109 of the report.'), 'invalid_command');
-    expect(typed.message).toMatch(/write \{n\} where the number goes/);
+    expect(typed.message).toMatch(/write \{n\} \(or \{ref\}\) where its number goes/);
+    // A placeholder does not excuse a second number typed beside it.
+    expect(domainError(() => keep('See {ref}, and paragraph 110 below.'), 'invalid_command').message).toContain('"paragraph 110 below"');
     domainError(() => keep('For the views expressed, see the discussion below.'), 'invalid_command');
     expect(paragraphStatus(w.m.state, DOC, P50)).not.toBe('no_consensus');
     const [e] = keep('For the views expressed, see paragraph {n} of the report.');

@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { id, optionalText, text } from '../core/schema';
-import { PARAGRAPH_ID } from '../editor/ids';
+import { GENERATED_PARAGRAPH_ID, PARAGRAPH_ID } from '../editor/ids';
 import { ParagraphTextSchema } from '../editor/rich';
 import { CATEGORIES } from '../participants/categories';
 import { DOC_NAME, parseDocName } from '../protocol/yjs';
@@ -86,13 +86,18 @@ export const PlaceSchema = z.union([
 export type Place = z.infer<typeof PlaceSchema>;
 
 /**
- * Where a "no consensus, kept" paragraph's footnote points: a paragraph of
- * this text, a paragraph of another text of the meeting (the summary of the
- * deliberations), or free words ("paragraph 109 of the report") until the
- * report (issue 6) can resolve it.
+ * Where a "no consensus, kept" paragraph's footnote points: any paragraph of
+ * the report, resolved to the number the report gives it in every export
+ * and language: a paragraph of this text, of another text of the meeting
+ * (the secretariat's summary of the discussion in chapter IV, the usual
+ * one), or a paragraph the report generates (`generated`: its id in the
+ * report's skeleton, `p-item-…-heard`). Or free words for what is not in
+ * the report ("document CTOC/COP/WG.4/2010/2"); words that number a
+ * paragraph of the report are refused (the number would not follow).
  */
 export const FootnoteTargetSchema = z.union([
   z.object({ paragraphId, doc: textDoc.optional() }).strict(),
+  z.object({ generated: z.string().regex(GENERATED_PARAGRAPH_ID, 'not a generated paragraph of the report') }).strict(),
   z.object({ text: text(300) }).strict(),
 ]);
 export type FootnoteTarget = z.infer<typeof FootnoteTargetSchema>;

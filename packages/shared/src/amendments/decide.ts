@@ -10,6 +10,8 @@ import type { DomainEvent } from '../domain/events';
 import type { MeetingState } from '../domain/state';
 import { paragraphStatus, type ParagraphEvent } from '../draft/paragraphs';
 import { numberToken, refToken } from '../editor/footnotes';
+import { typedReportReference } from '../editor/import';
+import { generatedParagraphIds } from '../report/skeleton';
 import { mergeRich } from '../editor/merge';
 import {
   asRich,
@@ -485,23 +487,43 @@ function footnoteFor(
   other: TextFacts | undefined,
 ): NonNullable<AdoptionDecision['footnote']> {
   const t: FootnoteTarget = footnote.target;
-  let ref: string;
-  let target: FootnoteTarget & { doc?: string };
+  const sentence = footnote.text ?? footnoteSentence(state.info.language);
+  refuseTypedNumber(sentence.replaceAll('{ref}', '').replaceAll('{n}', ''));
   if ('text' in t) {
-    ref = t.text;
-    target = { text: t.text };
+    refuseTypedNumber(t.text);
+    return { target: { text: t.text }, note: placeReference(sentence, t.text, t.text, true) };
+  }
+  let pointed: string;
+  let target: FootnoteTarget & { doc?: string };
+  if ('generated' in t) {
+    if (!generatedParagraphIds(state).has(t.generated)) fail('not_found', 'the report does not generate that paragraph (any more): choose one of its paragraphs again');
+    pointed = t.generated;
+    target = { generated: t.generated };
   } else {
     const targetDoc = t.doc ?? doc;
     const where = targetDoc === doc ? text : other;
     if (!where || where.doc !== targetDoc) fail('internal', 'the server did not read the text the footnote points into');
     requireParagraph(where, t.paragraphId);
-    // A reference by id: numbered as the text (and later the report) numbers it.
-    ref = refToken(t.paragraphId);
+    pointed = t.paragraphId;
     target = { paragraphId: t.paragraphId, doc: targetDoc };
   }
-  const sentence = footnote.text ?? footnoteSentence(state.info.language);
-  const number = 'text' in t ? t.text : numberToken(t.paragraphId);
-  return { target, note: placeReference(sentence, ref, number, 'text' in t) };
+  // A reference by id: numbered as the text (and the report, in every language) numbers it.
+  return { target, note: placeReference(sentence, refToken(pointed), numberToken(pointed), false) };
+}
+
+/**
+ * Words that number a paragraph of the report by hand ("see paragraph 109
+ * of the report") would print that number whatever the report's numbering
+ * becomes: refused, with the way to say it so that it follows.
+ */
+function refuseTypedNumber(words: string): void {
+  const typed = typedReportReference(words);
+  if (typed) {
+    fail(
+      'invalid_command',
+      `the footnote types "${typed}": a number typed by hand is printed as typed and goes wrong when paragraphs are added or moved; choose the paragraph from the report's list instead, and in your own words write {n} (or {ref}) where its number goes`,
+    );
+  }
 }
 
 /**

@@ -9,11 +9,12 @@
  * back into ids, so the footnote keeps pointing at the same paragraph
  * whatever happens to the numbers afterwards.
  */
-import { PARAGRAPH_ID } from './ids';
+import { GENERATED_PARAGRAPH_ID, PARAGRAPH_ID } from './ids';
 
-const TOKEN = /\{\{(ref|num):(p_[A-Za-z0-9]{6,32})\}\}/g;
+/** A reference to a paragraph of a text (`p_…`) or to a paragraph the report generates (`p-…`, see ids.ts). */
+const TOKEN = /\{\{(ref|num):(p_[A-Za-z0-9]{6,32}|p-[A-Za-z0-9_-]{1,100})\}\}/g;
 /** `[[109]]`, `[[١٠٩]]` or, for a paragraph that no longer has a number, `[[p_…]]`; `[[#109]]` for the number alone. */
-const EDITABLE = /\[\[\s*(#?)\s*([0-9\u0660-\u0669\u06F0-\u06F9]+|p_[A-Za-z0-9]{6,32})\s*\]\]/g;
+const EDITABLE = /\[\[\s*(#?)\s*([0-9\u0660-\u0669\u06F0-\u06F9]+|p_[A-Za-z0-9]{6,32}|p-[A-Za-z0-9_-]{1,100})\s*\]\]/g;
 
 /** `bare`: the paragraph's number alone ("109"), where the words around it say "paragraph" themselves. */
 export type NoteSegment = { text: string } | { ref: string; bare?: true };
@@ -69,7 +70,7 @@ export function fromEditableNote(
   const unknown: string[] = [];
   const note = editable.replace(EDITABLE, (whole, bare: string, what: string) => {
     const token = bare ? numberToken : refToken;
-    if (PARAGRAPH_ID.test(what)) return token(what);
+    if (PARAGRAPH_ID.test(what) || GENERATED_PARAGRAPH_ID.test(what)) return token(what);
     const id = idOf(readDigits(what));
     if (id) return token(id);
     unknown.push(what);

@@ -10,6 +10,14 @@ const LENGTH = 12;
 /** `p_` and 12 random letters or digits: the shape of every id in Gavel (`core/schema.ts` `id`). */
 export const PARAGRAPH_ID = /^p_[A-Za-z0-9]{6,32}$/;
 
+/**
+ * A paragraph the report generates from the record (chapters III–V: "The
+ * Working Group considered item 2 at its 3rd meeting", the attendance lists),
+ * by its id in the report's skeleton (`p-opening`, `p-item-<item>-heard`):
+ * stable as long as what it reports is there, so a footnote may point at it.
+ */
+export const GENERATED_PARAGRAPH_ID = /^p-[A-Za-z0-9_-]{1,100}$/;
+
 export function isParagraphId(value: unknown): value is string {
   return typeof value === 'string' && PARAGRAPH_ID.test(value);
 }

@@ -273,3 +273,23 @@ export function findWrittenReferences(text: string): TextPiece[] {
   if (last < text.length) out.push({ text: text.slice(last) });
   return out;
 }
+
+/** After a reference, "of the report" with nothing to tell it from this one: in the report's own footnotes it names the report. */
+const THE_REPORT_AFTER = /^\s*(?:(?:of|in)\s+the\s+report\b|du\s+rapport\b|del\s+informe\b|доклада\b|(?:من|في)\s+التقرير)/i;
+
+/**
+ * The first paragraph of the report that `words` number by hand ("paragraph
+ * 109", "paragraph 109 of the report", "الفقرة ١٠٩ أدناه", "报告第109段"),
+ * or null. A footnote of the report that types the number prints it as
+ * typed, wrong once paragraphs are added; references to another document
+ * ("paragraph 12 of the 2009 report", "document CTOC/COP/WG.4/2010/2") are not this.
+ */
+export function typedReportReference(words: string): string | null {
+  for (const m of words.matchAll(WRITTEN_REFERENCE)) {
+    if (!namesAnotherDocument(words, m)) return m[0];
+    const before = words.slice(0, m.index);
+    const after = words.slice((m.index ?? 0) + m[0].length);
+    if (m[5] !== undefined ? /(?:^|[^年号0-9])报告$/.test(before) : THE_REPORT_AFTER.test(after)) return m[0];
+  }
+  return null;
+}

@@ -121,6 +121,22 @@ export function buildReportSkeleton(state: MeetingState, lang: Lang, options: Sk
   return { lang, masthead, chapters, fallbacks: words.fallbacks };
 }
 
+/**
+ * The ids of every paragraph the report may generate now (`p-opening`,
+ * `p-item-<item>-heard`, …), every top-level agenda item counted as having
+ * its section in IV (the report gives one to an item with a written summary
+ * and no statement): what a footnote may point at among generated paragraphs.
+ */
+export function generatedParagraphIds(state: MeetingState): Set<string> {
+  const itemIds = Object.values(state.agenda.items).filter((i) => i.parentId === null).map((i) => i.id);
+  const skeleton = buildReportSkeleton(state, state.info.language, { itemIds });
+  const ids = new Set<string>();
+  for (const chapter of skeleton.chapters) {
+    for (const block of [...chapter.sections.flatMap((s) => s.blocks), ...chapter.blocks]) if (block.kind === 'paragraph') ids.add(block.id);
+  }
+  return ids;
+}
+
 /** The masthead's words of a document of the meeting (the report, the list of participants). */
 export function mastheadOf(state: MeetingState, words: Words): Masthead {
   const { info } = state;

@@ -362,6 +362,7 @@ function FootnoteList({ store, lang, editable, onEdit }: { store: DraftStore; la
           <li key={f.key} data-testid="footnote">
             <span className="footnote-number">{reading?.numbering.labels.get(f.key)}</span>{' '}
             <span dir="auto">{f.text}</span>
+            {f.refs.some((r) => r.number === null) ? <small className="hint"> {t('text.footnoteElsewhere')}</small> : null}
             {editable ? (
               <button type="button" className="link-button" onClick={() => onEdit(f.key)}>
                 {t('text.editFootnote')}

@@ -6,13 +6,15 @@
  * of consensus is shown before the gavel, and the server's refusal says why
  * and whose it is.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '@gavel/shared';
 import { ADOPTION_OUTCOMES, type AdoptionOutcome, type FootnoteTarget } from '@gavel/shared/amendments/commands';
 import { consensusBlockers } from '@gavel/shared/amendments/consensus';
 import { useCommand } from '../../components/useCommand';
+import { fetchReport } from '../report/exports';
 import { paragraphsInScope } from '../text/glance';
+import { footnoteChoices, type FootnoteChoiceGroup } from './footnoteTargets';
 import { paragraphRange } from './present';
 import { BlockerList, RefusalText } from './RefusalText';
 import type { Negotiation } from './useNegotiation';
@@ -33,6 +35,20 @@ export function AdoptionPanel({ n, paragraphId }: { n: Negotiation; paragraphId:
   const [footnoteText, setFootnoteText] = useState('');
   const [note, setNote] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  /** The report's paragraphs to point the footnote at (null while loading; 'failed': this text's own, as the draft numbers them). */
+  const [choices, setChoices] = useState<FootnoteChoiceGroup[] | 'failed' | null>(null);
+  const wantsReport = outcome === 'no_consensus' && disposition === 'keep' && footnoteTo === 'paragraph';
+  useEffect(() => {
+    if (!wantsReport) return;
+    const abort = new AbortController();
+    fetchReport(n.state.id, n.docLang, abort.signal).then(
+      (report) => setChoices(footnoteChoices(report, [paragraphId])),
+      () => {
+        if (!abort.signal.aborted) setChoices('failed');
+      },
+    );
+    return () => abort.abort();
+  }, [wantsReport, n.state.id, n.state.seq, n.docLang, paragraphId]);
 
   const reading = n.snapshot.reading;
   const numbered = (reading?.units ?? []).filter((u) => u.number !== null);
@@ -58,7 +74,13 @@ export function AdoptionPanel({ n, paragraphId }: { n: Negotiation; paragraphId:
   const footnote = (): { target: FootnoteTarget; text?: string } | undefined => {
     if (outcome !== 'no_consensus' || disposition !== 'keep' || footnoteTo === 'none') return undefined;
     const target: FootnoteTarget | null =
-      footnoteTo === 'paragraph' ? (footnoteParagraph ? { paragraphId: footnoteParagraph } : null) : footnoteWords.trim() ? { text: footnoteWords.trim() } : null;
+      footnoteTo === 'paragraph'
+        ? footnoteParagraph
+          ? (JSON.parse(footnoteParagraph) as FootnoteTarget)
+          : null
+        : footnoteWords.trim()
+          ? { text: footnoteWords.trim() }
+          : null;
     if (!target) return undefined;
     return { target, ...(footnoteText.trim() ? { text: footnoteText.trim() } : {}) };
   };
@@ -150,14 +172,34 @@ export function AdoptionPanel({ n, paragraphId }: { n: Negotiation; paragraphId:
                 {footnoteTo === 'paragraph' ? (
                   <div className="field">
                     <label htmlFor={`${id}-fnp`}>{t('adoption.footnoteTarget')}</label>
-                    <select id={`${id}-fnp`} value={footnoteParagraph} onChange={(e) => setFootnoteParagraph(e.target.value)} required>
+                    <select
+                      id={`${id}-fnp`}
+                      value={footnoteParagraph}
+                      onChange={(e) => setFootnoteParagraph(e.target.value)}
+                      required
+                      disabled={choices === null}
+                      data-testid="adoption-footnote-paragraph"
+                      lang={n.docLang}
+                      dir="auto"
+                    >
                       <option value="">—</option>
-                      {numbered.map((u) => (
-                        <option key={u.id} value={u.id}>
-                          {n.snapshot.reading?.numbering.labels.get(u.key) ?? formatInteger(u.number!, n.docLang)} {u.text.slice(0, 60)}
-                        </option>
-                      ))}
+                      {choices === 'failed'
+                        ? numbered.map((u) => (
+                            <option key={u.id} value={JSON.stringify({ paragraphId: u.id })}>
+                              {n.snapshot.reading?.numbering.labels.get(u.key) ?? formatInteger(u.number!, n.docLang)} {u.text.slice(0, 60)}
+                            </option>
+                          ))
+                        : (choices ?? []).map((g) => (
+                            <optgroup key={g.chapter} label={g.label}>
+                              {g.choices.map((c) => (
+                                <option key={c.value} value={c.value}>
+                                  {c.label}
+                                </option>
+                              ))}
+                            </optgroup>
+                          ))}
                     </select>
+                    {choices === 'failed' ? <small className="hint">{t('adoption.footnoteDraftOnly')}</small> : null}
                   </div>
                 ) : null}
                 {footnoteTo === 'words' ? (
