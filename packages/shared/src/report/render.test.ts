@@ -26,8 +26,23 @@ describe('dates in the six languages', () => {
     expect(dateSpan('2010-01-27', '2010-01-29', lang)).toBe(span);
   });
 
-  it('spans months in full and writes the French first of the month "1er"', () => {
-    expect(dateSpan('2010-01-30', '2010-02-02', 'en')).toBe('from 30 January 2010 to 2 February 2010');
+  it.each<[Lang, string]>([
+    ['en', 'from 30 January to 2 February 2010'],
+    ['fr', 'du 30 janvier au 2 février 2010'],
+    ['es', 'del 30 de enero al 2 de febrero de 2010'],
+    ['ru', 'с 30 января по 2 февраля 2010 года'],
+    ['zh', '2010年1月30日至2月2日'],
+    ['ar', 'من ٣٠ كانون الثاني/يناير إلى ٢ شباط/فبراير ٢٠١٠'],
+  ])('%s: a meeting across two months of one year gives the year once (it gave "с 30 января 2010 по …" in Russian)', (lang, span) => {
+    expect(dateSpan('2010-01-30', '2010-02-02', lang)).toBe(span);
+  });
+
+  it('spans years in full and writes the French first of the month "1er"', () => {
+    expect(dateSpan('2010-12-30', '2011-01-02', 'en')).toBe('from 30 December 2010 to 2 January 2011');
+    expect(dateSpan('2010-12-30', '2011-01-02', 'ru')).toBe('с 30 декабря 2010 года по 2 января 2011 года');
+    expect(dateSpan('2010-12-30', '2011-01-02', 'zh')).toBe('2010年12月30日至2011年1月2日');
+    expect(dateSpan('2010-01-31', '2010-02-01', 'fr')).toBe('du 31 janvier au 1er février 2010');
+    expect(dateSpan('2010-02-01', '2010-03-01', 'fr')).toBe('du 1er février au 1er mars 2010');
     expect(reportDate('2010-02-01', 'fr')).toBe('1er février 2010');
     expect(dateSpan('2010-10-01', '2010-10-03', 'fr')).toBe('du 1er au 3 octobre 2010');
     expect(dateSpan('2010-01-27', '2010-01-27', 'en')).toBe('on 27 January 2010');
@@ -90,7 +105,7 @@ describe('III.A the opening (model, para. 66)', () => {
     expect(as('m', 'es')).toBe('El Presidente, A. B. (Polonia), abrió la reunión.');
     expect(as(null, 'es')).toBe('Abrió la reunión A. B. (Polonia), que ocupaba la Presidencia.');
     expect(as('m', 'ru')).toBe('Совещание открыл Председатель A. B. (Польша).');
-    expect(as(null, 'ru')).toBe('Совещание было открыто Председателем, A. B. (Польша).');
+    expect(as(null, 'ru')).toBe('Совещание было открыто Председателем A. B. (Польша).');
     expect(as(null, 'en')).toBe('The meeting was opened by the Chair, A. B. (Poland).');
   });
 });
@@ -332,7 +347,11 @@ describe('IV the sentences of each item', () => {
     expect(renderSentence({ kind: 'panellists', panellists: [panel[0]] }, 'fr')).toBe(
       'L’intervenante suivante a participé à la réunion-débat\u00a0: Mme Venla Roth (Finlande).',
     );
-    expect(renderSentence({ kind: 'panellists', panellists: [panel[0]] }, 'ru')).toBe('В обсуждении приняла участие следующий эксперт: г-жа Venla Roth (Финляндия).');
+    // "следующий эксперт" is masculine, for a woman too: the verb agrees with it (it said "приняла участие следующий эксперт").
+    expect(renderSentence({ kind: 'panellists', panellists: [panel[0]] }, 'ru')).toBe('В обсуждении принял участие следующий эксперт: г-жа Venla Roth (Финляндия).');
+    expect(renderSentence({ kind: 'panellists', panellists: [panel[0]] }, 'es')).toBe('Participó la siguiente ponente: la Sra. Venla Roth (Finlandia).');
+    expect(renderSentence({ kind: 'panellists', panellists: [panel[2]] }, 'fr')).toBe('L’intervenant suivant a participé à la réunion-débat\u00a0: M. Wael Aboulmagd (Égypte).');
+    expect(renderSentence({ kind: 'panellists', panellists: [panel[2]] }, 'zh')).toBe('下列小组成员参加了讨论：Wael Aboulmagd先生（埃及）。');
   });
 
   it('lists the States heard in the order given, not sorted (model, para. 107), a lone State in the singular', () => {
@@ -436,5 +455,112 @@ describe('the documentation and the adoption of the report', () => {
     expect(on('2011-10-14', 'ar')).toBe('في ١٤ تشرين الأول/أكتوبر ٢٠١١، اعتمد الفريق العامل التقرير عن اجتماعه.');
     expect(on('2011-06-03', 'ar')).toBe('في ٣ حزيران/يونيه ٢٠١١، اعتمد الفريق العامل التقرير عن اجتماعه.');
     expect(on('2011-02-01', 'fr')).toBe('Le 1er février 2011, le Groupe de travail a adopté le rapport sur sa réunion.');
+  });
+});
+
+/**
+ * Every paragraph type not pinned above, in French, Spanish, Russian and
+ * Chinese (issue 13): the texts below are written as UN reports of working
+ * groups of the Conference of the Parties to the Organized Crime Convention
+ * write them in those languages ("Le Groupe de travail a adopté …", "El
+ * Grupo de Trabajo aprobó …", "Рабочая группа утвердила …", "工作组通过了 …"),
+ * with their conventions: French « » with no-break spaces and the no-break
+ * space before a colon, Spanish «», Russian «» and the spaced dash of
+ * "государства – участники", Chinese full-width punctuation, 、 between the
+ * items of a list and 和 before the last.
+ */
+describe('the other paragraph types in French, Spanish, Russian and Chinese', () => {
+  const JAPAN_GREECE = ['392', '300'].map(state);
+  const UNICEF: NameMap = { en: 'United Nations Children’s Fund', fr: 'Fonds des Nations Unies pour l’enfance', es: 'Fondo de las Naciones Unidas para la Infancia', ru: 'Детский фонд Организации Объединенных Наций', zh: '联合国儿童基金会', ar: 'منظمة الأمم المتحدة للطفولة' };
+  const LASTRADA: NameMap = { en: 'La Strada International', fr: 'La Strada International', es: 'La Strada International', ru: 'La Strada International', zh: 'La Strada International', ar: 'La Strada International' };
+  const CARITAS: NameMap = { en: 'Caritas Internationalis', fr: 'Caritas Internationalis', es: 'Caritas Internationalis', ru: 'Caritas Internationalis', zh: 'Caritas Internationalis', ar: 'Caritas Internationalis' };
+  const paper = { symbol: 'CTOC/COP/WG.4/2010/2', title: { fr: 'Document d’information établi par le Secrétariat', es: 'Documento de antecedentes preparado por la Secretaría', ru: 'Справочный документ, подготовленный Секретариатом', zh: '秘书处编写的背景文件' } };
+  const agenda = { symbol: 'CTOC/COP/WG.4/2010/1', title: { fr: 'Ordre du jour provisoire annoté', es: 'Programa provisional anotado', ru: 'Предварительная повестка дня с аннотациями', zh: '临时议程和说明' } };
+  type Four = 'fr' | 'es' | 'ru' | 'zh';
+  const CASES: Record<Four, Record<string, string>> = {
+    fr: {
+      opened: 'La réunion a été ouverte par la présidence.',
+      signatories: 'Les États suivants, signataires du Protocole relatif à la traite des personnes, étaient représentés par des observateurs\u00a0: Japon et Grèce.',
+      signatory: 'L’État suivant, signataire du Protocole relatif à la traite des personnes, était représenté par un observateur\u00a0: Japon.',
+      neither: 'Les États suivants, qui ne sont ni parties au Protocole relatif à la traite des personnes ni signataires, étaient également représentés par des observateurs\u00a0: Japon et Grèce.',
+      unBody: 'L’organisme des Nations Unies suivant était représenté par un observateur\u00a0: Fonds des Nations Unies pour l’enfance.',
+      malta: 'L’entité suivante, dotée d’un bureau permanent d’observation, était représentée\u00a0: Ordre souverain de Malte.',
+      ngos: 'Les organisations non gouvernementales suivantes étaient représentées par des observateurs\u00a0: La Strada International et Caritas Internationalis.',
+      reioOne: 'Le représentant de l’organisation régionale d’intégration économique suivante a également fait une déclaration\u00a0: Union européenne.',
+      observers: 'Les observateurs des États suivants ont également fait des déclarations\u00a0: Japon et Grèce.',
+      observer: 'L’observateur de l’État suivant a également fait une déclaration\u00a0: Japon.',
+      organization: 'L’observateur de l’organisation suivante a également fait une déclaration\u00a0: Ligue des États arabes.',
+      documents: 'Pour l’examen du point 3 de l’ordre du jour, le Groupe de travail était saisi des documents suivants\u00a0: Document d’information établi par le Secrétariat (CTOC/COP/WG.4/2010/2) et Ordre du jour provisoire annoté (CTOC/COP/WG.4/2010/1).',
+      undated: 'Le Groupe de travail a examiné le point 3 de l’ordre du jour, intitulé «\u00a0Analyse\u00a0».',
+      heldOneDay: 'Le Groupe de travail a tenu sa réunion à Vienne le 1er février 2010.',
+    },
+    es: {
+      opened: 'La Presidencia abrió la reunión.',
+      signatories: 'Estuvieron representados por observadores los siguientes Estados signatarios del Protocolo contra la trata de personas: Japón y Grecia.',
+      signatory: 'Estuvo representado por un observador el siguiente Estado signatario del Protocolo contra la trata de personas: Japón.',
+      neither: 'También estuvieron representados por observadores los siguientes Estados que no son partes en el Protocolo contra la trata de personas ni signatarios: Japón y Grecia.',
+      unBody: 'Estuvo representado por un observador el siguiente órgano de las Naciones Unidas: Fondo de las Naciones Unidas para la Infancia.',
+      malta: 'Estuvo representada la siguiente entidad que mantiene una oficina permanente de observación: Soberana Orden Militar de Malta.',
+      ngos: 'Estuvieron representadas por observadores las siguientes organizaciones no gubernamentales: La Strada International y Caritas Internationalis.',
+      reioOne: 'También formuló una declaración el representante de la siguiente organización regional de integración económica: Unión Europea.',
+      observers: 'También formularon declaraciones los observadores de los siguientes Estados: Japón y Grecia.',
+      observer: 'También formuló una declaración el observador del siguiente Estado: Japón.',
+      organization: 'También formuló una declaración el observador de la siguiente organización: Liga de los Estados Árabes.',
+      documents: 'Para el examen del tema 3 del programa, el Grupo de Trabajo tuvo ante sí los siguientes documentos: Documento de antecedentes preparado por la Secretaría (CTOC/COP/WG.4/2010/2) y Programa provisional anotado (CTOC/COP/WG.4/2010/1).',
+      undated: 'El Grupo de Trabajo examinó el tema 3 del programa, titulado «Analyse».',
+      heldOneDay: 'El Grupo de Trabajo celebró su reunión en Viena el 1 de febrero de 2010.',
+    },
+    ru: {
+      opened: 'Совещание было открыто Председателем.',
+      signatories: 'Наблюдателями были представлены следующие государства, являющиеся сигнатариями Протокола о торговле людьми: Япония и Греция.',
+      signatory: 'Наблюдателем было представлено следующее государство, являющееся сигнатарием Протокола о торговле людьми: Япония.',
+      neither: 'Наблюдателями были также представлены следующие государства, не являющиеся ни участниками, ни сигнатариями Протокола о торговле людьми: Япония и Греция.',
+      unBody: 'Наблюдателем был представлен следующий орган Организации Объединенных Наций: Детский фонд Организации Объединенных Наций.',
+      malta: 'Было представлено следующее образование, имеющее постоянное бюро наблюдателя: Суверенный военный Мальтийский орден.',
+      ngos: 'Наблюдателями были представлены следующие неправительственные организации: La Strada International и Caritas Internationalis.',
+      reioOne: 'С заявлением выступил также представитель следующей региональной организации экономической интеграции: Европейский союз.',
+      observers: 'С заявлениями выступили также наблюдатели от следующих государств: Япония и Греция.',
+      observer: 'С заявлением выступил также наблюдатель от следующего государства: Япония.',
+      organization: 'С заявлением выступил также наблюдатель от следующей организации: Лига арабских государств.',
+      documents: 'При рассмотрении пункта 3 повестки дня Рабочая группа имела в своем распоряжении следующие документы: Справочный документ, подготовленный Секретариатом (CTOC/COP/WG.4/2010/2) и Предварительная повестка дня с аннотациями (CTOC/COP/WG.4/2010/1).',
+      undated: 'Рабочая группа рассмотрела пункт 3 повестки дня, озаглавленный «Analyse».',
+      heldOneDay: 'Рабочая группа провела свое совещание в Вене 1 февраля 2010 года.',
+    },
+    zh: {
+      opened: '会议由主席宣布开幕。',
+      signatories: '下列《贩运人口议定书》签署国派观察员出席了会议：日本和希腊。',
+      signatory: '下列《贩运人口议定书》签署国派观察员出席了会议：日本。',
+      neither: '下列既非《贩运人口议定书》缔约国也非签署国的国家也派观察员出席了会议：日本和希腊。',
+      unBody: '下列联合国机构派观察员出席了会议：联合国儿童基金会。',
+      malta: '下列设有常驻观察员办事处的实体派代表出席了会议：马耳他主权军事教团。',
+      ngos: '下列非政府组织派观察员出席了会议：La Strada International和Caritas Internationalis。',
+      reioOne: '下列区域经济一体化组织的代表也作了发言：欧洲联盟。',
+      observers: '下列国家的观察员也作了发言：日本和希腊。',
+      observer: '下列国家的观察员也作了发言：日本。',
+      organization: '下列组织的观察员也作了发言：阿拉伯国家联盟。',
+      documents: '为审议议程项目3，工作组收到了秘书处编写的背景文件（CTOC/COP/WG.4/2010/2）和临时议程和说明（CTOC/COP/WG.4/2010/1）。',
+      undated: '工作组审议了题为“Analyse”的议程项目3。',
+      heldOneDay: '工作组于2010年2月1日在维也纳举行了会议。',
+    },
+  };
+
+  it.each(Object.keys(CASES) as Four[])('%s', (lang) => {
+    const want = CASES[lang];
+    const got = (s: Sentence) => renderSentence(s, lang);
+    expect(got({ kind: 'meeting_opened', date: '2010-01-27', chair: null })).toBe(want.opened);
+    expect(attendance('signatory', JAPAN_GREECE, lang)).toBe(want.signatories);
+    expect(attendance('signatory', [state('392')], lang)).toBe(want.signatory);
+    expect(attendance('observer_state', JAPAN_GREECE, lang)).toBe(want.neither);
+    expect(attendance('un_body', [UNICEF], lang)).toBe(want.unBody);
+    expect(attendance('other_entity', [MALTA], lang)).toBe(want.malta);
+    expect(attendance('ngo', [LASTRADA, CARITAS], lang)).toBe(want.ngos);
+    expect(got({ kind: 'reio_heard', names: [EU] })).toBe(want.reioOne);
+    expect(got({ kind: 'observers_heard', names: JAPAN_GREECE })).toBe(want.observers);
+    expect(got({ kind: 'observers_heard', names: [state('392')] })).toBe(want.observer);
+    expect(got({ kind: 'organizations_heard', names: [LAS] })).toBe(want.organization);
+    const docs = [paper, agenda].map((d) => ({ symbol: d.symbol, title: d.title[lang] }));
+    expect(got({ kind: 'documents_before', body: 'working_group', item: item3, documents: docs })).toBe(want.documents);
+    expect(got({ kind: 'item_considered', body: 'working_group', dates: [], item: { ...item3, title: 'Analyse' } })).toBe(want.undated);
+    expect(got({ kind: 'meeting_held', body: 'working_group', venue: 'Vienna', startDate: '2010-02-01', endDate: '2010-02-01' })).toBe(want.heldOneDay);
   });
 });

@@ -38,11 +38,14 @@ export function dateSpan(start: string, end: string, lang: Lang): string {
     const d = reportDate(start, lang);
     return { en: `on ${d}`, fr: `le ${d}`, es: `el ${d}`, ru: d, zh: d, ar: `في ${d}` }[lang];
   }
-  const sameMonth = a[0] === b[0] && a[1] === b[1];
+  const sameYear = a[0] === b[0];
+  const sameMonth = sameYear && a[1] === b[1];
   const endText = reportDate(end, lang);
-  if (lang === 'zh') return sameMonth ? `${reportDate(start, lang)}至${b[2]}日` : `${reportDate(start, lang)}至${endText}`;
-  const first = sameMonth ? (lang === 'fr' && a[2] === 1 ? '1er' : formatInteger(a[2], lang)) : reportDate(start, lang);
-  const firstRu = sameMonth ? String(a[2]) : reportDate(start, lang).replace(/ года$/, '');
+  // The year (and the month) once, at the end, when both days share it: "from 30 January to 2 February 2010",
+  // "с 30 января по 2 февраля 2010 года", "2010年1月30日至2月2日"; in full when the year changes.
+  if (lang === 'zh') return `${reportDate(start, lang)}至${sameMonth ? `${b[2]}日` : sameYear ? `${b[1]}月${b[2]}日` : endText}`;
+  const first = sameMonth ? (lang === 'fr' && a[2] === 1 ? '1er' : formatInteger(a[2], lang)) : sameYear ? dayMonth(start, lang) : reportDate(start, lang);
+  const firstRu = sameMonth ? String(a[2]) : sameYear ? dayMonth(start, lang) : reportDate(start, lang);
   switch (lang) {
     case 'en':
       return `from ${first} to ${endText}`;
@@ -165,7 +168,7 @@ function openedBy(chair: NonNullable<Extract<Sentence, { kind: 'meeting_opened' 
     case 'es':
       return g ? `${g === 'f' ? 'La Presidenta' : 'El Presidente'}, ${who}, abrió la reunión.` : `Abrió la reunión ${who}, que ocupaba la Presidencia.`;
     case 'ru':
-      return g ? `Совещание ${g === 'f' ? 'открыла' : 'открыл'} Председатель ${who}.` : `Совещание было открыто Председателем, ${who}.`;
+      return g ? `Совещание ${g === 'f' ? 'открыла' : 'открыл'} Председатель ${who}.` : `Совещание было открыто Председателем ${who}.`;
     case 'ar':
       return g === 'f' ? `وافتتحت الاجتماع الرئيسة ${who}.` : g === 'm' ? `وافتتح الاجتماع الرئيس ${who}.` : `وافتُتح الاجتماع برئاسة ${who}.`;
   }
@@ -187,7 +190,8 @@ function panellistsSentence(panellists: readonly PanellistRef[], lang: Lang): st
     case 'es':
       return one ? `Participó ${f ? 'la siguiente ponente' : 'el siguiente ponente'}: ${list}.` : `Participaron los siguientes ponentes: ${list}.`;
     case 'ru':
-      return one ? `В обсуждении ${f ? 'приняла' : 'принял'} участие следующий эксперт: ${list}.` : `В обсуждении приняли участие следующие эксперты: ${list}.`;
+      // The verb agrees with "эксперт" (masculine, for a woman too), as "следующий" does.
+      return one ? `В обсуждении принял участие следующий эксперт: ${list}.` : `В обсуждении приняли участие следующие эксперты: ${list}.`;
     case 'zh':
       return `下列小组成员参加了讨论：${list}。`;
     case 'ar':
