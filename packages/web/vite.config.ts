@@ -4,6 +4,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { REACT_TO_PREACT } from './preact-aliases';
 
 /**
  * Writes a .br and a .gz beside every text asset, compressed once at build
@@ -112,6 +113,8 @@ function inlineBoot(): Plugin {
 // Gavel server on :3000; in production the server serves dist/ itself.
 export default defineConfig({
   plugins: [react(), pureSharedValues(), inlineBoot(), precompress()],
+  resolve: { alias: REACT_TO_PREACT },
+
   server: {
     proxy: {
       '/api': 'http://localhost:3000',

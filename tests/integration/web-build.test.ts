@@ -67,6 +67,14 @@ describe('the first load', () => {
     expect(scripts + dictionary).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
   });
 
+  it('runs on Preact: no React DOM anywhere in the build (two renderers would split the hooks)', () => {
+    const all = Object.keys(manifest).map(code).join('\n');
+    // React DOM's production build links its errors to react.dev; preact/compat maps React's events (onDoubleClick).
+    expect(all).not.toContain('react.dev/errors');
+    const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+    expect([...staticClosure(entry)].map(code).join('\n')).toContain('ondoubleclick');
+  });
+
   it('loads the delegation view with the entry, every other view on demand', () => {
     const lazy = ['ChairConsole', 'SetupView', 'TextView', 'ReportView', 'RoomScreen', 'PublicView', 'ParagraphStory'];
     for (const view of lazy) {
