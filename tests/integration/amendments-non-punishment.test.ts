@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { $appendToParagraph } from '@gavel/shared/editor/edits';
-import type { ParagraphStory } from '@gavel/shared';
+import { wordsText, type ParagraphStory, type WordPart } from '@gavel/shared';
 import { DraftClient } from '../support/draft-client';
 import { NON_PUNISHMENT, ok, readText, setupNegotiation, tableAmendment, type NegotiationFixture } from '../support/negotiation';
 import { TestServer, waitFor } from '../support/server';
@@ -131,11 +131,13 @@ describe('the non-punishment recommendation', () => {
     const story = res.body as ParagraphStory;
     expect(story).toMatchObject({ paragraphId: p50, number: 1, status: 'no_consensus' });
     // Every version of the words: as the secretariat drafted it, then as each decision of the chair left it.
-    const texts = story.versions.map((v) => v.text);
-    expect(story.versions[0]).toMatchObject({ by: ['Secretariat officer'], text: `${NON_PUNISHMENT} (CTOC/COP/WG.4/2009/2)` });
+    // The words are parts (a placed bracket apart from typed words, issue 10): here read as they read.
+    const read = (parts: WordPart[] | null) => (parts ? wordsText(parts) : null);
+    const texts = story.versions.map((v) => read(v.text));
+    expect(story.versions[0]).toMatchObject({ by: ['Secretariat officer'], text: [{ t: 'text', text: `${NON_PUNISHMENT} (CTOC/COP/WG.4/2009/2)` }] });
     expect(texts).toContain(`${withProtocol} (CTOC/COP/WG.4/2009/2)`);
     expect(story.versions.at(-1)).toMatchObject({ by: ['Dominika Krois'] });
-    expect(story.versions.at(-1)!.text).toMatch(/\[should implement\]\[may consider\] \(Egypt\) .* \(CTOC\/COP\/WG\.4\/2009\/2\)\[1\]$/);
+    expect(read(story.versions.at(-1)!.text)).toMatch(/\[should implement\]\[may consider\] \(Egypt\) .* \(CTOC\/COP\/WG\.4\/2009\/2\)\[1\]$/);
     expect(story.amendments).toEqual([
       expect.objectContaining({ sponsor: 'Norway', status: 'accepted', cosponsors: ['Germany'], supporters: ['Holy See'], objectors: [] }),
       expect.objectContaining({
@@ -145,8 +147,8 @@ describe('the non-punishment recommendation', () => {
         objectors: [{ delegation: 'Norway', reason: 'It would weaken the first meeting’s recommendations.' }],
       }),
     ]);
-    expect(story.amendments[0].versions[0].proposed).toContain(PROTOCOL);
-    expect(story.brackets).toEqual([expect.objectContaining({ words: '[should implement][may consider] (Egypt)', holders: ['Egypt', 'Pakistan'], status: 'open' })]);
+    expect(read(story.amendments[0].versions[0].proposed)).toContain(PROTOCOL);
+    expect(story.brackets).toEqual([expect.objectContaining({ words: [{ t: 'bracket', text: '[should implement][may consider] (Egypt)' }], holders: ['Egypt', 'Pakistan'], status: 'open' })]);
     expect(story.objections.map((o) => o.delegation)).toEqual(['Egypt', 'Pakistan', 'Iran (Islamic Republic of)']);
     expect(story.positions).toEqual([expect.objectContaining({ delegation: 'Norway', kind: 'explanation' })]);
     expect(story.statusChanges.at(-1)).toMatchObject({ status: 'no_consensus', by: 'Dominika Krois', decision: { disposition: 'keep' } });
@@ -159,10 +161,10 @@ describe('the non-punishment recommendation', () => {
     expect(md.body).toContain('# The story of paragraph 1');
     expect(md.body).toContain('### Egypt: change (bracketed)');
     expect(md.body).toContain('Iran (Islamic Republic of) cannot join consensus: We cannot join consensus.');
-    expect(md.body).toContain('Read for adoption: no consensus; the paragraph is kept, with a footnote: “For the discussion of the working group on this recommendation, see paragraph [its number in the report].”');
+    expect(md.body).toContain('Read for adoption: no consensus; the paragraph is kept, with a footnote: “For the discussion of the working group on this recommendation, see paragraph \\[its number in the report\\].”');
     const html = await f.iran.client.request('GET', `/api/meetings/${f.meetingId}/paragraphs/${p50}/story?format=html`);
     expect(html.status).toBe(200);
     expect(html.body).toContain('<article class="paragraph-story" lang="en" dir="ltr">');
-    expect(html.body).toContain('Pakistan holds the bracket [should implement][may consider] (Egypt) (We need to consult our capital.)');
+    expect(html.body).toContain('Pakistan holds the bracket <span class="bracket">[should implement][may consider] (Egypt)</span> (We need to consult our capital.)');
   });
 });

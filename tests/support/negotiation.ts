@@ -6,7 +6,7 @@
  * non-punishment paragraph.
  */
 import { expect } from 'vitest';
-import type { LedgerEvent } from '@gavel/shared';
+import type { LedgerEvent, WordPart } from '@gavel/shared';
 import { $readStructure, $writeParagraphContent } from '@gavel/shared/editor/content';
 import { richFromText, type RichParagraph } from '@gavel/shared';
 import { DraftClient } from './draft-client';
@@ -97,7 +97,7 @@ export async function setupNegotiation(server: TestServer): Promise<NegotiationF
 export async function readText(client: SignedIn, meetingId: string, doc = 'recommendations') {
   const res = await client.request('GET', `/api/meetings/${meetingId}/drafts/${doc}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { paragraphs: { id: string; number: number; status: string; text: string }[]; footnotes: { number: number; paragraphId: string; text: string }[]; html: string; text: string };
+  return res.body as { paragraphs: { id: string; number: number; status: string; text: string; parts: WordPart[] }[]; footnotes: { number: number; paragraphId: string; text: string }[]; html: string; text: string };
 }
 
 export async function paragraphText(client: SignedIn, meetingId: string, paragraphId: string, doc = 'recommendations'): Promise<string | undefined> {

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
-import type { Actor, Lang } from '@gavel/shared';
+import { plainWords, type Actor, type Lang } from '@gavel/shared';
 import { $readDraft } from '@gavel/shared/editor/outline';
 import type { DocUpdateRecord } from '../store/store';
 import { headlessFrom } from './headless';
@@ -30,8 +30,9 @@ function replayFromFirst(updates: readonly DocUpdateRecord[], paragraphId: strin
     const next = updates[i + 1];
     if (next && key(next.actor) === key(u.actor) && Date.parse(next.at) - Date.parse(u.at) <= TURN_GAP_MS && !crosses(u.at, next.at)) return;
     const unit = reader.editor.read(() => $readDraft(lang).units.find((x) => x.id === paragraphId));
-    const text = unit?.text ?? null;
-    if (text !== lastText && (lastText !== undefined || text !== null)) versions.push({ seq: u.seq, ...pending, text, number: unit?.number ?? null });
+    // Compared as plain text: a typed "[a]" and a placed bracket read alike but are not the same words.
+    const text = unit ? plainWords(unit.parts) : null;
+    if (text !== lastText && (lastText !== undefined || text !== null)) versions.push({ seq: u.seq, ...pending, text: unit?.text ?? null, parts: unit?.parts ?? null, number: unit?.number ?? null });
     lastText = text;
     pending = null;
   });

@@ -10,7 +10,7 @@
  * when the paragraph's text differs from the version before.
  */
 import * as Y from 'yjs';
-import type { Actor, Lang } from '@gavel/shared';
+import { plainWords, type Actor, type Lang, type WordPart } from '@gavel/shared';
 import { $readDraft } from '@gavel/shared/editor/outline';
 import type { DocUpdateRecord } from '../store/store';
 import { headlessFrom } from './headless';
@@ -28,10 +28,14 @@ export interface ParagraphVersion {
   to: string;
   /** Who wrote in those turns (who held the pen), in order. */
   by: string[];
-  /** null: the paragraph was not in the text at that point. */
+  /** null: the paragraph was not in the text at that point. As it reads (placed brackets and typed words alike). */
   text: string | null;
+  /** The same words as parts: placed brackets ({ t: 'bracket' }) apart from square brackets typed as words. */
+  parts: WordPart[] | null;
   number: number | null;
 }
+
+const plain = (r: Reading) => (r.parts ? plainWords(r.parts) : null);
 
 // A code may be shared by several people (the secretariat's): the name they signed in with tells them apart.
 const writerKey = (actor: Actor) => `${actor.codeId ?? actor.role}:${actor.name}`;
@@ -43,10 +47,7 @@ interface Turn {
   by: string[];
 }
 
-interface Reading {
-  text: string | null;
-  number: number | null;
-}
+type Reading = Pick<ParagraphVersion, 'text' | 'parts' | 'number'>;
 
 /**
  * The history of a paragraph, kept and extended as updates are stored: each
@@ -65,8 +66,8 @@ export class HistoryReplay {
   private last: DocUpdateRecord | null = null;
   private turn: Turn | null = null;
   /** The paragraph after update `tail.seq`. */
-  private tail: { seq: number; reading: Reading } = { seq: 0, reading: { text: null, number: null } };
-  /** Its text at the end of the last turn that ended, and its versions up to there. */
+  private tail: { seq: number; reading: Reading } = { seq: 0, reading: { text: null, parts: null, number: null } };
+  /** Its words at the end of the last turn that ended (plain text: a typed "[a]" is not a placed one), and its versions up to there. */
   private lastText: string | null = null;
   private versions: ParagraphVersion[] = [];
   private boundaries: number[];
@@ -131,7 +132,7 @@ export class HistoryReplay {
   private closeTurn(): void {
     const version = this.openVersion();
     if (version) this.versions = [...this.versions, version].slice(-MAX_VERSIONS);
-    this.lastText = this.tail.reading.text;
+    this.lastText = plain(this.tail.reading);
     this.turn = null;
   }
 
@@ -139,14 +140,14 @@ export class HistoryReplay {
   private openVersion(): ParagraphVersion | null {
     if (!this.turn || !this.last) return null;
     const now = this.readTail();
-    return now.text === this.lastText ? null : { seq: this.last.seq, ...this.turn, text: now.text, number: now.number };
+    return plain(now) === this.lastText ? null : { seq: this.last.seq, ...this.turn, ...now };
   }
 
   /** The paragraph after the last update applied, read once per update (a copy of it, its id twice, reads as the first). */
   private readTail(): Reading {
     if (this.last && this.tail.seq !== this.last.seq) {
       const unit = this.reader.editor.read(() => $readDraft(this.lang, this.omit).units.find((x) => x.id === this.paragraphId));
-      this.tail = { seq: this.last.seq, reading: { text: unit?.text ?? null, number: unit?.number ?? null } };
+      this.tail = { seq: this.last.seq, reading: { text: unit?.text ?? null, parts: unit?.parts ?? null, number: unit?.number ?? null } };
     }
     return this.tail.reading;
   }

@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import {
   DomainError,
   paragraphStatus,
+  plainWords,
   readOnlyParagraphs,
   unnumberedParagraphs,
   type Actor,
@@ -19,6 +20,7 @@ import {
   type LedgerEvent,
   type ParagraphStatus,
   type StatusChange,
+  type WordPart,
   isMeetingText,
 } from '@gavel/shared';
 import { $bootstrapDraft, $replaceWithBlocks } from '@gavel/shared/editor/build';
@@ -43,7 +45,10 @@ export interface TextParagraph {
   number: number | null;
   label: string;
   status: ParagraphStatus;
+  /** Plain text, as the whole text's `text` reads it: square brackets typed as words escaped, \\[must\\], so that unescaped ones are placed brackets or footnote markers. */
   text: string;
+  /** The same words as parts: typed words, placed brackets ({ t: 'bracket' }) and footnote markers apart, as the report's JSON carries them. */
+  parts: WordPart[];
 }
 
 export interface DraftText {
@@ -123,7 +128,8 @@ export class DraftingService {
             number: u.number,
             label: numbering.labels.get(u.key) ?? '',
             status: paragraphStatus(state, docName, u.id),
-            text: u.text,
+            text: plainWords(u.parts),
+            parts: u.parts,
           })),
           footnotes: numbering.footnotes.map(({ number, paragraphId, text }) => ({ number, paragraphId, text })),
           brokenReferences: numbering.broken.length,

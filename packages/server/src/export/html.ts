@@ -9,12 +9,10 @@
  * each note stands at its marker as a `float: footnote` box, which Paged.js
  * (pdf.ts) lays out at the foot of the page where the marker falls.
  */
-import type { Lang } from '@gavel/shared';
+import { bracketHtml, escapeHtml, type Lang } from '@gavel/shared';
 import type { Inline, Report, ReportItem } from './report';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+export { escapeHtml };
 
 /** Fonts that cover each language, the system's first, then common free ones. */
 export const FONT_STACKS: Record<Lang, string> = {
@@ -42,7 +40,7 @@ function inlineHtml(inlines: Inline[], ctx: Ctx): string {
   return inlines
     .map((i) => {
       if (i.t === 'text') return escapeHtml(i.text).replace(/\n/g, '<br>');
-      if (i.t === 'bracket') return `<span class="bracket">${escapeHtml(i.text)}</span>`;
+      if (i.t === 'bracket') return bracketHtml(i.text);
       const label = noteLabel(i.index, ctx.report);
       if (ctx.notes === 'page') {
         const note = escapeHtml(ctx.report.footnotes[i.index - 1]?.text ?? '');

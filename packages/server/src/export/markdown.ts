@@ -3,16 +3,10 @@
  * so that Markdown does not renumber them), footnotes as [^n]. Text from the
  * meeting is escaped so that it cannot become markup.
  */
+import { bracketMarkdown, escapeMarkdown } from '@gavel/shared';
 import type { Inline, Report, ReportItem } from './report';
 
-/** Escapes Markdown's inline markup characters (and raw HTML) in text from the meeting. */
-export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]|~])/g, '\\$1');
-}
+export { escapeMarkdown };
 
 /** Escapes what would start a block at the beginning of a line: a heading, quote, list item, rule. */
 function lineStart(s: string): string {
@@ -26,7 +20,7 @@ function oneLine(s: string): string {
 
 /** A placed bracket in bold; typed square brackets are escaped like all markup, so the two differ in the source and when shown. */
 function inlineMd(inlines: Inline[]): string {
-  return inlines.map((i) => (i.t === 'text' ? oneLine(i.text) : i.t === 'bracket' ? `**${escapeMarkdown(i.text)}**` : `[^${i.index}]`)).join('');
+  return inlines.map((i) => (i.t === 'text' ? oneLine(i.text) : i.t === 'bracket' ? bracketMarkdown(i.text) : `[^${i.index}]`)).join('');
 }
 
 function itemMd(item: ReportItem): string | null {

@@ -155,7 +155,13 @@ export function openApi() {
           summary: 'A text as it reads now: paragraphs with numbers and statuses, footnotes, HTML and plain text',
           security: bearerAuth,
           parameters: [meetingId, docName, { name: 'lang', in: 'query', schema: { type: 'string' } }],
-          responses: { '200': { description: 'the text' }, ...errors },
+          responses: {
+            '200': {
+              description:
+                "the text: { docName, lang, paragraphs: [{ id, number, label, status, text, parts }], footnotes, brokenReferences, html, text }. Plain text (the whole `text` and each paragraph's) escapes square brackets typed as words, \\[must\\], so that unescaped ones are brackets the meeting placed or footnote markers; `parts` gives a paragraph's words as { t: 'text', text }, { t: 'bracket', text } (placed, as negotiators write it) and { t: 'mark', text } (a footnote marker)",
+            },
+            ...errors,
+          },
         },
       },
       '/api/meetings/{id}/drafts/{doc}/start': {
@@ -253,7 +259,13 @@ export function openApi() {
             { name: 'format', in: 'query', schema: { enum: ['json', 'html', 'md'] } },
             { name: 'lang', in: 'query', schema: { type: 'string' } },
           ],
-          responses: { '200': { description: 'the story (JSON, or an HTML page, or Markdown)' }, ...errors },
+          responses: {
+            '200': {
+              description:
+                "the story (JSON, or an HTML page, or Markdown). In the JSON, words that quote the text (text, versions[].text, amendments' base, proposed and result, brackets[].words, entries[].summary) are parts: { t: 'text', text }, { t: 'bracket', text } (a bracket the meeting placed) and { t: 'mark', text } (a footnote marker); the HTML sets a placed bracket in bold (<span class=\"bracket\">), the Markdown in bold with typed square brackets escaped",
+            },
+            ...errors,
+          },
         },
       },
       '/api/meetings/{id}/amendments/{aid}': {

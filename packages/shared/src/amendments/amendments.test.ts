@@ -414,7 +414,7 @@ describe('the story of a paragraph', () => {
     w.m.run({ type: 'amendment.decide', amendmentId: id, outcome: 'bracket', expectedVersion: 1 }, CHAIR, w.facts());
     w.m.run({ type: 'objection.raise', doc: DOC, paragraphId: P50, reason: 'Cannot join.' }, delegate(w.pakistan), w.facts());
     w.m.run({ type: 'adoption.decide', doc: DOC, paragraphIds: [P50], outcome: 'no_consensus', disposition: 'keep', footnote: { target: { paragraphId: P109 } } }, CHAIR, w.facts());
-    const versions = [{ seq: 1, from: '2010-01-27T09:00:00.000Z', to: '2010-01-27T09:00:00.000Z', by: ['Secretariat officer'], text: TEXT_50, number: 50 }];
+    const versions = [{ seq: 1, from: '2010-01-27T09:00:00.000Z', to: '2010-01-27T09:00:00.000Z', by: ['Secretariat officer'], text: TEXT_50, parts: [{ t: 'text' as const, text: TEXT_50 }], number: 50 }];
     const story = paragraphStory(w.m.state, DOC, P50, versions, { refWords: (id) => (id === P109 ? 'paragraph 109 below' : '?') });
     expect(story.status).toBe('no_consensus');
     expect(story.amendments).toEqual([
@@ -430,6 +430,35 @@ describe('the story of a paragraph', () => {
     expect(md).toContain('# The story of paragraph 50 of the draft');
     for (const out of [md, storyHtml(story)]) expect(out).not.toMatch(/\b(p|am|br)_[A-Za-z0-9]{6,}/);
     expect(storyMarkdown(paragraphStory(w.m.state, DOC, P50, [{ ...versions[0], number: null }]))).toContain('# The story of a paragraph without number');
+  });
+
+  it('sets a bracket the meeting placed apart from square brackets typed as words, in its JSON and both exports (issue 10)', () => {
+    const w = meeting();
+    // Norway's words carry "[must]" typed as words; the chair places the change in brackets.
+    const proposed = TEXT_50.replace('should', 'shall').replace('adopted', '[must] adopted');
+    const id = tableChange(w, proposed);
+    w.m.run({ type: 'amendment.decide', amendmentId: id, outcome: 'bracket', expectedVersion: 1 }, CHAIR, w.facts());
+    const [placed] = openBrackets(w.m.state, DOC, P50);
+    const versions = [
+      { seq: 1, from: '2010-01-27T09:00:00.000Z', to: '2010-01-27T09:00:00.000Z', by: ['Kari'], text: 'as read', number: 50, parts: [{ t: 'text' as const, text: 'States parties ' }, { t: 'bracket' as const, text: '[should][shall] (Norway)' }, { t: 'text' as const, text: ' [must] see.' }] },
+    ];
+    const story = paragraphStory(w.m.state, DOC, P50, versions);
+    const bracketPart = { t: 'bracket', text: `${placed.alternatives.map((a) => `[${a}]`).join('')} (Norway)` };
+    // JSON: parts, as the report's JSON carries them; the typed words stay words.
+    expect(story.text).toEqual(versions[0].parts);
+    expect(story.versions[0].text).toEqual(versions[0].parts);
+    expect(story.brackets[0].words).toEqual([bracketPart]);
+    expect(story.amendments[0].decision!.result).toContainEqual(bracketPart);
+    expect(story.amendments[0].versions[0].proposed).toEqual([{ t: 'text', text: proposed }]);
+    expect(story.entries.find((e) => e.kind === 'bracket')!.summary).toEqual([{ t: 'text', text: 'Bracket placed: ' }, bracketPart]);
+    // Markdown: the placed bracket bold, typed brackets escaped. HTML: the placed one a .bracket span, typed ones plain.
+    const md = storyMarkdown(story);
+    expect(md).toContain('> States parties **\\[should\\]\\[shall\\] (Norway)** \\[must\\] see.');
+    expect(md).toContain(`| Bracket placed: **${bracketPart.text.replace(/[[\]]/g, '\\$&')}** |`);
+    expect(md).not.toMatch(/[^\\]\[must/);
+    const html = storyHtml(story);
+    expect(html).toContain('<blockquote>States parties <span class="bracket">[should][shall] (Norway)</span> [must] see.</blockquote>');
+    expect(html).toContain('.bracket { font-weight: bold; }');
   });
 });
 

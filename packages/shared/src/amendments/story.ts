@@ -5,13 +5,23 @@
  * the chair decided, every bracket, objection, reservation and explanation
  * of position, every status change with its adoption decision. Pure: from
  * the meeting state and the versions; rendered as Markdown or HTML for export.
+ *
+ * Words that quote the text (its versions, amendments, brackets, the
+ * summaries) are parts (editor/rich.ts `WordPart`), as the report's JSON
+ * carries them: a bracket the meeting placed is `{ t: 'bracket' }`, never
+ * merged with square brackets typed as words, and the exports set it apart
+ * as the report's do (report/inline.ts).
  */
 import type { MeetingState } from '../domain/state';
 import { paragraphStatus, type ParagraphStatus, type StatusChange } from '../draft/paragraphs';
-import { bracketText, richText, type PlainOptions, type RichParagraph } from '../editor/rich';
+import { bracketText, pushWords, richParts, type PlainOptions, type RichParagraph, type WordPart } from '../editor/rich';
+import { escapeHtml as esc, escapeMarkdown, wordsHtml, wordsMarkdown } from '../report/inline';
 import { noteSegments } from '../editor/footnotes';
 import { delegationName } from '../participants/names';
 import { amendmentParagraph, type Amendment, type AmendmentStatus, type StanceKind } from './model';
+
+/** Words as parts: typed words, placed brackets and footnote markers apart. */
+export type StoryWords = WordPart[];
 
 /** A version of the paragraph's words, as history.ts makes them. */
 export interface StoryVersion {
@@ -20,10 +30,15 @@ export interface StoryVersion {
   to: string;
   /** Who wrote in the turns it covers. */
   by: string[];
-  /** null: the paragraph was not in the text then. */
+  /** null: the paragraph was not in the text then. As it reads. */
   text: string | null;
+  /** The same as parts (what the story keeps). */
+  parts: StoryWords | null;
   number: number | null;
 }
+
+/** A version in the story: its words as parts only. */
+export type StoryWordsVersion = Omit<StoryVersion, 'text' | 'parts'> & { text: StoryWords | null };
 
 export interface StoryAmendment {
   id: string;
@@ -34,8 +49,8 @@ export interface StoryAmendment {
   cosponsors: string[];
   supporters: string[];
   objectors: { delegation: string; reason?: string }[];
-  versions: { version: number; at: string; by: string; base: string | null; proposed: string | null; note?: string }[];
-  decision: { outcome: string; at: string; by: string; version: number; merged: boolean; note?: string; result: string | null } | null;
+  versions: { version: number; at: string; by: string; base: StoryWords | null; proposed: StoryWords | null; note?: string }[];
+  decision: { outcome: string; at: string; by: string; version: number; merged: boolean; note?: string; result: StoryWords | null } | null;
   withdrawn: { at: string; by: string; reason?: string } | null;
 }
 
@@ -45,7 +60,7 @@ export type StoryEntry = {
   by: string;
   kind: 'version' | 'amendment' | 'stance' | 'decision' | 'bracket' | 'objection' | 'position' | 'status';
   /** One line in English, for the exports; clients build their own from the structured parts. */
-  summary: string;
+  summary: StoryWords;
   amendmentId?: string;
   bracketId?: string;
   delegationId?: string;
@@ -58,10 +73,10 @@ export interface ParagraphStory {
   /** The paragraph's number now (null: unnumbered or gone). */
   number: number | null;
   /** Its words now (null: not in the text). */
-  text: string | null;
-  versions: StoryVersion[];
+  text: StoryWords | null;
+  versions: StoryWordsVersion[];
   amendments: StoryAmendment[];
-  brackets: { id: string; words: string; proposedBy: string; holders: string[]; status: 'open' | 'lifted'; lifted?: { at: string; by: string; words: string } }[];
+  brackets: { id: string; words: StoryWords; proposedBy: string; holders: string[]; status: 'open' | 'lifted'; lifted?: { at: string; by: string; words: string } }[];
   objections: { delegation: string; reason: string; at: string; by: string; withdrawnAt?: string }[];
   positions: { delegation: string; kind: string; text: string; at: string; by: string }[];
   statusChanges: StatusChange[];
@@ -76,6 +91,10 @@ function noteText(note: string, plain: PlainOptions): string {
     .join('');
 }
 
+/** A sentence of fixed words (typed words too: names, reasons) and quoted parts. */
+const say = (...pieces: (string | StoryWords)[]): StoryWords =>
+  pieces.reduce<StoryWords>((out, p) => (typeof p === 'string' ? pushWords(out, { t: 'text', text: p }) : p.reduce(pushWords, out)), []);
+
 const STANCE_WORDS: Record<StanceKind, string> = { cosponsor: 'co-sponsors', support: 'supports', object: 'objects to' };
 
 /** Assembles the story. `versions` oldest first (history.ts); `plain` words references and footnotes. */
@@ -87,7 +106,8 @@ export function paragraphStory(
   plain: PlainOptions = {},
 ): ParagraphStory {
   const name = (id: string) => (state.delegations[id] ? delegationName(state.delegations[id]) : id);
-  const words = (p: RichParagraph | null) => (p ? richText(p, plain) : null);
+  const words = (p: RichParagraph | null) => (p ? richParts(p, plain) : null);
+  const placed = (b: Parameters<typeof bracketText>[0]): StoryWords => [{ t: 'bracket', text: bracketText(b) }];
   const n = state.negotiation;
   const entries: StoryEntry[] = [];
 
@@ -96,7 +116,7 @@ export function paragraphStory(
       at: v.to,
       by: v.by.join(', '),
       kind: 'version',
-      summary: v.text === null ? 'The paragraph is not in the text.' : `The text reads: “${v.text}”`,
+      summary: v.parts === null ? say('The paragraph is not in the text.') : say('The text reads: “', v.parts, '”'),
     });
   }
 
@@ -112,23 +132,23 @@ export function paragraphStory(
         case 'started':
           break; // a draft is private until tabled
         case 'tabled':
-          entries.push({ ...base, kind: 'amendment', summary: `${name(a.sponsor)} tables an amendment (${a.kind}): “${words(a.versions[0].proposed) ?? 'delete the paragraph'}”` });
+          entries.push({ ...base, kind: 'amendment', summary: say(`${name(a.sponsor)} tables an amendment (${a.kind}): “`, words(a.versions[0].proposed) ?? 'delete the paragraph', '”') });
           break;
         case 'revised': {
           const v = a.versions.find((x) => x.version === s.version);
-          entries.push({ ...base, kind: 'amendment', summary: `${name(a.sponsor)} revises its amendment (version ${s.version}): “${words(v?.proposed ?? null) ?? 'delete the paragraph'}”` });
+          entries.push({ ...base, kind: 'amendment', summary: say(`${name(a.sponsor)} revises its amendment (version ${s.version}): “`, words(v?.proposed ?? null) ?? 'delete the paragraph', '”') });
           break;
         }
         case 'withdrawn':
-          entries.push({ ...base, kind: 'amendment', summary: `${name(a.sponsor)} withdraws its amendment${s.detail ? ` (${s.detail})` : ''}` });
+          entries.push({ ...base, kind: 'amendment', summary: say(`${name(a.sponsor)} withdraws its amendment${s.detail ? ` (${s.detail})` : ''}`) });
           break;
         case 'cosponsor':
         case 'support':
         case 'object':
-          entries.push({ ...base, kind: 'stance', summary: `${who} ${STANCE_WORDS[s.what]} the amendment by ${name(a.sponsor)}${s.detail ? ` (${s.detail})` : ''}` });
+          entries.push({ ...base, kind: 'stance', summary: say(`${who} ${STANCE_WORDS[s.what]} the amendment by ${name(a.sponsor)}${s.detail ? ` (${s.detail})` : ''}`) });
           break;
         case 'retracted':
-          entries.push({ ...base, kind: 'stance', summary: `${who} no longer ${STANCE_WORDS[s.detail as StanceKind] ?? s.detail} the amendment by ${name(a.sponsor)}` });
+          entries.push({ ...base, kind: 'stance', summary: say(`${who} no longer ${STANCE_WORDS[s.detail as StanceKind] ?? s.detail} the amendment by ${name(a.sponsor)}`) });
           break;
         case 'decided': {
           const d = a.decision!;
@@ -136,7 +156,11 @@ export function paragraphStory(
           entries.push({
             ...base,
             kind: 'decision',
-            summary: `The chair ${what} the amendment by ${name(a.sponsor)}${d.merged ? ' (merged with changes made since it was drafted)' : ''}${d.result ? `: “${words(d.result)}”` : ''}${d.note ? ` (${d.note})` : ''}`,
+            summary: say(
+              `The chair ${what} the amendment by ${name(a.sponsor)}${d.merged ? ' (merged with changes made since it was drafted)' : ''}`,
+              ...(d.result ? [': “', words(d.result)!, '”'] : []),
+              d.note ? ` (${d.note})` : '',
+            ),
           });
           break;
         }
@@ -168,23 +192,23 @@ export function paragraphStory(
   for (const b of brackets) {
     for (const s of b.steps) {
       const base = { at: s.at, by: s.by, kind: 'bracket' as const, bracketId: b.id, ...(s.delegationId ? { delegationId: s.delegationId } : {}) };
-      const text = bracketText(b);
-      if (s.what === 'placed') entries.push({ ...base, summary: `Bracket placed: ${text}` });
-      else if (s.what === 'held') entries.push({ ...base, summary: `${name(s.delegationId!)} holds the bracket ${text}${s.detail ? ` (${s.detail})` : ''}` });
-      else if (s.what === 'released') entries.push({ ...base, summary: `${name(s.delegationId!)} releases the bracket ${text}` });
+      const text = placed(b);
+      if (s.what === 'placed') entries.push({ ...base, summary: say('Bracket placed: ', text) });
+      else if (s.what === 'held') entries.push({ ...base, summary: say(`${name(s.delegationId!)} holds the bracket `, text, s.detail ? ` (${s.detail})` : '') });
+      else if (s.what === 'released') entries.push({ ...base, summary: say(`${name(s.delegationId!)} releases the bracket `, text) });
       else {
         const l = b.lifted!;
         const how = l.amendmentId ? 'by accepting an amendment' : l.keep === null ? 'the bracketed words go' : `keeping “${l.words}”`;
-        entries.push({ ...base, summary: `The chair lifts the bracket ${text}: ${how}${s.detail ? ` (${s.detail})` : ''}` });
+        entries.push({ ...base, summary: say('The chair lifts the bracket ', text, `: ${how}${s.detail ? ` (${s.detail})` : ''}`) });
       }
     }
   }
 
   const objections = n.objections[doc]?.[paragraphId] ?? [];
   for (const o of objections) {
-    entries.push({ at: o.at, by: o.by, kind: 'objection', delegationId: o.delegationId, summary: `${name(o.delegationId)} cannot join consensus: ${o.reason}` });
+    entries.push({ at: o.at, by: o.by, kind: 'objection', delegationId: o.delegationId, summary: say(`${name(o.delegationId)} cannot join consensus: ${o.reason}`) });
     if (o.withdrawnAt) {
-      entries.push({ at: o.withdrawnAt, by: o.withdrawnBy ?? '', kind: 'objection', delegationId: o.delegationId, summary: `${name(o.delegationId)} withdraws its objection` });
+      entries.push({ at: o.withdrawnAt, by: o.withdrawnBy ?? '', kind: 'objection', delegationId: o.delegationId, summary: say(`${name(o.delegationId)} withdraws its objection`) });
     }
   }
   const positions = n.positions[doc]?.[paragraphId] ?? [];
@@ -194,7 +218,7 @@ export function paragraphStory(
       by: p.by,
       kind: 'position',
       delegationId: p.delegationId,
-      summary: `${name(p.delegationId)} records ${p.kind === 'reservation' ? 'a reservation' : 'an explanation of position'}: ${p.text}`,
+      summary: say(`${name(p.delegationId)} records ${p.kind === 'reservation' ? 'a reservation' : 'an explanation of position'}: ${p.text}`),
     });
   }
 
@@ -211,7 +235,7 @@ export function paragraphStory(
       const footnote = d.footnote ? `, with a footnote: “${noteText(d.footnote.note, plain)}”` : '';
       summary = `Read for adoption: ${outcome}${disposition}${footnote}${c.note ? ` (${c.note})` : ''}`;
     } else summary = `Status: ${c.status.replace(/_/g, ' ')}${c.amendmentId ? ' (an amendment accepted)' : ''}${c.note ? ` (${c.note})` : ''}`;
-    entries.push({ at: c.at, by: c.by, kind: 'status', summary });
+    entries.push({ at: c.at, by: c.by, kind: 'status', summary: say(summary) });
   }
 
   // Stable: same instant keeps the order above (versions, amendments, brackets, objections, positions, statuses).
@@ -222,12 +246,12 @@ export function paragraphStory(
     paragraphId,
     status: paragraphStatus(state, doc, paragraphId),
     number: last?.number ?? null,
-    text: last?.text ?? null,
-    versions: [...versions],
+    text: last?.parts ?? null,
+    versions: versions.map(({ parts, text: _, ...v }) => ({ ...v, text: parts })),
     amendments: storyAmendments,
     brackets: brackets.map((b) => ({
       id: b.id,
-      words: bracketText(b),
+      words: placed(b),
       proposedBy: name(b.proposedBy),
       holders: Object.keys(b.holders).map(name),
       status: b.status,
@@ -243,43 +267,51 @@ export function paragraphStory(
 // ---------------------------------------------------------------------------
 // Exports
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Numbered as the draft numbers it (the report may number it otherwise): never by its internal id. */
 const title = (s: ParagraphStory) => `The story of ${s.number !== null ? `paragraph ${s.number} of the draft` : 'a paragraph without number'}`;
 
+/** StoryWords quoted in Markdown (typed words escaped, placed brackets bold: report/inline.ts). */
+const mdQuote = (w: StoryWords | null, otherwise: string) => (w === null ? otherwise : `“${wordsMarkdown(w)}”`);
+
 export function storyMarkdown(s: ParagraphStory): string {
+  const m = escapeMarkdown;
   const lines = [`# ${title(s)}`, '', `Status: **${s.status.replace(/_/g, ' ')}**`, ''];
-  if (s.text !== null) lines.push('> ' + s.text.split('\n').join('\n> '), '');
+  if (s.text !== null) lines.push('> ' + wordsMarkdown(s.text).split('\n').join('  \n> '), '');
   if (s.amendments.length) {
     lines.push('## Amendments', '');
     for (const a of s.amendments) {
-      lines.push(`### ${a.sponsor}: ${a.kind} (${a.status.replace(/_/g, ' ')})`, '');
-      if (a.cosponsors.length) lines.push(`- Co-sponsors: ${a.cosponsors.join(', ')}`);
-      if (a.supporters.length) lines.push(`- Supported by: ${a.supporters.join(', ')}`);
-      if (a.objectors.length) lines.push(`- Objected to by: ${a.objectors.map((o) => (o.reason ? `${o.delegation} (${o.reason})` : o.delegation)).join(', ')}`);
-      for (const v of a.versions) lines.push(`- Version ${v.version} (${v.at}, ${v.by}): ${v.proposed === null ? 'delete the paragraph' : `“${v.proposed}”`}${v.note ? ` (${v.note})` : ''}`);
-      if (a.decision) lines.push(`- Decision: ${a.decision.outcome.replace(/_/g, ' ')} (${a.decision.at}, ${a.decision.by})${a.decision.result ? `: “${a.decision.result}”` : ''}`);
+      lines.push(`### ${m(a.sponsor)}: ${a.kind} (${a.status.replace(/_/g, ' ')})`, '');
+      if (a.cosponsors.length) lines.push(`- Co-sponsors: ${m(a.cosponsors.join(', '))}`);
+      if (a.supporters.length) lines.push(`- Supported by: ${m(a.supporters.join(', '))}`);
+      if (a.objectors.length) lines.push(`- Objected to by: ${m(a.objectors.map((o) => (o.reason ? `${o.delegation} (${o.reason})` : o.delegation)).join(', '))}`);
+      for (const v of a.versions) lines.push(`- Version ${v.version} (${v.at}, ${m(v.by)}): ${mdQuote(v.proposed, 'delete the paragraph')}${v.note ? ` (${m(v.note)})` : ''}`.replace(/\n/g, ' '));
+      if (a.decision) lines.push(`- Decision: ${a.decision.outcome.replace(/_/g, ' ')} (${a.decision.at}, ${m(a.decision.by)})${a.decision.result ? `: ${mdQuote(a.decision.result, '')}` : ''}`.replace(/\n/g, ' '));
       lines.push('');
     }
   }
   if (s.objections.length) {
     lines.push('## Objections', '');
-    for (const o of s.objections) lines.push(`- ${o.delegation} (${o.at}): ${o.reason}${o.withdrawnAt ? ` (withdrawn ${o.withdrawnAt})` : ''}`);
+    for (const o of s.objections) lines.push(`- ${m(o.delegation)} (${o.at}): ${m(o.reason)}${o.withdrawnAt ? ` (withdrawn ${o.withdrawnAt})` : ''}`.replace(/\n/g, ' '));
     lines.push('');
   }
   if (s.positions.length) {
     lines.push('## Reservations and explanations of position', '');
-    for (const p of s.positions) lines.push(`- ${p.delegation}, ${p.kind} (${p.at}): ${p.text}`);
+    for (const p of s.positions) lines.push(`- ${m(p.delegation)}, ${p.kind} (${p.at}): ${m(p.text)}`.replace(/\n/g, ' '));
     lines.push('');
   }
+  // escapeMarkdown escapes "|" too: a cell cannot end early.
   lines.push('## What happened', '', '| when | who | what |', '| --- | --- | --- |');
-  for (const e of s.entries) lines.push(`| ${e.at} | ${e.by.replace(/\|/g, '\\|')} | ${e.summary.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+  for (const e of s.entries) lines.push(`| ${e.at} | ${m(e.by)} | ${wordsMarkdown(e.summary)} |`.replace(/\n/g, ' '));
   return lines.join('\n') + '\n';
 }
 
+/** `.bracket` as the report's stylesheet sets it (export/html.ts): a placed bracket in bold. */
+const STORY_STYLE = '<style>.bracket { font-weight: bold; } .fnref { font-size: 0.7em; vertical-align: super; line-height: 0; }</style>';
+
 export function storyHtml(s: ParagraphStory, lang = 'en', dir: 'ltr' | 'rtl' = 'ltr'): string {
-  const parts = [`<article class="paragraph-story" lang="${esc(lang)}" dir="${dir}">`, `<h1>${esc(title(s))}</h1>`, `<p class="status">${esc(s.status.replace(/_/g, ' '))}</p>`];
-  if (s.text !== null) parts.push(`<blockquote>${esc(s.text).replace(/\n/g, '<br>')}</blockquote>`);
+  const q = (w: StoryWords | null, otherwise: string) => (w === null ? otherwise : `<q>${wordsHtml(w)}</q>`);
+  const parts = [STORY_STYLE, `<article class="paragraph-story" lang="${esc(lang)}" dir="${dir}">`, `<h1>${esc(title(s))}</h1>`, `<p class="status">${esc(s.status.replace(/_/g, ' '))}</p>`];
+  if (s.text !== null) parts.push(`<blockquote>${wordsHtml(s.text)}</blockquote>`);
   if (s.amendments.length) {
     parts.push('<section class="amendments"><h2>Amendments</h2>');
     for (const a of s.amendments) {
@@ -287,14 +319,14 @@ export function storyHtml(s: ParagraphStory, lang = 'en', dir: 'ltr' | 'rtl' = '
       if (a.cosponsors.length) parts.push(`<li>Co-sponsors: ${esc(a.cosponsors.join(', '))}</li>`);
       if (a.supporters.length) parts.push(`<li>Supported by: ${esc(a.supporters.join(', '))}</li>`);
       if (a.objectors.length) parts.push(`<li>Objected to by: ${esc(a.objectors.map((o) => (o.reason ? `${o.delegation} (${o.reason})` : o.delegation)).join(', '))}</li>`);
-      for (const v of a.versions) parts.push(`<li>Version ${v.version} (<time>${esc(v.at)}</time>, ${esc(v.by)}): ${v.proposed === null ? 'delete the paragraph' : `<q>${esc(v.proposed)}</q>`}</li>`);
-      if (a.decision) parts.push(`<li>Decision: ${esc(a.decision.outcome.replace(/_/g, ' '))} (<time>${esc(a.decision.at)}</time>, ${esc(a.decision.by)})</li>`);
+      for (const v of a.versions) parts.push(`<li>Version ${v.version} (<time>${esc(v.at)}</time>, ${esc(v.by)}): ${q(v.proposed, 'delete the paragraph')}</li>`);
+      if (a.decision) parts.push(`<li>Decision: ${esc(a.decision.outcome.replace(/_/g, ' '))} (<time>${esc(a.decision.at)}</time>, ${esc(a.decision.by)})${a.decision.result ? `: ${q(a.decision.result, '')}` : ''}</li>`);
       parts.push('</ul></section>');
     }
     parts.push('</section>');
   }
   parts.push('<section class="timeline"><h2>What happened</h2><table><thead><tr><th>when</th><th>who</th><th>what</th></tr></thead><tbody>');
-  for (const e of s.entries) parts.push(`<tr class="${e.kind}"><td><time>${esc(e.at)}</time></td><td>${esc(e.by)}</td><td>${esc(e.summary)}</td></tr>`);
+  for (const e of s.entries) parts.push(`<tr class="${e.kind}"><td><time>${esc(e.at)}</time></td><td>${esc(e.by)}</td><td>${wordsHtml(e.summary)}</td></tr>`);
   parts.push('</tbody></table></section></article>');
   return parts.join('\n');
 }

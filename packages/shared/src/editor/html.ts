@@ -9,7 +9,8 @@ import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { direction, type Lang } from '../languages';
 import { $isBracketNode, $isCrossRefNode, $isFootnoteNode, $isNumberedParagraphNode } from './nodes';
 import { bracketDeleteWord } from './labels';
-import { bracketTag, bracketText, escapeTypedBrackets } from './rich';
+import { bracketTag, escapeTypedBrackets, plainWords } from './rich';
+import { $inlineParts, $listLines } from './outline';
 import type { Numbering } from './numbering';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -83,30 +84,6 @@ export function $renderDraftHtml(numbering: Numbering, lang: Lang): string {
   return `<article class="draft" lang="${lang}" dir="${direction(lang)}">\n${blocks.join('\n')}\n</article>`;
 }
 
-function $inlinePlain(node: ElementNode, numbering: Numbering, lang: Lang): string {
-  let text = '';
-  for (const child of node.getChildren()) {
-    if ($isTextNode(child)) text += escapeTypedBrackets(child.getTextContent());
-    else if ($isLineBreakNode(child)) text += '\n';
-    else if ($isFootnoteNode(child)) text += `[${numbering.labels.get(child.getKey()) ?? '?'}]`;
-    else if ($isCrossRefNode(child)) text += numbering.labels.get(child.getKey()) ?? '';
-    else if ($isBracketNode(child)) text += bracketText(child.getBracket(), bracketDeleteWord(lang));
-    else if ($isElementNode(child) && child.isInline()) text += $inlinePlain(child, numbering, lang);
-  }
-  return text;
-}
-
-function $listPlain(list: ListNode, numbering: Numbering, indent: string, lang: Lang): string[] {
-  return list
-    .getChildren()
-    .filter($isListItemNode)
-    .flatMap((item) => {
-      const nested = item.getChildren().find($isListNode);
-      const own = nested && item.getChildrenSize() === 1 ? [] : [`${indent}${numbering.labels.get(item.getKey()) ?? ''} ${$inlinePlain(item, numbering, lang)}`];
-      return [...own, ...(nested ? $listPlain(nested, numbering, `${indent}    `, lang) : [])];
-    });
-}
-
 /**
  * The whole text as plain text: one block a line, footnotes at the end. `lang` words the brackets' "delete".
  * Square brackets typed as words are escaped (escapeTypedBrackets): unescaped ones are placed brackets or footnote markers.
@@ -115,8 +92,8 @@ export function $renderDraftText(numbering: Numbering, lang: Lang = 'en'): strin
   const lines: string[] = [];
   for (const block of $getRoot().getChildren()) {
     const label = numbering.labels.get(block.getKey());
-    if ($isListNode(block)) lines.push(...$listPlain(block, numbering, '    ', lang));
-    else if ($isElementNode(block)) lines.push(`${label ? `${label} ` : ''}${$inlinePlain(block, numbering, lang)}`);
+    if ($isListNode(block)) lines.push(...$listLines(block, numbering, lang, '    ', '    ').map(plainWords));
+    else if ($isElementNode(block)) lines.push(`${label ? `${label} ` : ''}${plainWords($inlineParts(block, numbering, lang))}`);
   }
   if (numbering.footnotes.length > 0) {
     lines.push('', '__________', ...numbering.footnotes.map((f) => `[${numbering.labels.get(f.key)}] ${escapeTypedBrackets(f.text)}`));

@@ -14,7 +14,7 @@ import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import type { Lang } from '../languages';
 import { $isBracketNode, $isCrossRefNode, $isFootnoteNode, $isNumberedParagraphNode } from './nodes';
 import { bracketDeleteWord } from './labels';
-import { bracketText } from './rich';
+import { bracketText, pushWords, wordsText, type WordPart } from './rich';
 import { numberDocument, type DocItem, type Numbering } from './numbering';
 
 /** h1 and h2 open a section ("A."); h3 and below a subsection ("1."). */
@@ -78,6 +78,8 @@ export interface ParagraphUnit {
    * markers in brackets, one line per subparagraph with its letter.
    */
   text: string;
+  /** The same words as parts, placed brackets apart from square brackets typed as words (`plainWords` for plain text). */
+  parts: WordPart[];
   /**
    * What the words and their marks are, without what the editor may change
    * by itself (text direction, indentation): two units with the same
@@ -86,28 +88,43 @@ export interface ParagraphUnit {
   fingerprint: string;
 }
 
-function $inlineText(node: ElementNode, numbering: Numbering, lang: Lang): string {
-  let text = '';
+/**
+ * A block's words as parts (rich.ts WordPart): typed words, cross-references
+ * in words, footnote markers "[1]", placed brackets apart. What a unit's text,
+ * the draft's plain text and a paragraph's history read.
+ */
+export function $inlineParts(node: ElementNode, numbering: Numbering, lang: Lang, out: WordPart[] = []): WordPart[] {
   for (const child of node.getChildren()) {
-    if ($isTextNode(child)) text += child.getTextContent();
-    else if ($isLineBreakNode(child)) text += '\n';
-    else if ($isFootnoteNode(child)) text += `[${numbering.labels.get(child.getKey()) ?? '?'}]`;
-    else if ($isCrossRefNode(child)) text += numbering.labels.get(child.getKey()) ?? '';
-    else if ($isBracketNode(child)) text += bracketText(child.getBracket(), bracketDeleteWord(lang));
-    else if ($isElementNode(child) && child.isInline()) text += $inlineText(child, numbering, lang);
+    if ($isTextNode(child)) pushWords(out, { t: 'text', text: child.getTextContent() });
+    else if ($isLineBreakNode(child)) pushWords(out, { t: 'text', text: '\n' });
+    else if ($isFootnoteNode(child)) pushWords(out, { t: 'mark', text: `[${numbering.labels.get(child.getKey()) ?? '?'}]` });
+    else if ($isCrossRefNode(child)) pushWords(out, { t: 'text', text: numbering.labels.get(child.getKey()) ?? '' });
+    else if ($isBracketNode(child)) pushWords(out, { t: 'bracket', text: bracketText(child.getBracket(), bracketDeleteWord(lang)) });
+    else if ($isElementNode(child) && child.isInline()) $inlineParts(child, numbering, lang, out);
   }
-  return text;
+  return out;
 }
 
-function $listText(list: ListNode, numbering: Numbering, indent: string, lang: Lang): string[] {
-  const lines: string[] = [];
+/** Removes what ends the line as spaces (a subparagraph with no words yet reads "(a)"). */
+function trimEnd(parts: WordPart[]): WordPart[] {
+  const last = parts.at(-1);
+  if (last?.t === 'text') {
+    last.text = last.text.trimEnd();
+    if (last.text === '') parts.pop();
+  }
+  return parts;
+}
+
+/** A list's subparagraphs, a line each with its letter, as parts; a nested list indented by `step` more. */
+export function $listLines(list: ListNode, numbering: Numbering, lang: Lang, indent = '', step = '  '): WordPart[][] {
+  const lines: WordPart[][] = [];
   for (const item of list.getChildren()) {
     if (!$isListItemNode(item)) continue;
     const nested = item.getChildren().find($isListNode);
     if (!(nested && item.getChildrenSize() === 1)) {
-      lines.push(`${indent}${numbering.labels.get(item.getKey()) ?? ''} ${$inlineText(item, numbering, lang)}`.trimEnd());
+      lines.push(trimEnd($inlineParts(item, numbering, lang, [{ t: 'text', text: `${indent}${numbering.labels.get(item.getKey()) ?? ''} ` }])));
     }
-    if (nested) lines.push(...$listText(nested, numbering, `${indent}  `, lang));
+    if (nested) lines.push(...$listLines(nested, numbering, lang, indent + step, step));
   }
   return lines;
 }
@@ -149,11 +166,12 @@ export function unitFingerprint(blockFingerprints: readonly string[]): string {
  */
 export function $readParagraphUnits(numbering: Numbering, lang: Lang = 'en'): ParagraphUnit[] {
   const units: ParagraphUnit[] = [];
-  let open: { unit: ParagraphUnit; lines: string[]; parts: string[] } | null = null;
+  let open: { unit: ParagraphUnit; lines: WordPart[][]; blocks: string[] } | null = null;
   const close = () => {
     if (!open) return;
-    open.unit.text = open.lines.join('\n');
-    open.unit.fingerprint = unitFingerprint(open.parts);
+    open.unit.parts = open.lines.reduce<WordPart[]>((all, line, i) => (i === 0 ? line : line.reduce(pushWords, pushWords(all, { t: 'text', text: '\n' }))), []);
+    open.unit.text = wordsText(open.unit.parts);
+    open.unit.fingerprint = unitFingerprint(open.blocks);
     units.push(open.unit);
     open = null;
   };
@@ -162,15 +180,15 @@ export function $readParagraphUnits(numbering: Numbering, lang: Lang = 'en'): Pa
       close();
       const id = block.getParagraphId();
       open = {
-        unit: { id, key: block.getKey(), blockKeys: [block.getKey()], number: numbering.numberOf.get(id) ?? null, text: '', fingerprint: '' },
-        lines: [$inlineText(block, numbering, lang)],
-        parts: [$blockFingerprint(block)],
+        unit: { id, key: block.getKey(), blockKeys: [block.getKey()], number: numbering.numberOf.get(id) ?? null, text: '', parts: [], fingerprint: '' },
+        lines: [$inlineParts(block, numbering, lang)],
+        blocks: [$blockFingerprint(block)],
       };
     } else if ($isListNode(block) && open) {
-      const current: { unit: ParagraphUnit; lines: string[]; parts: string[] } = open;
+      const current: { unit: ParagraphUnit; lines: WordPart[][]; blocks: string[] } = open;
       current.unit.blockKeys.push(block.getKey());
-      current.lines.push(...$listText(block, numbering, '', lang));
-      current.parts.push($blockFingerprint(block));
+      current.lines.push(...$listLines(block, numbering, lang));
+      current.blocks.push($blockFingerprint(block));
     } else {
       close();
     }

@@ -142,23 +142,61 @@ export function bracketTag(b: Pick<BracketInline, 'alternatives' | 'label'>, del
   return `(${b.label}${deletion ? `: ${deleteWord}` : ''})`;
 }
 
-export function inlinesText(inlines: readonly Inline[], options: PlainOptions = {}): string {
-  let out = '';
+/**
+ * Words as read for plain text and the exports, each part saying what it is:
+ * words someone typed (cross-references in words among them), a bracket the
+ * meeting placed as negotiators write it ("[should][shall] (Norway)"), or a
+ * footnote marker ("[1]"). A placed bracket is never merged with typed words,
+ * so that every reader can set it apart from square brackets typed as words
+ * (issue 10): escaped in plain text (`plainWords`), `<span class="bracket">`
+ * in HTML and bold in Markdown (report/inline.ts), `{ t: 'bracket' }` in JSON.
+ */
+export type WordPart = { t: 'text'; text: string } | { t: 'bracket'; text: string } | { t: 'mark'; text: string };
+
+/** Adds a part, joining typed words to the typed words before them. */
+export function pushWords(out: WordPart[], part: WordPart): WordPart[] {
+  const last = out.at(-1);
+  if (part.text === '') return out;
+  if (part.t === 'text' && last?.t === 'text') last.text += part.text;
+  else out.push({ ...part });
+  return out;
+}
+
+/** The words as they read, brackets and markers as written (for screens; plain text is `plainWords`). */
+export function wordsText(parts: readonly WordPart[]): string {
+  return parts.map((p) => p.text).join('');
+}
+
+/** Plain text: square brackets typed as words escaped (escapeTypedBrackets), so that unescaped ones are placed brackets or footnote markers. */
+export function plainWords(parts: readonly WordPart[]): string {
+  return parts.map((p) => (p.t === 'text' ? escapeTypedBrackets(p.text) : p.text)).join('');
+}
+
+export function inlineParts(inlines: readonly Inline[], options: PlainOptions = {}, out: WordPart[] = []): WordPart[] {
   for (const i of inlines) {
-    if ('text' in i) out += i.text;
-    else if ('br' in i) out += '\n';
-    else if ('footnote' in i) out += options.footnoteMark?.(i.footnote) ?? '[*]';
-    else if ('ref' in i) out += options.refWords?.(i.ref) ?? `paragraph [${i.ref}]`;
-    else out += bracketText(i.bracket, options.deleteWord);
+    if ('text' in i) pushWords(out, { t: 'text', text: i.text });
+    else if ('br' in i) pushWords(out, { t: 'text', text: '\n' });
+    else if ('footnote' in i) pushWords(out, { t: 'mark', text: options.footnoteMark?.(i.footnote) ?? '[*]' });
+    else if ('ref' in i) pushWords(out, { t: 'text', text: options.refWords?.(i.ref) ?? `paragraph [${i.ref}]` });
+    else pushWords(out, { t: 'bracket', text: bracketText(i.bracket, options.deleteWord) });
   }
   return out;
 }
 
-/** The paragraph as plain text: its words, then one line per subparagraph. */
+/** The paragraph's parts: its words, then one line per subparagraph. */
+export function richParts(p: RichParagraph, options: PlainOptions = {}): WordPart[] {
+  const out = inlineParts(p.inlines, options);
+  for (const item of p.items ?? []) inlineParts(item.inlines, options, pushWords(out, { t: 'text', text: `\n${'  '.repeat(item.depth)}` }));
+  return out;
+}
+
+export function inlinesText(inlines: readonly Inline[], options: PlainOptions = {}): string {
+  return wordsText(inlineParts(inlines, options));
+}
+
+/** The paragraph as it reads: its words, then one line per subparagraph. */
 export function richText(p: RichParagraph, options: PlainOptions = {}): string {
-  const lines = [inlinesText(p.inlines, options)];
-  for (const item of p.items ?? []) lines.push(`${'  '.repeat(item.depth)}${inlinesText(item.inlines, options)}`);
-  return lines.join('\n');
+  return wordsText(richParts(p, options));
 }
 
 /** The open brackets a paragraph carries, in order. */

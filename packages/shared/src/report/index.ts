@@ -6,3 +6,4 @@ export * from './labels';
 export * from './render';
 export * from './assembled';
 export * from './record';
+export * from './inline';
