@@ -13,7 +13,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Adds an agenda item through the form: title, place (index of the place option), planned date, documents. */
 async function addItem(
   page: Page,
-  item: { title: string; place?: number; date?: string; documents?: { symbol: string; title: string }[] },
+  item: { title: string; place?: number; date?: string; documents?: { symbol: string; title: string; description?: string }[] },
 ) {
   const form = page.locator('form[data-testid="agenda-add"]');
   await form.locator('[data-testid="item-place"]').selectOption({ index: item.place ?? 0 });
@@ -22,6 +22,7 @@ async function addItem(
   for (const d of item.documents ?? []) {
     await form.locator('[data-testid="doc-symbol"]').fill(d.symbol);
     await form.locator('[data-testid="doc-title"]').fill(d.title);
+    if (d.description) await form.locator('[data-testid="doc-description"]').fill(d.description);
     await form.locator('[data-testid="doc-add"]').click();
   }
   const before = await page.locator('[data-testid="agenda-item"]').count();
@@ -72,7 +73,14 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agen
     await addItem(page, {
       title: 'Non-punishment and non-prosecution of victims of trafficking in persons',
       date: today,
-      documents: [{ symbol: 'CTOC/COP/WG.4/2010/4', title: 'Background paper prepared by the Secretariat' }],
+      documents: [
+        {
+          symbol: 'CTOC/COP/WG.4/2010/4',
+          title: 'Background paper prepared by the Secretariat',
+          // How the report describes it (issue 13): "the working group had before it a background paper …".
+          description: 'a background paper prepared by the Secretariat on non-punishment',
+        },
+      ],
     });
     await addItem(page, { title: 'Opening of the meeting', place: 1 });
     await addItem(page, { title: 'Other matters' });
@@ -121,7 +129,13 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agen
     const item2 = byTitle('Non-punishment and non-prosecution of victims of trafficking in persons');
     expect(item2).toMatchObject({
       label: '2',
-      documents: [{ symbol: 'CTOC/COP/WG.4/2010/4', title: { en: 'Background paper prepared by the Secretariat' } }],
+      documents: [
+        {
+          symbol: 'CTOC/COP/WG.4/2010/4',
+          title: { en: 'Background paper prepared by the Secretariat' },
+          description: { en: 'a background paper prepared by the Secretariat on non-punishment' },
+        },
+      ],
     });
 
     // The chair opens the meeting, adopts the agenda and runs item 2 (over HTTP).
@@ -140,6 +154,12 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agen
       await sleep(wait);
     }
     await ok(chair, meetingId, { type: 'floor.end', expectedCurrent: current });
+    // The report describes the document as typed, in the sentence (issue 13).
+    const report = (await sec.request('GET', `/api/meetings/${meetingId}/report?format=json&lang=en`)).body;
+    const described = report.items.find((i: any) => i.kind === 'paragraph' && i.sourceId === `p-item-${item2.id}-documents`);
+    expect(described.inlines[0].text).toBe(
+      'For its consideration of agenda item 2, the working group had before it a background paper prepared by the Secretariat on non-punishment (CTOC/COP/WG.4/2010/4).',
+    );
     // One more waiting, for the day's programme.
     await request({ delegationId: ids['218'] });
 

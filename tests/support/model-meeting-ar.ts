@@ -114,7 +114,7 @@ type Words = { ar: string; en: string; fr?: string; zh?: string };
 interface Item {
   title: Words;
   date: string;
-  documents?: { symbol: string; title: Words }[];
+  documents?: { symbol: string; title: Words; description?: Words }[];
   /** Arabic names of the States heard, in the order the model lists them; then the other speakers. */
   states?: string[];
   others?: string[];
@@ -167,6 +167,13 @@ export const ITEMS: Item[] = [
           ar: 'ورقة معلومات خلفية أعدتها الأمانة عن تحليل المفاهيم الأساسية الواردة في بروتوكول الاتجار بالأشخاص، وبالأخص مفهومي "الاستغلال" و"استغلال بغاء الغير"',
           en: 'Background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol',
           fr: 'Document d’information établi par le Secrétariat sur l’analyse des notions clefs du Protocole relatif à la traite des personnes',
+          zh: '秘书处编写的关于《贩运人口议定书》关键概念分析的背景文件',
+        },
+        // How the report describes it (issue 13): the outline's words in English; the model's own in Arabic (para. 86).
+        description: {
+          ar: 'ورقة معلومات خلفية أعدتها الأمانة عن تحليل المفاهيم الأساسية الواردة في بروتوكول الاتجار بالأشخاص، وبالأخص مفهومي "الاستغلال" و"استغلال بغاء الغير"',
+          en: 'a background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol',
+          fr: 'un document d’information établi par le Secrétariat sur l’analyse des notions clefs du Protocole relatif à la traite des personnes',
           zh: '秘书处编写的关于《贩运人口议定书》关键概念分析的背景文件',
         },
       },

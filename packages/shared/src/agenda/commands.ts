@@ -11,6 +11,14 @@ export const AgendaDocumentSchema = z
     /** e.g. "CTOC/COP/WG.4/2010/2" */
     symbol: text(100),
     title: optionalLocalizedSchema(500).default(''),
+    /**
+     * How the report describes the document where it says what the meeting
+     * had before it ("a background paper prepared by the Secretariat on …",
+     * "un document d’information établi par le Secrétariat sur …"): written
+     * to stand in the sentence, with its article. Optional; without it the
+     * report cites the document by its title.
+     */
+    description: optionalLocalizedSchema(500).optional(),
   })
   .strict();
 

@@ -162,7 +162,8 @@ function checkChange(state: MeetingState, input: AgendaChangeInput, ctx: DecideC
     if (sibling.parentId !== parentId) fail('invalid_command', `item ${sibling.label} is not at that level of the agenda`);
   };
   const lang = state.info.language;
-  const documents = (list: readonly { symbol: string; title: LocalizedInput }[] | undefined) => list?.map((d) => ({ symbol: d.symbol, title: toLocalized(d.title, lang) }));
+  const documents = (list: readonly { symbol: string; title: LocalizedInput; description?: LocalizedInput }[] | undefined) =>
+    list?.map((d) => ({ symbol: d.symbol, title: toLocalized(d.title, lang), ...(d.description ? { description: toLocalized(d.description, lang) } : {}) }));
   switch (input.op) {
     case 'add': {
       if (Object.keys(agenda.items).length >= MAX_AGENDA_ITEMS) fail('invalid_state', `an agenda has at most ${MAX_AGENDA_ITEMS} items`);

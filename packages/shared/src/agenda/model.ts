@@ -10,6 +10,8 @@ export interface AgendaDocument {
   symbol: string;
   /** May be empty in every language. */
   title: Localized;
+  /** The words the report describes it with ("a background paper prepared by the Secretariat on …"), if given. */
+  description?: Localized;
 }
 
 /**

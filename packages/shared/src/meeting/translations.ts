@@ -64,6 +64,20 @@ export function translationStatus(state: MeetingState): TranslationEntry[] {
           documents: item.documents.map((x, k) => (k === i ? { ...x, title: { ...x.title, [lang]: text } } : x)),
         }),
       });
+      // The report's description of the document, once the secretariat gave one in some language.
+      if (d.description && Object.values(d.description).some((v) => v?.trim())) {
+        add({
+          key: `document.${item.id}.${d.symbol}.description`,
+          kind: 'document',
+          context: d.symbol,
+          words: d.description,
+          translate: (lang, text) => ({
+            type: 'agenda.updateItem',
+            itemId: item.id,
+            documents: item.documents.map((x, k) => (k === i ? { ...x, description: { ...x.description, [lang]: text } } : x)),
+          }),
+        });
+      }
     });
   }
   for (const d of Object.values(state.delegations)) {

@@ -30,6 +30,8 @@ export interface DocumentRef {
   symbol: string;
   /** In the drafting language; may be empty. */
   title: string;
+  /** "a background paper prepared by the Secretariat on …": how the documents paragraph describes it, when the secretariat gave it. */
+  description?: string;
 }
 
 export interface PanellistRef {

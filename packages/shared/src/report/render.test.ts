@@ -310,6 +310,44 @@ describe('IV the sentences of each item', () => {
     expect(renderSentence(s([{ ...paper, title: '秘书处编写的背景文件' }]), 'zh')).toBe('为审议议程项目3，工作组收到了秘书处编写的背景文件（CTOC/COP/WG.4/2010/2）。');
   });
 
+  it('describes every document in the sentence when the secretariat gave descriptions (the outline: "had before it a background paper …")', () => {
+    const s = (lang: Lang, description: string, second?: string): Sentence => ({
+      kind: 'documents_before',
+      body: 'working_group',
+      item: item3,
+      documents: [
+        { symbol: 'CTOC/COP/WG.4/2010/2', title: 'Background paper', description },
+        ...(second ? [{ symbol: 'CTOC/COP/WG.4/2010/1', title: 'Agenda', description: second }] : []),
+      ],
+    });
+    expect(renderSentence(s('en', 'a background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol'), 'en')).toBe(
+      'For its consideration of agenda item 3, the working group had before it a background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol (CTOC/COP/WG.4/2010/2).',
+    );
+    expect(renderSentence(s('en', 'a background paper prepared by the Secretariat', 'the provisional agenda and annotations'), 'en')).toBe(
+      'For its consideration of agenda item 3, the working group had before it a background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2) and the provisional agenda and annotations (CTOC/COP/WG.4/2010/1).',
+    );
+    // French: "saisi d’un …", "du …" before each document.
+    expect(renderSentence(s('fr', 'un document d’information établi par le Secrétariat', 'le rapport du Secrétariat'), 'fr')).toBe(
+      'Pour l’examen du point 3 de l’ordre du jour, le Groupe de travail était saisi d’un document d’information établi par le Secrétariat (CTOC/COP/WG.4/2010/2) et du rapport du Secrétariat (CTOC/COP/WG.4/2010/1).',
+    );
+    expect(renderSentence(s('es', 'un documento de antecedentes preparado por la Secretaría'), 'es')).toBe(
+      'Para el examen del tema 3 del programa, el Grupo de Trabajo tuvo ante sí un documento de antecedentes preparado por la Secretaría (CTOC/COP/WG.4/2010/2).',
+    );
+    expect(renderSentence(s('ru', 'справочный документ, подготовленный Секретариатом'), 'ru')).toBe(
+      'При рассмотрении пункта 3 повестки дня Рабочая группа имела в своем распоряжении справочный документ, подготовленный Секретариатом (CTOC/COP/WG.4/2010/2).',
+    );
+    expect(renderSentence(s('zh', '秘书处编写的背景文件'), 'zh')).toBe('为审议议程项目3，工作组收到了秘书处编写的背景文件（CTOC/COP/WG.4/2010/2）。');
+    expect(renderSentence(s('ar', 'ورقة معلومات خلفية أعدتها الأمانة'), 'ar')).toBe(
+      'وعُرض على الفريق العامل، من أجل نظره في البند ٣ من جدول الأعمال، ورقة معلومات خلفية أعدتها الأمانة (CTOC/COP/WG.4/2010/2).',
+    );
+    // A document without a description: the sentence cites them all by their titles, after a colon.
+    const mixed: Sentence = { ...(s('en', 'a paper') as Extract<Sentence, { kind: 'documents_before' }>) };
+    (mixed as Extract<Sentence, { kind: 'documents_before' }>).documents.push({ symbol: 'CTOC/COP/WG.4/2010/3', title: 'Note' });
+    expect(renderSentence(mixed, 'en')).toBe(
+      'For its consideration of agenda item 3, the working group had before it the following documents: Background paper (CTOC/COP/WG.4/2010/2) and Note (CTOC/COP/WG.4/2010/3).',
+    );
+  });
+
   const panel: PanellistRef[] = [
     { name: 'Venla Roth', country: state('246'), title: '', gender: 'f' },
     { name: 'Nicole Zündorf-Hinte', country: state('276'), title: '', gender: 'f' },

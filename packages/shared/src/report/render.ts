@@ -3,7 +3,7 @@ import { formatAgendaLabel } from '../i18n/labels';
 import type { Lang } from '../languages';
 import { delegationName } from '../participants/names';
 import { attendanceSentence } from './attendance';
-import { addressed } from './grammar';
+import { addressed, frenchWith } from './grammar';
 import { joinList, type ListStyle } from './lists';
 import type { AgendaRef, DocumentRef, NameMap, PanellistRef, Sentence } from './model';
 import { venueName } from './venues';
@@ -203,6 +203,31 @@ function panellistsSentence(panellists: readonly PanellistRef[], lang: Lang): st
   }
 }
 
+/**
+ * The documents paragraph when the secretariat described every document
+ * (issue 13; the model's English outline: "the working group had before it a
+ * background paper prepared by the Secretariat on … (CTOC/COP/WG.4/2010/2)";
+ * model, para. 78 in Arabic): the descriptions stand in the sentence as its
+ * object, each followed by its symbol, with no "following documents:".
+ * French takes "saisi de" before each ("d’un document …", "du rapport …").
+ */
+function describedDocuments(documents: readonly DocumentRef[], label: string, lang: Lang): string {
+  const each = documents.map((d) => {
+    const text = (d.description ?? '').trim();
+    const cited = lang === 'zh' ? `${text}（${d.symbol}）` : `${text} (${d.symbol})`;
+    return lang === 'fr' ? frenchWith('de', cited).replace(/^de (un|une) /, 'd’$1 ') : cited;
+  });
+  const list = joinList(each, lang, lang === 'ar' ? 'comma_and' : 'and');
+  return {
+    en: `For its consideration of agenda item ${label}, the working group had before it ${list}.`,
+    fr: `Pour l’examen du point ${label} de l’ordre du jour, le Groupe de travail était saisi ${list}.`,
+    es: `Para el examen del tema ${label} del programa, el Grupo de Trabajo tuvo ante sí ${list}.`,
+    ru: `При рассмотрении пункта ${label} повестки дня Рабочая группа имела в своем распоряжении ${list}.`,
+    zh: `为审议议程项目${label}，工作组收到了${list}。`,
+    ar: `وعُرض على الفريق العامل، من أجل نظره في البند ${label} من جدول الأعمال، ${list}.`,
+  }[lang];
+}
+
 /** Writes a generated sentence in a language. */
 export function renderSentence(sentence: Sentence, lang: Lang): string {
   switch (sentence.kind) {
@@ -261,8 +286,10 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
       }[lang];
     }
     case 'documents_before': {
-      const list = joinList(sentence.documents.map((x) => documentRef(x, lang)), lang, lang === 'ar' ? 'comma_and' : 'and');
       const label = itemLabel(sentence.item, lang);
+      const described = sentence.documents.every((d) => d.description);
+      if (described) return describedDocuments(sentence.documents, label, lang);
+      const list = joinList(sentence.documents.map((x) => documentRef(x, lang)), lang, lang === 'ar' ? 'comma_and' : 'and');
       // Titles are typed as titles ("Background paper …"), so the European languages announce them after a colon;
       // Arabic and Chinese cite them as the model does (para. 78: "وعُرض على الفريق العامل، من أجل نظره في البند ٢ من جدول الأعمال، تقرير … (CTOC/COP/WG.4/2009/2).").
       const one = sentence.documents.length === 1;

@@ -386,7 +386,11 @@ function itemSection(
         kind: 'documents_before',
         body: 'working_group',
         item: ref,
-        documents: documents.map((d) => ({ symbol: d.symbol, title: words.get(d.title, `document.${d.symbol}.title`) })),
+        documents: documents.map((d) => ({
+          symbol: d.symbol,
+          title: words.get(d.title, `document.${d.symbol}.title`),
+          ...(d.description && Object.values(d.description).some((v) => v?.trim()) ? { description: words.get(d.description, `document.${d.symbol}.description`) } : {}),
+        })),
       }),
     );
   blocks.push({ kind: 'slot', id: `w-item-${itemId}-introduction`, slot: 'item_introduction', itemId });

@@ -359,6 +359,8 @@ export const ar: UiStrings = {
     noDocuments: 'لا توجد وثائق بعد.',
     symbol: 'الرمز',
     docTitle: 'عنوان الوثيقة',
+    docDescription: 'كيف يصفها التقرير',
+    docDescriptionHint: 'تُكتب لتوضع في جملة «وعُرض على الفريق العامل …»: «ورقة معلومات خلفية أعدتها الأمانة عن …». وإن لم تُكتب ذكر التقرير العنوان.',
     addDocument: 'إضافة الوثيقة',
     removeDocument: 'حذف الوثيقة {{symbol}}',
     edit: 'تحرير',

@@ -353,6 +353,8 @@ export const en = {
     noDocuments: 'No documents yet.',
     symbol: 'Symbol',
     docTitle: 'Title of the document',
+    docDescription: 'How the report describes it',
+    docDescriptionHint: 'Written to stand in the sentence “the working group had before it …”, with its article: “a background paper prepared by the Secretariat on …”. Without it the report cites the title.',
     addDocument: 'Add the document',
     removeDocument: 'Remove the document {{symbol}}',
     edit: 'Edit',

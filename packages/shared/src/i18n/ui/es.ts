@@ -360,6 +360,8 @@ export const es: UiStrings = {
     noDocuments: 'Todavía no hay documentos.',
     symbol: 'Signatura',
     docTitle: 'Título del documento',
+    docDescription: 'Cómo lo describe el informe',
+    docDescriptionHint: 'Redactado para insertarse en la frase “el Grupo de Trabajo tuvo ante sí …”, con su artículo: “un documento de antecedentes preparado por la Secretaría sobre …”. Sin descripción, el informe cita el título.',
     addDocument: 'Añadir el documento',
     removeDocument: 'Eliminar el documento {{symbol}}',
     edit: 'Modificar',

@@ -362,6 +362,8 @@ export const fr: UiStrings = {
     noDocuments: 'Aucun document pour le moment.',
     symbol: 'Cote',
     docTitle: 'Titre du document',
+    docDescription: 'Comment le rapport le décrit',
+    docDescriptionHint: 'Rédigé pour s’insérer dans la phrase « le Groupe de travail était saisi … », avec son article : « un document d’information établi par le Secrétariat sur … ». Sans description, le rapport cite le titre.',
     addDocument: 'Ajouter le document',
     removeDocument: 'Supprimer le document {{symbol}}',
     edit: 'Modifier',

@@ -359,6 +359,8 @@ export const zh: UiStrings = {
     noDocuments: '尚无文件。',
     symbol: '文号',
     docTitle: '文件标题',
+    docDescription: '报告中如何描述该文件',
+    docDescriptionHint: '写成可放入“工作组收到了……”一句的形式：“秘书处编写的关于……的背景文件”。不填则报告引用标题。',
     addDocument: '添加文件',
     removeDocument: '删除文件{{symbol}}',
     edit: '编辑',

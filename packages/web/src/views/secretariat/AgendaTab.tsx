@@ -39,14 +39,18 @@ interface ItemDraft {
   documents: AgendaDocument[];
   docSymbol: string;
   docTitle: string;
+  /** How the report describes the document ("a background paper prepared by the Secretariat on …"); optional. */
+  docDescription: string;
   note: string;
 }
 
-const emptyDraft = (): ItemDraft => ({ title: {}, plannedDate: '', documents: [], docSymbol: '', docTitle: '', note: '' });
+const emptyDraft = (): ItemDraft => ({ title: {}, plannedDate: '', documents: [], docSymbol: '', docTitle: '', docDescription: '', note: '' });
 
 /** The documents of a draft, with the one still being typed (its title in the meeting's language) if it has a symbol. */
 function draftDocuments(d: ItemDraft, meetingLang: Lang): AgendaDocument[] {
-  return d.docSymbol.trim() ? [...d.documents, { symbol: d.docSymbol.trim(), title: toLocalized(d.docTitle, meetingLang) }] : d.documents;
+  if (!d.docSymbol.trim()) return d.documents;
+  const description = d.docDescription.trim();
+  return [...d.documents, { symbol: d.docSymbol.trim(), title: toLocalized(d.docTitle, meetingLang), ...(description ? { description: toLocalized(description, meetingLang) } : {}) }];
 }
 
 /** Moves the keyboard focus to an element once React has drawn the change. */
@@ -191,7 +195,7 @@ function ItemFields({
   const docsId = useId();
   const addDocument = () => {
     if (!draft.docSymbol.trim()) return;
-    set({ documents: draftDocuments(draft, meetingLang), docSymbol: '', docTitle: '' });
+    set({ documents: draftDocuments(draft, meetingLang), docSymbol: '', docTitle: '', docDescription: '' });
     setTimeout(() => document.getElementById(`${docsId}-symbol`)?.focus(), 0);
   };
   return (
@@ -222,6 +226,11 @@ function ItemFields({
                 <span dir="auto">
                   <Words value={d.title} original={meetingLang} />
                 </span>
+                {d.description ? (
+                  <span dir="auto" className="muted doc-description">
+                    <Words value={d.description} original={meetingLang} />
+                  </span>
+                ) : null}
                 <button
                   type="button"
                   className="danger small"
@@ -277,6 +286,30 @@ function ItemFields({
               }}
             />
           </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${docsId}-description`}>
+            {t('agenda.docDescription')} <span className="muted">({t('actions.optional')})</span>
+          </label>
+          <input
+            id={`${docsId}-description`}
+            data-testid="doc-description"
+            dir="auto"
+            lang={meetingLang}
+            maxLength={500}
+            value={draft.docDescription}
+            aria-describedby={`${docsId}-description-hint`}
+            onChange={(e) => set({ docDescription: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                addDocument();
+              }
+            }}
+          />
+          <small id={`${docsId}-description-hint`} className="hint">
+            {t('agenda.docDescriptionHint')}
+          </small>
         </div>
         <button type="button" data-testid="doc-add" onClick={addDocument} disabled={!draft.docSymbol.trim()}>
           {t('agenda.addDocument')}
@@ -414,6 +447,11 @@ function ItemRow({ state, item, focused = false }: { state: MeetingState; item: 
                   {d.title ? (
                     <span dir="auto">
                       <Words value={d.title} original={meetingLang} />
+                    </span>
+                  ) : null}
+                  {d.description ? (
+                    <span dir="auto" className="muted doc-description">
+                      <Words value={d.description} original={meetingLang} />
                     </span>
                   ) : null}
                 </li>
