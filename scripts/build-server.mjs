@@ -67,7 +67,8 @@ const externals = {
 rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 await build({
-  entryPoints: { main: resolve(root, 'packages/server/src/main.ts') },
+  // The SQLite store's writer thread is a file of its own, beside main.js (store/sqlite.ts starts it).
+  entryPoints: { main: resolve(root, 'packages/server/src/main.ts'), 'sqlite-writer': resolve(root, 'packages/server/src/store/sqlite-writer.ts') },
   outdir,
   bundle: true,
   splitting: true,

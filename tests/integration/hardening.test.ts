@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WS } from '@gavel/shared';
+import type { SqliteStore } from '@gavel/server/store/sqlite';
 import { connect, ledgerSeq, sendCommand, setupMeeting, type MeetingFixture } from '../support/fixtures';
 import { joinDoc, sendRaw } from '../support/drafting';
 import { TestServer, waitFor } from '../support/server';
@@ -107,9 +108,10 @@ describe('5. characters no document can carry', () => {
 
 describe('6. a store that refuses writes (disk full)', () => {
   it('answers 503 storage_unavailable, /health says degraded and why, reads keep working, and it recovers', async () => {
-    const db = (server.gavel.store as unknown as { db: { pragma(s: string, o?: object): unknown } }).db;
-    const pages = db.pragma('page_count', { simple: true }) as number;
-    db.pragma(`max_page_count = ${pages}`);
+    // A setting of the connection that writes (the store's writer thread).
+    const store = server.gavel.store as SqliteStore;
+    const pages = (await store.writerPragma('page_count')) as number;
+    await store.writerPragma(`max_page_count = ${pages}`);
     try {
       let refused: { status: number; body: any; headers?: Record<string, string> } | undefined;
       for (let i = 0; i < 200 && !refused; i++) {
@@ -130,7 +132,7 @@ describe('6. a store that refuses writes (disk full)', () => {
       expect(health.body.reason).toMatch(/SQLITE_FULL/);
       expect((await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/state`)).status).toBe(200);
     } finally {
-      db.pragma('max_page_count = 1073741823');
+      await store.writerPragma('max_page_count = 1073741823');
     }
     const again = await f.secretariat.command(f.meetingId, { type: 'meeting.update', changes: { venue: 'Vienna' } });
     expect(again.status).toBe(200);

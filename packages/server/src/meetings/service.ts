@@ -118,6 +118,8 @@ export class MeetingService {
   private readonly told = new Map<string, number>();
   private batch: Queued[] = [];
   private batchScheduled = false;
+  /** A group commit is on its way to the store. */
+  private flushing = false;
   private lastCommitAt = -Infinity;
   readonly integrity: RecordIntegrity | undefined;
 
@@ -299,7 +301,8 @@ export class MeetingService {
   }
 
   private scheduleFlush(): void {
-    if (this.batchScheduled) return;
+    // One commit on its way at a time: what arrives meanwhile waits for it and goes in the next one (group commit).
+    if (this.batchScheduled || this.flushing) return;
     this.batchScheduled = true;
     // Idle: commit at once (after this turn). Busy: at most one commit per interval, so that
     // what arrives meanwhile shares one transaction and one flush.
@@ -314,15 +317,19 @@ export class MeetingService {
     const batch = this.batch;
     this.batch = [];
     if (batch.length === 0) return;
+    this.flushing = true;
     let results: (Error | undefined)[];
     try {
       results = await this.store.appendMany(batch.map((b) => b.append));
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
       results = batch.map(() => error);
+    } finally {
+      this.flushing = false;
     }
     // A meeting whose commit failed: the ones decided on top of it fail too (the store refused them as stale).
     batch.forEach((b, i) => b.done(results[i]));
+    if (this.batch.length > 0) this.scheduleFlush();
   }
 
   private tell(meetingId: string, events: LedgerEvent[]): void {

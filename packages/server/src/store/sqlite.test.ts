@@ -38,10 +38,12 @@ describe('SqliteStore', () => {
     const file = tempFile();
     const store = new SqliteStore(file);
     try {
-      // synchronous is a setting of the connection: ask the store's own.
+      // synchronous is a setting of the connection: ask the store's own, the reader's and the writer thread's.
       const db = store['db'] as Database.Database;
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(await store.writerPragma('journal_mode')).toBe('wal');
+      expect(await store.writerPragma('synchronous')).toBe(2);
       // WAL is also recorded in the file, for every later connection.
       const other = new Database(file, { readonly: true });
       expect(other.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Actor, LedgerEvent } from '@gavel/shared';
 import { GENESIS_HASH, hashDocUpdate } from '../ledger/chain';
+import { toWire, type SerializedError, type Writer, type WriterOp } from './sqlite-writer';
 import {
   ConcurrencyError,
   type CredentialRecord,
@@ -106,17 +108,94 @@ const MIGRATIONS: ((db: Database.Database) => void)[] = [
 
 /** A BLOB as better-sqlite3 returns it (a Buffer) seen as a plain Uint8Array, without copying. */
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-/** Bytes as better-sqlite3 binds them: a Buffer over the same memory. */
-const blob = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/** An error from the writer, as the callers know it: a ConcurrencyError again, SQLite's code kept (a full disk is a 503). */
+function revive(e: SerializedError): Error {
+  if (e.name === 'ConcurrencyError' && e.meetingId !== undefined) return new ConcurrencyError(e.meetingId, e.expectedSeq ?? 0);
+  return Object.assign(new Error(e.message), { name: e.name }, e.code === undefined ? {} : { code: e.code });
+}
+
+/**
+ * The writer thread (store/sqlite-writer.ts), one per process, shared by the
+ * stores opened in it (each with a connection of its own there): the compiled
+ * server's `sqlite-writer.js` beside it, or from the TypeScript sources (tests,
+ * `pnpm dev`) compiled by tsx as the rest is.
+ */
+class WriterThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextCall = 1;
+  private nextConnection = 1;
+  /** Why the thread is gone (it crashed): every later call fails with it. */
+  gone: Error | undefined;
+
+  constructor() {
+    const workerData = { gavelSqliteWriter: true };
+    if (!import.meta.url.endsWith('.ts')) {
+      this.worker = new Worker(new URL('./sqlite-writer.js', import.meta.url), { workerData });
+    } else {
+      const source = new URL('./sqlite-writer.ts', import.meta.url).href;
+      const tsx = import.meta.resolve('tsx/esm/api');
+      this.worker = new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`, { eval: true, workerData });
+    }
+    // Idle, the thread does not keep the process alive; a write on its way does (call()).
+    this.worker.unref();
+    this.worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: SerializedError }) => {
+      const call = this.pending.get(id);
+      if (!call) return;
+      this.pending.delete(id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (error) call.reject(revive(error));
+      else call.resolve(result);
+    });
+    const gone = (e: Error) => {
+      this.gone ??= e;
+      for (const call of this.pending.values()) call.reject(this.gone);
+      this.pending.clear();
+    };
+    this.worker.on('error', (e) => gone(Object.assign(new Error(`the SQLite writer failed: ${e.message}`), { code: 'SQLITE_IOERR_WRITER', cause: e })));
+    this.worker.on('exit', () => gone(Object.assign(new Error('the SQLite writer has stopped'), { code: 'SQLITE_IOERR_WRITER' })));
+  }
+
+  /** A connection to `file` in the thread; its number for call(). A failure to open shows on the first write. */
+  open(file: string): number {
+    const conn = this.nextConnection++;
+    this.call(conn, 'open', file).catch(() => undefined);
+    return conn;
+  }
+
+  call(conn: number, op: WriterOp | 'open', ...args: unknown[]): Promise<unknown> {
+    if (this.gone) return Promise.reject(this.gone);
+    return new Promise((resolve, reject) => {
+      const id = this.nextCall++;
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, conn, op, args });
+    });
+  }
+}
+
+let writerThread: WriterThread | undefined;
 
 /**
  * The embedded store: one SQLite file, WAL with synchronous=FULL so that a
  * transaction that returned is on disk, power cut or not.
+ *
+ * Writes are made by a worker thread with a connection of its own
+ * (store/sqlite-writer.ts), one at a time in the order asked, so that the
+ * fsync of a commit never holds the event loop; each resolves once committed.
+ * Reads use this thread's connection, which (WAL) sees every write that has
+ * resolved.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
+  /** For reads (and the schema's migration, before the writer starts). */
   private readonly db: Database.Database;
   private readonly stmts;
+  private readonly writer: WriterThread;
+  /** This store's connection in the writer thread. */
+  private readonly connection: number;
+  private closing: Promise<void> | undefined;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -134,34 +213,21 @@ export class SqliteStore implements Store {
     }
     this.migrate();
     this.stmts = {
-      lastEvent: this.db.prepare<[string], { seq: number; hash: string }>(
-        'SELECT seq, hash FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1',
-      ),
-      insertEvent: this.db.prepare('INSERT INTO events (meeting_id, seq, type, body, hash) VALUES (?, ?, ?, ?, ?)'),
       readEvents: this.db.prepare<[string, number], { body: string }>(
         'SELECT body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq',
       ),
       meetingIds: this.db.prepare<[], { meeting_id: string }>(
         "SELECT meeting_id FROM events WHERE seq = 1 ORDER BY json_extract(body, '$.at'), meeting_id",
       ),
-      insertCredential: this.db.prepare('INSERT INTO credentials (meeting_id, code_id, code_hash) VALUES (?, ?, ?)'),
       findCredential: this.db.prepare<[string, string], { code_id: string }>(
         'SELECT code_id FROM credentials WHERE meeting_id = ? AND code_hash = ?',
       ),
-      insertSession: this.db.prepare(
-        'INSERT INTO sessions (token_hash, meeting_id, code_id, body, expires_at) VALUES (?, ?, ?, ?, ?)',
-      ),
       findSession: this.db.prepare<[string], { body: string }>('SELECT body FROM sessions WHERE token_hash = ?'),
-      deleteSession: this.db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
-      deleteSessionsOfCode: this.db.prepare('DELETE FROM sessions WHERE meeting_id = ? AND code_id = ?'),
       docHead: this.db.prepare<[string, string], { seq: number; hash: string }>(
         'SELECT seq, hash FROM doc_updates WHERE meeting_id = ? AND doc_name = ? ORDER BY seq DESC LIMIT 1',
       ),
       docCauses: this.db.prepare<[string, string], { cause: number }>(
         'SELECT cause FROM doc_updates WHERE meeting_id = ? AND doc_name = ? AND cause IS NOT NULL ORDER BY cause',
-      ),
-      insertDocUpdate: this.db.prepare(
-        'INSERT INTO doc_updates (meeting_id, doc_name, seq, at, actor, body, prev_hash, hash, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       readDocUpdates: this.db.prepare<
         [string, string, number, number],
@@ -169,19 +235,11 @@ export class SqliteStore implements Store {
       >(
         'SELECT seq, at, actor, body, prev_hash, hash, cause FROM doc_updates WHERE meeting_id = ? AND doc_name = ? AND seq > ? AND seq <= ? ORDER BY seq',
       ),
-      saveDocSnapshot: this.db.prepare(
-        'INSERT OR REPLACE INTO doc_snapshots (meeting_id, doc_name, seq, at, clients, state, hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
       readDocSnapshot: this.db.prepare<
         [string, string, number],
         { seq: number; at: string; clients: string; state: Buffer; hash: string; signature: string }
       >(
         'SELECT seq, at, clients, state, hash, signature FROM doc_snapshots WHERE meeting_id = ? AND doc_name = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
-      ),
-      saveStateCheckpoint: this.db.prepare(
-        `INSERT INTO state_checkpoints (meeting_id, seq, hash, at, state, signature) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (meeting_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at, state = excluded.state,
-           signature = excluded.signature WHERE excluded.seq >= state_checkpoints.seq`,
       ),
       readStateCheckpoint: this.db.prepare<[string], { seq: number; hash: string; at: string; state: string; signature: string }>(
         'SELECT seq, hash, at, state, signature FROM state_checkpoints WHERE meeting_id = ?',
@@ -193,28 +251,21 @@ export class SqliteStore implements Store {
         'SELECT DISTINCT doc_name FROM doc_updates WHERE meeting_id = ? ORDER BY doc_name',
       ),
     };
+    if (!writerThread || writerThread.gone) writerThread = new WriterThread();
+    this.writer = writerThread;
+    this.connection = this.writer.open(file);
   }
 
-  private readonly appendTxn = (
-    meetingId: string,
-    expectedSeq: number,
-    events: LedgerEvent[],
-    credentials: CredentialRecord[],
-  ) => {
-    const last = this.stmts.lastEvent.get(meetingId);
-    // The seq and the hash: events decided on top of others that never made it (a pipelined commit
-    // that failed) name a head the ledger does not have, even where the seq happens to match.
-    if ((last?.seq ?? 0) !== expectedSeq || (events[0] && events[0].prevHash !== (last?.hash ?? events[0].prevHash))) {
-      throw new ConcurrencyError(meetingId, expectedSeq);
-    }
-    events.forEach((e, i) => {
-      if (e.seq !== expectedSeq + i + 1 || e.meetingId !== meetingId) {
-        throw new Error(`event ${e.seq} of ${e.meetingId} does not follow ${meetingId}#${expectedSeq + i}`);
-      }
-      this.stmts.insertEvent.run(meetingId, e.seq, e.type, JSON.stringify(e), e.hash);
-    });
-    for (const c of credentials) this.stmts.insertCredential.run(c.meetingId, c.codeId, c.codeHash);
-  };
+  /** One write, made by the writer thread; resolves once committed. */
+  private write<K extends WriterOp>(op: K, ...args: Parameters<Writer[K]>): Promise<ReturnType<Writer[K]>> {
+    if (this.closing) return Promise.reject(new Error('the store is closed'));
+    return this.writer.call(this.connection, op, ...args) as Promise<ReturnType<Writer[K]>>;
+  }
+
+  /** A setting of the writer's connection (`max_page_count = N`), or its value: for tests and checks. */
+  writerPragma(setting: string): Promise<unknown> {
+    return this.write('pragma', setting);
+  }
 
   private migrate(): void {
     const version = Number(this.db.pragma('user_version', { simple: true }));
@@ -230,33 +281,16 @@ export class SqliteStore implements Store {
   }
 
   async append(meetingId: string, expectedSeq: number, events: LedgerEvent[], credentials: CredentialRecord[] = []) {
-    // IMMEDIATE takes the write lock before reading the last seq, so two
-    // processes on the same file cannot both pass the check.
-    this.db.transaction(this.appendTxn).immediate(meetingId, expectedSeq, events, credentials);
+    await this.write('append', toWire({ meetingId, expectedSeq, events, credentials }));
   }
-
-  /** Each append in its own savepoint (a nested transaction), all in one transaction: one fsync. */
-  private readonly appendManyTxn = (appends: LedgerAppend[]): (Error | undefined)[] => {
-    const one = this.db.transaction(this.appendTxn);
-    return appends.map((a) => {
-      try {
-        one(a.meetingId, a.expectedSeq, a.events, a.credentials ?? []);
-        return undefined;
-      } catch (e) {
-        // A full disk or an I/O error rolls SQLite back whole: the batch fails with the store's own error (a 503), not a later "no transaction".
-        if (/^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN)/.test(String((e as { code?: unknown }).code))) throw e;
-        return e instanceof Error ? e : new Error(String(e));
-      }
-    });
-  };
 
   async appendMany(appends: LedgerAppend[]): Promise<(Error | undefined)[]> {
     if (appends.length === 0) return [];
-    return this.db.transaction(this.appendManyTxn).immediate(appends);
+    return (await this.write('appendMany', appends.map(toWire))).map((e) => e && revive(e));
   }
 
   async saveStateCheckpoint(meetingId: string, c: StateCheckpointRecord): Promise<void> {
-    this.stmts.saveStateCheckpoint.run(meetingId, c.seq, c.hash, c.at, c.state, c.signature);
+    await this.write('saveStateCheckpoint', meetingId, c);
   }
 
   async readStateCheckpoint(meetingId: string): Promise<StateCheckpointRecord | undefined> {
@@ -281,7 +315,7 @@ export class SqliteStore implements Store {
   }
 
   async createSession(s: SessionRecord): Promise<void> {
-    this.stmts.insertSession.run(s.tokenHash, s.meetingId, s.codeId, JSON.stringify(s), s.expiresAt);
+    await this.write('createSession', s);
   }
 
   async findSession(tokenHash: string): Promise<SessionRecord | undefined> {
@@ -290,26 +324,12 @@ export class SqliteStore implements Store {
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    this.stmts.deleteSession.run(tokenHash);
+    await this.write('deleteSession', tokenHash);
   }
 
   async deleteSessionsOfCode(meetingId: string, codeId: string): Promise<void> {
-    this.stmts.deleteSessionsOfCode.run(meetingId, codeId);
+    await this.write('deleteSessionsOfCode', meetingId, codeId);
   }
-
-  private readonly appendDocTxn = (updates: DocUpdateInput[]): DocHead[] => {
-    const heads = new Map<string, DocHead>();
-    return updates.map((u) => {
-      const key = `${u.meetingId}\u0000${u.docName}`;
-      const head = heads.get(key) ?? this.head(u.meetingId, u.docName);
-      const seq = head.seq + 1;
-      const hash = hashDocUpdate({ ...u, seq, prevHash: head.hash });
-      this.stmts.insertDocUpdate.run(u.meetingId, u.docName, seq, u.at, JSON.stringify(u.actor), blob(u.update), head.hash, hash, u.cause ?? null);
-      const next = { seq, hash };
-      heads.set(key, next);
-      return next;
-    });
-  };
 
   private head(meetingId: string, docName: string): DocHead {
     return this.stmts.docHead.get(meetingId, docName) ?? { seq: 0, hash: GENESIS_HASH };
@@ -318,7 +338,7 @@ export class SqliteStore implements Store {
   async appendDocUpdates(updates: DocUpdateInput[]): Promise<DocHead[]> {
     if (updates.length === 0) return [];
     // One transaction, one fsync, for every update that arrived in the same turn (group commit).
-    return this.db.transaction(this.appendDocTxn).immediate(updates);
+    return this.write('appendDocUpdates', updates);
   }
 
   async readDocUpdates(meetingId: string, docName: string, afterSeq = 0, upToSeq = Number.MAX_SAFE_INTEGER): Promise<DocUpdateRecord[]> {
@@ -341,16 +361,8 @@ export class SqliteStore implements Store {
     return this.stmts.docCauses.all(meetingId, docName).map((r) => r.cause);
   }
 
-  private readonly saveSnapshotTxn = (meetingId: string, docName: string, s: DocSnapshotRecord) => {
-    const last = this.head(meetingId, docName).seq;
-    if (!Number.isInteger(s.seq) || s.seq < 0 || s.seq > last) {
-      throw new Error(`a checkpoint of ${meetingId}/${docName} at seq ${s.seq} is beyond its last update (${last})`);
-    }
-    this.stmts.saveDocSnapshot.run(meetingId, docName, s.seq, s.at, JSON.stringify(s.clients), blob(s.state), s.hash, s.signature);
-  };
-
   async saveDocSnapshot(meetingId: string, docName: string, snapshot: DocSnapshotRecord): Promise<void> {
-    this.db.transaction(this.saveSnapshotTxn).immediate(meetingId, docName, snapshot);
+    await this.write('saveDocSnapshot', meetingId, docName, snapshot);
   }
 
   async readDocSnapshot(meetingId: string, docName: string, atOrBeforeSeq = Number.MAX_SAFE_INTEGER): Promise<DocSnapshotRecord | undefined> {
@@ -375,7 +387,12 @@ export class SqliteStore implements Store {
     return this.stmts.docNames.all(meetingId).map((r) => r.doc_name);
   }
 
+  /** After the writes already asked for are committed. */
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    this.closing ??= (async () => {
+      await this.writer.call(this.connection, 'close').catch(() => undefined);
+      if (this.db.open) this.db.close();
+    })();
+    return this.closing;
   }
 }
