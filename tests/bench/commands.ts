@@ -5,7 +5,15 @@
  * same after the meeting has 10,000 more events, then the first join after a
  * restart. A script that prints figures, not a test.
  *
- *   pnpm bench:commands [--clients 10,50] [--seconds 6] [--repeat 2] [--prefill 10000]
+ *   pnpm bench:commands [--clients 10,50] [--seconds 6] [--repeat 2] [--prefill 10000] [--against DIR/main.js]
+ *
+ * With `--against`, a second build of the server (another commit's
+ * `node scripts/build-server.mjs --outdir packages/server/dist-base`, say) runs
+ * beside this one, each on its own meeting and data folder, and every repeat
+ * measures the bare store, this build, then that one. Each server's memory
+ * (RSS) is read 3 s after it listens, before any client. `GAVEL_CPU_PROF=DIR`
+ * runs the servers under `node --cpu-prof` (profiles written to DIR when they
+ * stop; summarise them with `node tests/bench/cpu-profile.mjs DIR/*.cpuprofile`).
  *
  * Each client loops closed: speakers.request then speakers.withdraw of its
  * own delegation (each one committed event), rotating over tokens of its own
@@ -14,7 +22,8 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import msgpackParser from 'socket.io-msgpack-parser';
@@ -28,6 +37,7 @@ const clientsList = argText('clients', '10,50').split(',').map(Number);
 const seconds = arg('seconds', 6);
 const repeat = arg('repeat', 2);
 const prefill = arg('prefill', 10_000);
+const against = argText('against', '') && resolve(argText('against', ''));
 
 /** User + system CPU seconds of a process, from /proc. */
 function cpuOf(pid: number): number {
@@ -41,6 +51,7 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
 const median = (xs: number[]) => quantile(xs, 0.5);
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 
 /** Rows a second that the bare store commits, one INSERT a transaction. */
 function bareStore(forSeconds: number): number {
@@ -75,6 +86,8 @@ interface Bench {
   tokens: string[];
   delegations: string[];
   itemId: string;
+  /** Commands committed by load() so far (to read a CPU profile per command). */
+  commands: number;
 }
 
 async function setUp(url: string, maxClients: number): Promise<Bench> {
@@ -88,7 +101,7 @@ async function setUp(url: string, maxClients: number): Promise<Bench> {
   const registered = await command({ type: 'delegation.registerMany', delegations: Array.from({ length: maxClients + 10 }, (_, i) => ({ category: 'ngo', names: { en: `Benchmark NGO ${i}` } })) });
   const delegations = registered.body.events.map((e: any) => e.payload.delegation.id);
   const item = await command({ type: 'agenda.addItem', title: 'General debate' });
-  return { url, meetingId, viewerCode, tokens, delegations, itemId: item.body.events[0].payload.item?.id ?? item.body.events[0].payload.itemId };
+  return { url, meetingId, viewerCode, tokens, delegations, itemId: item.body.events[0].payload.item?.id ?? item.body.events[0].payload.itemId, commands: 0 };
 }
 
 /** `clients` closed loops of request/withdraw for `forSeconds` (or until `until` commands): rate, latency, server CPU. */
@@ -121,6 +134,7 @@ async function load(b: Bench, pid: number, clients: number, forSeconds: number, 
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  b.commands += done;
   return { perSecond: done / elapsed, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), cpuUsPerCommand: (1e6 * (cpuOf(pid) - cpu0)) / Math.max(1, done), failed };
 }
 
@@ -139,47 +153,68 @@ async function firstJoin(b: Bench, url: string): Promise<{ ms: number; seq: numb
   return { ms, seq: synced.state.seq };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'gavel-bench-commands-'));
 const env = { GAVEL_SIGNIN_PER_CODE: '100000', GAVEL_LOG_LEVEL: 'silent' };
-// Production runs the compiled server (`pnpm build:server`).
-let server = await spawnServer(dataDir, env, { compiled: true });
-const pid = server.child.pid!;
-const rows: { phase: string; clients: number; gavel: number; bare: number; p50: number; p99: number; cpu: number; failed: number }[] = [];
+const nodeArgs = process.env.GAVEL_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GAVEL_CPU_PROF}`] : [];
+/** The servers compared: this checkout's compiled build (`pnpm build:server`), and the one given with --against. */
+const builds = [{ name: 'Gavel', main: undefined as string | undefined }, ...(against ? [{ name: 'against', main: against }] : [])];
+const servers = [];
+for (const build of builds) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gavel-bench-commands-'));
+  const spawn = () => spawnServer(dataDir, env, { compiled: true, nodeArgs, ...(build.main ? { main: build.main } : {}) });
+  const server = await spawn();
+  await sleep(3_000);
+  servers.push({ ...build, dataDir, spawn, server, rss: rssMiB(server.child.pid!), bench: undefined as Bench | undefined });
+  console.log(`${build.name}: ${build.main ?? 'packages/server/dist/main.js'}, pid ${server.child.pid}`);
+}
+const rows: { phase: string; clients: number; server: string; gavel: number; bare: number; p50: number; p99: number; cpu: number; failed: number }[] = [];
 try {
-  const b = await setUp(server.url, Math.max(...clientsList));
+  for (const s of servers) s.bench = await setUp(s.server.url, Math.max(...clientsList));
   for (const phase of ['fresh', `after ${prefill.toLocaleString('en')} events`]) {
-    if (phase !== 'fresh') await load(b, pid, 10, 3_600, prefill);
+    if (phase !== 'fresh') for (const s of servers) await load(s.bench!, s.server.child.pid!, 10, 3_600, prefill);
     for (let r = 0; r < repeat; r++) {
       for (const clients of clientsList) {
-        // Interleaved: the bare store, then Gavel, on the same machine in the same minute.
+        // Interleaved: the bare store, then each server, on the same machine in the same minute.
         const bare = bareStore(Math.min(3, seconds));
-        const g = await load(b, pid, clients, seconds);
-        rows.push({ phase, clients, gavel: g.perSecond, bare, p50: g.p50, p99: g.p99, cpu: g.cpuUsPerCommand, failed: g.failed });
-        console.log(JSON.stringify(rows.at(-1)));
+        for (const s of servers) {
+          const g = await load(s.bench!, s.server.child.pid!, clients, seconds);
+          rows.push({ phase, clients, server: s.name, gavel: g.perSecond, bare, p50: g.p50, p99: g.p99, cpu: g.cpuUsPerCommand, failed: g.failed });
+          console.log(JSON.stringify(rows.at(-1)));
+        }
       }
     }
   }
   // The first join after a restart, on the meeting as it is now (its events and a state checkpoint).
-  await server.kill('SIGTERM');
-  server = await spawnServer(dataDir, env, { compiled: true });
-  const joins = [];
-  joins.push(await firstJoin(b, server.url));
-  for (let i = 0; i < 4; i++) joins.push(await firstJoin(b, server.url));
+  const joins = new Map<string, { ms: number; seq: number }[]>();
+  for (const s of servers) {
+    await s.server.kill('SIGTERM');
+    s.server = await s.spawn();
+    const js = [await firstJoin(s.bench!, s.server.url)];
+    for (let i = 0; i < 4; i++) js.push(await firstJoin(s.bench!, s.server.url));
+    joins.set(s.name, js);
+  }
 
-  console.log('\n| meeting | clients | Gavel commands/s | bare store rows/s (same run) | ratio | p50 ms | p99 ms | server CPU µs/command |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('\n| meeting | clients | server | commands/s | bare store rows/s (same run) | ratio | p50 ms | p99 ms | server CPU µs/command |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const phase of [...new Set(rows.map((r) => r.phase))]) {
     for (const clients of clientsList) {
-      const rs = rows.filter((r) => r.phase === phase && r.clients === clients);
-      const g = median(rs.map((r) => r.gavel));
-      const bare = median(rs.map((r) => r.bare));
-      console.log(
-        `| ${phase} | ${clients} | ${g.toFixed(0)} | ${bare.toFixed(0)} | ${(g / bare).toFixed(2)}x | ${median(rs.map((r) => r.p50)).toFixed(1)} | ${median(rs.map((r) => r.p99)).toFixed(1)} | ${median(rs.map((r) => r.cpu)).toFixed(0)} |`,
-      );
+      for (const s of servers) {
+        const rs = rows.filter((r) => r.phase === phase && r.clients === clients && r.server === s.name);
+        const g = median(rs.map((r) => r.gavel));
+        const bare = median(rs.map((r) => r.bare));
+        console.log(
+          `| ${phase} | ${clients} | ${s.name} | ${g.toFixed(0)} | ${bare.toFixed(0)} | ${(g / bare).toFixed(2)}x | ${median(rs.map((r) => r.p50)).toFixed(1)} | ${median(rs.map((r) => r.p99)).toFixed(1)} | ${median(rs.map((r) => r.cpu)).toFixed(0)} |`,
+        );
+      }
     }
   }
-  console.log(`\nFirst join after a restart (${joins[0].seq.toLocaleString('en')} events): ${joins[0].ms.toFixed(0)} ms; the next ones ${median(joins.slice(1).map((j) => j.ms)).toFixed(0)} ms (median).`);
+  for (const s of servers) {
+    const js = joins.get(s.name)!;
+    console.log(`\n${s.name}: ${s.bench!.commands.toLocaleString('en')} commands in all. RSS before any client ${s.rss.toFixed(0)} MiB. First join after a restart (${js[0].seq.toLocaleString('en')} events): ${js[0].ms.toFixed(0)} ms; the next ones ${median(js.slice(1).map((j) => j.ms)).toFixed(0)} ms (median).`);
+  }
 } finally {
-  await server.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const s of servers) {
+    // SIGTERM first: a profiled server writes its profile as it exits.
+    await s.server.kill(process.env.GAVEL_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
+    rmSync(s.dataDir, { recursive: true, force: true });
+  }
 }

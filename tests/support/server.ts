@@ -135,18 +135,19 @@ export const COMPILED_MAIN = join(ROOT, 'packages/server/dist/main.js');
  * benchmark comparing with another commit's); or `main`, a build of its
  * own. With `logFile`, all it prints is appended there too (a cluster's
  * nodes, read when a test fails). Killed if it has not started in `startMs`.
+ * `nodeArgs` go to node before the script (`--cpu-prof`, say).
  */
 export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
-  options: { compiled?: boolean; root?: string; main?: string; logFile?: string; startMs?: number } = {},
+  options: { compiled?: boolean; root?: string; main?: string; logFile?: string; startMs?: number; nodeArgs?: string[] } = {},
 ) {
   const root = options.root ?? ROOT;
   const startMs = options.startMs ?? 30_000;
   const main = options.main ?? (options.compiled ? join(root, 'packages/server/dist/main.js') : undefined);
   const child: ChildProcess = spawn(
     process.execPath,
-    main ? [main] : ['--import', 'tsx', join(root, 'packages/server/src/main.ts')],
+    [...(options.nodeArgs ?? []), ...(main ? [main] : ['--import', 'tsx', join(root, 'packages/server/src/main.ts')])],
     {
       cwd: join(root, 'packages/server'),
       env: {
