@@ -59,8 +59,11 @@ const FATAL = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOTADB|CANTOPEN)/;
 /** A Buffer over a Uint8Array's memory, as better-sqlite3 binds bytes. */
 const blob = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
-/** The writes, each one transaction on this thread's connection. */
-export function openWriter(file: string) {
+/**
+ * A connection to the file, WAL with synchronous=FULL, as both threads open
+ * theirs; refuses to run with weaker durability than Gavel promises.
+ */
+export function connect(file: string): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -68,10 +71,17 @@ export function openWriter(file: string) {
   db.pragma('foreign_keys = ON');
   const mode = String(db.pragma('journal_mode', { simple: true }));
   const sync = Number(db.pragma('synchronous', { simple: true }));
+  // 2 is FULL.
   if (mode !== 'wal' || sync !== 2) {
     db.close();
     throw new Error(`SQLite at ${file} runs journal_mode=${mode}, synchronous=${sync}; Gavel needs wal and FULL (2)`);
   }
+  return db;
+}
+
+/** The writes, each one transaction on this thread's connection. */
+export function openWriter(file: string) {
+  const db = connect(file);
   const stmts = {
     lastEvent: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1'),
     insertEvent: db.prepare('INSERT INTO events (meeting_id, seq, type, body, hash) VALUES (?, ?, ?, ?, ?)'),

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Actor, LedgerEvent } from '@gavel/shared';
 import { GENESIS_HASH, hashDocUpdate } from '../ledger/chain';
-import { toWire, type SerializedError, type Writer, type WriterOp } from './sqlite-writer';
+import { connect, toWire, type SerializedError, type Writer, type WriterOp } from './sqlite-writer';
 import {
   ConcurrencyError,
   type CredentialRecord,
@@ -199,18 +199,7 @@ export class SqliteStore implements Store {
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('foreign_keys = ON');
-    const mode = String(this.db.pragma('journal_mode', { simple: true }));
-    const sync = Number(this.db.pragma('synchronous', { simple: true }));
-    // 2 is FULL. Refuse to run with weaker durability than we promise.
-    if (mode !== 'wal' || sync !== 2) {
-      this.db.close();
-      throw new Error(`SQLite at ${file} runs journal_mode=${mode}, synchronous=${sync}; Gavel needs wal and FULL (2)`);
-    }
+    this.db = connect(file);
     this.migrate();
     this.stmts = {
       readEvents: this.db.prepare<[string, number], { body: string }>(
