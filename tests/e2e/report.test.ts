@@ -228,6 +228,52 @@ describe('the report view', () => {
     await page.close();
   });
 
+  it('downloads the list of participants (the INF document) in English and Arabic: the meeting\'s delegations and persons, from an English and an Arabic UI', async () => {
+    for (const [ui, lang] of [
+      ['en', 'en'],
+      ['ar', 'ar'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+      await openReport(page, ui, f.secretariatCode, 'Report officer');
+      // The edition's language (the report view opens in the meeting's, English here).
+      await page.locator('[data-testid="report-lang"]').selectOption(lang);
+      await expect.poll(() => page$(page).getAttribute('lang'), LIVE).toBe(lang);
+      await page.locator('[data-testid="participants-html"]').scrollIntoViewIfNeeded();
+      await screenshot(page, `${ui}-report-participants-buttons`);
+      // HTML: what the list says; PDF and DOCX: that the file the button saves is the server's document.
+      const [response, download] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/participants?format=html')),
+        page.waitForEvent('download'),
+        page.locator('[data-testid="participants-html"]').click(),
+      ]);
+      expect(response.status()).toBe(200);
+      expect(download.suggestedFilename()).toBe(`CTOC_COP_WG.4_2027_INF_1.${lang}.html`);
+      const html = readFileSync((await download.path())!, 'utf8');
+      expect(html).toContain('CTOC/COP/WG.4/2027/INF/1');
+      const words =
+        lang === 'en'
+          ? ['List of participants', 'Norway', 'Egypt', 'Kari Nordmann', 'Amina Hassan']
+          : ['قائمة المشاركين', 'النرويج', 'مصر', 'Kari Nordmann', 'Amina Hassan'];
+      for (const w of words) expect(html, w).toContain(w);
+      expect(html).toContain(`lang="${lang}"`);
+      if (lang === 'ar') expect(html).toContain('dir="rtl"');
+      // The list shows in a browser as the secretariat would print it.
+      const shown = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+      await shown.setContent(html);
+      await screenshot(shown, `${ui}-participants-list-${lang}`);
+      await shown.close();
+      const [docx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="participants-docx"]').click()]);
+      const saved = readFileSync((await docx.path())!);
+      expect(docx.suggestedFilename()).toBe(`CTOC_COP_WG.4_2027_INF_1.${lang}.docx`);
+      expect(saved.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(await page.locator('[data-testid="download-error"]').count()).toBe(0);
+      await page.close();
+    }
+    // The delegates do not get the list (it names persons): no buttons, and the server refuses them.
+    const norway = await server.signIn(f.meetingId, f.own.code.code, 'Kari Nordmann');
+    expect((await norway.request('GET', `/api/meetings/${f.meetingId}/participants?format=html&lang=en`)).status).toBe(403);
+  });
+
   it('lets the chair read the report and record its adoption, but not write in it', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await openReport(page, 'en', f.chairCode.code, 'Dominika Krois');
