@@ -8,6 +8,13 @@
  * each number linking back to its marker; for the PDF (`notes: 'page'`),
  * each note stands at its marker as a `float: footnote` box, which Paged.js
  * (pdf.ts) lays out at the foot of the page where the marker falls.
+ *
+ * Why the standalone HTML keeps its notes at the end (issue 13): it runs no
+ * script (the CSP below), so it cannot run Paged.js, and Chromium lays out
+ * no page-foot notes by itself; the PDF is the paged edition. Notes at the
+ * end of each chapter would cut one continuous sequence into five. Printed
+ * from a browser, the notes follow the last words on the same page
+ * (pdf.test.ts).
  */
 import { bracketHtml, escapeHtml, type Lang } from '@gavel/shared';
 import type { Inline, Report, ReportItem } from './report';

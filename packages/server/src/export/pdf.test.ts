@@ -118,3 +118,34 @@ describe('the report as PDF (Paged.js in Chromium)', { timeout: 90_000 }, () => 
     expect(texts.join('')).not.toContain('↩');
   });
 });
+
+/**
+ * The standalone HTML (issue 13, decided): the screen's edition keeps its
+ * notes after the text, numbered once, each number a link back to its
+ * marker, because the file runs no script (its Content-Security-Policy), so
+ * no Paged.js, and Chromium has no page-foot notes of its own; the PDF is the
+ * paged edition. Printed from a browser as it is, the notes follow the last
+ * paragraph on the same page, each number once, no "↩".
+ */
+describe('the standalone HTML printed from a browser (no script, notes at the end)', { timeout: 90_000 }, () => {
+  const plain = new PdfPrinter(findChromium());
+  afterAll(() => plain.close());
+
+  it('prints each note once, numbered once, right after the text and not on a page of its own', async () => {
+    const r = report('en');
+    const html = renderReportHtml(r);
+    expect(html).not.toMatch(/<script/i);
+    const texts = pages(await plain.print(html), 'en-end');
+    const notes = [3, 6, 9, 12, 15, 18].map((k) => `Note on paragraph ${k}, see document`);
+    for (const [i, note] of notes.entries()) {
+      expect(texts.filter((t) => t.includes(note)), note).toHaveLength(1);
+      expect(texts.join('\f')).toMatch(new RegExp(`(^|\\n)\\s*${i + 1}\\s+${note}`));
+      expect(texts.join('\f')).not.toMatch(new RegExp(`(^|\\n)\\s*${i + 1}\\.\\s+${i + 1}\\s+${note}`));
+    }
+    expect(texts.join('')).not.toContain('↩');
+    // The notes begin where the text ends: the page of the first note has the report's last words above it (chapter V).
+    const first = pageOf(texts, notes[0]);
+    expect(first).toBe(pageOf(texts, 'Adoption of the report'));
+    expect(texts[first].indexOf('Adoption of the report')).toBeLessThan(texts[first].indexOf(notes[0]));
+  });
+});
