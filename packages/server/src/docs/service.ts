@@ -213,6 +213,14 @@ export class DocService {
   private ownership: DocOwnership | undefined;
   /** Per sender and document: the routing of its last update, so that its updates keep their order. */
   private readonly routed = new Map<string, Promise<unknown>>();
+  /** Per meeting: moved whenever what a reader of its texts sees here may have changed (see `textsVersion`). */
+  private readonly versions = new Map<string, number>();
+  /**
+   * Per meeting this node owns: the names of its stored documents, asked of
+   * the store once and then kept up to date by each commit (only the owner
+   * stores a meeting's texts).
+   */
+  private readonly names = new Map<string, Promise<Set<string>>>();
 
   constructor(
     private readonly store: Store,
@@ -392,6 +400,11 @@ export class DocService {
    */
   private watchUntracked(live: LiveDoc): void {
     const doc = live.doc;
+    // A new copy (loaded or reloaded), then every transaction that changed it, whoever made it.
+    this.moved(live.meetingId);
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (live.doc === doc && (tr.changed.size > 0 || tr.deleteSet.clients.size > 0)) this.moved(live.meetingId);
+    });
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === APPLIED || live.doc !== doc) return;
       if (!this.owns(live.meetingId)) {
@@ -617,6 +630,7 @@ export class DocService {
     this.batch = [];
     this.store.appendDocUpdates(batch.map((b) => b.input)).then(
       (seqs) => {
+        for (const { input } of batch) this.stored(input.meetingId, input.docName);
         batch.forEach((b, i) => b.done(seqs[i]));
         this.flushRelays();
       },
@@ -654,6 +668,8 @@ export class DocService {
   }
 
   private emitRelay(live: { meetingId: string; docName: string }, update: Uint8Array, senders: ReadonlySet<string>, range: RelayRange): void {
+    // On a node that follows the meeting, a text changed by its owner (kept here or not).
+    this.moved(live.meetingId);
     for (const listener of this.relayListeners) listener(live.meetingId, live.docName, update, senders, range);
   }
 
@@ -709,6 +725,8 @@ export class DocService {
    */
   ownerChanged(meetingId: string): void {
     for (const live of this.live.values()) if (live.meetingId === meetingId) live.broken = true;
+    this.names.delete(meetingId);
+    this.moved(meetingId);
   }
 
   private onSettled(live: LiveDoc): void {
@@ -780,7 +798,7 @@ export class DocService {
    */
   async heads(meetingId: string): Promise<TextAnchors> {
     const heads: TextAnchors = {};
-    for (const docName of await this.store.docNames(meetingId)) {
+    for (const docName of await this.storedNames(meetingId)) {
       if (!isMeetingText(docName)) continue;
       const live = this.live.get(key(meetingId, docName));
       heads[docName] = live
@@ -924,8 +942,43 @@ export class DocService {
    * name. Loads nothing: a reader that must not bring a never-written
    * document to life (the report) asks this before `read`.
    */
-  storedNames(meetingId: string): Promise<string[]> {
-    return this.store.docNames(meetingId);
+  async storedNames(meetingId: string): Promise<string[]> {
+    // A node that follows the meeting asks the store: its owner writes there.
+    if (!this.owns(meetingId)) return this.store.docNames(meetingId);
+    let names = this.names.get(meetingId);
+    if (!names) {
+      const asked = this.store.docNames(meetingId).then((n) => new Set(n));
+      names = asked;
+      this.names.set(meetingId, asked);
+      asked.catch(() => this.names.get(meetingId) === asked && this.names.delete(meetingId));
+    }
+    // In the store's order (by name).
+    return [...(await names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /**
+   * A number that moves (in this process) whenever what a reader of the
+   * meeting's texts sees here may have changed: a change applied to a kept
+   * copy, a copy (re)loaded, a text stored for the first time, a relay from
+   * the owner. Equal numbers: the texts read the same. Undefined on a node
+   * that follows a meeting another node owns (it cannot tell what the owner
+   * stored): do not keep readings there.
+   */
+  textsVersion(meetingId: string): number | undefined {
+    return this.owns(meetingId) ? (this.versions.get(meetingId) ?? 0) : undefined;
+  }
+
+  private moved(meetingId: string): void {
+    this.versions.set(meetingId, (this.versions.get(meetingId) ?? 0) + 1);
+  }
+
+  /** A commit stored an update of `docName`: it is among the stored names from now on. */
+  private stored(meetingId: string, docName: string): void {
+    this.moved(meetingId);
+    void this.names.get(meetingId)?.then(
+      (names) => names.add(docName),
+      () => undefined,
+    );
   }
 
   /** The stored updates with who wrote them and when (for history). */

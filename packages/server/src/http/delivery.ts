@@ -20,6 +20,15 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** index.html (and every client route, which is index.html) is checked with the server each time: a new build shows at once. */
 export const REVALIDATE = 'no-cache';
 
+/** Below this size the headers and the round trip cost more than the bytes saved. */
+export const COMPRESS_THRESHOLD = 1024;
+/**
+ * Brotli's default quality (11) costs tens of milliseconds of CPU per 100 KB
+ * of JSON; quality 4 compresses like gzip -9 at a fraction of the time.
+ */
+export const BROTLI_OPTIONS = { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } };
+export const GZIP_OPTIONS = { level: 6 };
+
 /**
  * Compression of every response that has a body worth compressing (JSON,
  * HTML, Markdown, XML, CSV; streams too). Register before the routes: the
@@ -28,13 +37,10 @@ export const REVALIDATE = 'no-cache';
 export async function registerCompression(app: FastifyInstance): Promise<void> {
   await app.register(compress, {
     global: true,
-    // Below this size the headers and the round trip cost more than the bytes saved.
-    threshold: 1024,
+    threshold: COMPRESS_THRESHOLD,
     encodings: ['br', 'gzip', 'deflate'],
-    // Brotli's default quality (11) costs tens of milliseconds of CPU per 100 KB of
-    // JSON; quality 4 compresses like gzip -9 at a fraction of the time.
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
-    zlibOptions: { level: 6 },
+    brotliOptions: BROTLI_OPTIONS,
+    zlibOptions: GZIP_OPTIONS,
     // The plugin's own list, plus the ledger export (application/x-ndjson).
     customTypes: /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|ndjson(?:;|$)|(?:\+|\/)text(?:;|$)|(?:\+|\/)xml(?:;|$)|octet-stream(?:;|$)/u,
   });

@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, isLang, type Lang, type Report } from '@gavel/shared';
 import { buildReport } from '../export/report';
+import { matchesEtag, ReportCache } from '../export/report-cache';
 import { renderReportHtml } from '../export/html';
 import { renderReportMarkdown } from '../export/markdown';
 import { toRenderedReport } from '../export/rendered';
@@ -56,7 +57,11 @@ function checkFinal<R extends Report>(report: R, query: { edition: 'draft' | 'fi
   return report;
 }
 
-/** A document of the meeting as DOCX, PDF or HTML: built one at a time, printed in the shared Chromium. */
+/**
+ * A document of the meeting as DOCX, PDF or HTML: rendered one at a time,
+ * printed in the shared Chromium. `assemble` takes its own turn in the
+ * export queue (or finds the report kept).
+ */
 async function sendDocument(
   ctx: AppContext,
   reply: FastifyReply,
@@ -64,8 +69,11 @@ async function sendDocument(
   assemble: () => Promise<Report>,
   filename: string,
 ): Promise<FastifyReply> {
-  // One document assembled at a time (export/limits.ts): a flood waits in line, or is told to come back.
-  const build = <T>(render: (report: Report) => T | Promise<T>) => ctx.exports.build.run(async () => render(await assemble()));
+  // One document rendered at a time (export/limits.ts): a flood waits in line, or is told to come back.
+  const build = async <T>(render: (report: Report) => T | Promise<T>) => {
+    const report = await assemble();
+    return ctx.exports.build.run(async () => render(report));
+  };
   const attach = (ext: string) => reply.header('Content-Disposition', `attachment; filename="${filename}.${ext}"`);
   if (format === 'docx') {
     // The docx library is loaded with the first Word export, not at start (server memory).
@@ -94,21 +102,32 @@ async function exportOf(ctx: AppContext, request: FastifyRequest, id: string, la
 }
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // Assembled once per version of the meeting, whoever asks (export/report-cache.ts).
+  const reports = new ReportCache(ctx.docs);
   route(app, { method: 'GET', url: '/api/meetings/:id/report', auth: 'member', params: ReportParams, query: ReportQuery }, async ({ params: { id }, query, request, reply }) => {
     const { state, lang } = await exportOf(ctx, request, id, query.lang);
-    const assemble = async () => checkFinal(await buildReport(ctx.docs, id, state, lang, { words: query.edition }), query, lang);
+    const { edition } = query;
+    // One report assembled at a time (export/limits.ts): a flood waits in line, or is told to come back.
+    const build = () => ctx.exports.build.run(() => buildReport(ctx.docs, id, state, lang, { words: edition }));
+    const assemble = async () => checkFinal(await reports.report(id, state.seq, lang, edition, build), query, lang);
     const base = (state.info.symbol || `report-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');
     const attach = (r: typeof reply, ext: string) => r.header('Content-Disposition', `attachment; filename="${base}.${lang}.${ext}"`);
     reply.header('Content-Language', lang);
     reply.header('Cache-Control', 'no-store');
     if (query.format === 'docx' || query.format === 'pdf') return sendDocument(ctx, reply, query.format, assemble, `${base}.${lang}`);
-    const build = <T>(render: (report: Report) => T | Promise<T>) => ctx.exports.build.run(async () => render(await assemble()));
     // The record's signed head goes with the report: a copy kept by a delegation proves what the record held.
     const head = await ctx.record.signedHead(id);
-    const report = await build((r) => r);
     if (query.format === 'json') {
-      return reply.type('application/json; charset=utf-8').send({ ...report, recordHead: head });
+      // The report view's answer: the same bytes for every viewer of this version, and 304 to one that has them.
+      const answer = await reports.answer(id, state.seq, lang, edition, head, build);
+      checkFinal(answer.report, query, lang);
+      reply.header('Cache-Control', 'private, no-cache').header('ETag', answer.etag).header('Vary', 'Accept-Encoding');
+      if (matchesEtag(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
+      const { encoding, bytes } = answer.body(request.headers['accept-encoding']);
+      if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
+      return reply.type('application/json; charset=utf-8').send(bytes);
     }
+    const report = await assemble();
     if (query.format === 'xml') {
       // Akoma Ntoso 3.0 (export/akn.ts); the work is dated by the meeting's last day.
       const xml = renderAkomaNtoso(report, {
@@ -137,7 +156,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (who.actor.role !== 'secretariat' && who.actor.role !== 'chair') {
         throw new DomainError('forbidden', 'only the chair and the secretariat export the list of participants');
       }
-      const assemble = async () => checkFinal(buildParticipantsList(state, lang, { words: query.edition }), query, lang);
+      const assemble = () => ctx.exports.build.run(async () => checkFinal(buildParticipantsList(state, lang, { words: query.edition }), query, lang));
       const base = (infSymbol(state.info.symbol) || `participants-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');
       reply.header('Content-Language', lang);
       reply.header('Cache-Control', 'no-store');

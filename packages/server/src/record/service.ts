@@ -35,6 +35,8 @@ export class RecordService {
    * recorded since the last ask, not the whole ledger again.
    */
   private readonly decisions = new Map<string, { seq: number; decisions: Decision[] }>();
+  /** Per meeting, the last head signed: asked again for the same ledger and texts, the same signed head (and time). */
+  private readonly signed = new Map<string, { key: string; head: SignedHead }>();
 
   constructor(
     private readonly store: Store,
@@ -43,13 +45,23 @@ export class RecordService {
     readonly integrity: RecordIntegrity,
   ) {}
 
-  /** The record's head now, signed. */
+  /**
+   * The record's head now, signed. Signed once per head: while the ledger
+   * and the texts stand still, every asker gets the same signed head (its
+   * `at` is when it was first signed).
+   */
   async signedHead(meetingId: string): Promise<SignedHead | undefined> {
     const ledger = await this.meetings.head(meetingId);
     if (!ledger) return undefined;
-    const head: RecordHead = { meetingId, ledger, texts: await this.docs.heads(meetingId), at: new Date().toISOString() };
+    const texts = await this.docs.heads(meetingId);
     const { keys } = this.integrity;
-    return { head, signature: keys.sign(SIGNED.head, head), publicKey: keys.publicKey, keyId: keys.keyId };
+    const key = JSON.stringify([ledger, texts, keys.keyId]);
+    const kept = this.signed.get(meetingId);
+    if (kept?.key === key) return kept.head;
+    const head: RecordHead = { meetingId, ledger, texts, at: new Date().toISOString() };
+    const signed = { head, signature: keys.sign(SIGNED.head, head), publicKey: keys.publicKey, keyId: keys.keyId };
+    this.signed.set(meetingId, { key, head: signed });
+    return signed;
   }
 
   /**
