@@ -5,6 +5,10 @@
  *
  *   pnpm bench:late                 3 rounds of 150 keystrokes per phase
  *   options: --rounds N --keys N --rate KEYS_PER_S --viewers N --updates N --adopted N
+ *            --profile DIR   CPU profiles of the server's process per phase and
+ *                            round (DIR/<phase>-r<round>.cpuprofile) and their
+ *                            summary per keystroke (sampling slows it down: the
+ *                            latencies of such a run are not the figures)
  *
  * Two meetings on one server (in this process, on a temporary data folder):
  *   empty  a fresh text: one empty paragraph, nothing adopted;
@@ -26,7 +30,8 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { docx, type DocxParagraph } from '@gavel/server/drafting/docx-fixture';
 import { $appendToParagraph } from '@gavel/shared/editor/edits';
-import { arg } from './args';
+import { arg, argText } from './args';
+import { addTimes, Profiler, summarise, timesTable, type FunctionTime } from './profile';
 import { setupMeeting } from '../support/fixtures';
 import { DraftClient } from '../support/draft-client';
 import { TestServer } from '../support/server';
@@ -209,18 +214,30 @@ async function main(): Promise<void> {
     const typingIn = ids[54]!;
 
     const results = { empty: [] as number[], late: [] as number[], 'late+viewers': [] as number[] };
+    const profileDir = argText('profile', '');
+    const profiler = profileDir ? new Profiler(profileDir) : null;
+    const profiled = new Map<string, Map<string, FunctionTime>>();
+    /** Types into a phase's text, profiled when asked. */
+    const phase = async (name: keyof typeof results, round: number, client: DraftClient, paragraphId: string) => {
+      await profiler?.start();
+      results[name].push(...(await type(client, paragraphId, keys, rate)));
+      if (!profiler) return;
+      const times = profiled.get(name) ?? new Map<string, FunctionTime>();
+      addTimes(times, summarise(await profiler.stop(`${name}-r${round + 1}`)));
+      profiled.set(name, times);
+    };
     const viewerStatuses = new Map<number, number>();
     const reportTimes: number[] = [];
     // Warm both texts (the late one builds its guard's mirror on its first keystroke after the adoption).
     await type(freshPen, freshId, 20, rate);
     await type(latePen, typingIn, 20, rate);
     for (let r = 0; r < rounds; r++) {
-      results.empty.push(...(await type(freshPen, freshId, keys, rate)));
-      results.late.push(...(await type(latePen, typingIn, keys, rate)));
+      await phase('empty', r, freshPen, freshId);
+      await phase('late', r, latePen, typingIn);
       await ask(viewerProcess, { type: 'start', url: server.url, meetingId: late.meetingId, tokens: viewerTokens }, 'started');
       // The viewers' first round of requests, spread over 1.5 s, before the measure.
       await new Promise((res) => setTimeout(res, VIEWER_EVERY_MS));
-      results['late+viewers'].push(...(await type(latePen, typingIn, keys, rate)));
+      await phase('late+viewers', r, latePen, typingIn);
       const stopped = await ask<{ statuses: [number, number][]; times: number[] }>(viewerProcess, { type: 'stop' }, 'stopped');
       for (const [status, n] of stopped.statuses) viewerStatuses.set(status, (viewerStatuses.get(status) ?? 0) + n);
       reportTimes.push(...stopped.times);
@@ -237,6 +254,10 @@ async function main(): Promise<void> {
         `${name.padEnd(14)} ${String(s.n).padStart(5)} ${f(s.p50).padStart(8)} ${f(s.p95).padStart(8)} ${f(s.p99).padStart(8)} ${f(s.mean).padStart(8)}` +
           `   ${(s.p50 / base.p50).toFixed(2).padStart(11)}  ${(s.p99 / base.p99).toFixed(2).padStart(11)}  ${(s.p99 / lateOnly.p99).toFixed(2).padStart(10)}`,
       );
+    }
+    for (const [name, times] of profiled) {
+      console.log(`\nCPU profile of the server's process, ${name}, per keystroke (${rounds * keys} keystrokes; profiles in ${profileDir}):`);
+      console.log(timesTable(times.values(), rounds * keys).join('\n'));
     }
     const viewed = summary(reportTimes);
     console.log(

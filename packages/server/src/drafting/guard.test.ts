@@ -128,6 +128,25 @@ describe('the adopted-paragraph guard', () => {
     expect(verdict.paragraphIds).toEqual([P2]);
   });
 
+  it('decides typing elsewhere from the Yjs structures alone; the adopted paragraph, its lists and new blocks go to the full check', () => {
+    const { writer, live } = setup();
+    const quick = () => guard.quickChecks;
+    let before = quick();
+    expect(submit(live, writer.edit(() => writer.paragraph(P1).append($createTextNode(' More.')))).ok).toBe(true);
+    expect(submit(live, writer.edit(() => writer.paragraph(P3).append($createTextNode(' Indeed.')))).ok).toBe(true);
+    expect(quick() - before).toBe(2);
+    // Subparagraphs of paragraph 1 (a list of its own), then typed in: the list is made by the full check, typed in by the quick one.
+    expect(submit(live, writer.edit(() => writer.paragraph(P1).insertAfter($createListNode('number').append($createListItemNode().append($createTextNode('one')))))).ok).toBe(true);
+    before = quick();
+    const listText = () => $getRoot().getChildren()[1]!.getAllTextNodes()[0]!;
+    expect(submit(live, writer.edit(() => listText().setTextContent('one, two'))).ok).toBe(true);
+    expect(quick() - before).toBe(1);
+    before = quick();
+    // Paragraph 2 itself, and a list placed after it: the full check, which refuses them.
+    expect(submit(live, writer.edit(() => writer.paragraph(P2).append($createTextNode(' Not.')))).ok).toBe(false);
+    expect(quick() - before).toBe(0);
+  });
+
   it('costs nothing when nothing is adopted', () => {
     const { writer, live } = setup();
     const verdict = guard.check('m/recommendations', live, writer.edit(() => writer.paragraph(P2).remove()), new Set());

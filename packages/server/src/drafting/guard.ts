@@ -18,12 +18,18 @@
  * marked dirty are read again; the units (a paragraph and its lists) are
  * then put together from the kept fingerprints, without reading any text.
  *
+ * Most keystrokes cost less still: before any of that, the update is looked
+ * at in the Yjs structures of the live document (`leavesAdoptedAlone`).
+ * One that only inserts and deletes inside top-level blocks that belong to
+ * no adopted paragraph (typing in a paragraph being drafted) is let through
+ * without the mirror, which catches up when it is next needed.
+ *
  * Documents without adopted paragraphs cost nothing: no mirror is kept.
  */
 import * as Y from 'yjs';
 import { $getNodeByKey, $getRoot, $isRootNode, type LexicalNode } from 'lexical';
 import { $isListNode } from '@lexical/list';
-import { $isNumberedParagraphNode } from '@gavel/shared/editor/nodes';
+import { $isNumberedParagraphNode, PARAGRAPH_TYPE } from '@gavel/shared/editor/nodes';
 import { $blockFingerprint, unitFingerprint } from '@gavel/shared/editor/outline';
 import { headlessFrom, type HeadlessText } from './headless';
 import { LiveMirror } from './mirror';
@@ -103,8 +109,121 @@ function sameUnits(a: string[] | undefined, b: string[] | undefined): boolean {
   return a.length === b.length && a.every((f, i) => f === b[i]);
 }
 
+/** Where an item of an update sits: its parent type, and whether it is a property (a map entry) rather than content. */
+interface Place {
+  parent: Y.AbstractType<unknown>;
+  property: boolean;
+}
+
+/**
+ * Whether `update` certainly leaves every adopted paragraph (with its lists)
+ * as it is, read from the live document's Yjs structures without applying
+ * anything: every item it inserts or deletes is content (or a property of a
+ * node inside a block, not of the block itself) within a top-level block
+ * that is neither an adopted paragraph nor one of the lists after it. A new
+ * or removed block, a block's own properties (its kind, its paragraph id),
+ * anything this cannot place: false, and the full check decides.
+ */
+export function leavesAdoptedAlone(live: Y.Doc, update: Uint8Array, adopted: ReadonlySet<string>): boolean {
+  // The editor's root (typed as XmlText by whoever reads it through Lexical; an AbstractType until then).
+  const root = live.share.get('root');
+  if (!root) return false;
+  const store = live.store;
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return false;
+  }
+  const placeOfLive = (item: Y.Item | Y.GC): Place | null =>
+    item instanceof Y.Item ? { parent: item.parent as Y.AbstractType<unknown>, property: item.parentSub !== null } : null;
+  /** This update's own items by client, in order, where they are placed. */
+  const own = new Map<number, { clock: number; length: number; place: Place }[]>();
+  const placeOfId = (id: Y.ID): Place | null => {
+    if (id.clock < Y.getState(store, id.client)) return placeOfLive(Y.getItem(store, id));
+    return own.get(id.client)?.find((o) => o.clock <= id.clock && id.clock < o.clock + o.length)?.place ?? null;
+  };
+  /** The top-level block a type is inside (the item that holds it in the root), or null if it is the root, outside it, or deleted. */
+  const blockOf = (type: Y.AbstractType<unknown>): Y.Item | null => {
+    for (let t = type; ; ) {
+      const item = t._item;
+      if (!item || item.deleted) return null;
+      if (item.parent === root) return item;
+      t = item.parent as Y.AbstractType<unknown>;
+    }
+  };
+  const blocks = new Set<Y.Item>();
+  /** Notes the block a change at `place` is in; false when that is not plainly inside a block. */
+  const touch = (place: Place | null): boolean => {
+    if (!place || place.parent === root) return false;
+    // A property of a top-level block itself (its kind, its paragraph id, its indent): the full check.
+    if (place.property && place.parent._item?.parent === root) return false;
+    const block = blockOf(place.parent);
+    if (!block) return false;
+    blocks.add(block);
+    return true;
+  };
+
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) return false;
+    const { origin, rightOrigin, parent, parentSub } = struct as unknown as {
+      origin: Y.ID | null;
+      rightOrigin: Y.ID | null;
+      parent: Y.ID | string | null;
+      parentSub: string | null;
+    };
+    let place: Place | null;
+    if (parent === null) {
+      // Placed next to its neighbours: it is where they are.
+      const neighbour = origin ?? rightOrigin;
+      place = neighbour ? placeOfId(neighbour) : null;
+    } else if (typeof parent === 'string') {
+      place = null;
+    } else {
+      const holder = parent.clock < Y.getState(store, parent.client) ? Y.getItem(store, parent) : null;
+      place = holder instanceof Y.Item && holder.content instanceof Y.ContentType ? { parent: holder.content.type, property: parentSub !== null } : null;
+    }
+    if (!touch(place)) return false;
+    const list = own.get(struct.id.client) ?? [];
+    list.push({ clock: struct.id.clock, length: struct.length, place: place! });
+    own.set(struct.id.client, list);
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const structs = store.clients.get(client);
+    for (const { clock, len } of ranges) {
+      // Deleting what the live document does not hold yet (this update's own items): the full check.
+      if (!structs || clock + len > Y.getState(store, client)) return false;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < clock + len; i++) {
+        const item = structs[i];
+        // Content already collected is gone from every reading.
+        if (item instanceof Y.GC) continue;
+        if (!touch(placeOfLive(item))) return false;
+      }
+    }
+  }
+
+  for (const block of blocks) {
+    // The paragraph whose unit the block is in: itself, or for a list the paragraph before it (across lists).
+    for (let b: Y.Item | null = block; b; b = b.left) {
+      if (b.deleted) continue;
+      if (!(b.content instanceof Y.ContentType)) return false;
+      const type = b.content.type;
+      if (!(type instanceof Y.XmlText || type instanceof Y.XmlElement)) return false;
+      const kind = type.getAttribute('__type');
+      if (kind === PARAGRAPH_TYPE) {
+        if (adopted.has(String(type.getAttribute('__pid')))) return false;
+        break;
+      }
+      if (kind !== 'list') break;
+    }
+  }
+  return true;
+}
+
 export class AdoptedParagraphGuard {
   private readonly mirrors = new Map<string, Mirror>();
+  /** How many checks were decided without the mirror (for tests). */
+  quickChecks = 0;
 
   /**
    * May `update` be applied to `live`, whose adopted paragraphs are `adopted`?
@@ -113,6 +232,10 @@ export class AdoptedParagraphGuard {
   check(key: string, live: Y.Doc, update: Uint8Array, adopted: ReadonlySet<string>): GuardVerdict {
     if (adopted.size === 0) {
       this.forget(key);
+      return { ok: true };
+    }
+    if (leavesAdoptedAlone(live, update, adopted)) {
+      this.quickChecks++;
       return { ok: true };
     }
     const mirror = this.mirrorOf(key, live);

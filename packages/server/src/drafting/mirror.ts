@@ -16,7 +16,7 @@
 import * as Y from 'yjs';
 
 /** Queued live changes beyond this many (no check for a long while): rebuild rather than replay. */
-const MAX_QUEUED = 1_000;
+const MAX_QUEUED = 5_000;
 
 function sameMap(a: Map<number, number>, b: Map<number, number>): boolean {
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
@@ -68,7 +68,9 @@ export class LiveMirror {
       from = 1;
       this.ahead = null;
     }
-    for (let i = from; i < queued.length; i++) Y.applyUpdate(this.copy, queued[i]);
+    // In one transaction: the reader bound to the copy catches up once, however many changes waited.
+    if (queued.length - from === 1) Y.applyUpdate(this.copy, queued[from]);
+    else if (queued.length > from) Y.applyUpdate(this.copy, Y.mergeUpdates(queued.slice(from)));
     this.followed += queued.length - from;
     return sameMap(Y.decodeStateVector(Y.encodeStateVector(this.copy)), Y.decodeStateVector(Y.encodeStateVector(live)));
   }

@@ -49,7 +49,7 @@ export class ReportCache {
   constructor(
     private readonly docs: DocService,
     /** How many (meeting, language, edition) are kept at most; the least recently asked goes first. */
-    private readonly limit = 64,
+    private readonly limit = 24,
   ) {}
 
   /**
