@@ -18,7 +18,9 @@
  * (If-None-Match) is told 304, whatever made it ask.
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip } from 'node:zlib';
 import { negotiate } from '@fastify/accept-negotiator';
 import type { Lang, Report, SignedHead } from '@gavel/shared';
 import type { DocService } from '../docs/service';
@@ -28,18 +30,21 @@ export type Edition = 'draft' | 'final';
 export type Encoding = 'br' | 'gzip' | 'identity';
 const ENCODINGS: Encoding[] = ['br', 'gzip', 'identity'];
 
+/** Compressed in libuv's threads, off the event loop (keystrokes are not held up by it). */
+const compress = { br: promisify(brotliCompress), gzip: promisify(gzip) };
+
 /** The report's JSON answer as sent: its bytes, their hash, and the bytes compressed (each made when first asked for). */
 export interface ReportAnswer {
   report: Report;
   etag: string;
-  /** The body in `encoding` (identity when it is too small to be worth compressing). */
-  body(acceptEncoding: string | undefined): { encoding: Encoding; bytes: Buffer };
+  /** The body in the encoding negotiated from Accept-Encoding (identity when it is too small to be worth compressing). */
+  body(acceptEncoding: string | undefined): Promise<{ encoding: Encoding; bytes: Buffer }>;
 }
 
 interface Kept {
   version: string;
   report: Promise<Report>;
-  answer?: { signature: string; answer: ReportAnswer };
+  answer?: { signature: string; answer: Promise<ReportAnswer> };
 }
 
 export class ReportCache {
@@ -91,22 +96,23 @@ export class ReportCache {
   }
 }
 
-/** Serialized once; compressed once per encoding asked for (the settings of http/delivery.ts). */
-function jsonAnswer(report: Report, head: SignedHead | undefined): ReportAnswer {
+/** Serialized once (in a turn of its own, after the assembly's); compressed once per encoding asked for (the settings of http/delivery.ts). */
+async function jsonAnswer(report: Report, head: SignedHead | undefined): Promise<ReportAnswer> {
+  await nextTurn();
   const identity = Buffer.from(JSON.stringify({ ...report, recordHead: head }));
   const etag = `W/"${createHash('sha256').update(identity).digest('base64url')}"`;
-  const encoded = new Map<Encoding, Buffer>([['identity', identity]]);
+  const encoded = new Map<Encoding, Promise<Buffer>>([['identity', Promise.resolve(identity)]]);
   return {
     report,
     etag,
-    body(acceptEncoding) {
+    async body(acceptEncoding) {
       const asked = (acceptEncoding && identity.byteLength >= COMPRESS_THRESHOLD && negotiate(acceptEncoding, ENCODINGS)) || 'identity';
       let bytes = encoded.get(asked);
       if (!bytes) {
-        bytes = asked === 'br' ? brotliCompressSync(identity, BROTLI_OPTIONS) : gzipSync(identity, GZIP_OPTIONS);
+        bytes = asked === 'br' ? compress.br(identity, BROTLI_OPTIONS) : compress.gzip(identity, GZIP_OPTIONS);
         encoded.set(asked, bytes);
       }
-      return { encoding: asked, bytes };
+      return { encoding: asked, bytes: await bytes };
     },
   };
 }

@@ -17,6 +17,7 @@
  * second pass. `buildReport` reads the meeting's texts. The renderers
  * (html.ts, markdown.ts, rendered.ts) only draw what is assembled here.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   removeForbiddenCharsDeep,
   buildReportSkeleton,
@@ -387,6 +388,8 @@ export async function buildReport(
   if (written.size > 0) skeleton = buildReportSkeleton(state, lang, { ...options, itemIds: [...shown, ...written] });
 
   await Promise.all(['introduction', 'recommendations', ...slotDocs(skeleton)].map(read));
+  // The assembly in a turn of its own: what arrived while the texts were read (a keystroke) goes first.
+  await nextTurn();
   // Whatever the record holds, the exports carry no character XML or HTML forbids (shared core/schema.ts).
   return removeForbiddenCharsDeep(assembleReport({ state, lang, texts, skeleton }));
 }

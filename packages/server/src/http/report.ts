@@ -123,7 +123,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       checkFinal(answer.report, query, lang);
       reply.header('Cache-Control', 'private, no-cache').header('ETag', answer.etag).header('Vary', 'Accept-Encoding');
       if (matchesEtag(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
-      const { encoding, bytes } = answer.body(request.headers['accept-encoding']);
+      const { encoding, bytes } = await answer.body(request.headers['accept-encoding']);
       if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
       return reply.type('application/json; charset=utf-8').send(bytes);
     }
