@@ -62,7 +62,7 @@ async function viewers(): Promise<void> {
     while (running) {
       const started = performance.now();
       try {
-        const res = await fetch(`${setup.url}/api/meetings/${setup.meetingId}/report?format=json&lang=en`, {
+        const res: Response = await fetch(`${setup.url}/api/meetings/${setup.meetingId}/report?format=json&lang=en`, {
           headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
         });
         await res.arrayBuffer();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { $createTextNode, $getRoot, type LexicalNode } from 'lexical';
+import { $createTextNode, $getRoot, type ElementNode, type LexicalNode } from 'lexical';
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createNumberedParagraphNode, type NumberedParagraphNode } from '@gavel/shared/editor/nodes';
 import { AdoptedParagraphGuard } from './guard';
@@ -138,7 +138,7 @@ describe('the adopted-paragraph guard', () => {
     // Subparagraphs of paragraph 1 (a list of its own), then typed in: the list is made by the full check, typed in by the quick one.
     expect(submit(live, writer.edit(() => writer.paragraph(P1).insertAfter($createListNode('number').append($createListItemNode().append($createTextNode('one')))))).ok).toBe(true);
     before = quick();
-    const listText = () => $getRoot().getChildren()[1]!.getAllTextNodes()[0]!;
+    const listText = () => ($getRoot().getChildren()[1] as ElementNode).getAllTextNodes()[0]!;
     expect(submit(live, writer.edit(() => listText().setTextContent('one, two'))).ok).toBe(true);
     expect(quick() - before).toBe(1);
     before = quick();
