@@ -20,7 +20,13 @@
  *   late+viewers   the same while 30 report viewers (another process) fetch
  *                  the report (format=json, as the web app's report view
  *                  does, with the ETag of the last answer as a browser's
- *                  cache sends it) every 1.5 s, as they do while someone types.
+ *                  cache sends it) every 1.5 s, each at its own moment
+ *                  (spread at random: the worst case for the server);
+ *   late+web       the same with 30 viewers that do what the web app's
+ *                  report view does (views/report/useLiveReport.ts): each
+ *                  with its socket, fetching after the server's
+ *                  `texts:changed` through the web's Refetcher (400 ms after
+ *                  the last change, at most 1.5 s after the first).
  * The pen-holder is a client with a headless Lexical editor (the web
  * editor's nodes) typing at 10 keys/s; a keystroke's latency is from the
  * moment its update is sent to the server's acknowledgement (stored).
@@ -30,9 +36,12 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { docx, type DocxParagraph } from '@gavel/server/drafting/docx-fixture';
 import { $appendToParagraph } from '@gavel/shared/editor/edits';
+import type { Socket } from 'socket.io-client';
+import { WS, type TextsChanged } from '@gavel/shared';
+import { Refetcher } from '../../packages/web/src/views/report/refetch';
 import { arg, argText } from './args';
 import { addTimes, Profiler, summarise, timesTable, type FunctionTime } from './profile';
-import { setupMeeting } from '../support/fixtures';
+import { connect, setupMeeting } from '../support/fixtures';
 import { DraftClient } from '../support/draft-client';
 import { TestServer } from '../support/server';
 
@@ -47,19 +56,22 @@ interface ViewerSetup {
   url: string;
   meetingId: string;
   tokens: string[];
+  /** `every`: each every 1.5 s at its own moment; `web`: as the web app's report view, after `texts:changed`. */
+  mode: 'every' | 'web';
 }
 
-/** Each viewer fetches the report, then again 1.5 s after it last asked, until told to stop; replies with the answers' statuses. */
+/** Each viewer fetches the report (`every` 1.5 s, or as the web app does) until told to stop; replies with the answers' statuses. */
 async function viewers(): Promise<void> {
   const statuses = new Map<number, number>();
   const times: number[] = [];
   let running = false;
   let loops: Promise<void>[] = [];
-  const loop = async (setup: ViewerSetup, token: string) => {
-    await new Promise((r) => setTimeout(r, Math.random() * VIEWER_EVERY_MS));
-    // As a browser's cache does with the answer's ETag (Cache-Control: no-cache): asks whether the report it has is still the one.
+  const pending = new Set<Promise<void>>();
+  const stops: (() => void)[] = [];
+  /** One viewer's request; as a browser's cache does with the answer's ETag (Cache-Control: no-cache), it asks whether the report it has is still the one. */
+  const viewer = (setup: ViewerSetup, token: string) => {
     let etag: string | null = null;
-    while (running) {
+    return async () => {
       const started = performance.now();
       try {
         const res: Response = await fetch(`${setup.url}/api/meetings/${setup.meetingId}/report?format=json&lang=en`, {
@@ -72,19 +84,48 @@ async function viewers(): Promise<void> {
       } catch {
         statuses.set(0, (statuses.get(0) ?? 0) + 1);
       }
+    };
+  };
+  const every = async (setup: ViewerSetup, token: string) => {
+    const ask = viewer(setup, token);
+    await new Promise((r) => setTimeout(r, Math.random() * VIEWER_EVERY_MS));
+    while (running) {
+      const started = performance.now();
+      await ask();
       await new Promise((r) => setTimeout(r, Math.max(0, started + VIEWER_EVERY_MS - performance.now())));
     }
+  };
+  /** As views/report/useLiveReport.ts: the report at once, then again after each change the server announces (not amendments' drafts). */
+  const web = async (setup: ViewerSetup, token: string) => {
+    const ask = viewer(setup, token);
+    const run = () => {
+      const p = ask().finally(() => pending.delete(p));
+      pending.add(p);
+    };
+    const refetcher = new Refetcher(run);
+    const socket: Socket = await connect(setup.url, { token });
+    socket.on(WS.textsChanged, (change: TextsChanged) => {
+      if (!change.doc.startsWith('amendment:')) refetcher.poke();
+    });
+    stops.push(() => {
+      refetcher.cancel();
+      socket.close();
+    });
+    refetcher.runNow();
   };
   process.on('message', async (m: ViewerSetup | { type: 'stop' | 'exit' }) => {
     if (m.type === 'start') {
       running = true;
       statuses.clear();
       times.length = 0;
-      loops = m.tokens.map((t) => loop(m, t));
+      loops = m.tokens.map((t) => (m.mode === 'web' ? web(m, t) : every(m, t)));
+      if (m.mode === 'web') await Promise.all(loops);
       process.send!({ type: 'started' });
     } else if (m.type === 'stop') {
       running = false;
       await Promise.all(loops);
+      for (const stop of stops.splice(0)) stop();
+      await Promise.all(pending);
       process.send!({ type: 'stopped', statuses: [...statuses], times });
     } else process.exit(0);
   });
@@ -179,7 +220,7 @@ async function main(): Promise<void> {
   console.log(`Gavel late-meeting benchmark on ${cpus().length} cores, Node ${process.version}; load average ${load()}`);
 
   const server = await TestServer.start({ config: { signinPerCode: 1_000_000 } });
-  const viewerProcess = fork(SELF, ['--viewers'], { stdio: 'inherit' });
+  const viewerProcess = fork(SELF, ['--viewer-process'], { stdio: 'inherit' });
   await new Promise<void>((resolve) => viewerProcess.once('message', () => resolve()));
   try {
     // The fresh text.
@@ -213,7 +254,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < viewerCount; i++) viewerTokens.push((await server.signIn(late.meetingId, late.viewerCode, `Viewer ${i + 1}`)).token!);
     const typingIn = ids[54]!;
 
-    const results = { empty: [] as number[], late: [] as number[], 'late+viewers': [] as number[] };
+    const results = { empty: [] as number[], late: [] as number[], 'late+viewers': [] as number[], 'late+web': [] as number[] };
     const profileDir = argText('profile', '');
     const profiler = profileDir ? new Profiler(profileDir) : null;
     const profiled = new Map<string, Map<string, FunctionTime>>();
@@ -226,21 +267,24 @@ async function main(): Promise<void> {
       addTimes(times, summarise(await profiler.stop(`${name}-r${round + 1}`)));
       profiled.set(name, times);
     };
-    const viewerStatuses = new Map<number, number>();
-    const reportTimes: number[] = [];
+    const viewerStatuses = { every: new Map<number, number>(), web: new Map<number, number>() };
+    const reportTimes = { every: [] as number[], web: [] as number[] };
     // Warm both texts (the late one builds its guard's mirror on its first keystroke after the adoption).
     await type(freshPen, freshId, 20, rate);
     await type(latePen, typingIn, 20, rate);
     for (let r = 0; r < rounds; r++) {
       await phase('empty', r, freshPen, freshId);
       await phase('late', r, latePen, typingIn);
-      await ask(viewerProcess, { type: 'start', url: server.url, meetingId: late.meetingId, tokens: viewerTokens }, 'started');
-      // The viewers' first round of requests, spread over 1.5 s, before the measure.
-      await new Promise((res) => setTimeout(res, VIEWER_EVERY_MS));
-      await phase('late+viewers', r, latePen, typingIn);
-      const stopped = await ask<{ statuses: [number, number][]; times: number[] }>(viewerProcess, { type: 'stop' }, 'stopped');
-      for (const [status, n] of stopped.statuses) viewerStatuses.set(status, (viewerStatuses.get(status) ?? 0) + n);
-      reportTimes.push(...stopped.times);
+      for (const mode of ['every', 'web'] as const) {
+        await ask(viewerProcess, { type: 'start', url: server.url, meetingId: late.meetingId, tokens: viewerTokens, mode }, 'started');
+        // The viewers' first round of requests, spread over 1.5 s, before the measure.
+        await new Promise((res) => setTimeout(res, VIEWER_EVERY_MS));
+        await phase(mode === 'web' ? 'late+web' : 'late+viewers', r, latePen, typingIn);
+        const stopped = await ask<{ statuses: [number, number][]; times: number[] }>(viewerProcess, { type: 'stop' }, 'stopped');
+        const into = viewerStatuses[mode];
+        for (const [status, n] of stopped.statuses) into.set(status, (into.get(status) ?? 0) + n);
+        reportTimes[mode].push(...stopped.times);
+      }
       console.log(`round ${r + 1}/${rounds} done; load average ${load()}`);
     }
 
@@ -259,11 +303,13 @@ async function main(): Promise<void> {
       console.log(`\nCPU profile of the server's process, ${name}, per keystroke (${rounds * keys} keystrokes; profiles in ${profileDir}):`);
       console.log(timesTable(times.values(), rounds * keys).join('\n'));
     }
-    const viewed = summary(reportTimes);
-    console.log(
-      `\nreport requests by the ${viewerCount} viewers: ${[...viewerStatuses].map(([s, n]) => `${n} x ${s || 'failed'}`).join(', ')}; answered in p50 ${f(viewed.p50)} ms, p95 ${f(viewed.p95)} ms`,
-    );
-    console.log('goals (issue 14): late p50 within 1.2x of empty; late+viewers p99 within 1.2x of late');
+    for (const mode of ['every', 'web'] as const) {
+      const viewed = summary(reportTimes[mode]);
+      console.log(
+        `\nreport requests by the ${viewerCount} viewers (${mode === 'web' ? 'late+web' : 'late+viewers'}): ${[...viewerStatuses[mode]].map(([s, n]) => `${n} x ${s || 'failed'}`).join(', ')}; answered in p50 ${f(viewed.p50)} ms, p95 ${f(viewed.p95)} ms`,
+      );
+    }
+    console.log('goals (issue 14): late p50 within 1.2x of empty; with the viewers, p99 within 1.2x of late');
     console.log(`load average at the end ${load()} (other work on the machine shows in the p99)`);
     freshPen.close();
     latePen.close();
@@ -273,7 +319,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--viewers')) void viewers();
+if (process.argv.includes('--viewer-process')) void viewers();
 else
   main().then(
     () => process.exit(0),
