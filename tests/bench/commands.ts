@@ -10,7 +10,8 @@
  * With `--against`, a second build of the server (another commit's
  * `node scripts/build-server.mjs --outdir packages/server/dist-base`, say) runs
  * beside this one, each on its own meeting and data folder, and every repeat
- * measures the bare store, this build, then that one. Each server's memory
+ * measures the bare store, this build, then that one. Meanwhile a GET /health
+ * every 20 ms times what another socket waits. Each server's memory
  * (RSS) is read 3 s after it listens, before any client. `GAVEL_CPU_PROF=DIR`
  * runs the servers under `node --cpu-prof` (profiles written to DIR when they
  * stop; summarise them with `node tests/bench/cpu-profile.mjs DIR/*.cpuprofile`).
@@ -113,6 +114,16 @@ async function load(b: Bench, pid: number, clients: number, forSeconds: number, 
   const cpu0 = cpuOf(pid);
   const t0 = performance.now();
   const end = t0 + forSeconds * 1000;
+  // Another socket's wait meanwhile: a GET /health every 20 ms (what a commit holding the event loop delays).
+  const probes: number[] = [];
+  const probe = (async () => {
+    while (performance.now() < end && done < until) {
+      const t = performance.now();
+      await (await fetch(`${b.url}/health`)).arrayBuffer();
+      probes.push(performance.now() - t);
+      await sleep(20);
+    }
+  })();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       let k = 0;
@@ -134,8 +145,18 @@ async function load(b: Bench, pid: number, clients: number, forSeconds: number, 
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu = cpuOf(pid) - cpu0;
+  await probe;
   b.commands += done;
-  return { perSecond: done / elapsed, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), cpuUsPerCommand: (1e6 * (cpuOf(pid) - cpu0)) / Math.max(1, done), failed };
+  return {
+    perSecond: done / elapsed,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    probeP50: quantile(probes, 0.5),
+    probeP99: quantile(probes, 0.99),
+    cpuUsPerCommand: (1e6 * cpu) / Math.max(1, done),
+    failed,
+  };
 }
 
 /** A viewer's first join: sign in, connect, the meeting's state over the socket. */
@@ -166,7 +187,7 @@ for (const build of builds) {
   servers.push({ ...build, dataDir, spawn, server, rss: rssMiB(server.child.pid!), bench: undefined as Bench | undefined });
   console.log(`${build.name}: ${build.main ?? 'packages/server/dist/main.js'}, pid ${server.child.pid}`);
 }
-const rows: { phase: string; clients: number; server: string; gavel: number; bare: number; p50: number; p99: number; cpu: number; failed: number }[] = [];
+const rows: { phase: string; clients: number; server: string; gavel: number; bare: number; p50: number; p99: number; probeP50: number; probeP99: number; cpu: number; failed: number }[] = [];
 try {
   for (const s of servers) s.bench = await setUp(s.server.url, Math.max(...clientsList));
   for (const phase of ['fresh', `after ${prefill.toLocaleString('en')} events`]) {
@@ -177,7 +198,7 @@ try {
         const bare = bareStore(Math.min(3, seconds));
         for (const s of servers) {
           const g = await load(s.bench!, s.server.child.pid!, clients, seconds);
-          rows.push({ phase, clients, server: s.name, gavel: g.perSecond, bare, p50: g.p50, p99: g.p99, cpu: g.cpuUsPerCommand, failed: g.failed });
+          rows.push({ phase, clients, server: s.name, gavel: g.perSecond, bare, p50: g.p50, p99: g.p99, probeP50: g.probeP50, probeP99: g.probeP99, cpu: g.cpuUsPerCommand, failed: g.failed });
           console.log(JSON.stringify(rows.at(-1)));
         }
       }
@@ -193,8 +214,8 @@ try {
     joins.set(s.name, js);
   }
 
-  console.log('\n| meeting | clients | server | commands/s | bare store rows/s (same run) | ratio | p50 ms | p99 ms | server CPU µs/command |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('\n| meeting | clients | server | commands/s | bare store rows/s (same run) | ratio | p50 ms | p99 ms | GET /health meanwhile p50 / p99 ms | server CPU µs/command |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const phase of [...new Set(rows.map((r) => r.phase))]) {
     for (const clients of clientsList) {
       for (const s of servers) {
@@ -202,7 +223,7 @@ try {
         const g = median(rs.map((r) => r.gavel));
         const bare = median(rs.map((r) => r.bare));
         console.log(
-          `| ${phase} | ${clients} | ${s.name} | ${g.toFixed(0)} | ${bare.toFixed(0)} | ${(g / bare).toFixed(2)}x | ${median(rs.map((r) => r.p50)).toFixed(1)} | ${median(rs.map((r) => r.p99)).toFixed(1)} | ${median(rs.map((r) => r.cpu)).toFixed(0)} |`,
+          `| ${phase} | ${clients} | ${s.name} | ${g.toFixed(0)} | ${bare.toFixed(0)} | ${(g / bare).toFixed(2)}x | ${median(rs.map((r) => r.p50)).toFixed(1)} | ${median(rs.map((r) => r.p99)).toFixed(1)} | ${median(rs.map((r) => r.probeP50)).toFixed(1)} / ${median(rs.map((r) => r.probeP99)).toFixed(1)} | ${median(rs.map((r) => r.cpu)).toFixed(0)} |`,
         );
       }
     }
