@@ -327,9 +327,13 @@ export class MeetingService {
     } finally {
       this.flushing = false;
     }
-    // A meeting whose commit failed: the ones decided on top of it fail too (the store refused them as stale).
-    batch.forEach((b, i) => b.done(results[i]));
-    if (this.batch.length > 0) this.scheduleFlush();
+    try {
+      // A meeting whose commit failed: the ones decided on top of it fail too (the store refused them as stale).
+      batch.forEach((b, i) => b.done(results[i]));
+    } finally {
+      // What gathered meanwhile goes now, whatever a listener threw.
+      if (this.batch.length > 0) this.scheduleFlush();
+    }
   }
 
   private tell(meetingId: string, events: LedgerEvent[]): void {

@@ -83,6 +83,35 @@ describe('SqliteStore', () => {
     }
   });
 
+  it('writes on a thread of its own: while a write waits for the file, the event loop runs and reads answer', async () => {
+    const file = tempFile();
+    const store = new SqliteStore(file);
+    const { eventsFor } = await import('./contract');
+    const issued = (id: string) => ({ type: 'AccessCodeIssued' as const, payload: { code: { id, role: 'viewer' as const, label: '' } } });
+    const [created] = eventsFor('m_one0000001', undefined, [issued('c_aaaaaa01')]);
+    const [next] = eventsFor('m_one0000001', created, [issued('c_aaaaaa02')]);
+    const other = new Database(file);
+    try {
+      await store.append('m_one0000001', 0, [created]);
+      // Another connection holds the write lock: the store's write waits for it (busy_timeout)…
+      other.exec('BEGIN IMMEDIATE');
+      let stored = false;
+      const appending = store.append('m_one0000001', 1, [next]).then(() => {
+        stored = true;
+      });
+      // …on its own thread: timers fire and reads answer meanwhile (on the main thread the wait held everything).
+      await new Promise((r) => setTimeout(r, 300));
+      expect(stored).toBe(false);
+      expect(await store.readEvents('m_one0000001')).toEqual([created]);
+      other.exec('COMMIT');
+      await appending;
+      expect(await store.readEvents('m_one0000001')).toEqual([created, next]);
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
   it('numbers document updates from two stores on one file without a clash', async () => {
     const file = tempFile();
     const a = new SqliteStore(file);
