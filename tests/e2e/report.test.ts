@@ -7,10 +7,13 @@
  * downloads with the session's token. The chair reads the report and cannot
  * write in it.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fillDate, launchBrowser, screenshot, signIn } from '../support/browser';
+import { fillDate, launchBrowser, screenshot, SCREENSHOTS, signIn } from '../support/browser';
 import { setupMeeting, type MeetingFixture, type SignedIn } from '../support/fixtures';
 import { hearSpeakers, importRecommendations } from '../support/negotiation';
 import { TestServer } from '../support/server';
@@ -305,4 +308,58 @@ describe('the report view', () => {
     await expect.poll(() => adoption.count(), LIVE).toBe(0);
     await page.close();
   });
+
+  it('shows the report and prints its PDF in English, Arabic, Chinese and Russian: the view, and the PDF pages with the footnote at the foot (issue 13)', async () => {
+    // A recommendation kept without consensus, its footnote pointing at chapter IV (the statements heard): a note to see on the PDF's page.
+    await ok(
+      chair.command(f.meetingId, {
+        type: 'adoption.decide',
+        doc: 'recommendations',
+        paragraphIds: [recommendations[1]],
+        outcome: 'no_consensus',
+        disposition: 'keep',
+        footnote: { target: { generated: `p-item-${itemId}-heard` } },
+      }),
+      'no consensus with a footnote',
+    );
+    const CHAPTER_IV = { en: 'Summary of deliberations', ar: 'ملخص المداولات', zh: '讨论摘要', ru: 'Краткое изложение хода обсуждения' } as const;
+    const dir = mkdtempSync(join(tmpdir(), 'gavel-report-pdf-'));
+    try {
+      for (const lang of ['en', 'ar', 'zh', 'ru'] as const) {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+        await openReport(page, lang, f.secretariatCode, 'Report officer');
+        await page.locator('[data-testid="report-lang"]').selectOption(lang);
+        await expect.poll(() => page$(page).getAttribute('lang'), LIVE).toBe(lang);
+        await expect.poll(() => page$(page).textContent(), LIVE).toContain(CHAPTER_IV[lang]);
+        await screenshot(page, `${lang}-report-view-${lang}`);
+        await page.close();
+
+        const res = await fetch(`${server.url}/api/meetings/${f.meetingId}/report?format=pdf&lang=${lang}`, { headers: { authorization: `Bearer ${f.secretariat.token}` } });
+        expect(res.status).toBe(200);
+        const file = join(dir, `${lang}.pdf`);
+        writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+        const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+        expect(text).toContain(CHAPTER_IV[lang]);
+        // The footnote's reference resolved to the report's number (in English words: the meeting's language).
+        const heard = ((await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/report?format=json&lang=${lang}`)).body as any).items.find(
+          (i: any) => i.kind === 'paragraph' && i.sourceId === `p-item-${itemId}-heard`,
+        );
+        expect(text.replace(/\s+/g, ' ')).toContain(`see paragraph ${heard.n} below.`);
+        execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', file, join(dir, lang)]);
+        for (const n of [1, 2]) {
+          const png = [join(dir, `${lang}-${n}.png`), join(dir, `${lang}-0${n}.png`)].find((p) => {
+            try {
+              readFileSync(p);
+              return true;
+            } catch {
+              return false;
+            }
+          });
+          if (png) copyFileSync(png, join(SCREENSHOTS, `${lang}-report-pdf-page-${n}.png`));
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
