@@ -125,6 +125,15 @@ export interface RelayRange {
 
 type RelayListener = (meetingId: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>, range: RelayRange) => void;
 
+/** A client's update waiting for its turn to reach the meeting's owner. */
+interface RoutedUpdate {
+  update: Uint8Array;
+  actor: Actor;
+  gate: UpdateGate;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
 interface PendingRelay {
   update: Uint8Array;
   sender: string;
@@ -142,9 +151,9 @@ export interface DocOwnership {
   /** True when this node owns the meeting, taking it over if no node does; false when another node does. */
   claim(meetingId: string): Promise<boolean>;
   /**
-   * Sends a client's update to the owner, after those the same sender sent
-   * before (called in order); resolves when stored there, rejects with
-   * DocRefused if refused there.
+   * Sends a client's update to the owner (called one at a time per sender and
+   * document, in order: the next once this one settled); resolves when
+   * stored there, rejects with DocRefused if refused there.
    */
   forward(meetingId: string, docName: string, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate): Promise<void>;
   /** The store refused a write under this node's lease: another node holds the meeting now. */
@@ -211,8 +220,8 @@ export class DocService {
   private closing = false;
   private readonly integrity;
   private ownership: DocOwnership | undefined;
-  /** Per sender and document: the routing of its last update, so that its updates keep their order. */
-  private readonly routed = new Map<string, Promise<unknown>>();
+  /** Per sender and document (on several nodes): its updates waiting to be routed, so that they keep their order. */
+  private readonly routes = new Map<string, RoutedUpdate[]>();
   /** Per meeting: moved whenever what a reader of its texts sees here may have changed (see `textsVersion`). */
   private readonly versions = new Map<string, number>();
   /**
@@ -480,19 +489,66 @@ export class DocService {
    * @param gate who may write, asked when the update's turn comes; told at once of a refusal
    */
   submit(meetingId: string, docName: string, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate): Promise<void> {
-    const ownership = this.ownership;
-    if (!ownership) return this.submitHere(meetingId, docName, update, actor, sender, gate);
-    // Whoever owns the meeting, this sender's updates reach it in the order sent.
+    if (!this.ownership) return this.submitHere(meetingId, docName, update, actor, sender, gate);
     const k = `${sender}\u0000${key(meetingId, docName)}`;
-    const routed = (this.routed.get(k) ?? Promise.resolve()).then(() => ownership.claim(meetingId));
-    const tail = routed.catch(() => undefined);
-    this.routed.set(k, tail);
-    void tail.then(() => {
-      if (this.routed.get(k) === tail) this.routed.delete(k);
-    });
-    return routed.then((here) =>
-      here ? this.submitHere(meetingId, docName, update, actor, sender, gate) : ownership.forward(meetingId, docName, update, actor, sender, gate),
-    );
+    let queue = this.routes.get(k);
+    const running = queue !== undefined;
+    if (!queue) this.routes.set(k, (queue = []));
+    const done = new Promise<void>((resolve, reject) => queue.push({ update, actor, gate, resolve, reject }));
+    if (!running) void this.route(k, queue, meetingId, docName, sender);
+    return done;
+  }
+
+  /**
+   * Routes one sender's updates to a text in the order sent, whoever owns the
+   * meeting: into the text's queue here when this node owns it; otherwise to
+   * the owner one request at a time (two in flight could arrive swapped, and
+   * an update whose predecessor the owner lacks is refused as hostile), what
+   * arrived meanwhile merged into the next request. Updates sent on are
+   * settled before any goes into the queue here (a takeover meanwhile).
+   */
+  private async route(k: string, queue: RoutedUpdate[], meetingId: string, docName: string, sender: string): Promise<void> {
+    const ownership = this.ownership!;
+    try {
+      while (queue.length > 0) {
+        let here: boolean;
+        let state: MeetingState | undefined;
+        try {
+          here = await ownership.claim(meetingId);
+          // Loaded first, so that the batch goes into the text's queue at once, in order.
+          if (here) await this.get(meetingId, docName);
+          else state = await this.meetings.state(meetingId);
+        } catch (e) {
+          for (const u of queue.splice(0)) u.reject(e);
+          continue;
+        }
+        let batch = queue.splice(0);
+        if (here) {
+          for (const u of batch) this.submitHere(meetingId, docName, u.update, u.actor, sender, u.gate).then(u.resolve, u.reject);
+          continue;
+        }
+        // An update refused meanwhile may have made the later ones moot (their sender's copy diverged).
+        batch = batch.filter((u) => {
+          const refused = state ? u.gate.check(state) : new DocRefused('forbidden', 'the meeting is gone', false);
+          if (refused) u.reject(refused);
+          return !refused;
+        });
+        if (batch.length === 0) continue;
+        const update = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((u) => u.update));
+        const gate: UpdateGate = {
+          check: (state) => batch.reduce<DocRefused | null>((refused, u) => refused ?? u.gate.check(state), null),
+          refused: (refusal) => batch.forEach((u) => u.gate.refused?.(refusal)),
+        };
+        try {
+          await ownership.forward(meetingId, docName, update, batch.at(-1)!.actor, sender, gate);
+          for (const u of batch) u.resolve();
+        } catch (e) {
+          for (const u of batch) u.reject(e);
+        }
+      }
+    } finally {
+      this.routes.delete(k);
+    }
   }
 
   /** Submits an update to a text this node owns (on one node, every text): `submit` without routing. */
