@@ -15,6 +15,7 @@
  * - When the owner dies its lease runs out; the next node asked to write
  *   takes the meeting over from PostgreSQL.
  */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, parseCommand, parseDocName, parseOrFail, type Actor, type Command, type DocRefusalReason, type LedgerEvent } from '@gavel/shared';
@@ -40,6 +41,11 @@ const FORWARDED_HEADER = 'x-gavel-forwarded-by';
 
 const meetingChannel = (meetingId: string) => `gavel:meeting:${meetingId}`;
 const SESSIONS_CHANNEL = 'gavel:sessions';
+/** Each node says it is alive here; what a node that fell silent published (presence) is dropped. */
+const NODES_CHANNEL = 'gavel:nodes';
+const HEARTBEAT_MS = 1000;
+/** A node not heard for this long is taken for gone (killed, paused, cut off from Redis). */
+const SILENT_MS = 5000;
 
 /** Presence of a document, published by the node its writers are connected to. */
 export interface RemotePresence {
@@ -52,7 +58,7 @@ export interface RemotePresence {
 type MeetingMessage =
   | { t: 'events'; from: string; events: LedgerEvent[] }
   | { t: 'doc'; from: string; doc: string; update: string; senders: string[]; range: RelayRange }
-  | { t: 'presence'; from: string; presence: RemotePresence }
+  | { t: 'presence'; from: string; instance: string; presence: RemotePresence }
   | { t: 'broken'; from: string; problem: RecordProblem };
 
 const CommandForward = z.object({ meetingId: z.string().min(1).max(64), tokenHash: z.string().length(64), command: z.unknown() }).strict();
@@ -88,7 +94,14 @@ export interface ClusterParts {
 export class Cluster {
   readonly ownership: Ownership;
   readonly bus: Bus;
-  private readonly presenceListeners = new Set<(meetingId: string, presence: RemotePresence) => void>();
+  /** This process (a node restarted under the same id is another instance: what the old one published is gone). */
+  readonly instance = randomUUID();
+  private readonly presenceListeners = new Set<(meetingId: string, presence: RemotePresence, instance: string) => void>();
+  private readonly goneListeners = new Set<(instance: string) => void>();
+  /** Other nodes' instances, and when each was last heard from. */
+  private readonly heard = new Map<string, number>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private lastBeat = performance.now();
   private relayingSessions = false;
 
   constructor(private readonly p: ClusterParts) {
@@ -98,6 +111,8 @@ export class Cluster {
     this.wireOwnership();
     this.wireFanOut();
     this.registerRoutes();
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   get nodeId(): string {
@@ -114,6 +129,7 @@ export class Cluster {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     await this.ownership.close();
     await this.bus.close();
   }
@@ -126,11 +142,40 @@ export class Cluster {
   // ---- presence (realtime/yjs.ts) ------------------------------------------
 
   publishPresence(meetingId: string, presence: RemotePresence): void {
-    this.bus.publish(meetingChannel(meetingId), { t: 'presence', from: this.nodeId, presence } satisfies MeetingMessage);
+    this.bus.publish(meetingChannel(meetingId), { t: 'presence', from: this.nodeId, instance: this.instance, presence } satisfies MeetingMessage);
   }
 
-  onPresence(listener: (meetingId: string, presence: RemotePresence) => void): void {
+  /** Presence another node published, with the instance that published it. */
+  onPresence(listener: (meetingId: string, presence: RemotePresence, instance: string) => void): void {
     this.presenceListeners.add(listener);
+  }
+
+  /** A node fell silent (or restarted as another instance): drop what it published. */
+  onNodeGone(listener: (instance: string) => void): void {
+    this.goneListeners.add(listener);
+  }
+
+  /** Says this node is alive; takes the nodes not heard for SILENT_MS for gone. */
+  private beat(): void {
+    this.bus.publish(NODES_CHANNEL, { from: this.nodeId, instance: this.instance });
+    const now = performance.now();
+    const paused = now - this.lastBeat > SILENT_MS / 2;
+    this.lastBeat = now;
+    // This node was the silent one (paused, its event loop blocked): what the others sent meanwhile is still to be read.
+    if (paused) {
+      for (const instance of this.heard.keys()) this.heard.set(instance, now);
+      return;
+    }
+    for (const [instance, at] of this.heard) {
+      if (now - at < SILENT_MS) continue;
+      this.heard.delete(instance);
+      this.p.log.warn({ instance }, 'a node fell silent: its presence is dropped');
+      for (const l of this.goneListeners) l(instance);
+    }
+  }
+
+  private heardFrom(instance: string): void {
+    if (instance !== this.instance) this.heard.set(instance, performance.now());
   }
 
   // ---- ownership and forwarding --------------------------------------------
@@ -315,6 +360,10 @@ export class Cluster {
     auth.onSessionsEnded((ended) => {
       if (!this.relayingSessions) this.bus.publish(SESSIONS_CHANNEL, { from: this.nodeId, ended });
     });
+    this.bus.subscribe(NODES_CHANNEL, (m) => {
+      const { instance } = m as { instance?: unknown };
+      if (typeof instance === 'string') this.heardFrom(instance);
+    });
     this.bus.subscribe(SESSIONS_CHANNEL, (m) => {
       const { from, ended } = m as { from: string; ended: SessionsEnded };
       if (from === this.nodeId) return;
@@ -348,7 +397,8 @@ export class Cluster {
             .follow(meetingId, m.doc, new Uint8Array(Buffer.from(m.update, 'base64')), new Set(m.senders), m.range)
             .catch((err: unknown) => log.warn({ err, meetingId, doc: m.doc }, 'following a text failed'));
         case 'presence':
-          for (const l of this.presenceListeners) l(meetingId, m.presence);
+          this.heardFrom(m.instance);
+          for (const l of this.presenceListeners) l(meetingId, m.presence, m.instance);
           return;
         case 'broken':
           return integrity.fail(meetingId, m.problem);

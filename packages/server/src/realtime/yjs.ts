@@ -142,8 +142,8 @@ const ERROR_CODE: Record<DocRefusalReason, ErrorCode> = {
 export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, log: FastifyBaseLogger): void {
   const byMeeting = new Map<string, Set<Connection>>();
   const presence = new Map<string, Map<number, Presence>>();
-  /** Presence of writers connected to other nodes (cluster/), per room: who (their code) and their latest state. */
-  const remotePresence = new Map<string, Map<number, { codeId: string; clock: number; state: Record<string, unknown> }>>();
+  /** Presence of writers connected to other nodes (cluster/), per room: who (their code), their latest state, and the node (instance) that sent it. */
+  const remotePresence = new Map<string, Map<number, { codeId: string; clock: number; state: Record<string, unknown>; docName: string; node: string }>>();
   /** Presence waiting to be relayed, per room: the latest entry per client id, and who sent them. */
   const outgoing = new Map<string, { docName: string; entries: Map<number, AwarenessEntry>; senders: Set<string> }>();
 
@@ -169,19 +169,29 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
     ctx.cluster?.publishPresence(conn.meetingId, { docName: session.docName, codeId: conn.actor.codeId ?? conn.actor.name, entries });
   }
 
-  ctx.cluster?.onPresence((meetingId, { docName, codeId, entries }) => {
+  ctx.cluster?.onPresence((meetingId, { docName, codeId, entries }, node) => {
     const room = docRoom(meetingId, docName);
     let remote = remotePresence.get(room);
     if (!remote) remotePresence.set(room, (remote = new Map()));
     for (const e of entries) {
       if (e.state === null) remote.delete(e.clientId);
-      else remote.set(e.clientId, { codeId, clock: e.clock, state: e.state });
+      else remote.set(e.clientId, { codeId, clock: e.clock, state: e.state, docName, node });
       // The same person moved to another node (a reconnection): its entry here is gone.
       const local = presence.get(room)?.get(e.clientId);
       if (local && local.conn.actor.codeId === codeId) presence.get(room)!.delete(e.clientId);
     }
     if (remote.size === 0) remotePresence.delete(room);
     relayPresence(room, docName, entries, `node:${codeId}`);
+  });
+
+  // A node died (or was cut off): the presence of its writers leaves every room here, for the readers and for who joins later.
+  ctx.cluster?.onNodeGone((node) => {
+    for (const [room, remote] of remotePresence) {
+      const gone = [...remote].filter(([, p]) => p.node === node);
+      for (const [clientId] of gone) remote.delete(clientId);
+      if (remote.size === 0) remotePresence.delete(room);
+      if (gone.length) relayPresence(room, gone[0][1].docName, gone.map(([clientId, p]) => ({ clientId, clock: p.clock + 1, state: null })), `node:${node}`);
+    }
   });
 
   const presenceOf = (room: string) => {
