@@ -20,6 +20,7 @@
  *     and every acknowledged event looked up in PostgreSQL (lost ones counted).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import * as Y from 'yjs';
 import type { Socket } from 'socket.io-client';
 import { PostgresStore } from '@gavel/server/store/postgres';
@@ -27,11 +28,12 @@ import { YWS } from '@gavel/shared';
 import { SocketIoYjsProvider } from '../../packages/web/src/editor/provider';
 import { startCluster, type Cluster } from '../support/cluster';
 import { waitFor } from '../support/server';
-import { arg, argText } from './args';
+import { arg, argText, cpuOf } from './args';
 import { clockFrom, connected, joinLean, percentile, socketTo, updateIn } from './readers';
 
 const DOC = 'recommendations';
 const SELF = import.meta.filename;
+const PROFILE = argText('profile', '');
 
 // ---- a reader process ----------------------------------------------------------
 
@@ -155,11 +157,52 @@ const reasons = (failed: Map<string, number>) => (failed.size ? [...failed].map(
 const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 
+type Processes = Record<string, number | undefined>;
+
+/** CPU used by each named process between two snapshots, as a share of one core over `wallMs`. */
+function cpuShares(before: Record<string, number | undefined>, after: Record<string, number | undefined>, wallMs: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, a] of Object.entries(after)) {
+    const b = before[name];
+    if (a !== undefined && b !== undefined) out[name] = (a - b) / (wallMs / 1000);
+  }
+  return out;
+}
+
+function snapshot(processes: Processes): Record<string, number | undefined> {
+  const out: Record<string, number | undefined> = {};
+  for (const [name, pid] of Object.entries(processes)) {
+    try {
+      out[name] = pid === undefined ? undefined : cpuOf(pid);
+    } catch {
+      out[name] = undefined; // gone
+    }
+  }
+  return out;
+}
+
+interface TypingResult {
+  p50: number;
+  p99: number;
+  measured: number;
+  missing: number;
+  /** Each process's CPU while typing (1 = one core), and the machine's load average then. */
+  cpu: Record<string, number>;
+  load: number;
+}
+
 /** One typing run: the typist on `typistUrl`, the readers on the URLs given; latencies of every (keystroke, reader). */
-async function typingRun(base: bigint, typistUrl: string, typistToken: string, readers: { url: string; token: string }[], procs: number, rate: number, seconds: number) {
+async function typingRun(
+  base: bigint,
+  typistUrl: string,
+  typistToken: string,
+  readers: { url: string; token: string }[],
+  o: { procs: number; rate: number; seconds: number; processes: Processes },
+): Promise<TypingResult> {
+  const { procs, rate, seconds } = o;
   const now = clockFrom(base);
   const perProc = Math.ceil(readers.length / procs);
-  const children = Array.from({ length: procs }, () => fork(SELF, ['--role', 'readers'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }));
+  const children = Array.from({ length: procs }, () => fork(SELF, ['--role', 'readers'], { execArgv: ['--import', 'tsx', ...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', PROFILE] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }));
   let socket: Socket | undefined;
   let provider: SocketIoYjsProvider | undefined;
   try {
@@ -172,6 +215,9 @@ async function typingRun(base: bigint, typistUrl: string, typistToken: string, r
     const keys = Math.round(rate * seconds);
     const writer = provider.doc.clientID;
     await Promise.all(children.map((c) => ask(c, { type: 'start', writer, keys }, 'started')));
+    const processes: Processes = { ...o.processes, coordinator: process.pid };
+    children.forEach((c, i) => (processes[`readers ${i + 1}`] = c.pid));
+    const cpuBefore = snapshot(processes);
     // Keystroke k is clock k of the typist's fresh client id.
     const sent = new Float64Array(keys);
     const root = provider.doc.get('root', Y.XmlText);
@@ -183,6 +229,8 @@ async function typingRun(base: bigint, typistUrl: string, typistToken: string, r
     }
     await provider.whenSaved();
     await new Promise((r) => setTimeout(r, 1_000));
+    const cpu = cpuShares(cpuBefore, snapshot(processes), now() - started);
+    const load = loadavg()[0];
     const results = await Promise.all(children.map((c) => ask<{ arrivals: Float64Array }>(c, { type: 'collect' }, 'result')));
     const latencies: number[] = [];
     let missing = 0;
@@ -193,7 +241,7 @@ async function typingRun(base: bigint, typistUrl: string, typistToken: string, r
       }
     }
     const s = sorted(latencies);
-    return { p50: percentile(s, 50), p99: percentile(s, 99), measured: latencies.length, missing };
+    return { p50: percentile(s, 50), p99: percentile(s, 99), measured: latencies.length, missing, cpu, load };
   } finally {
     provider?.destroy();
     socket?.close();
@@ -201,25 +249,63 @@ async function typingRun(base: bigint, typistUrl: string, typistToken: string, r
   }
 }
 
-/** (a) Keystrokes to many readers: all on one node, then spread over the nodes, same run. */
+/**
+ * (a) Keystrokes to many readers: every reader on the meeting's owner (one
+ * node), then spread over the nodes, then the typist on another node than the
+ * owner (its keystrokes sent on over HTTP), in turns (`repeat` rounds, the
+ * order reversed every other round).
+ */
 async function partA(cluster: Cluster): Promise<void> {
   const readersCount = arg('readers', 3_000);
   const rate = arg('rate', 10);
   const seconds = arg('seconds', 10);
   const procs = arg('procs', 2);
+  const repeat = arg('repeat', 2);
+  const layouts = argText('layouts', 'one,spread,forwarded').split(',');
   const meeting = await createMeeting(cluster, 'Many readers');
   const [typist] = await signIns(cluster.url, meeting.meetingId, meeting.secretariatCode, 1);
   const tokens = await signIns(cluster.url, meeting.meetingId, meeting.viewerCode, readersCount);
+  const nodes = cluster.nodes.map((n) => n.url);
+  const names = cluster.nodes.map((n) => n.name);
   const base = process.hrtime.bigint();
-  const node1 = cluster.nodes[0].url;
-  const oneNode = await typingRun(base, node1, typist, tokens.map((token) => ({ url: node1, token })), procs, rate, seconds);
-  const spread = await typingRun(base, node1, typist, tokens.map((token, i) => ({ url: cluster.nodes[i % cluster.nodes.length].url, token })), procs, rate, seconds);
-  console.log(`\n(a) one typist at ${rate} keys/s for ${seconds} s, ${readersCount} readers`);
-  console.log('| readers on | p50 ms | p99 ms | arrivals measured | missing |');
-  console.log('|---|---|---|---|---|');
-  console.log(`| node 1 (one node) | ${f(oneNode.p50)} | ${f(oneNode.p99)} | ${oneNode.measured} | ${oneNode.missing} |`);
-  console.log(`| spread over ${cluster.nodes.length} nodes | ${f(spread.p50)} | ${f(spread.p99)} | ${spread.measured} | ${spread.missing} |`);
-  console.log(`cross-node p99 / one-node p99: ${(spread.p99 / oneNode.p99).toFixed(2)}x (goal: at most 1.5x, nothing missing)`);
+  // Where the typist and the readers are, given the meeting's owner now.
+  const setups = (owner: number): Record<string, { label: string; typist: string; readers: { url: string; token: string }[] }> => {
+    const other = (owner + 1) % nodes.length;
+    const spread = tokens.map((token, i) => ({ url: nodes[i % nodes.length], token }));
+    return {
+      one: { label: 'all on the owner: one node', typist: nodes[owner], readers: tokens.map((token) => ({ url: nodes[owner], token })) },
+      spread: { label: `readers spread over ${nodes.length} nodes, typist on the owner`, typist: nodes[owner], readers: spread },
+      forwarded: { label: `readers spread, typist on another node than the owner`, typist: nodes[other], readers: spread },
+    };
+  };
+  const results = new Map<string, TypingResult[]>(layouts.map((l) => [l, []]));
+  let owner = await cluster.waitForOwner(meeting.meetingId);
+  for (let r = 0; r < repeat; r++) {
+    for (const layout of r % 2 === 0 ? layouts : [...layouts].reverse()) {
+      // A lease lost under load and not yet taken by anyone: the typist's node takes it at its first keystroke.
+      owner = (await cluster.ownerOf(meeting.meetingId)) ?? owner;
+      const processes: Processes = { redis: cluster.redis.pid };
+      cluster.nodes.forEach((n, i) => (processes[i === owner ? `${n.name} (owner)` : n.name] = n.process?.pid));
+      const setup = setups(owner)[layout];
+      const result = await typingRun(base, setup.typist, typist, setup.readers, { procs, rate, seconds, processes });
+      results.get(layout)!.push(result);
+      const cpu = Object.entries(result.cpu).map(([name, share]) => `${name} ${share.toFixed(2)}`).join(', ');
+      console.log(`  round ${r + 1}, ${layout}: p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, missing ${result.missing}; load ${result.load.toFixed(1)}; CPU (cores): ${cpu}`);
+      // Under load a lease may be lost (its renewal late) and the meeting taken over: said, since it stalls the keystrokes.
+      const after = await cluster.ownerOf(meeting.meetingId);
+      if (after !== owner) console.log(`  the meeting changed hands during the run: ${names[owner]} → ${after === undefined ? 'no node' : names[after]}`);
+    }
+  }
+  console.log(`\n(a) one typist at ${rate} keys/s for ${seconds} s, ${readersCount} readers (${procs} reader processes), ${repeat} rounds`);
+  console.log('| layout | round | p50 ms | p99 ms | p99 / one node (same round) | arrivals measured | missing | load |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const layout of layouts) {
+    results.get(layout)!.forEach((x, r) => {
+      const one = results.get('one')?.[r];
+      console.log(`| ${setups(0)[layout].label} | ${r + 1} | ${f(x.p50)} | ${f(x.p99)} | ${one ? (x.p99 / one.p99).toFixed(2) + 'x' : '-'} | ${x.measured} | ${x.missing} | ${x.load.toFixed(1)} |`);
+    });
+  }
+  console.log('(goal: readers spread over the nodes at most 1.5x the one-node p99, nothing missing)');
 }
 
 interface LoopClient {
@@ -285,6 +371,8 @@ async function partB(cluster: Cluster): Promise<void> {
   const meetings = arg('meetings', 100);
   const clients = arg('clients', 30);
   const seconds = arg('seconds', 10);
+  // Each client waits this long between an answer and its next command (a delegation is not a closed loop); 0: as fast as answered.
+  const pace = arg('pace', 5000);
   const all: LoopClient[] = [];
   for (let i = 0; i < meetings; i += 5) {
     const batch = await Promise.all(Array.from({ length: Math.min(5, meetings - i) }, (_, j) => commandMeeting(cluster, `Meeting ${i + j + 1}`, clients)));
@@ -293,10 +381,15 @@ async function partB(cluster: Cluster): Promise<void> {
   const latencies: number[] = [];
   const end = performance.now() + seconds * 1000;
   const t0 = performance.now();
-  const failed = await loops(all, () => performance.now() > end, (ms) => latencies.push(ms));
+  const processes: Processes = { coordinator: process.pid, haproxy: cluster.haproxyPid };
+  cluster.nodes.forEach((n) => (processes[n.name] = n.process?.pid));
+  const cpuBefore = snapshot(processes);
+  const failed = await loops(all, () => performance.now() > end, (ms) => latencies.push(ms), pace);
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu = cpuShares(cpuBefore, snapshot(processes), elapsed * 1000);
   const s = sorted(latencies);
-  console.log(`\n(b) ${meetings} meetings x ${clients} clients, ${seconds} s through the load balancer`);
+  console.log(`\n(b) ${meetings} meetings x ${clients} clients, each a command then ${pace} ms of pause, ${seconds} s through the load balancer; load ${loadavg()[0].toFixed(1)}`);
+  console.log(`CPU (cores): ${Object.entries(cpu).map(([name, share]) => `${name} ${share.toFixed(2)}`).join(', ')}`);
   console.log('| commands/s | p50 ms | p99 ms | failed |');
   console.log('|---|---|---|---|');
   console.log(`| ${(latencies.length / elapsed).toFixed(0)} | ${f(percentile(s, 50))} | ${f(percentile(s, 99))} | ${reasons(failed)} |`);
@@ -359,8 +452,11 @@ async function partC(cluster: Cluster): Promise<void> {
 
 async function coordinate(): Promise<void> {
   const parts = argText('parts', 'a,b,c').split(',');
+  const profile = argText('profile', '');
   const cluster = await startCluster({
     nodes: 3,
+    // --profile DIR: each node writes a CPU profile there when it stops (open it in Chrome's DevTools).
+    nodeArgs: profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : undefined,
     // Every reader signs in with one code from 127.0.0.1: the limits per code and per address are raised above the load.
     env: { GAVEL_SIGNIN_PER_CODE: '100000', GAVEL_SOCKETS_PER_ADDRESS: '1000000', GAVEL_SIGNIN_FAILURES: '100000', GAVEL_LOG_LEVEL: 'warn' },
   });
@@ -369,6 +465,8 @@ async function coordinate(): Promise<void> {
     if (parts.includes('a')) await partA(cluster);
     if (parts.includes('b')) await partB(cluster);
     if (parts.includes('c')) await partC(cluster);
+    // A node writes its profile when it exits by itself.
+    if (profile) await Promise.all(cluster.nodes.map((_, i) => cluster.kill(i, 'SIGTERM')));
   } catch (e) {
     cluster.printLogs(30);
     throw e;

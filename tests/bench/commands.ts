@@ -29,7 +29,7 @@ import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import msgpackParser from 'socket.io-msgpack-parser';
 import { spawnServer } from '../support/server';
-import { arg, argText } from './args';
+import { arg, argText, cpuOf } from './args';
 
 const TOKENS_PER_CLIENT = 12;
 const ADMIN = 'test-admin-token-0123456789abcdef';
@@ -39,13 +39,6 @@ const seconds = arg('seconds', 6);
 const repeat = arg('repeat', 2);
 const prefill = arg('prefill', 10_000);
 const against = argText('against', '') && resolve(argText('against', ''));
-
-/** User + system CPU seconds of a process, from /proc. */
-function cpuOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);

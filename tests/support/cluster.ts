@@ -54,6 +54,8 @@ export interface ClusterOptions {
   lbHost?: string;
   /** HAProxy's statistics page on this port of 127.0.0.1 (none by default). */
   statsPagePort?: number;
+  /** Arguments to node itself for each Gavel node (`--cpu-prof`, say). */
+  nodeArgs?: string[];
 }
 
 export interface ClusterNode {
@@ -164,6 +166,10 @@ class OwnRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     if (this.child) return;
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
@@ -210,6 +216,7 @@ interface ClusterParts {
   nodeEnv: (i: number) => Record<string, string>;
   /** The compiled main.js the nodes run; undefined: the sources through tsx. */
   main?: string;
+  nodeArgs?: string[];
 }
 
 export class Cluster {
@@ -288,6 +295,7 @@ export class Cluster {
       ownRedis,
       nodeEnv: (i) => ({ ...shared, GAVEL_NODE_ID: nodes[i].name, GAVEL_DEMO: String(!!options.demo && i === 0) }),
       main,
+      nodeArgs: options.nodeArgs,
     });
     try {
       await ownRedis?.start();
@@ -309,6 +317,10 @@ export class Cluster {
     return `http://127.0.0.1:${this.parts.lbPort}`;
   }
 
+  get haproxyPid(): number | undefined {
+    return this.haproxy?.pid;
+  }
+
   get statsSocket(): string {
     return join(this.dir, 'haproxy.sock');
   }
@@ -322,7 +334,7 @@ export class Cluster {
     const node = this.nodes[i];
     const env = { ...this.parts.nodeEnv(i), PORT: String(node.port) };
     mkdirSync(node.dataDir, { recursive: true });
-    const server = await spawnServer(node.dataDir, env, { main: this.parts.main, logFile: node.log, startMs: 60_000 });
+    const server = await spawnServer(node.dataDir, env, { main: this.parts.main, logFile: node.log, startMs: 60_000, nodeArgs: this.parts.nodeArgs });
     node.process = track(server.child);
   }
 
@@ -402,10 +414,10 @@ export class Cluster {
     await this.startNode(i);
   }
 
-  get redis(): { url: string; stop(signal?: NodeJS.Signals): Promise<void>; start(): Promise<void> } {
+  get redis(): { url: string; pid?: number; stop(signal?: NodeJS.Signals): Promise<void>; start(): Promise<void> } {
     const own = this.parts.ownRedis;
     const refuse = () => Promise.reject(new Error('this cluster uses a Redis it did not start; it cannot stop it'));
-    return { url: this.redisUrl, stop: own ? (s) => own.stop(s) : refuse, start: own ? () => own.start() : refuse };
+    return { url: this.redisUrl, pid: own?.pid, stop: own ? (s) => own.stop(s) : refuse, start: own ? () => own.start() : refuse };
   }
 
   /** PostgreSQL, which only a cluster started with `postgres: 'own'` may stop: as a crash would, then started again. */
