@@ -67,7 +67,12 @@ export type Sentence =
   /** A regional economic integration organization party (the European Union) also spoke. */
   | { kind: 'reio_heard'; names: NameMap[] }
   /** "The observers for … also made statements." (observer and signatory States, observer entities). */
-  | { kind: 'observers_heard'; names: NameMap[] }
+  | {
+      kind: 'observers_heard';
+      names: NameMap[];
+      /** Which of them are entities with an observer mission (Palestine), not States: the languages that name the kind say "entity" for them. Absent: States only. */
+      of?: 'entities' | 'states_and_entities';
+    }
   /** Observers for organizations (UN bodies, IGOs, other entities, NGOs) that spoke. */
   | { kind: 'organizations_heard'; names: NameMap[] }
   /** "The working group had before it the following documents:" (III.D; the documents follow as a list). */

@@ -517,6 +517,8 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
   type Four = 'fr' | 'es' | 'ru' | 'zh';
   const CASES: Record<Four, Record<string, string>> = {
     fr: {
+      entity: 'L’observateur de l’entité suivante a également fait une déclaration\u00a0: Palestine.',
+      stateAndEntity: 'Les observateurs des États et entités suivants ont également fait des déclarations\u00a0: Japon et Palestine.',
       opened: 'La réunion a été ouverte par la présidence.',
       signatories: 'Les États suivants, signataires du Protocole relatif à la traite des personnes, étaient représentés par des observateurs\u00a0: Japon et Grèce.',
       signatory: 'L’État suivant, signataire du Protocole relatif à la traite des personnes, était représenté par un observateur\u00a0: Japon.',
@@ -533,6 +535,8 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
       heldOneDay: 'Le Groupe de travail a tenu sa réunion à Vienne le 1er février 2010.',
     },
     es: {
+      entity: 'También formuló una declaración el observador de la siguiente entidad: Palestina.',
+      stateAndEntity: 'También formularon declaraciones los observadores de los siguientes Estados y entidades: Japón y Palestina.',
       opened: 'La Presidencia abrió la reunión.',
       signatories: 'Estuvieron representados por observadores los siguientes Estados signatarios del Protocolo contra la trata de personas: Japón y Grecia.',
       signatory: 'Estuvo representado por un observador el siguiente Estado signatario del Protocolo contra la trata de personas: Japón.',
@@ -549,6 +553,8 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
       heldOneDay: 'El Grupo de Trabajo celebró su reunión en Viena el 1 de febrero de 2010.',
     },
     ru: {
+      entity: 'С заявлением выступил также наблюдатель от следующего образования: Палестина.',
+      stateAndEntity: 'С заявлениями выступили также наблюдатели от следующих государств и образований: Япония и Палестина.',
       opened: 'Совещание было открыто Председателем.',
       signatories: 'Наблюдателями были представлены следующие государства, являющиеся сигнатариями Протокола о торговле людьми: Япония и Греция.',
       signatory: 'Наблюдателем было представлено следующее государство, являющееся сигнатарием Протокола о торговле людьми: Япония.',
@@ -565,6 +571,8 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
       heldOneDay: 'Рабочая группа провела свое совещание в Вене 1 февраля 2010 года.',
     },
     zh: {
+      entity: '下列实体的观察员也作了发言：巴勒斯坦。',
+      stateAndEntity: '下列国家和实体的观察员也作了发言：日本和巴勒斯坦。',
       opened: '会议由主席宣布开幕。',
       signatories: '下列《贩运人口议定书》签署国派观察员出席了会议：日本和希腊。',
       signatory: '下列《贩运人口议定书》签署国派观察员出席了会议：日本。',
@@ -596,6 +604,9 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
     expect(got({ kind: 'observers_heard', names: JAPAN_GREECE })).toBe(want.observers);
     expect(got({ kind: 'observers_heard', names: [state('392')] })).toBe(want.observer);
     expect(got({ kind: 'organizations_heard', names: [LAS] })).toBe(want.organization);
+    // Palestine is an entity with an observer mission, not a State.
+    expect(got({ kind: 'observers_heard', names: [PALESTINE], of: 'entities' })).toBe(want.entity);
+    expect(got({ kind: 'observers_heard', names: [state('392'), PALESTINE], of: 'states_and_entities' })).toBe(want.stateAndEntity);
     const docs = [paper, agenda].map((d) => ({ symbol: d.symbol, title: d.title[lang] }));
     expect(got({ kind: 'documents_before', body: 'working_group', item: item3, documents: docs })).toBe(want.documents);
     expect(got({ kind: 'item_considered', body: 'working_group', dates: [], item: { ...item3, title: 'Analyse' } })).toBe(want.undated);

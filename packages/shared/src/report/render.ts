@@ -352,18 +352,21 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
     case 'observers_heard': {
       const one = sentence.names.length === 1;
       const list = names(sentence.names, lang);
+      // Palestine is an entity with an observer mission, not a State: the languages that name the kind say so.
+      const of = sentence.of ?? 'states';
+      const kind = {
+        fr: { states: ['de l’État suivant', 'des États suivants'], entities: ['de l’entité suivante', 'des entités suivantes'], states_and_entities: ['', 'des États et entités suivants'] },
+        es: { states: ['del siguiente Estado', 'de los siguientes Estados'], entities: ['de la siguiente entidad', 'de las siguientes entidades'], states_and_entities: ['', 'de los siguientes Estados y entidades'] },
+        ru: { states: ['от следующего государства', 'от следующих государств'], entities: ['от следующего образования', 'от следующих образований'], states_and_entities: ['', 'от следующих государств и образований'] },
+        zh: { states: ['国家', '国家'], entities: ['实体', '实体'], states_and_entities: ['国家和实体', '国家和实体'] },
+      } as const;
+      const k = (l: 'fr' | 'es' | 'ru' | 'zh') => kind[l][of][one ? 0 : 1];
       return {
         en: one ? `The observer for ${list} also made a statement.` : `The observers for ${list} also made statements.`,
-        fr: one
-          ? `L’observateur de l’État suivant a également fait une déclaration\u00a0: ${list}.`
-          : `Les observateurs des États suivants ont également fait des déclarations\u00a0: ${list}.`,
-        es: one
-          ? `También formuló una declaración el observador del siguiente Estado: ${list}.`
-          : `También formularon declaraciones los observadores de los siguientes Estados: ${list}.`,
-        ru: one
-          ? `С заявлением выступил также наблюдатель от следующего государства: ${list}.`
-          : `С заявлениями выступили также наблюдатели от следующих государств: ${list}.`,
-        zh: `下列国家的观察员也作了发言：${list}。`,
+        fr: one ? `L’observateur ${k('fr')} a également fait une déclaration\u00a0: ${list}.` : `Les observateurs ${k('fr')} ont également fait des déclarations\u00a0: ${list}.`,
+        es: one ? `También formuló una declaración el observador ${k('es')}: ${list}.` : `También formularon declaraciones los observadores ${k('es')}: ${list}.`,
+        ru: one ? `С заявлением выступил также наблюдатель ${k('ru')}: ${list}.` : `С заявлениями выступили также наблюдатели ${k('ru')}: ${list}.`,
+        zh: `下列${k('zh')}的观察员也作了发言：${list}。`,
         // Model, paras. 101 and 114: "كما تكلم المراقبون عن اليابان واليونان."
         ar: one ? `كما تكلم المراقب عن ${list}.` : `كما تكلم المراقبون عن ${list}.`,
       }[lang];

@@ -366,3 +366,29 @@ describe('typed words in the report\'s language (issue 13)', () => {
     expect(buildReportSkeleton(m.state, 'en').fallbacks).toEqual([]);
   });
 });
+
+describe('the observers heard: States, an entity, or both (issue 13)', () => {
+  it('names Palestine an entity, not a State, in the languages that name the kind', () => {
+    const m = new ChairTestMeeting();
+    const [norway, japan] = m.register(['state_party', '578'], ['signatory', '392']);
+    const [palestine] = m.register(['observer_entity', { en: 'Palestine', fr: 'Palestine', es: 'Palestina', ru: 'Палестина', zh: '巴勒斯坦', ar: 'فلسطين' } as { en: string }]);
+    const item = m.addItem('Implementation of the Protocol');
+    m.openAndTakeUp(item);
+    const heard = (speakers: string[]) => {
+      for (const who of speakers) m.request(item, who);
+      while (m.queueNames(item).length > 0 || m.floorEntry()) {
+        m.next(item);
+        m.tick(60_000);
+      }
+      const s = buildReportSkeleton(m.state, 'fr');
+      const p = paragraphs(s).find((b) => b.id.endsWith('-heard'))!;
+      return p.sentences.find((x) => x.kind === 'observers_heard')!;
+    };
+    const entity = heard([norway, palestine]);
+    expect(entity).toMatchObject({ of: 'entities' });
+    expect(renderSentences([entity], 'fr')).toBe('L’observateur de l’entité suivante a également fait une déclaration\u00a0: Palestine.');
+    const both = heard([japan]);
+    expect(both).toMatchObject({ of: 'states_and_entities' });
+    expect(renderSentences([both], 'es')).toBe('También formularon declaraciones los observadores de los siguientes Estados y entidades: Palestina y Japón.');
+  });
+});

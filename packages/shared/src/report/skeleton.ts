@@ -399,6 +399,8 @@ function itemSection(
   const panellistIds: string[] = [];
   const seenPanellists = new Set<string>();
   const groups = { member: new Speakers(), reio: new Speakers(), observer: new Speakers(), organization: new Speakers() };
+  /** The observers heard: States, entities with an observer mission, or both (the sentence names their kind). */
+  const observerKinds = new Set<'state' | 'entity'>();
   for (const s of statements) {
     if (s.capacity === 'panellist') {
       const country = s.delegationId ? (state.delegations[s.delegationId]?.names ?? s.delegation?.names ?? null) : null;
@@ -425,7 +427,13 @@ function itemSection(
             ? groups.organization
             : groups.observer;
     group.add(s.delegationId, names, s.id);
+    if (group === groups.observer) observerKinds.add(category === 'observer_entity' ? 'entity' : 'state');
   }
+  const observers: Sentence = {
+    kind: 'observers_heard',
+    names: groups.observer.names,
+    ...(observerKinds.has('entity') ? { of: observerKinds.has('state') ? 'states_and_entities' : 'entities' } : {}),
+  };
   if (panellists.length > 0) {
     blocks.push(para('panellists', { kind: 'panellists', panellists }, panellistIds));
     blocks.push({ kind: 'slot', id: `w-item-${itemId}-presentations`, slot: 'presentations', itemId });
@@ -433,7 +441,7 @@ function itemSection(
   if (groups.member.names.length > 0) {
     const sentences: Sentence[] = [{ kind: 'states_heard', body: 'working_group', item: ref, names: groups.member.names }];
     if (groups.reio.names.length > 0) sentences.push({ kind: 'reio_heard', names: groups.reio.names });
-    if (groups.observer.names.length > 0) sentences.push({ kind: 'observers_heard', names: groups.observer.names });
+    if (groups.observer.names.length > 0) sentences.push(observers);
     if (groups.organization.names.length > 0) sentences.push({ kind: 'organizations_heard', names: groups.organization.names });
     const ids = [...groups.member.ids, ...groups.reio.ids, ...groups.observer.ids, ...groups.organization.ids];
     blocks.push({ kind: 'paragraph', id: `p-item-${itemId}-heard`, sentences, source: { kind: 'statements', itemId, statementIds: ids } });
@@ -441,7 +449,7 @@ function itemSection(
     // No member spoke: the other speakers still get their sentences.
     const sentences: Sentence[] = [];
     if (groups.reio.names.length > 0) sentences.push({ kind: 'reio_heard', names: groups.reio.names });
-    if (groups.observer.names.length > 0) sentences.push({ kind: 'observers_heard', names: groups.observer.names });
+    if (groups.observer.names.length > 0) sentences.push(observers);
     if (groups.organization.names.length > 0) sentences.push({ kind: 'organizations_heard', names: groups.organization.names });
     if (sentences.length > 0) {
       const ids = [...groups.reio.ids, ...groups.observer.ids, ...groups.organization.ids];
