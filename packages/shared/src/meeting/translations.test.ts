@@ -26,6 +26,25 @@ describe('translation status', () => {
     expect(m.state.info.title.en).toBe('Report on the meeting of the Working Group on Trafficking in Persons');
   });
 
+  it('lists a document’s description once the secretariat gave one, and fills it in beside its title (issue 13)', () => {
+    const m = new TestMeeting();
+    const description = { en: 'a background paper prepared by the Secretariat' };
+    const item = m.run({ type: 'agenda.addItem', title: 'Other matters', documents: [{ symbol: 'A/2', title: 'Paper', description }] })[0];
+    const itemId = (item.payload as { item: { id: string } }).item.id;
+    const keys = () => translationStatus(m.state).map((e) => e.key).filter((k) => k.startsWith('document.'));
+    expect(keys()).toEqual([`document.${itemId}.A/2`, `document.${itemId}.A/2.description`]);
+    // One at a time, as the Translations tab does (each command carries the item's documents as they are then).
+    for (const key of keys()) {
+      const e = translationStatus(m.state).find((x) => x.key === key)!;
+      m.run(e.translate('fr', key.endsWith('description') ? 'un document d’information établi par le Secrétariat' : 'Document'));
+    }
+    expect(m.state.agenda.items[itemId].documents[0]).toEqual({
+      symbol: 'A/2',
+      title: { en: 'Paper', fr: 'Document' },
+      description: { en: 'a background paper prepared by the Secretariat', fr: 'un document d’information établi par le Secrétariat' },
+    });
+  });
+
   it('asks for the names the report prints in the other scripts: the chair’s and the panellists’, not a delegate’s', () => {
     const m = new TestMeeting();
     const poland = m.registerState('616');

@@ -53,28 +53,19 @@ export function translationStatus(state: MeetingState): TranslationEntry[] {
       translate: (lang, text) => ({ type: 'agenda.updateItem', itemId: item.id, title: { [lang]: text } }),
     });
     item.documents.forEach((d, i) => {
-      add({
-        key: `document.${item.id}.${d.symbol}`,
-        kind: 'document',
-        context: d.symbol,
-        words: d.title,
-        translate: (lang, text) => ({
-          type: 'agenda.updateItem',
-          itemId: item.id,
-          documents: item.documents.map((x, k) => (k === i ? { ...x, title: { ...x.title, [lang]: text } } : x)),
-        }),
-      });
-      // The report's description of the document, once the secretariat gave one in some language.
-      if (d.description && Object.values(d.description).some((v) => v?.trim())) {
+      // The title, and the report's description of the document once the secretariat gave one in some language.
+      for (const field of ['title', 'description'] as const) {
+        const words = d[field];
+        if (!words || (field === 'description' && !Object.values(words).some((v) => v?.trim()))) continue;
         add({
-          key: `document.${item.id}.${d.symbol}.description`,
+          key: field === 'title' ? `document.${item.id}.${d.symbol}` : `document.${item.id}.${d.symbol}.description`,
           kind: 'document',
           context: d.symbol,
-          words: d.description,
+          words,
           translate: (lang, text) => ({
             type: 'agenda.updateItem',
             itemId: item.id,
-            documents: item.documents.map((x, k) => (k === i ? { ...x, description: { ...x.description, [lang]: text } } : x)),
+            documents: item.documents.map((x, k) => (k === i ? { ...x, [field]: { ...x[field], [lang]: text } } : x)),
           }),
         });
       }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   formatAgendaLabel,
@@ -198,6 +198,13 @@ function ItemFields({
     set({ documents: draftDocuments(draft, meetingLang), docSymbol: '', docTitle: '', docDescription: '' });
     setTimeout(() => document.getElementById(`${docsId}-symbol`)?.focus(), 0);
   };
+  /** Enter in any of the document's fields adds it, as the button does. */
+  const addOnEnter = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      addDocument();
+    }
+  };
   return (
     <>
       <LocalizedField
@@ -260,12 +267,7 @@ function ItemFields({
               maxLength={100}
               value={draft.docSymbol}
               onChange={(e) => set({ docSymbol: e.target.value })}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  addDocument();
-                }
-              }}
+              onKeyDown={addOnEnter}
             />
           </div>
           <div className="field">
@@ -278,12 +280,7 @@ function ItemFields({
               maxLength={500}
               value={draft.docTitle}
               onChange={(e) => set({ docTitle: e.target.value })}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  addDocument();
-                }
-              }}
+              onKeyDown={addOnEnter}
             />
           </div>
         </div>
@@ -300,12 +297,7 @@ function ItemFields({
             value={draft.docDescription}
             aria-describedby={`${docsId}-description-hint`}
             onChange={(e) => set({ docDescription: e.target.value })}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                addDocument();
-              }
-            }}
+            onKeyDown={addOnEnter}
           />
           <small id={`${docsId}-description-hint`} className="hint">
             {t('agenda.docDescriptionHint')}
