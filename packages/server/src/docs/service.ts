@@ -879,22 +879,35 @@ export class DocService {
       throw new InvalidUpdate(`the state vector does not decode: ${(e as Error).message}`);
     }
     const live = await this.get(meetingId, docName);
-    return new Promise((resolve) =>
-      this.whenSettled(live, () => {
-        if (!empty) return resolve(Y.encodeStateAsUpdate(live.doc, stateVector));
-        // Newcomers (a room filling at the start of a session) get the same whole state: encode it once per version.
-        if (live.wholeState?.seq !== live.storedSeq || live.wholeState.generation !== live.generation) {
-          live.wholeState = { seq: live.storedSeq, generation: live.generation, update: Y.encodeStateAsUpdate(live.doc) };
-        }
-        resolve(live.wholeState.update);
-      }),
-    );
+    return this.whenCurrent(live, () => {
+      if (!empty) return Y.encodeStateAsUpdate(live.doc, stateVector);
+      // Newcomers (a room filling at the start of a session) get the same whole state: encode it once per version.
+      if (live.wholeState?.seq !== live.storedSeq || live.wholeState.generation !== live.generation) {
+        live.wholeState = { seq: live.storedSeq, generation: live.generation, update: Y.encodeStateAsUpdate(live.doc) };
+      }
+      return live.wholeState.update;
+    });
   }
 
   /** The document's state vector (sync step 1), taken when everything applied is stored. */
   async stateVector(meetingId: string, docName: string): Promise<Uint8Array> {
     const live = await this.get(meetingId, docName);
-    return new Promise((resolve) => this.whenSettled(live, () => resolve(Y.encodeStateVector(live.doc))));
+    return this.whenCurrent(live, () => Y.encodeStateVector(live.doc));
+  }
+
+  /**
+   * Runs `fn` once everything applied to the copy is stored and the copy
+   * holds nothing the store refused: after a failed write it is read again
+   * first. (Taken from a copy that still held refused updates, a state
+   * vector would tell their sender they are here: its answer would leave
+   * them out, be acknowledged, and they would be lost at the reload.)
+   */
+  private async whenCurrent<T>(live: LiveDoc, fn: () => T): Promise<T> {
+    for (;;) {
+      if (live.broken) await this.enqueue(live, () => this.healthy(live));
+      else if (live.unstored > 0) await this.settled(live);
+      else return fn();
+    }
   }
 
   /**

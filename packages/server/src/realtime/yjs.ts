@@ -49,6 +49,12 @@ const MAX_CLIENT_IDS = 8;
 /** A write refused this soon after losing the pen was in flight, not an attack. */
 const PEN_GRACE_MS = 10_000;
 /**
+ * An update that does not apply (a gap) this soon after one of the sender's
+ * writes could not be stored builds on that write: not an attack. The client
+ * syncs again after the failure and sends it all once more.
+ */
+const LOST_WRITE_GRACE_MS = 10_000;
+/**
  * Presence is relayed at most this often per document, the latest state of
  * each client in one message: with 20 writers moving their cursors, readers
  * get 20 messages a second, not 200. Cursors are relative positions, so they
@@ -73,6 +79,8 @@ interface DocSession {
   canWrite: boolean;
   /** When it last lost the pen (ms); 0 if it never held it here. */
   lostPenAt: number;
+  /** When one of its writes was last refused because the server could not store it (ms); 0 if never. */
+  lostWriteAt: number;
   /**
    * Bumped at every doc:join. A refused write marks its epoch diverged: the
    * later writes of that epoch (sent before the client heard of the refusal,
@@ -103,6 +111,9 @@ interface Presence {
   clock: number;
   state: Record<string, unknown>;
 }
+
+const buildsOnLostWrite = (session: DocSession, reason: DocRefusalReason) =>
+  reason === 'invalid_update' && Date.now() - session.lostWriteAt < LOST_WRITE_GRACE_MS;
 
 export const docRoom = (meetingId: string, docName: string) => `doc:${meetingId}:${docName}`;
 
@@ -248,6 +259,12 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
     hostile: boolean,
     reply: (r: DocAck) => void,
   ): void {
+    if (reason === 'internal') session.lostWriteAt = Date.now();
+    else if (buildsOnLostWrite(session, reason)) {
+      reason = 'internal';
+      hostile = false;
+      message = 'an earlier change could not be stored; it will be sent again with this one';
+    }
     reply({ ok: false, error: { code: ERROR_CODE[reason], message } });
     if (reason === 'diverged') return; // already reported
     if (reason !== 'internal') session.divergedEpoch = Math.max(session.divergedEpoch, epoch);
@@ -353,6 +370,7 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
             room: docRoom(conn.meetingId, docName),
             canWrite: false,
             lostPenAt: 0,
+            lostWriteAt: 0,
             epoch: 0,
             divergedEpoch: -1,
             clientIds: new Set(),
@@ -473,7 +491,7 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
               : new DocRefused('forbidden', 'you do not hold the pen on this text', false),
         // Later updates of this epoch may build on the refused one: they are dropped too, quietly.
         refused: (r) => {
-          if (r.reason !== 'internal') session.divergedEpoch = Math.max(session.divergedEpoch, epoch);
+          if (r.reason !== 'internal' && !buildsOnLostWrite(session, r.reason)) session.divergedEpoch = Math.max(session.divergedEpoch, epoch);
         },
       };
       // Queued now, in order; acknowledged when stored (the next message need not wait for that).

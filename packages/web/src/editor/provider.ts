@@ -127,6 +127,10 @@ export class SocketIoYjsProvider {
   private presenceSent = false;
   private lastPresenceAt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last resync after a refusal was asked for, and the pause before the next (0 after a success). */
+  private lastResyncAt = 0;
+  private resyncPause = 0;
 
   constructor(
     readonly socket: AnySocket,
@@ -257,6 +261,8 @@ export class SocketIoYjsProvider {
   }
 
   private noteAcked(version: number): void {
+    this.resyncPause = 0;
+    this.lastResyncAt = 0;
     const was = this.unsaved;
     this.ackedVersion = Math.max(this.ackedVersion, version);
     if (was && !this.unsaved) this.emit('saved', true);
@@ -272,6 +278,8 @@ export class SocketIoYjsProvider {
     this.joined = false;
     this.epoch++;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
     clearTimeout(this.presenceTimer);
     this.presenceTimer = undefined;
     this.socket.off('connect', this.onConnect);
@@ -329,6 +337,29 @@ export class SocketIoYjsProvider {
     });
   }
 
+  /**
+   * What was sent was not stored (the server could not, or no answer came):
+   * sync again, which resends all it lacks. Once for all the refusals of
+   * what was in flight (each keystroke sent before the first refusal came
+   * back is refused too: a sync request for each would be a flood the server
+   * cuts), and, while the server keeps refusing, after a pause that doubles
+   * each time (from `retryMs` up to 8 s) until something is stored.
+   */
+  private resync(): void {
+    if (!this.wanted || !this.joined || !this.socket.connected) return;
+    this.pushPending = true;
+    if (this.resyncTimer !== undefined) return;
+    const wait = Math.max(0, this.lastResyncAt + this.resyncPause - Date.now());
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined;
+      if (!this.joined || !this.socket.connected) return;
+      // A resync that ends refused again waits longer before the next.
+      if (this.lastResyncAt > 0) this.resyncPause = Math.min(this.resyncPause * 2 || this.options.retryMs, 8_000);
+      this.lastResyncAt = Date.now();
+      this.sendStep1();
+    }, wait);
+  }
+
   private sendStep1(): void {
     this.send('sync', Y_SYNC.step1, Y.encodeStateVector(this.doc));
   }
@@ -348,10 +379,7 @@ export class SocketIoYjsProvider {
       this.ackEpoch++;
       // Refused: `refused` tells why. Not stored, or no answer in time: sync again, which resends all.
       if (result && !result.ok && result.error.code !== 'internal') return;
-      if (this.wanted && this.joined && this.socket.connected) {
-        this.pushPending = true;
-        this.sendStep1();
-      }
+      this.resync();
     });
   }
 
@@ -418,8 +446,7 @@ export class SocketIoYjsProvider {
   private readonly onRefused = (docName: string, refusal: DocRefusal): void => {
     if (docName !== this.docName) return;
     if (refusal.reason === 'internal') {
-      this.pushPending = true;
-      if (this.joined) this.sendStep1();
+      this.resync();
     } else {
       this.diverged = true;
     }
