@@ -4,13 +4,15 @@
  * ports). A script that prints figures, not a test.
  *
  *   pnpm bench:cluster [--parts a,b,c] [--readers 3000] [--rate 10] [--seconds 10] [--procs 2]
- *                      [--meetings 100] [--clients 30] [--kills 10]
+ *                      [--repeat 2] [--layouts one,spread,forwarded] [--profile DIR]
+ *                      [--meetings 100] [--clients 30] [--pace 5000] [--kills 10]
  *
- * (a) one meeting, one typist on node 1 and `readers` lean readers (they
- *     decode, as bench:drafting's): first every reader on node 1 (the one-node
- *     figure), then the same readers spread over the three nodes, in the same
- *     run; keystroke → reader p50/p99 (shared monotonic clock) and how many
- *     arrivals are missing.
+ * (a) one meeting, one typist and `readers` lean readers (they decode, as
+ *     bench:drafting's), in turns: every reader and the typist on the
+ *     meeting's owner (the one-node figure); the readers spread over the
+ *     nodes, the typist on the owner; the typist on another node;
+ *     keystroke → reader p50/p99 (shared monotonic clock), how many arrivals
+ *     are missing, each process's CPU and the load average.
  * (b) `meetings` meetings of `clients` clients each, closed loops of
  *     speakers.request / speakers.withdraw through the load balancer:
  *     commands per second, p50/p99.
