@@ -46,12 +46,14 @@ function getFrom(localAddress: string, url: string, headers: Record<string, stri
 
 let meetingId: string;
 let secretariat: ApiClient;
+let secretariatCode: string;
 
 describe('three nodes behind HAProxy', () => {
   it('runs a meeting made through the load balancer, recorded in PostgreSQL; its session works on every node', async () => {
     const created = await cluster.admin().request('POST', '/api/meetings', SAMPLE_MEETING);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     meetingId = created.body.meetingId;
+    secretariatCode = created.body.secretariatCode;
     const signIn = await new ApiClient(cluster.url).request('POST', '/api/session', { meetingId, code: created.body.secretariatCode, name: 'Officer' });
     expect(signIn.status).toBe(200);
     secretariat = new ApiClient(cluster.url, signIn.body.token);
@@ -92,6 +94,24 @@ describe('three nodes behind HAProxy', () => {
     expect(added.status, JSON.stringify(added.body)).toBe(200);
     for (let i = 0; i < cluster.nodes.length; i++) {
       await expect.poll(async () => titles(await stateOn(i)), { timeout: 3_000 }).toEqual(['Adoption of the agenda', 'Organization of work']);
+    }
+  });
+
+  it('ends a session on every node when it signs out on one: its sockets elsewhere close, its token is refused there', async () => {
+    const signIn = await new ApiClient(cluster.nodes[0].url).request('POST', '/api/session', { meetingId, code: secretariatCode, name: 'Leaving officer' });
+    expect(signIn.status).toBe(200);
+    const token = signIn.body.token as string;
+    const sockets = await Promise.all([1, 2].map((i) => connect(cluster.nodes[i].url, { token })));
+    const closed = sockets.map((s) => new Promise<string>((resolve) => s.on('disconnect', (reason: string) => resolve(reason))));
+    try {
+      expect((await new ApiClient(cluster.nodes[0].url, token).request('DELETE', '/api/session')).status).toBeLessThan(300);
+      // Told over Redis: the other nodes close its sockets (the server's doing) …
+      const reasons = await Promise.race([Promise.all(closed), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('sockets still open on the other nodes')), 5_000))]);
+      expect(reasons).toEqual(['io server disconnect', 'io server disconnect']);
+      // … and refuse its token.
+      for (const i of [1, 2]) expect((await new ApiClient(cluster.nodes[i].url, token).request('GET', '/api/session')).status).toBe(401);
+    } finally {
+      for (const s of sockets) s.close();
     }
   });
 
