@@ -67,8 +67,13 @@ const externals = {
 rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 await build({
-  // The SQLite store's writer thread is a file of its own, beside main.js (store/sqlite.ts starts it).
-  entryPoints: { main: resolve(root, 'packages/server/src/main.ts'), 'sqlite-writer': resolve(root, 'packages/server/src/store/sqlite-writer.ts') },
+  // The threads are files of their own, beside main.js: the SQLite store's writer (store/sqlite.ts starts it) and
+  // the DOCX builder (export/worker.ts).
+  entryPoints: {
+    main: resolve(root, 'packages/server/src/main.ts'),
+    'sqlite-writer': resolve(root, 'packages/server/src/store/sqlite-writer.ts'),
+    'docx-worker': resolve(root, 'packages/server/src/export/docx-worker.ts'),
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -1,20 +1,26 @@
 /**
  * Issue 10, item 4: a viewer flooding report exports may not take the server
  * from the meeting. The server runs in its own process; a secretariat sends
- * commands over its socket, in quiet rounds and rounds while a viewer keeps
- * eight PDF/DOCX/HTML exports in flight at all times (from another process).
- * Its command p95 must stay close to the quiet p95 (see the bound below). The flood is answered
- * with 429/503 and Retry-After, never with more work than the server has
- * room for.
+ * commands over two sockets (a console's pace), in quiet phases and phases
+ * while a viewer keeps eight PDF/DOCX/HTML/JSON exports in flight at all
+ * times (from another process), the phases in turn and repeated so that the
+ * machine's other load weighs on both alike; the command p95 while flooded
+ * is compared with the quiet p95 measured in the same run (see the bound).
+ * What keeps it: the session's export rate, reports assembled one at a
+ * time, DOCX built in a worker thread and PDFs printed by a Chromium, both
+ * at a lower priority (GAVEL_EXPORT_NICE). The flood is answered with
+ * 429/503 and Retry-After, never with more work than the server has room for.
  */
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { connect, sendCommand } from '../support/fixtures';
 import { ApiClient, SAMPLE_MEETING, spawnServer, tempDir, waitFor } from '../support/server';
 
-const COMMANDS = 60;
-const ROUNDS = 4;
+/** Commands per phase, and quiet/flooded phase pairs: 120 samples a side. */
+const PER_PHASE = 20;
+const ROUNDS = 6;
 
 /** A request per format in flight at all times while flooding ("on"/"off" lines on stdin); prints the statuses seen at the end. */
 const FLOODER = `
@@ -47,7 +53,7 @@ let server: Awaited<ReturnType<typeof spawnServer>>;
 let meetingId: string;
 let secretariat: ApiClient;
 let viewer: ApiClient;
-let socket: Socket;
+let sockets: Socket[];
 
 beforeAll(async () => {
   server = await spawnServer(tempDir('gavel-flood-'));
@@ -62,26 +68,34 @@ beforeAll(async () => {
     type: 'delegation.registerMany',
     delegations: ['578', '818', '076', '124', '250', '276', '392', '484'].map((m49) => ({ category: 'state_party', m49 })),
   });
-  socket = await connect(server.url, { token: secretariat.token });
+  // A report of a real meeting's length: 150 recommendations (a Word file of them is a few hundred ms of CPU).
+  const draft = Array.from({ length: 150 }, (_, k) => `${k + 1}. States parties should ensure that victims of trafficking in persons are not punished for offences they were compelled to commit as a direct consequence of having been trafficked (recommendation ${k + 1}).`).join('\n');
+  const imported = await secretariat.request('POST', `/api/meetings/${meetingId}/drafts/recommendations/import?format=text`, draft, { 'content-type': 'text/plain' });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+  // Two consoles of the secretariat: twice the samples within each socket's limit (40 commands in 10 s).
+  const second = await signIn(created.body.secretariatCode);
+  sockets = [await connect(server.url, { token: secretariat.token }), await connect(server.url, { token: second.token })];
 }, 60_000);
 
 afterAll(async () => {
-  socket?.close();
+  for (const socket of sockets ?? []) socket.close();
   await server?.kill('SIGTERM');
 });
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * q) - 1];
+const p95 = (xs: number[]) => quantile(xs, 0.95);
+const median = (xs: number[]) => quantile(xs, 0.5);
 
-/** Sends commands one after the other (as a chair's console does), each timed from emit to acknowledgement. */
+/** Sends commands one after the other, the two sockets in turn (as consoles do), each timed from emit to acknowledgement. */
 async function commandLatencies(n: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
-    const result = await sendCommand(socket, { type: 'meeting.update', changes: { venue: `Vienna ${i % 7}` } });
+    const result = await sendCommand(sockets[i % 2], { type: 'meeting.update', changes: { venue: `Vienna ${i % 7}` } });
     out.push(performance.now() - started);
     expect(result).toMatchObject({ ok: true });
-    // The socket's own limit is 40 commands in 10 s: a console's pace, not a script's.
-    await new Promise((r) => setTimeout(r, 260));
+    // Each socket's own limit is 40 commands in 10 s: a console's pace, not a script's.
+    await new Promise((r) => setTimeout(r, 150));
   }
   return out;
 }
@@ -98,15 +112,18 @@ describe('a viewer flooding exports', () => {
     flooder.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     const ended = new Promise<void>((r) => flooder.once('exit', () => r()));
     await waitFor(() => out.includes('started'), 10_000, 'the flood to start');
-    // Quiet and flooded rounds in turn, so that the machine's other load weighs on both alike.
+    // The first PDF and Word exports load their libraries and start Chromium and the DOCX thread, once per server
+    // (about a second of the event loop for playwright-core): done before measuring, as any server has done early on.
+    for (const format of ['pdf', 'docx']) expect((await viewer.request('GET', `/api/meetings/${meetingId}/report?format=${format}`)).status).toBe(200);
+    // Quiet and flooded phases in turn, so that the machine's other load weighs on both alike.
     const idleAll: number[] = [];
     const busy: number[] = [];
     try {
       for (let round = 0; round < ROUNDS; round++) {
-        idleAll.push(...(await commandLatencies(COMMANDS / ROUNDS)));
+        idleAll.push(...(await commandLatencies(PER_PHASE)));
         flooder.stdin!.write('on\n');
         await new Promise((r) => setTimeout(r, 200));
-        busy.push(...(await commandLatencies(COMMANDS / ROUNDS)));
+        busy.push(...(await commandLatencies(PER_PHASE)));
         flooder.stdin!.write('off\n');
         // The requests in flight finish before the next quiet round.
         await new Promise((r) => setTimeout(r, 1_500));
@@ -116,14 +133,17 @@ describe('a viewer flooding exports', () => {
     }
     await ended;
     const { statuses, retryAfterMissing } = JSON.parse(out.slice(out.indexOf('{'))) as { statuses: Record<string, number>; retryAfterMissing: number };
-    const report = `idle p95 ${p95(idleAll).toFixed(1)} ms, flooded p95 ${p95(busy).toFixed(1)} ms; exports: ${JSON.stringify(statuses)}`;
+    const report =
+      `idle p50/p95 ${median(idleAll).toFixed(1)}/${p95(idleAll).toFixed(1)} ms, flooded ${median(busy).toFixed(1)}/${p95(busy).toFixed(1)} ms ` +
+      `(${(p95(busy) / p95(idleAll)).toFixed(2)}x), ${busy.length} samples a side, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; exports: ${JSON.stringify(statuses)}`;
     console.log(report);
     expect(Object.keys(statuses).every((s) => s === '200' || s === '429' || s === '503'), report).toBe(true);
     expect(statuses['429'] ?? 0, report).toBeGreaterThan(0);
     expect(retryAfterMissing).toBe(0);
-    // The issue's goal is 2x, not met yet on these shared two-core machines: alone, the flooded p95 measured 1.1 to
-    // 3.3 times the quiet one (load average about 15); inside the whole suite 4.8 times. Before this issue it was
-    // about 100 times (a Chromium per request, DOCX on the event loop, no rate): 8x keeps that regression out.
-    expect(p95(busy), report).toBeLessThanOrEqual(8 * p95(idleAll));
-  }, 180_000);
+    // The issue asks for 2x. Measured on these shared two-core machines (load average 12-17), with a 150-paragraph
+    // report: DOCX built in its thread at a lower priority, 1.0x to 2.04x; DOCX on the event loop and Chromium at the
+    // server's priority, 8.2x (1.6 s p95); before this issue about 100x. 3x keeps that regression out with a margin for
+    // the machine's noise; 2x is not yet met every time (the report is still assembled on the event loop per export).
+    expect(p95(busy), report).toBeLessThanOrEqual(3 * p95(idleAll));
+  }, 300_000);
 });

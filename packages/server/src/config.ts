@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   GAVEL_EXPORTS_PER_MINUTE: z.coerce.number().int().min(2).max(100_000).default(60),
   GAVEL_PDF_PAGES: z.coerce.number().int().min(1).max(16).default(1),
   GAVEL_EXPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  GAVEL_EXPORT_NICE: z.coerce.number().int().min(0).max(19).default(19),
   GAVEL_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24 * 14),
   GAVEL_DEMO: z.enum(['true', 'false']).default('true'),
   GAVEL_WEB_DIR: z.string().optional(),
@@ -67,6 +68,8 @@ export interface Config {
   pdfPages: number;
   /** Heavy exports (PDF, DOCX) waiting for their turn; beyond that, 503 with Retry-After. */
   exportQueue: number;
+  /** The niceness (0-19) of the export work done beside the meeting (the Chromium printing PDFs, the thread building DOCX): 0 leaves it as the server's. */
+  exportNice: number;
   sessionHours: number;
   seedDemo: boolean;
   /** The built web app; not served when absent. */
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportsPerMinute: e.GAVEL_EXPORTS_PER_MINUTE,
     pdfPages: e.GAVEL_PDF_PAGES,
     exportQueue: e.GAVEL_EXPORT_QUEUE,
+    exportNice: e.GAVEL_EXPORT_NICE,
     sessionHours: e.GAVEL_SESSION_HOURS,
     seedDemo: e.GAVEL_DEMO === 'true',
     webDir: e.GAVEL_WEB_DIR ? resolve(e.GAVEL_WEB_DIR) : DEFAULT_WEB_DIR,

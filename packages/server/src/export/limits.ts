@@ -1,15 +1,17 @@
 /**
  * Exports may not take the server from the meeting: each session has a rate
- * (a bucket of GAVEL_EXPORTS_PER_MINUTE, a quarter of it at once), and heavy
- * every report is assembled and rendered one at a time (it is work on the
- * event loop; between two, everything else has its turn), and PDFs are
- * printed GAVEL_PDF_PAGES at a time in the one Chromium, resting between
- * two; at most GAVEL_EXPORT_QUEUE wait for each. Beyond: 429 / 503 with
- * Retry-After.
+ * (a bucket of GAVEL_EXPORTS_PER_MINUTE, a quarter of it at once); every
+ * report is assembled one at a time (work on the event loop; between two,
+ * everything else has its turn); the heavy renders run beside the event
+ * loop at a lower priority (GAVEL_EXPORT_NICE): DOCX in a worker thread
+ * (worker.ts), PDFs GAVEL_PDF_PAGES at a time in the one Chromium, resting
+ * between two; at most GAVEL_EXPORT_QUEUE wait for each. Beyond: 429 / 503
+ * with Retry-After.
  */
 import { DomainError } from '@gavel/shared';
 import type { Config } from '../config';
 import { PdfPrinter, findChromium } from './pdf';
+import { DocxWorker } from './worker';
 import { Bucket } from '../net/bucket';
 
 
@@ -53,11 +55,14 @@ export class Exports {
   /** Printing in Chromium (another process), GAVEL_PDF_PAGES at a time. */
   readonly pdf: Slots;
   readonly printer: PdfPrinter;
+  /** Word files, built in a thread of their own at a lower priority (export/worker.ts). */
+  readonly docx: DocxWorker;
 
   constructor(private readonly config: Config) {
     this.build = new Slots(1, config.exportQueue, 2);
     this.pdf = new Slots(config.pdfPages, config.exportQueue, 10, 2);
-    this.printer = new PdfPrinter(findChromium(config.chromium), { paged: true });
+    this.printer = new PdfPrinter(findChromium(config.chromium), { paged: true, nice: config.exportNice });
+    this.docx = new DocxWorker(config.exportNice);
   }
 
   /**
@@ -78,7 +83,7 @@ export class Exports {
     throw new DomainError('rate_limited', `too many exports; try again in ${wait} s`, { retryAfter: wait });
   }
 
-  close(): Promise<void> {
-    return this.printer.close();
+  async close(): Promise<void> {
+    await Promise.all([this.printer.close(), this.docx.close()]);
   }
 }

@@ -17,7 +17,7 @@
  * Policy (export/html.ts) runs none of its own, and everything from the
  * meeting in it is escaped. Not paged (the access slips): scripts off.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -44,6 +44,29 @@ const missing = () =>
 function memoryProfile(): { path: string; dispose(): void } {
   const path = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'gavel-chromium-profile-'));
   return { path, dispose: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * Chromium started through `nice`, so that everything it runs (the browser,
+ * its zygote, every page's renderer inherit it) yields the CPU to the
+ * meeting's server: a small script in a folder of its own that execs
+ * `nice -n N chromium "$@"` (the pipe Playwright talks through is kept).
+ * Undefined where there is no `nice` or the script cannot be written: then
+ * Chromium runs at the server's priority.
+ */
+function niceLauncher(executable: string, nice: number): { path: string; dispose(): void } | undefined {
+  const niceBin = ['/usr/bin/nice', '/bin/nice'].find((p) => existsSync(p));
+  if (nice <= 0 || !niceBin) return undefined;
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'gavel-chromium-'));
+    const path = join(dir, 'chromium');
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    writeFileSync(path, `#!/bin/sh\nexec ${quote(niceBin)} -n ${nice} ${quote(executable)} "$@"\n`);
+    chmodSync(path, 0o700);
+    return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  } catch {
+    return undefined;
+  }
 }
 
 let pagedSource: string | undefined;
@@ -76,26 +99,32 @@ async function paginate(page: Page): Promise<number> {
 export interface PrintOptions {
   /** Pages laid out by Paged.js (footnotes at the foot of each page); scripts are enabled for it. */
   paged?: boolean;
+  /** Chromium's niceness (GAVEL_EXPORT_NICE): above 0, started through `nice`. */
+  nice?: number;
 }
 
 export class PdfPrinter {
   private browser?: Promise<BrowserContext>;
   private profile?: { path: string; dispose(): void };
+  private launcher?: { path: string; dispose(): void };
   private readonly paged: boolean;
+  private readonly nice: number;
   constructor(
     private readonly executable: string | undefined,
     options: PrintOptions = {},
   ) {
     this.paged = options.paged ?? false;
+    this.nice = options.nice ?? 0;
   }
 
   private launch(): Promise<BrowserContext> {
     if (!this.executable) throw missing();
     if (!this.browser) {
       this.profile ??= memoryProfile();
+      this.launcher ??= niceLauncher(this.executable, this.nice);
       // playwright-core is loaded with the first PDF, not at start (server memory).
       const launched = import('playwright-core').then(({ chromium }) => chromium.launchPersistentContext(this.profile!.path, {
-        executablePath: this.executable,
+        executablePath: this.launcher?.path ?? this.executable,
         args: ARGS,
         timeout: TIMEOUT_MS,
         javaScriptEnabled: this.paged,
@@ -134,6 +163,8 @@ export class PdfPrinter {
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
     this.profile?.dispose();
     this.profile = undefined;
+    this.launcher?.dispose();
+    this.launcher = undefined;
   }
 }
 

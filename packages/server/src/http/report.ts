@@ -76,9 +76,8 @@ async function sendDocument(
   };
   const attach = (ext: string) => reply.header('Content-Disposition', `attachment; filename="${filename}.${ext}"`);
   if (format === 'docx') {
-    // The docx library is loaded with the first Word export, not at start (server memory).
-    const { renderDocx } = await import('../export/docx');
-    const docx = await build((report) => renderDocx(toRenderedReport(report)));
+    // Built in the export thread (export/worker.ts): the event loop only assembles the report.
+    const docx = await build((report) => ctx.exports.docx.render(toRenderedReport(report)));
     return attach('docx').type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
   }
   if (format === 'pdf') {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../thread';
 import Database from 'better-sqlite3';
 import type { Actor, LedgerEvent } from '@gavel/shared';
 import { GENESIS_HASH, hashDocUpdate } from '../ledger/chain';
@@ -131,13 +132,7 @@ class WriterThread {
 
   constructor() {
     const workerData = { gavelSqliteWriter: true };
-    if (!import.meta.url.endsWith('.ts')) {
-      this.worker = new Worker(new URL('./sqlite-writer.js', import.meta.url), { workerData });
-    } else {
-      const source = new URL('./sqlite-writer.ts', import.meta.url).href;
-      const tsx = import.meta.resolve('tsx/esm/api');
-      this.worker = new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`, { eval: true, workerData });
-    }
+    this.worker = startThread(import.meta.url, 'sqlite-writer', workerData);
     // Idle, the thread does not keep the process alive; a write on its way does (call()).
     this.worker.unref();
     this.worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: SerializedError }) => {
