@@ -37,7 +37,7 @@ function typist(client: DocClient, name: string) {
 const occurrences = (text: string, token: string) => text.split(token).length - 1;
 
 describe('SIGKILL while two pen-holders type', () => {
-  it('keeps every acknowledged keystroke and loses none of the unacknowledged ones', async () => {
+  it('keeps every acknowledged keystroke and loses none of the unacknowledged ones', { timeout: 90_000 }, async () => {
     const first = await spawnServer(dataDir);
     started.push(first);
     const port = new URL(first.url).port;

@@ -23,7 +23,7 @@ const STATES = [
 ];
 
 describe('SIGKILL after acknowledgement', () => {
-  it('loses no acknowledged event', async () => {
+  it('loses no acknowledged event', { timeout: 90_000 }, async () => {
     const first = await spawnServer(dataDir);
     started.push(first);
     const admin = first.admin();
