@@ -144,7 +144,7 @@ describe('failover on three nodes', () => {
       // The first command a surviving node gets decided after the kill marks the takeover.
       await waitFor(
         async () => ((await chair.timeout(3000).emitWithAck('command', { type: 'speakers.request', itemId: item, kind: 'panellist', speakerName: `Probe ${round}` }).catch(() => undefined)) as CommandResult | undefined)?.ok || undefined,
-        15_000,
+        30_000, // a hang detector: the takeover time is what the benchmark measures (it took over 15 s once at load average 15)
         `a command after kill ${round + 1}`,
       );
       takeovers.push(performance.now() - killedAt);
