@@ -9,13 +9,21 @@ export default defineConfig({
       { extends: true, test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.{ts,tsx}'] } },
       {
         extends: true,
-        test: { name: 'integration', root: 'tests', include: ['integration/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'integration',
+          root: 'tests',
+          include: ['integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          // No process a test started outlives the run, even one a timed-out test started late.
+          globalSetup: ['./support/global-teardown.ts'],
+        },
       },
       {
         extends: true,
         test: {
           name: 'e2e',
           root: 'tests',
+          globalSetup: ['./support/global-teardown.ts'],
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -17,6 +17,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import { createConnection } from 'node:net';
 import { basename, dirname, join } from 'node:path';
 import { createTestDatabase, findBin, freePort, type TestDatabase } from '@gavel/server/store/postgres-test-db';
+import { track } from './children';
 import { ApiClient, ROOT, spawnServer, tempDir, waitFor } from './server';
 
 export const CLUSTER_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -100,18 +101,6 @@ function debianBin(name: string, pkg: string): string {
   const found = findBin(name) ?? ['/usr/sbin', '/usr/bin'].map((d) => join(d, name)).find((f) => existsSync(f));
   if (!found) throw new Error(`${name} is not installed: the cluster tests need Debian's ${pkg} ('apt-get install -y ${pkg}').`);
   return found;
-}
-
-/** Every child this process started, killed if it exits without closing its cluster (a crashed test run). */
-const children = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const c of children) c.kill('SIGKILL');
-});
-
-function track(child: ChildProcess): ChildProcess {
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
 }
 
 function exited(child: ChildProcess): Promise<void> {

@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '@gavel/server/config';
 import type { DocServiceOptions } from '@gavel/server/docs/service';
 import type { Store } from '@gavel/server/store/store';
 import type { CommandResult, MeetingInfoInput, SessionInfo } from '@gavel/shared';
+import { track } from './children';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -145,7 +146,7 @@ export async function spawnServer(
   const root = options.root ?? ROOT;
   const startMs = options.startMs ?? 30_000;
   const main = options.main ?? (options.compiled ? join(root, 'packages/server/dist/main.js') : undefined);
-  const child: ChildProcess = spawn(
+  const child: ChildProcess = track(spawn(
     process.execPath,
     [...(options.nodeArgs ?? []), ...(main ? [main] : ['--import', 'tsx', join(root, 'packages/server/src/main.ts')])],
     {
@@ -162,7 +163,7 @@ export async function spawnServer(
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
-  );
+  ));
   let output = '';
   if (options.logFile) {
     const log = createWriteStream(options.logFile, { flags: 'a' });
