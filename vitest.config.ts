@@ -23,7 +23,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root: 'tests',
-          globalSetup: ['./support/global-teardown.ts'],
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
