@@ -22,11 +22,52 @@ export const MODEL_MEETING = {
 } as const;
 
 /**
+ * The demo's meeting words in the six languages, so that a screen in any of
+ * them shows the meeting's own title. The agenda and documents have English,
+ * Arabic and French only: the translation status view has work to show.
+ */
+const DEMO_MEETING = {
+  ...MODEL_MEETING,
+  body: {
+    en: MODEL_MEETING.body,
+    ar: 'الفريق العامل المعني بالاتجار بالأشخاص',
+    fr: 'Groupe de travail sur la traite des personnes',
+    es: 'Grupo de Trabajo sobre la Trata de Personas',
+    ru: 'Рабочая группа по торговле людьми',
+    zh: '贩运人口问题工作组',
+  },
+  parentBody: {
+    en: MODEL_MEETING.parentBody,
+    ar: 'مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية',
+    fr: 'Conférence des Parties à la Convention des Nations Unies contre la criminalité transnationale organisée',
+    es: 'Conferencia de las Partes en la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional',
+    ru: 'Конференция участников Конвенции Организации Объединенных Наций против транснациональной организованной преступности',
+    zh: '联合国打击跨国有组织犯罪公约缔约方会议',
+  },
+  title: {
+    en: MODEL_MEETING.title,
+    ar: 'تقرير عن اجتماع الفريق العامل المعني بالاتجار بالأشخاص، المعقود في فيينا من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠',
+    fr: 'Rapport sur la réunion du Groupe de travail sur la traite des personnes tenue à Vienne du 27 au 29 janvier 2010',
+    es: 'Informe sobre la reunión del Grupo de Trabajo sobre la Trata de Personas celebrada en Viena del 27 al 29 de enero de 2010',
+    ru: 'Доклад о работе совещания Рабочей группы по торговле людьми, состоявшегося в Вене 27-29 января 2010 года',
+    zh: '2010年1月27日至29日在维也纳举行的贩运人口问题工作组会议报告',
+  },
+};
+
+/** English, Arabic and French words for the demo's agenda and documents. */
+type Words = { en: string; ar: string; fr: string };
+const BACKGROUND_PAPER: Words = {
+  en: 'Background paper prepared by the Secretariat',
+  ar: 'ورقة معلومات خلفية أعدتها الأمانة',
+  fr: 'Document d’information établi par le Secrétariat',
+};
+
+/**
  * A ready-made meeting to try Gavel with, after the meeting of the model
  * report (Working Group on Trafficking in Persons, Vienna, January 2010).
  */
 export async function seedDemo(meetings: MeetingService): Promise<DemoAccess> {
-  const created = await meetings.create(MODEL_MEETING, ADMIN);
+  const created = await meetings.create(DEMO_MEETING, ADMIN);
   const { meetingId } = created;
   const codes: DemoAccess['codes'] = [];
   const note = (who: string, issued: IssuedCode[]) => issued.forEach((c) => codes.push({ who, code: c.code }));
@@ -50,7 +91,7 @@ export async function seedDemo(meetings: MeetingService): Promise<DemoAccess> {
       { category: 'un_body', names: { en: 'United Nations Children’s Fund', fr: 'Fonds des Nations Unies pour l’enfance', es: 'Fondo de las Naciones Unidas para la Infancia', ru: 'Детский фонд Организации Объединенных Наций', zh: '联合国儿童基金会', ar: 'منظمة الأمم المتحدة للطفولة' } },
     ],
   });
-  await run({ type: 'person.register', name: 'Dominika Krois', title: 'Ms.', function: 'chair' });
+  await run({ type: 'person.register', name: 'Dominika Krois', title: { en: 'Ms.', ar: 'السيدة', fr: 'Mme' }, function: 'chair' });
   await seedAgenda(run);
   note('Chair', (await run({ type: 'access.issue', role: 'chair', label: 'Chair' })).issuedCodes);
   const state = await meetings.state(meetingId);
@@ -65,26 +106,65 @@ export async function seedDemo(meetings: MeetingService): Promise<DemoAccess> {
 
 /** The provisional agenda of the model meeting: item 1 with two sub-items, five substantive items, other matters, the report. */
 async function seedAgenda(run: (command: Command) => Promise<{ events: { type: string; payload: unknown }[] }>) {
-  const add = async (title: string, extra: Record<string, unknown> = {}) => {
+  const add = async (title: Words, extra: Record<string, unknown> = {}) => {
     const { events } = await run({ type: 'agenda.addItem', title, documents: [], ...extra } as Command);
     return (events[0].payload as { item: { id: string } }).item.id;
   };
-  const organizational = await add('Organizational matters', { plannedDate: '2010-01-27' });
-  await add('Opening of the meeting', { parentId: organizational });
-  await add('Adoption of the agenda and organization of work', {
-    parentId: organizational,
-    documents: [{ symbol: 'CTOC/COP/WG.4/2010/1', title: 'Annotated provisional agenda' }],
-  });
-  const substantive: [string, string, string][] = [
-    ['Implementation of the Trafficking in Persons Protocol', 'CTOC/COP/WG.4/2010/2', '2010-01-27'],
-    ['Analysis of key concepts of the Protocol', 'CTOC/COP/WG.4/2010/3', '2010-01-27'],
-    ['Reducing demand for exploitative services', 'CTOC/COP/WG.4/2010/4', '2010-01-28'],
-    ['Non-punishment and non-prosecution of victims of trafficking in persons', 'CTOC/COP/WG.4/2010/4', '2010-01-28'],
-    ['Case management by front-line law enforcement', 'CTOC/COP/WG.4/2010/5', '2010-01-29'],
+  const organizational = await add(
+    { en: 'Organizational matters', ar: 'المسائل التنظيمية', fr: 'Questions d’organisation' },
+    { plannedDate: '2010-01-27' },
+  );
+  await add({ en: 'Opening of the meeting', ar: 'افتتاح الاجتماع', fr: 'Ouverture de la réunion' }, { parentId: organizational });
+  await add(
+    { en: 'Adoption of the agenda and organization of work', ar: 'إقرار جدول الأعمال وتنظيم الأعمال', fr: 'Adoption de l’ordre du jour et organisation des travaux' },
+    {
+      parentId: organizational,
+      documents: [
+        {
+          symbol: 'CTOC/COP/WG.4/2010/1',
+          title: { en: 'Annotated provisional agenda', ar: 'جدول الأعمال المؤقت المشروح', fr: 'Ordre du jour provisoire annoté' },
+        },
+      ],
+    },
+  );
+  const substantive: [Words, string, string][] = [
+    [
+      { en: 'Implementation of the Trafficking in Persons Protocol', ar: 'تنفيذ بروتوكول الاتجار بالأشخاص', fr: 'Application du Protocole relatif à la traite des personnes' },
+      'CTOC/COP/WG.4/2010/2',
+      '2010-01-27',
+    ],
+    [
+      { en: 'Analysis of key concepts of the Protocol', ar: 'تحليل المفاهيم الأساسية الواردة في البروتوكول', fr: 'Analyse des notions clefs du Protocole' },
+      'CTOC/COP/WG.4/2010/3',
+      '2010-01-27',
+    ],
+    [
+      { en: 'Reducing demand for exploitative services', ar: 'الحد من الطلب على الخدمات الاستغلالية', fr: 'Réduire la demande de services d’exploitation' },
+      'CTOC/COP/WG.4/2010/4',
+      '2010-01-28',
+    ],
+    [
+      {
+        en: 'Non-punishment and non-prosecution of victims of trafficking in persons',
+        ar: 'عدم معاقبة ضحايا الاتجار بالأشخاص وعدم مقاضاتهم',
+        fr: 'Non-sanction et non-poursuite des victimes de la traite des personnes',
+      },
+      'CTOC/COP/WG.4/2010/4',
+      '2010-01-28',
+    ],
+    [
+      {
+        en: 'Case management by front-line law enforcement',
+        ar: 'إدارة القضايا من جانب سلطات إنفاذ القانون العاملة على خط المواجهة',
+        fr: 'Gestion des affaires par les services de détection et de répression de première ligne',
+      },
+      'CTOC/COP/WG.4/2010/5',
+      '2010-01-29',
+    ],
   ];
   for (const [title, symbol, plannedDate] of substantive) {
-    await add(title, { plannedDate, documents: [{ symbol, title: 'Background paper prepared by the Secretariat' }] });
+    await add(title, { plannedDate, documents: [{ symbol, title: BACKGROUND_PAPER }] });
   }
-  await add('Other matters', { plannedDate: '2010-01-29' });
-  await add('Adoption of the report', { plannedDate: '2010-01-29' });
+  await add({ en: 'Other matters', ar: 'مسائل أخرى', fr: 'Questions diverses' }, { plannedDate: '2010-01-29' });
+  await add({ en: 'Adoption of the report', ar: 'اعتماد التقرير', fr: 'Adoption du rapport' }, { plannedDate: '2010-01-29' });
 }
