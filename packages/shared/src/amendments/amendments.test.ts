@@ -387,6 +387,19 @@ describe('objections, positions and adoption', () => {
     expect(typed.message).toMatch(/write \{n\} \(or \{ref\}\) where its number goes/);
     // A placeholder does not excuse a second number typed beside it.
     expect(domainError(() => keep('See {ref}, and paragraph 110 below.'), 'invalid_command').message).toContain('"paragraph 110 below"');
+    // Nor a number typed in the same list as the placeholder, in any of the six languages.
+    for (const [words, typed] of [
+      ['For the views expressed, see paragraphs {n} and 110 below.', 'paragraphs {n} and 110 below'],
+      ['Voir les paragraphes {n} et 110 du rapport.', 'paragraphes {n} et 110'],
+      ['Véanse los párrafos {n} y 110 del informe.', 'párrafos {n} y 110'],
+      ['См. пункты {n} и 110 доклада.', 'пункты {n} и 110'],
+      ['انظر الفقرتين {n} و١١٠ من التقرير.', 'الفقرتين {n} و١١٠'],
+      ['见报告第{n}和110段。', '第{n}和110段'],
+    ]) {
+      const refused = domainError(() => keep(words), 'invalid_command');
+      expect(refused.message).toContain(`"${typed}"`);
+      expect(refused.details).toEqual({ typed });
+    }
     domainError(() => keep('For the views expressed, see the discussion below.'), 'invalid_command');
     expect(paragraphStatus(w.m.state, DOC, P50)).not.toBe('no_consensus');
     const [e] = keep('For the views expressed, see paragraph {n} of the report.');

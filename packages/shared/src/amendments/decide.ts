@@ -488,7 +488,7 @@ function footnoteFor(
 ): NonNullable<AdoptionDecision['footnote']> {
   const t: FootnoteTarget = footnote.target;
   const sentence = footnote.text ?? footnoteSentence(state.info.language);
-  refuseTypedNumber(sentence.replaceAll('{ref}', '').replaceAll('{n}', ''));
+  refuseTypedNumber(sentence);
   if ('text' in t) {
     refuseTypedNumber(t.text);
     return { target: { text: t.text }, note: placeReference(sentence, t.text, t.text, true) };
@@ -522,6 +522,7 @@ function refuseTypedNumber(words: string): void {
     fail(
       'invalid_command',
       `the footnote types "${typed}": a number typed by hand is printed as typed and goes wrong when paragraphs are added or moved; choose the paragraph from the report's list instead, and in your own words write {n} (or {ref}) where its number goes`,
+      { typed },
     );
   }
 }

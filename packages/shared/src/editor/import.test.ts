@@ -1,9 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { createEditor } from 'lexical';
 import { $replaceWithBlocks } from './build';
-import { classifyLines, findWrittenReferences, noParagraphsReason, parsePlainDraft } from './import';
+import { classifyLines, findWrittenReferences, noParagraphsReason, parsePlainDraft, typedReportReference } from './import';
 import { GAVEL_NODES } from './nodes';
 import { $readDraft } from './outline';
+
+describe('a paragraph of the report numbered by hand in a footnote\'s words (issue 13)', () => {
+  // A number typed beside the placeholder is one too: "paragraphs {n} and 110" would print 110 whatever the numbering becomes.
+  it.each([
+    ['For the views expressed, see paragraphs {n} and 110 below.', 'paragraphs {n} and 110 below'],
+    ['See paragraphs {n}, 110 and 111 of the report.', 'paragraphs {n}, 110 and 111'],
+    ['See paragraph {n} and 110.', 'paragraph {n} and 110'],
+    ['See {ref} and 110.', '{ref} and 110'],
+    ['See {ref}, and paragraph 110 below.', 'paragraph 110 below'],
+    ['Voir les paragraphes {n} et 110 ci-après.', 'paragraphes {n} et 110 ci-après'],
+    ['Véanse los párrafos {n} y 110 infra.', 'párrafos {n} y 110 infra'],
+    ['См. пункты {n} и 110 ниже.', 'пункты {n} и 110 ниже'],
+    ['انظر الفقرتين {n} و١١٠ أدناه.', 'الفقرتين {n} و١١٠ أدناه'],
+    ['انظر الفقرتين {n} و 110 أدناه.', 'الفقرتين {n} و 110 أدناه'],
+    ['见下文第{n}和110段。', '下文第{n}和110段'],
+    ['见报告第{n}段和第110段。', '第110段'],
+    ['paragraph 109 of the report', 'paragraph 109'],
+    ['الفقرة ١٠٩ أدناه', 'الفقرة ١٠٩ أدناه'],
+  ])('%s', (words, typed) => {
+    expect(typedReportReference(words)).toBe(typed);
+  });
+
+  it.each([
+    'For the views expressed, see paragraph {n} of the report.',
+    'See {ref}.',
+    'Voir les paragraphes {n} ci-après.',
+    'انظر الفقرة {n} أدناه.',
+    '见报告第{n}段。',
+    // Another document's paragraphs stay words.
+    'See paragraph {n} below and paragraphs 12 and 13 of the 2009 report (CTOC/COP/WG.4/2009/2).',
+    'Véanse el párrafo {n} infra y los párrafos 12 y 13 del informe de 2009.',
+    'См. пункт {n} ниже и пункты 12 и 13 доклада 2009 года.',
+    'انظر الفقرة {n} أدناه والفقرتين ١٢ و١٣ من تقرير عام ٢٠٠٩.',
+    '见下文第{n}段和2009年报告第12和13段。',
+  ])('%s: nothing typed', (words) => {
+    expect(typedReportReference(words)).toBeNull();
+  });
+});
 
 describe('references to this text, and to others (issue 13)', () => {
   it.each([

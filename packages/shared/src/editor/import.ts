@@ -275,21 +275,54 @@ export function findWrittenReferences(text: string): TextPiece[] {
 }
 
 /** After a reference, "of the report" with nothing to tell it from this one: in the report's own footnotes it names the report. */
-const THE_REPORT_AFTER = /^\s*(?:(?:of|in)\s+the\s+report\b|du\s+rapport\b|del\s+informe\b|доклада\b|(?:من|في)\s+التقرير)/i;
+const THE_REPORT_AFTER =
+  /^\s*(?:(?:of|in)\s+the\s+report\b|du\s+rapport\b|del\s+informe\b|доклада(?![а-яё])|(?:من|في)\s+التقرير)(?!\s*(?:of|de|du|des|del|за|من|لعام|عام|[0-9\u0660-\u0669]))/i;
+
+/** A paragraph's number in a footnote's words: typed digits, or the placeholder `{n}` the report fills in. */
+const LIST_ELEMENT = String.raw`(?:\{n\}|[0-9]{1,4}|[\u0660-\u0669]{1,4})`;
+/** Between two numbers of a list: "109 and 110", "109, 110", "109-110", "109 et 110", "109 y 110", "109 и 110", "١٠٩ و١١٠". */
+const LIST_SEPARATOR = String.raw`(?:\s*[,،;؛]\s*(?:(?:and|or|et|ou|y|e|o|и|или)\s+|و\s*)?|\s+(?:and|or|to|through|et|ou|à|y|e|o|a|и|или|до|по|إلى|حتى)\s+|\s*و\s*|\s*[-–—]\s*)`;
+/** Where a list of numbers follows: "paragraphs", "paragraphes", "párrafos", "пунктах", "الفقرتين" (with its clitics: "بالفقرة", "للفقرتين"). */
+const LIST_HEAD = String.raw`(?:paragraphs?|paras?\.|paragraphes?|p[aá]rrafos?|пункт[а-яё]*|(?:ال|ل)?فقر(?:ة|تين|تان|ات))`;
+const DIRECTION_AFTER = String.raw`(?:\s+(?:above|below|ci-dessus|ci-dessous|ci-après|supra|infra|выше|ниже|أعلاه|أدناه))?`;
+/**
+ * A paragraph reference in words, numbers and placeholders alike: "paragraph
+ * 109", "paragraphs {n} and 110 below", "{ref} and 110", "الفقرتين {n} و١١٠",
+ * "第{n}和110段", "下文第{n}段". Group 1 or 2 holds the list of numbers.
+ */
+const NUMBERED_LIST = new RegExp(
+  String.raw`${LIST_HEAD}\s*(${LIST_ELEMENT}(?:${LIST_SEPARATOR}${LIST_ELEMENT})*)${DIRECTION_AFTER}` +
+    String.raw`|\{ref\}((?:${LIST_SEPARATOR}${LIST_ELEMENT})+)${DIRECTION_AFTER}` +
+    String.raw`|(?:上文|下文)?第\s*(${LIST_ELEMENT}(?:\s*(?:和|及|与|、|,|，|至|到|-|–)\s*(?:第\s*)?${LIST_ELEMENT})*)\s*段`,
+  'gi',
+);
+const TYPED_NUMBER = /[0-9\u0660-\u0669]/;
 
 /**
  * The first paragraph of the report that `words` number by hand ("paragraph
- * 109", "paragraph 109 of the report", "الفقرة ١٠٩ أدناه", "报告第109段"),
- * or null. A footnote of the report that types the number prints it as
- * typed, wrong once paragraphs are added; references to another document
- * ("paragraph 12 of the 2009 report", "document CTOC/COP/WG.4/2010/2") are not this.
+ * 109", "paragraph 109 of the report", "الفقرة ١٠٩ أدناه", "报告第109段"), or
+ * null: the words as typed, placeholders included ("paragraphs {n} and 110").
+ * A footnote of the report that types a number prints it as typed, wrong once
+ * paragraphs are added; a typed number beside the placeholder is one too. A
+ * list of another document's paragraphs ("paragraphs 12 and 13 of the 2009
+ * report", "document CTOC/COP/WG.4/2010/2") is not this.
  */
 export function typedReportReference(words: string): string | null {
-  for (const m of words.matchAll(WRITTEN_REFERENCE)) {
-    if (!namesAnotherDocument(words, m)) return m[0];
-    const before = words.slice(0, m.index);
-    const after = words.slice((m.index ?? 0) + m[0].length);
-    if (m[5] !== undefined ? /(?:^|[^年号0-9])报告$/.test(before) : THE_REPORT_AFTER.test(after)) return m[0];
+  for (const m of words.matchAll(NUMBERED_LIST)) {
+    const list = m[1] ?? m[2] ?? m[3] ?? '';
+    if (!TYPED_NUMBER.test(list.replaceAll('{n}', ''))) continue;
+    const start = m.index ?? 0;
+    const before = words.slice(0, start);
+    const after = words.slice(start + m[0].length);
+    const directed = /(?:above|below|ci-dessus|ci-dessous|ci-après|supra|infra|выше|ниже|أعلاه|أدناه)$/i.test(m[0]) || /^(?:上文|下文)/.test(m[0]);
+    const chinese = m[3] !== undefined;
+    const another = directed
+      ? false
+      : chinese
+        ? OTHER_DOCUMENT_BEFORE_ZH.test(before) && !/本(?:报告|文件)$/.test(before)
+        : OTHER_DOCUMENT_AFTER.test(after) && !THIS_DOCUMENT_AFTER.test(after);
+    if (!another) return m[0];
+    if (chinese ? /(?:^|[^年号0-9])报告$/.test(before) : THE_REPORT_AFTER.test(after)) return m[0];
   }
   return null;
 }

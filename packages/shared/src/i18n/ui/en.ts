@@ -868,6 +868,10 @@ export const en = {
     footnoteWordsPlaceholder: 'paragraph 12 of the 2009 report (CTOC/COP/WG.4/2009/2)',
     footnoteDraftOnly: 'The report could not be read: paragraphs of this text, numbered as in the draft.',
     footnoteText: 'Words of the footnote',
+    footnoteTyped:
+      '“{{typed}}” types a paragraph number by hand: it would be printed as typed and go wrong when paragraphs are added or moved. The footnote follows one paragraph, the one chosen above: write {n} where its number goes (or {ref} for the whole reference) and type no other number of a paragraph of the report.',
+    footnoteTypedWords:
+      '“{{typed}}” numbers a paragraph of this report by hand: it would be printed as typed and go wrong when paragraphs are added or moved. Choose “Pointing to a paragraph of the report” instead; words are for another document (“paragraph 12 of the 2009 report”).',
     footnoteTextHint:
       'Leave empty for the standard sentence ("For the discussion of the working group on this recommendation, see …"). Your own words must say where the paragraph goes: {ref} for the reference ("paragraph 109 below"), {n} for its number alone ("see paragraph {n} of the report"); never type the number, it would not follow the numbering.',
     record: 'Record: {{outcome}}',

@@ -888,6 +888,10 @@ export const es: UiStrings = {
     footnoteWordsPlaceholder: 'párrafo 12 del informe de 2009 (CTOC/COP/WG.4/2009/2)',
     footnoteDraftOnly: 'No se pudo leer el informe: párrafos de este texto, numerados como en el proyecto.',
     footnoteText: 'Texto de la nota',
+    footnoteTyped:
+      '“{{typed}}” escribe a mano un número de párrafo: se imprimiría tal cual y quedaría mal al añadir o mover párrafos. La nota sigue a un solo párrafo, el elegido arriba: escriba {n} donde va su número (o {ref} para la remisión completa) y no escriba ningún otro número de párrafo del informe.',
+    footnoteTypedWords:
+      '“{{typed}}” numera a mano un párrafo de este informe: se imprimiría tal cual y quedaría mal al añadir o mover párrafos. Elija en cambio “Que remite a un párrafo del informe”; el texto libre es para otro documento (“párrafo 12 del informe de 2009”).',
     footnoteTextHint:
       'Déjelo vacío para la frase normalizada (“Para el debate del Grupo de trabajo sobre esta recomendación, véase …”). Su propio texto debe indicar dónde va el párrafo: {ref} para la remisión (“párrafo 109 infra”), {n} solo para el número (“véase el párrafo {n} del informe”); no escriba nunca el número, no seguiría la numeración.',
     record: 'Registrar: {{outcome}}',

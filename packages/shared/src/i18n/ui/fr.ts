@@ -892,6 +892,10 @@ export const fr: UiStrings = {
     footnoteWordsPlaceholder: 'paragraphe 12 du rapport de 2009 (CTOC/COP/WG.4/2009/2)',
     footnoteDraftOnly: 'Le rapport n’a pas pu être lu : paragraphes du présent texte, numérotés comme dans le projet.',
     footnoteText: 'Texte de la note',
+    footnoteTyped:
+      '« {{typed}} » tape un numéro de paragraphe : il serait imprimé tel quel et deviendrait faux dès qu’on ajoute ou déplace des paragraphes. La note suit un seul paragraphe, celui choisi ci-dessus : écrivez {n} à la place de son numéro (ou {ref} pour la référence entière) et ne tapez aucun autre numéro de paragraphe du rapport.',
+    footnoteTypedWords:
+      '« {{typed}} » numérote à la main un paragraphe de ce rapport : il serait imprimé tel quel et deviendrait faux dès qu’on ajoute ou déplace des paragraphes. Choisissez plutôt « Renvoyant à un paragraphe du rapport » ; le texte libre sert pour un autre document (« paragraphe 12 du rapport de 2009 »).',
     footnoteTextHint:
       'Laisser vide pour la phrase type (« Pour le débat du Groupe de travail sur cette recommandation, voir … »). Votre propre texte doit indiquer où va le paragraphe : {ref} pour la référence (« paragraphe 109 ci-après »), {n} pour son seul numéro (« voir le paragraphe {n} du rapport ») ; ne tapez jamais le numéro, il ne suivrait pas la numérotation.',
     record: 'Consigner : {{outcome}}',

@@ -875,6 +875,10 @@ export const zh: UiStrings = {
     footnoteWordsPlaceholder: '2009年报告第12段（CTOC/COP/WG.4/2009/2）',
     footnoteDraftOnly: '无法读取报告：本案文的段落，按草案编号。',
     footnoteText: '脚注文字',
+    footnoteTyped:
+      '“{{typed}}”手动键入了段落编号：它会按原样印出，增加或移动段落后就会出错。脚注只跟随上面选定的一个段落：在其编号处写{n}（或写{ref}表示完整出处），不要键入报告中其他段落的编号。',
+    footnoteTypedWords:
+      '“{{typed}}”手动编号了本报告的段落：它会按原样印出，增加或移动段落后就会出错。请改为选择“提及报告中的某一段落”；自由文字用于其他文件（“2009年报告第12段”）。',
     footnoteTextHint:
       '留空则使用标准句（“关于工作组对这项建议的讨论，见……”）。自拟文字须注明段落位置：{ref}表示完整出处（“下文第109段”），{n}仅表示编号（“见报告第{n}段”）；切勿直接键入编号，否则不会随编号变化。',
     record: '记录：{{outcome}}',

@@ -14,7 +14,7 @@ import { consensusBlockers } from '@gavel/shared/amendments/consensus';
 import { useCommand } from '../../components/useCommand';
 import { fetchReport } from '../report/exports';
 import { paragraphsInScope } from '../text/glance';
-import { footnoteChoices, type FootnoteChoiceGroup } from './footnoteTargets';
+import { footnoteChoices, typedFootnoteNumber, type FootnoteChoiceGroup } from './footnoteTargets';
 import { paragraphRange } from './present';
 import { BlockerList, RefusalText } from './RefusalText';
 import type { Negotiation } from './useNegotiation';
@@ -70,6 +70,8 @@ export function AdoptionPanel({ n, paragraphId }: { n: Negotiation; paragraphId:
     ids.length === 1
       ? t('amendments.paragraphNumber', { number: label(ids[0]) })
       : t('adoption.paragraphsRange', { from: label(ids[0]), to: label(ids.at(-1)!), count: ids.length });
+
+  const typed = outcome === 'no_consensus' && disposition === 'keep' ? typedFootnoteNumber(footnoteTo, footnoteWords, footnoteText) : null;
 
   const footnote = (): { target: FootnoteTarget; text?: string } | undefined => {
     if (outcome !== 'no_consensus' || disposition !== 'keep' || footnoteTo === 'none') return undefined;
@@ -205,7 +207,22 @@ export function AdoptionPanel({ n, paragraphId }: { n: Negotiation; paragraphId:
                 {footnoteTo === 'words' ? (
                   <div className="field">
                     <label htmlFor={`${id}-fnw`}>{t('adoption.footnoteWordsLabel')}</label>
-                    <input id={`${id}-fnw`} value={footnoteWords} required maxLength={300} onChange={(e) => setFootnoteWords(e.target.value)} lang={n.docLang} dir="auto" placeholder={t('adoption.footnoteWordsPlaceholder')} />
+                    <input
+                      id={`${id}-fnw`}
+                      value={footnoteWords}
+                      required
+                      maxLength={300}
+                      onChange={(e) => setFootnoteWords(e.target.value)}
+                      lang={n.docLang}
+                      dir="auto"
+                      placeholder={t('adoption.footnoteWordsPlaceholder')}
+                      aria-invalid={typed?.field === 'words'}
+                    />
+                    {typed?.field === 'words' ? (
+                      <p className="error" role="alert" data-testid="footnote-typed">
+                        {t('adoption.footnoteTypedWords', { typed: typed.typed })}
+                      </p>
+                    ) : null}
                   </div>
                 ) : null}
                 {footnoteTo !== 'none' ? (
@@ -213,10 +230,25 @@ export function AdoptionPanel({ n, paragraphId }: { n: Negotiation; paragraphId:
                     <label htmlFor={`${id}-fnt`}>
                       {t('adoption.footnoteText')} <span className="muted">({t('actions.optional')})</span>
                     </label>
-                    <input id={`${id}-fnt`} value={footnoteText} maxLength={1000} onChange={(e) => setFootnoteText(e.target.value)} lang={n.docLang} dir="auto" aria-describedby={`${id}-fnh`} />
+                    <input
+                      id={`${id}-fnt`}
+                      value={footnoteText}
+                      maxLength={1000}
+                      onChange={(e) => setFootnoteText(e.target.value)}
+                      lang={n.docLang}
+                      dir="auto"
+                      aria-describedby={`${id}-fnh`}
+                      aria-invalid={typed?.field === 'text'}
+                      data-testid="adoption-footnote-text"
+                    />
                     <small id={`${id}-fnh`} className="hint">
                       {t('adoption.footnoteTextHint')}
                     </small>
+                    {typed?.field === 'text' ? (
+                      <p className="error" role="alert" data-testid="footnote-typed">
+                        {t('adoption.footnoteTyped', { typed: typed.typed })}
+                      </p>
+                    ) : null}
                   </div>
                 ) : null}
               </div>
@@ -237,7 +269,7 @@ export function AdoptionPanel({ n, paragraphId }: { n: Negotiation; paragraphId:
             <BlockerList n={n} blockers={blockers} />
           </div>
         ) : null}
-        <button type="submit" className="primary" disabled={runner.busy || ids.length === 0} data-testid="adoption-record">
+        <button type="submit" className="primary" disabled={runner.busy || ids.length === 0 || typed !== null} data-testid="adoption-record">
           {t('adoption.record', { outcome: t(`adoption.outcomes.${outcome}`) })}
         </button>
         {done ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report, ReportItem } from '@gavel/shared';
-import { footnoteChoices } from './footnoteTargets';
+import { footnoteChoices, typedFootnoteNumber } from './footnoteTargets';
 
 const heading = (label: string, title: string): ReportItem => ({ kind: 'heading', level: 1, label, inlines: [{ t: 'text', text: title }] });
 const para = (n: number, label: string, text: string, source: Extract<ReportItem, { kind: 'paragraph' }>['source'], sourceId: string): ReportItem => ({
@@ -45,5 +45,16 @@ describe('the paragraphs a no-consensus footnote may point at', () => {
     expect(groups[3].choices[0].label).toBe('٤- افتتح الاجتماع.');
     expect(groups[2].choices.map((c) => c.target)).toEqual([{ paragraphId: 'p_rec0000002', doc: 'recommendations' }]);
     for (const c of groups.flatMap((g) => g.choices)) expect(JSON.parse(c.value)).toEqual(c.target);
+  });
+});
+
+describe('a paragraph number typed in the footnote, caught before sending (issue 13)', () => {
+  it('names the field and the words: a number typed beside {n}, or a paragraph of the report in the words pointing elsewhere', () => {
+    expect(typedFootnoteNumber('paragraph', '', 'See paragraphs {n} and 110 below.')).toEqual({ field: 'text', typed: 'paragraphs {n} and 110 below' });
+    expect(typedFootnoteNumber('paragraph', '', 'انظر الفقرتين {n} و١١٠ أدناه.')).toEqual({ field: 'text', typed: 'الفقرتين {n} و١١٠ أدناه' });
+    expect(typedFootnoteNumber('words', 'paragraph 109 of the report', '')).toEqual({ field: 'words', typed: 'paragraph 109' });
+    expect(typedFootnoteNumber('words', 'paragraph 12 of the 2009 report', 'See {ref}.')).toBeNull();
+    expect(typedFootnoteNumber('paragraph', '', 'See paragraph {n} of the report.')).toBeNull();
+    expect(typedFootnoteNumber('none', 'paragraph 109 of the report', 'paragraphs {n} and 110')).toBeNull();
   });
 });

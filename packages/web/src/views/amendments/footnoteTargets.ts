@@ -9,6 +9,7 @@
  */
 import type { Report, ReportInline } from '@gavel/shared';
 import type { FootnoteTarget } from '@gavel/shared/amendments/commands';
+import { typedReportReference } from '@gavel/shared/editor/import';
 
 export interface FootnoteChoice {
   /** The select's value: one per paragraph. */
@@ -52,4 +53,23 @@ export function footnoteChoices(report: Report, exclude: readonly string[] = [])
   }
   const withParagraphs = groups.filter((g) => g.choices.length > 0);
   return [...withParagraphs.filter((g) => g.chapter === DELIBERATIONS), ...withParagraphs.filter((g) => g.chapter !== DELIBERATIONS)];
+}
+
+/**
+ * Words of the footnote that number a paragraph of the report by hand (the
+ * server refuses them too): in the footnote's own words, a typed number even
+ * beside the placeholder ("paragraphs {n} and 110"); in the words pointing
+ * elsewhere, a paragraph of this report. Null when none, so the panel can
+ * say which field and why before anything is sent.
+ */
+export function typedFootnoteNumber(
+  to: 'none' | 'paragraph' | 'words',
+  words: string,
+  text: string,
+): { field: 'words' | 'text'; typed: string } | null {
+  if (to === 'none') return null;
+  const inWords = to === 'words' ? typedReportReference(words) : null;
+  if (inWords) return { field: 'words', typed: inWords };
+  const inText = typedReportReference(text);
+  return inText ? { field: 'text', typed: inText } : null;
 }
