@@ -5,6 +5,7 @@
  *
  *   pnpm bench:late                 3 rounds of 150 keystrokes per phase
  *   options: --rounds N --keys N --rate KEYS_PER_S --viewers N --updates N --adopted N
+ *            --report-every MS   the server's reportEveryMs (default 1000, as in production)
  *            --profile DIR   CPU profiles of the server's process per phase and
  *                            round (DIR/<phase>-r<round>.cpuprofile) and their
  *                            summary per keystroke (sampling slows it down: the
@@ -219,7 +220,7 @@ async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`Gavel late-meeting benchmark on ${cpus().length} cores, Node ${process.version}; load average ${load()}`);
 
-  const server = await TestServer.start({ config: { signinPerCode: 1_000_000 } });
+  const server = await TestServer.start({ config: { signinPerCode: 1_000_000, reportEveryMs: arg('report-every', 1000) } });
   const viewerProcess = fork(SELF, ['--viewer-process'], { stdio: 'inherit' });
   await new Promise<void>((resolve) => viewerProcess.once('message', () => resolve()));
   try {

@@ -31,7 +31,8 @@ import { TestServer } from '../support/server';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await TestServer.start({ config: { exportsPerMinute: 1_000_000, signinPerCode: 1_000_000 } });
+  // A report is built at most every 100 ms (the production default is 1 s): a read soon after another waits for the next build.
+  server = await TestServer.start({ config: { exportsPerMinute: 1_000_000, signinPerCode: 1_000_000, reportEveryMs: 100 } });
 });
 afterAll(async () => {
   await server?.stop();

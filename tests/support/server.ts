@@ -31,6 +31,8 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
   return {
     ...loadConfig({ GAVEL_DATA_DIR: dataDir, GAVEL_LOG_LEVEL: 'silent', GAVEL_DEMO: 'false', PORT: '0' }),
     adminToken: 'test-admin-token-0123456789abcdef',
+    // A report asked right after a change is built at once (tests that want the bound set it: report-cache.property.test.ts).
+    reportEveryMs: 0,
     ...overrides,
   };
 }

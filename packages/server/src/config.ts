@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   GAVEL_PDF_PAGES: z.coerce.number().int().min(1).max(16).default(1),
   GAVEL_EXPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   GAVEL_EXPORT_NICE: z.coerce.number().int().min(0).max(19).default(19),
+  GAVEL_REPORT_EVERY_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   GAVEL_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24 * 14),
   GAVEL_DEMO: z.enum(['true', 'false']).default('true'),
   GAVEL_WEB_DIR: z.string().optional(),
@@ -70,6 +71,12 @@ export interface Config {
   exportQueue: number;
   /** The niceness (0-19) of the export work done beside the meeting (the Chromium printing PDFs, the thread building DOCX): 0 leaves it as the server's. */
   exportNice: number;
+  /**
+   * While a meeting's texts change, its report is assembled at most once in
+   * this many ms per language and edition; a viewer asking meanwhile waits
+   * for the next assembly, never gets an older one (export/report-cache.ts).
+   */
+  reportEveryMs: number;
   sessionHours: number;
   seedDemo: boolean;
   /** The built web app; not served when absent. */
@@ -120,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdfPages: e.GAVEL_PDF_PAGES,
     exportQueue: e.GAVEL_EXPORT_QUEUE,
     exportNice: e.GAVEL_EXPORT_NICE,
+    reportEveryMs: e.GAVEL_REPORT_EVERY_MS,
     sessionHours: e.GAVEL_SESSION_HOURS,
     seedDemo: e.GAVEL_DEMO === 'true',
     webDir: e.GAVEL_WEB_DIR ? resolve(e.GAVEL_WEB_DIR) : DEFAULT_WEB_DIR,

@@ -14,6 +14,18 @@
  * version is unknown (a node following a meeting another node owns),
  * nothing is kept: the report is built for each request, as before.
  *
+ * While someone types, the texts' version moves with every keystroke, and
+ * viewers asking each at its own moment would each find a new version: the
+ * report would be assembled on the event loop for nearly every request,
+ * and the typist's keystrokes wait behind it. So a (meeting, language,
+ * edition) is built at most once every `everyMs` (config reportEveryMs,
+ * 1 s by default): a request for a newer version within that time waits
+ * until it has passed, with everyone else asking meanwhile, and all get the
+ * build made then. What a viewer sees is never older than its request: the
+ * report it gets was built after it asked, or is of the version the meeting
+ * still has (it holds everything acknowledged before the request); it may
+ * come up to `everyMs` later. A meeting that stands still answers at once.
+ *
  * The answer's ETag is a hash of its bytes: a viewer that has them already
  * (If-None-Match) is told 304, whatever made it ask.
  */
@@ -41,8 +53,18 @@ export interface ReportAnswer {
   body(acceptEncoding: string | undefined): Promise<{ encoding: Encoding; bytes: Buffer }>;
 }
 
+/** What the meeting is now: its ledger seq, and how to build its report as it stands. */
+export interface Current {
+  seq: number;
+  build: () => Promise<Report>;
+}
+
 interface Kept {
   version: string;
+  /** Its place among the builds started (in this cache): a build numbered above a request's arrival read everything acknowledged before it. */
+  number: number;
+  /** When it started (performance.now()). */
+  startedAt: number;
   report: Promise<Report>;
   answer?: { signature: string; answer: Promise<ReportAnswer> };
 }
@@ -50,44 +72,73 @@ interface Kept {
 export class ReportCache {
   /** By meeting, language and edition: the last version built (older ones are of no use to anyone). */
   private readonly kept = new Map<string, Kept>();
+  /** By meeting, language and edition: the moment the next build may start, which those asking for a new version wait for together. */
+  private readonly opening = new Map<string, Promise<void>>();
+  private started = 0;
 
   constructor(
     private readonly docs: DocService,
+    /**
+     * At most one build per (meeting, language, edition) in this many ms
+     * (config reportEveryMs): a request for a newer version within that
+     * time waits until it has passed, then gets the build made then.
+     */
+    private readonly everyMs = 0,
     /** How many (meeting, language, edition) are kept at most; the least recently asked goes first. */
     private readonly limit = 24,
   ) {}
 
   /**
-   * The report of meeting `meetingId` at ledger seq `seq`, in `lang`: the one
-   * kept for this version, or built by `build` (once: everyone asking for
-   * the same version meanwhile waits for the same build).
+   * The report of meeting `meetingId` in `lang` as it stands now: the one
+   * kept if the meeting has not changed since it was built (or it was built
+   * after this request came), else built from `current()` (once: everyone
+   * asking meanwhile waits for the same build), at most once every
+   * `everyMs` while the meeting keeps changing.
    */
-  report(meetingId: string, seq: number, lang: Lang, edition: Edition, build: () => Promise<Report>): Promise<Report> {
-    return this.entry(meetingId, seq, lang, edition, build).report;
+  async report(meetingId: string, lang: Lang, edition: Edition, current: () => Promise<Current>): Promise<Report> {
+    return (await this.entry(meetingId, lang, edition, current)).report;
   }
 
   /** The report's JSON answer (`{ ...report, recordHead }`), made once per version and signed head. */
-  async answer(meetingId: string, seq: number, lang: Lang, edition: Edition, head: SignedHead | undefined, build: () => Promise<Report>): Promise<ReportAnswer> {
-    const kept = this.entry(meetingId, seq, lang, edition, build);
+  async answer(meetingId: string, lang: Lang, edition: Edition, current: () => Promise<Current>, head: () => Promise<SignedHead | undefined>): Promise<ReportAnswer> {
+    const kept = await this.entry(meetingId, lang, edition, current);
     const report = await kept.report;
-    const signature = head?.signature ?? '';
-    if (kept.answer?.signature !== signature) kept.answer = { signature, answer: jsonAnswer(report, head) };
+    // The head is asked after the build: it names at least what the report holds.
+    const signed = await head();
+    const signature = signed?.signature ?? '';
+    if (kept.answer?.signature !== signature) kept.answer = { signature, answer: jsonAnswer(report, signed) };
     return kept.answer.answer;
   }
 
-  private entry(meetingId: string, seq: number, lang: Lang, edition: Edition, build: () => Promise<Report>): Kept {
-    const texts = this.docs.textsVersion(meetingId);
-    // Read before building: whatever changes during the build moves the version, and the next asker builds again.
-    const version = `${seq}:${texts}`;
+  private async entry(meetingId: string, lang: Lang, edition: Edition, current: () => Promise<Current>): Promise<Kept> {
+    const arrived = this.started;
     const k = `${meetingId}\u0000${lang}\u0000${edition}`;
-    const kept = this.kept.get(k);
-    this.kept.delete(k);
-    if (kept?.version === version && texts !== undefined) {
-      this.kept.set(k, kept);
-      return kept;
+    for (;;) {
+      const { seq, build } = await current();
+      const texts = this.docs.textsVersion(meetingId);
+      // Read before building: whatever changes during the build moves the version, and the next asker builds again.
+      const version = `${seq}:${texts}`;
+      if (texts === undefined) return { version, number: 0, startedAt: 0, report: build() };
+      const kept = this.kept.get(k);
+      if (kept && (kept.version === version || kept.number > arrived)) {
+        this.kept.delete(k);
+        this.kept.set(k, kept);
+        return kept;
+      }
+      const wait = kept ? kept.startedAt + this.everyMs - performance.now() : 0;
+      if (wait <= 0) return this.start(k, version, build);
+      let opens = this.opening.get(k);
+      if (!opens) {
+        opens = new Promise<void>((resolve) => setTimeout(resolve, wait)).finally(() => this.opening.delete(k));
+        this.opening.set(k, opens);
+      }
+      await opens;
     }
-    const fresh: Kept = { version, report: build() };
-    if (texts === undefined) return fresh;
+  }
+
+  private start(k: string, version: string, build: () => Promise<Report>): Kept {
+    const fresh: Kept = { version, number: ++this.started, startedAt: performance.now(), report: build() };
+    this.kept.delete(k);
     this.kept.set(k, fresh);
     // A failed build (the export queue full, say) is not kept: the next asker tries again.
     fresh.report.catch(() => this.kept.get(k) === fresh && this.kept.delete(k));

@@ -23,8 +23,8 @@ import { paragraphStatus, unnumberedParagraphs, type Lang, type MeetingState, ty
 import { $isBracketNode, $isCrossRefNode, $isFootnoteNode, $isNumberedParagraphNode } from '@gavel/shared/editor/nodes';
 import { bracketDeleteWord } from '@gavel/shared/editor/labels';
 import { bracketText } from '@gavel/shared/editor/rich';
-import { $readDraft } from '@gavel/shared/editor/outline';
-import type { Numbering } from '@gavel/shared/editor/numbering';
+import { $readOutline } from '@gavel/shared/editor/outline';
+import { numberDocument, type Numbering } from '@gavel/shared/editor/numbering';
 import type { DocService } from '../docs/service';
 import { headlessFrom, type HeadlessText } from '../drafting/headless';
 import { LiveMirror } from '../drafting/mirror';
@@ -131,7 +131,8 @@ export function readTextFromUpdate(update: Uint8Array, state: MeetingState, docN
 function readText(copy: HeadlessText, state: MeetingState, docName: string, lang: Lang): ReadText {
   return copy.editor.read(() => {
     const omit = unnumberedParagraphs(state, docName);
-    const { numbering } = $readDraft(lang, omit);
+    // The numbers only ($readDraft would also read every paragraph's words and fingerprint, which nothing here uses).
+    const numbering = numberDocument($readOutline(), { lang, omit });
     const footIndex = new Map(numbering.footnotes.map((f, i) => [f.key, i + 1]));
     const notes = new Map<string, string>();
     const ctx: InlineContext = { numbering, footIndex, notes, lang };

@@ -102,23 +102,26 @@ async function exportOf(ctx: AppContext, request: FastifyRequest, id: string, la
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
   // Assembled once per version of the meeting, whoever asks (export/report-cache.ts).
-  const reports = new ReportCache(ctx.docs);
+  const reports = new ReportCache(ctx.docs, ctx.config.reportEveryMs);
   route(app, { method: 'GET', url: '/api/meetings/:id/report', auth: 'member', params: ReportParams, query: ReportQuery }, async ({ params: { id }, query, request, reply }) => {
     const { state, lang } = await exportOf(ctx, request, id, query.lang);
     const { edition } = query;
-    // One report assembled at a time (export/limits.ts): a flood waits in line, or is told to come back.
-    const build = () => ctx.exports.build.run(() => buildReport(ctx.docs, id, state, lang, { words: edition }));
-    const assemble = async () => checkFinal(await reports.report(id, state.seq, lang, edition, build), query, lang);
+    // The meeting as it is when the report is built (which may be a moment after this request, see ReportCache).
+    const current = async () => {
+      const now = (await ctx.meetings.state(id)) ?? state;
+      // One report assembled at a time (export/limits.ts): a flood waits in line, or is told to come back.
+      return { seq: now.seq, build: () => ctx.exports.build.run(() => buildReport(ctx.docs, id, now, lang, { words: edition })) };
+    };
+    const assemble = async () => checkFinal(await reports.report(id, lang, edition, current), query, lang);
     const base = (state.info.symbol || `report-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');
     const attach = (r: typeof reply, ext: string) => r.header('Content-Disposition', `attachment; filename="${base}.${lang}.${ext}"`);
     reply.header('Content-Language', lang);
     reply.header('Cache-Control', 'no-store');
     if (query.format === 'docx' || query.format === 'pdf') return sendDocument(ctx, reply, query.format, assemble, `${base}.${lang}`);
-    // The record's signed head goes with the report: a copy kept by a delegation proves what the record held.
-    const head = await ctx.record.signedHead(id);
     if (query.format === 'json') {
       // The report view's answer: the same bytes for every viewer of this version, and 304 to one that has them.
-      const answer = await reports.answer(id, state.seq, lang, edition, head, build);
+      // The record's signed head goes with the report: a copy kept by a delegation proves what the record held.
+      const answer = await reports.answer(id, lang, edition, current, () => ctx.record.signedHead(id));
       checkFinal(answer.report, query, lang);
       reply.header('Cache-Control', 'private, no-cache').header('ETag', answer.etag).header('Vary', 'Accept-Encoding');
       if (matchesEtag(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
@@ -127,6 +130,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       return reply.type('application/json; charset=utf-8').send(bytes);
     }
     const report = await assemble();
+    const head = await ctx.record.signedHead(id);
     if (query.format === 'xml') {
       // Akoma Ntoso 3.0 (export/akn.ts); the work is dated by the meeting's last day.
       const xml = renderAkomaNtoso(report, {
