@@ -9,12 +9,12 @@
  * with an Arabic text.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { docx } from '@gavel/server/drafting/docx-fixture';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { screenshot, signIn, serverAndBrowser } from '../support/browser';
 import { hearSpeakers } from '../support/negotiation';
-import { ok, TestServer } from '../support/server';
+import { ok } from '../support/server';
 
 const CASES = [
   {
@@ -81,21 +81,12 @@ async function selectWord(page: Page, selector: string, word: string) {
 }
 
 describe.each(CASES)('amendments ($lang)', (c) => {
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('a delegation drafts and tables an amendment; the chair sees it as tracked changes and accepts it; the text changes for everyone', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Setup script');
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Setup script');
     await ok(sec, meetingId, { type: 'meeting.update', changes: { language: c.lang } });
     const registered = await ok(sec, meetingId, {
       type: 'delegation.registerMany',
@@ -110,22 +101,22 @@ describe.each(CASES)('amendments ($lang)', (c) => {
     const norwaySpare = await codeFor(idOf('578'));
     const egyptCode = await codeFor(idOf('818'));
     const chairCode = (await ok(sec, meetingId, { type: 'access.issue', role: 'chair', label: 'Chair' })).issuedCodes[0].code as string;
-    const imported = await fetch(`${server.url}/api/meetings/${meetingId}/drafts/recommendations/import`, {
+    const imported = await fetch(`${env.server.url}/api/meetings/${meetingId}/drafts/recommendations/import`, {
       method: 'POST',
       headers: { authorization: `Bearer ${sec.token}`, 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
       body: new Uint8Array(docx(c.draft)),
     });
     expect(imported.status).toBe(200);
 
-    const norway = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    const chair = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    const egypt = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await signIn(norway, server.url, c.lang, meetingId, norwayCode, 'Kari Nordmann');
-    await signIn(chair, server.url, c.lang, meetingId, chairCode, 'Dominika Krois');
-    await signIn(egypt, server.url, c.lang, meetingId, egyptCode, 'Amina Hassan');
+    const norway = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const chair = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const egypt = await env.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(norway, env.server.url, c.lang, meetingId, norwayCode, 'Kari Nordmann');
+    await signIn(chair, env.server.url, c.lang, meetingId, chairCode, 'Dominika Krois');
+    await signIn(egypt, env.server.url, c.lang, meetingId, egyptCode, 'Amina Hassan');
 
     // Norway selects paragraph 2 in the text and starts a change to it: its own editor opens with the paragraph's words.
-    await norway.goto(`${server.url}/text`);
+    await norway.goto(`${env.server.url}/text`);
     await paragraph(norway, 2).waitFor();
     await paragraph(norway, 2).click();
     await norway.locator('[data-testid="paragraph-negotiation"]').waitFor();
@@ -141,9 +132,9 @@ describe.each(CASES)('amendments ($lang)', (c) => {
     await expect.poll(() => norway.locator('[data-testid="draft-preview"] .tracked-ins').first().textContent(), { timeout: 10_000 }).toContain(c.replacement);
     expect(await norway.locator('[data-testid="draft-preview"] .tracked-del').first().textContent()).toContain(c.word);
     // A second member of Norway's delegation opens the draft and sees it as Kari types, live.
-    const ola = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(ola, server.url, c.lang, meetingId, norwaySpare, 'Ola Nordmann');
-    await ola.goto(`${server.url}/text`);
+    const ola = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(ola, env.server.url, c.lang, meetingId, norwaySpare, 'Ola Nordmann');
+    await ola.goto(`${env.server.url}/text`);
     await ola.locator('[data-testid="my-amendment-open"]').first().click({ timeout: 10_000 });
     const olaEditor = ola.locator('[data-testid="draft-workspace"] [data-testid="amendment-content"]');
     await expect.poll(() => olaEditor.textContent(), { timeout: 10_000 }).toContain(c.replacement);
@@ -154,7 +145,7 @@ describe.each(CASES)('amendments ($lang)', (c) => {
     await ola.close();
 
     // Nothing is public yet: Egypt sees nothing before the group.
-    await egypt.goto(`${server.url}/delegation`);
+    await egypt.goto(`${env.server.url}/delegation`);
     await egypt.locator('[data-testid="under-negotiation"]').waitFor();
     expect(await egypt.locator('[data-testid="under-negotiation"] .agenda-paragraph').count()).toBe(0);
     await screenshot(norway, `${c.lang}-amendment-drafting`);
@@ -165,7 +156,7 @@ describe.each(CASES)('amendments ($lang)', (c) => {
     await expect.poll(() => norway.locator('[data-testid="draft-privacy"]').getAttribute('class'), { timeout: 10_000 }).not.toContain('private-notice');
 
     // The chair sees it in the console as tracked changes, in Norway's colour and with its name.
-    await chair.goto(`${server.url}/chair`);
+    await chair.goto(`${env.server.url}/chair`);
     await chair.locator('[data-testid="console-tab-amendments"]').click();
     const card = chair.locator('[data-testid="negotiation-console"] [data-testid="amendment-card"]').first();
     await card.waitFor({ timeout: 10_000 });
@@ -184,13 +175,13 @@ describe.each(CASES)('amendments ($lang)', (c) => {
     await expect.poll(() => card.locator('[data-testid="supporters"]').textContent(), { timeout: 10_000 }).toContain(c.egypt);
     await screenshot(chair, `${c.lang}-amendment-chair-tracked`);
 
-    // The chair accepts it: the server writes it into the text, and every screen shows the new words.
+    // The chair accepts it: the env.server writes it into the text, and every screen shows the new words.
     await card.locator('[data-testid="decide-accept"]').click();
     await card.locator('[data-testid="decision-confirm"]').click();
     await expect.poll(() => chair.locator('[data-testid="paragraph-now"]').textContent(), { timeout: 10_000 }).toContain(c.replacement);
     await expect.poll(() => paragraph(norway, 2).textContent(), { timeout: 10_000 }).toContain(c.replacement);
     expect(await paragraph(norway, 2).textContent()).not.toContain(c.word);
-    await egypt.goto(`${server.url}/text`);
+    await egypt.goto(`${env.server.url}/text`);
     await expect.poll(() => paragraph(egypt, 2).textContent(), { timeout: 10_000 }).toContain(c.replacement);
     await screenshot(chair, `${c.lang}-amendment-chair-accepted`);
     await screenshot(norway, `${c.lang}-amendment-text-after`);
@@ -242,7 +233,7 @@ describe.each(CASES)('amendments ($lang)', (c) => {
     // Without consensus, the chair keeps paragraph 3 with a footnote pointing at the report's chapter IV, where the
     // statements on the item are recorded: the report's paragraphs are offered, IV first, by the numbers the report prints (issue 13).
     const chairApiCode = (await ok(sec, meetingId, { type: 'access.issue', role: 'chair', label: 'Chair (script)' })).issuedCodes[0].code as string;
-    const chairApi = await server.signIn(meetingId, chairApiCode, 'Chair script');
+    const chairApi = await env.server.signIn(meetingId, chairApiCode, 'Chair script');
     const item = (await ok(sec, meetingId, { type: 'agenda.addItem', title: c.lang === 'ar' ? 'عدم معاقبة الضحايا' : 'Non-punishment of victims' })).events[0].payload.item.id as string;
     for (const command of [{ type: 'meeting.open' }, { type: 'agenda.adopt' }, { type: 'agenda.takeUp', itemId: item }]) await ok(chairApi, meetingId, command);
     await ok(sec, meetingId, { type: 'speakers.request', itemId: item, delegationId: idOf('578') });

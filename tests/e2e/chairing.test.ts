@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
-import { TestServer, ok } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn, serverAndBrowser } from '../support/browser';
+import { ok } from '../support/server';
 
 describe.each([
   { lang: 'en', norway: 'Norway', meetingLanguage: 'en' as const },
   { lang: 'ar', norway: 'النرويج', meetingLanguage: 'ar' as const },
 ])('the floor, from a phone to the room screen ($lang)', ({ lang, norway, meetingLanguage }) => {
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('a delegation asks for the floor, the chair gives it, every screen shows the speaker and the clock', async () => {
-    const { meetingId, secretariatCode, viewerCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Conference officer');
+    const { meetingId, secretariatCode, viewerCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Conference officer');
     await ok(sec, meetingId, { type: 'meeting.update', changes: { language: meetingLanguage } });
     const registered = await ok(sec, meetingId, {
       type: 'delegation.registerMany',
@@ -42,24 +32,24 @@ describe.each([
     const itemId = item.events[0].payload.item.id;
     expect(itemId).toBeTruthy();
 
-    const chairApi = await server.signIn(meetingId, chairCode, 'Chair');
+    const chairApi = await env.server.signIn(meetingId, chairCode, 'Chair');
     await ok(chairApi, meetingId, { type: 'meeting.open' });
     await ok(chairApi, meetingId, { type: 'agenda.adopt' });
     await ok(chairApi, meetingId, { type: 'agenda.takeUp', itemId });
     await ok(chairApi, meetingId, { type: 'speakers.request', itemId, delegationId: ids['818'] });
     await ok(chairApi, meetingId, { type: 'speakers.request', itemId, delegationId: ids['250'], onBehalfOf: 'European Union' });
 
-    const delegate = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const room = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const delegate = await env.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const chair = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const room = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
 
-    await signIn(delegate, server.url, lang, meetingId, norwayCode, 'Delegate of Norway');
+    await signIn(delegate, env.server.url, lang, meetingId, norwayCode, 'Delegate of Norway');
     await delegate.locator('[data-testid="ask-floor"]').click();
     await delegate.locator('[data-testid="my-place"]').waitFor();
     expect(await delegate.locator('[data-testid="my-place"]').textContent()).toMatch(lang === 'ar' ? /٣/ : /3/);
     await screenshot(delegate, `${lang}-delegation-asked`);
 
-    await signIn(chair, server.url, lang, meetingId, chairCode, 'Dominika Krois');
+    await signIn(chair, env.server.url, lang, meetingId, chairCode, 'Dominika Krois');
     await chair.locator('[data-testid="queue-row"]').nth(2).waitFor();
     expect(await chair.locator('[data-testid="queue-row"]').nth(2).textContent()).toContain(norway);
     await screenshot(chair, `${lang}-chair-console-queue`);
@@ -74,16 +64,16 @@ describe.each([
     expect(remaining).toBeLessThanOrEqual(180_000);
     await screenshot(delegate, `${lang}-delegation-has-floor`);
 
-    await signIn(room, server.url, lang, meetingId, viewerCode, 'Projector');
-    await room.goto(`${server.url}/screen`);
+    await signIn(room, env.server.url, lang, meetingId, viewerCode, 'Projector');
+    await room.goto(`${env.server.url}/screen`);
     await room.locator('[data-testid="room-speaker"]', { hasText: norway }).waitFor();
     expect(await room.locator('[data-testid="room-speaker"] [data-testid="countdown"]').count()).toBe(1);
     expect(await room.locator('.room-screen').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
     await screenshot(room, `${lang}-room-screen-speaker`);
 
     // The public view shows the same: the item and who has the floor.
-    const publicPage = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await signIn(publicPage, server.url, lang, meetingId, viewerCode, 'Observer');
+    const publicPage = await env.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await signIn(publicPage, env.server.url, lang, meetingId, viewerCode, 'Observer');
     await publicPage.locator('[data-testid="current-item"]', { hasText: 'Non-punishment' }).waitFor();
     await publicPage.locator('.floor-mini', { hasText: norway }).waitFor();
     await screenshot(publicPage, `${lang}-public-view`);

@@ -10,10 +10,9 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import jsQR from 'jsqr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, SCREENSHOTS, screenshot, signIn } from '../support/browser';
-import { SAMPLE_MEETING, tempDir, TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, screenshot, signIn, serverAndBrowser } from '../support/browser';
+import { SAMPLE_MEETING, tempDir } from '../support/server';
 
 const run = promisify(execFile);
 
@@ -59,27 +58,18 @@ describe.each([
   { lang: 'en' as const, delegation: 'Norway', heading: 'Access code' },
   { lang: 'ar' as const, delegation: 'النرويج', heading: 'رمز الدخول' },
 ])('access-code slips ($lang)', ({ lang, delegation, heading }) => {
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('issues codes for everyone, prints slips in the meeting’s language, and a slip’s QR code signs in', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting({ ...SAMPLE_MEETING, language: lang });
-    const sec = await server.signIn(meetingId, secretariatCode, 'Setup script');
+    const { meetingId, secretariatCode } = await env.server.createMeeting({ ...SAMPLE_MEETING, language: lang });
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Setup script');
     for (const m49 of ['578', '818', '076']) {
       await sec.command(meetingId, { type: 'delegation.register', delegation: { category: 'state_party', m49 } });
     }
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await signIn(page, server.url, lang, meetingId, secretariatCode, 'Conference officer');
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await signIn(page, env.server.url, lang, meetingId, secretariatCode, 'Conference officer');
     await page.locator('#tab-codes').click();
     const everyone = page.getByTestId('codes-for-everyone');
     // The public already has a code (made with the meeting); ask for another one anyway.
@@ -107,15 +97,15 @@ describe.each([
     copyFileSync(join(dir, 'preview.png'), join(SCREENSHOTS, `${lang}-codes-slips-pdf.png`));
 
     // One QR code per slip, each to this server's sign-in with the meeting and its code, the code in the fragment.
-    const expected = shown.map((code) => `${server.url}/?meeting=${meetingId}#code=${code}`);
+    const expected = shown.map((code) => `${env.server.url}/?meeting=${meetingId}#code=${code}`);
     expect([...links].sort()).toEqual([...expected].sort());
 
     // Norway's slip, scanned with a phone.
     const norwayCode = await page.locator('.new-codes li', { hasText: delegation }).getByTestId('new-code').textContent();
     const norwayLink = [...links].find((l) => l.endsWith(`#code=${norwayCode}`));
     expect(norwayLink).toBeDefined();
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await phone.goto(server.url);
+    const phone = await env.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(env.server.url);
     await phone.locator('.language-picker select').selectOption(lang);
     // The choice is kept once its dictionary has loaded; only then is it there for the next page.
     await expect.poll(() => phone.evaluate(() => localStorage.getItem('gavel.lang'))).toBe(lang);
@@ -124,7 +114,7 @@ describe.each([
     // The meeting is chosen once the list of meetings has come.
     await expect.poll(() => phone.locator('select').nth(1).inputValue()).toBe(meetingId);
     // The code left the address bar at once: no reload, bookmark or history entry carries it.
-    expect(phone.url()).toBe(`${server.url}/?meeting=${meetingId}`);
+    expect(phone.url()).toBe(`${env.server.url}/?meeting=${meetingId}`);
     await screenshot(phone, `${lang}-sign-in-from-slip`);
     await phone.locator('input[autocomplete="name"]').fill('Delegate of Norway');
     await phone.locator('button[type="submit"]').click();

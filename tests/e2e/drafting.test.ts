@@ -6,11 +6,11 @@
  * reference included; an adopted paragraph shows as such everywhere. In
  * English, and in Arabic with an Arabic text (right to left in the editor).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { docx } from '@gavel/server/drafting/docx-fixture';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
-import { TestServer, ok } from '../support/server';
+import { screenshot, signIn, serverAndBrowser } from '../support/browser';
+import { ok } from '../support/server';
 
 /** Paragraph labels as drawn in the margin, in order. */
 const labels = (page: Page) => page.locator('.draft-edit .draft-content > p[data-pid]').evaluateAll((ps) => ps.map((p) => (p as HTMLElement).dataset.label ?? ''));
@@ -85,39 +85,30 @@ const CASES = [
 ];
 
 describe.each(CASES)('drafting together ($lang)', (c) => {
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('the pen-holder types, the delegate follows live and cannot type; numbers and references follow an insertion', async () => {
-    const { meetingId, secretariatCode, viewerCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Setup script');
+    const { meetingId, secretariatCode, viewerCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Setup script');
     await ok(sec, meetingId, { type: 'meeting.update', changes: { language: c.meetingLanguage } });
     const registered = await ok(sec, meetingId, { type: 'delegation.register', delegation: { category: 'state_party', m49: '578' } });
     const norwayId = registered.events[0].payload.delegation.id;
     const norwayCode = (await ok(sec, meetingId, { type: 'access.issue', role: 'delegate', delegationId: norwayId })).issuedCodes[0].code;
-    const imported = await fetch(`${server.url}/api/meetings/${meetingId}/drafts/recommendations/import`, {
+    const imported = await fetch(`${env.server.url}/api/meetings/${meetingId}/drafts/recommendations/import`, {
       method: 'POST',
       headers: { authorization: `Bearer ${sec.token}`, 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
       body: new Uint8Array(docx(c.draft)),
     });
     expect(imported.status).toBe(200);
 
-    const pen = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    const delegate = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await signIn(pen, server.url, c.lang, meetingId, secretariatCode, 'Conference officer');
-    await pen.goto(`${server.url}/text`);
+    const pen = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const delegate = await env.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(pen, env.server.url, c.lang, meetingId, secretariatCode, 'Conference officer');
+    await pen.goto(`${env.server.url}/text`);
     await pen.locator('.draft-edit [data-testid="draft-content"][data-writable="true"]').waitFor();
-    await signIn(delegate, server.url, c.lang, meetingId, norwayCode, 'Kari Nordmann');
-    await delegate.goto(`${server.url}/text`);
+    await signIn(delegate, env.server.url, c.lang, meetingId, norwayCode, 'Kari Nordmann');
+    await delegate.goto(`${env.server.url}/text`);
     await delegate.locator('[data-testid="read-only"]').waitFor();
     expect(await delegate.locator('[data-testid="draft-content"]').getAttribute('contenteditable')).toBe('false');
     expect(await pen.locator('.draft-edit .draft-content').getAttribute('dir')).toBe(c.lang === 'ar' ? null : null);
@@ -207,9 +198,9 @@ describe.each(CASES)('drafting together ($lang)', (c) => {
     const shownId = await paragraph(pen, 2).getAttribute('data-pid');
     await pen.locator('[data-testid="show-on-screen"]').click();
     await pen.locator('[data-testid="on-screen"]').waitFor();
-    const room = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await signIn(room, server.url, c.lang, meetingId, viewerCode, 'Projector');
-    await room.goto(`${server.url}/screen`);
+    const room = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await signIn(room, env.server.url, c.lang, meetingId, viewerCode, 'Projector');
+    await room.goto(`${env.server.url}/screen`);
     await room.locator('[data-testid="paragraph-on-screen"]').waitFor();
     await room.locator(`[data-testid="paragraph-on-screen"] p[data-pid="${shownId}"]`).waitFor();
     await screenshot(room, `${c.lang}-room-screen-text`);

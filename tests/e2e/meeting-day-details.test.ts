@@ -6,11 +6,11 @@
  * with no raw English; the Arabic console writes its digits one way; the
  * delegate's "More options" is a finger's height.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { UI_STRINGS } from '@gavel/shared/i18n/ui/index';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
-import { TestServer, ok } from '../support/server';
+import { screenshot, signIn, serverAndBrowser } from '../support/browser';
+import { ok } from '../support/server';
 
 /** Fails the test if the page ever opens a native alert, confirm or prompt. */
 function refuseNativeDialogs(page: Page, seen: string[]): void {
@@ -25,30 +25,21 @@ const visibleText = (page: Page, selector: string) => page.locator(selector).fir
 
 describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('the meeting day’s details ($lang)', ({ lang }) => {
   const s = UI_STRINGS[lang];
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('asks in the app’s own dialogs before adopting the agenda and before taking up an item of an agenda not adopted', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Conference officer');
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Conference officer');
     const chairCode = (await ok(sec, meetingId, { type: 'access.issue', role: 'chair', label: 'Chair' })).issuedCodes[0].code;
     const item = await ok(sec, meetingId, { type: 'agenda.addItem', title: 'Non-punishment and non-prosecution of victims' });
     const itemId = item.events[0].payload.item.id;
     await ok(sec, meetingId, { type: 'meeting.open' });
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const native: string[] = [];
     refuseNativeDialogs(page, native);
-    await signIn(page, server.url, lang, meetingId, chairCode, 'Dominika Krois');
+    await signIn(page, env.server.url, lang, meetingId, chairCode, 'Dominika Krois');
     const dialog = page.getByTestId('app-dialog');
 
     // Taking up an item first: a warning, and Cancel leaves it pending.
@@ -92,9 +83,9 @@ describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('the meeting d
     }
   });
 
-  it('says why the server refused, in the user’s language, at sign-in and after', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Conference officer');
+  it('says why the env.server refused, in the user’s language, at sign-in and after', async () => {
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Conference officer');
     const registered = await ok(sec, meetingId, { type: 'delegation.register', delegation: { category: 'state_party', m49: '818' } });
     const egyptId = registered.events[0].payload.delegation.id;
     const egyptCode = (await ok(sec, meetingId, { type: 'access.issue', role: 'delegate', delegationId: egyptId })).issuedCodes[0].code;
@@ -103,9 +94,9 @@ describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('the meeting d
     await ok(sec, meetingId, { type: 'agenda.adopt' });
     await ok(sec, meetingId, { type: 'agenda.takeUp', itemId: item.events[0].payload.item.id });
 
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await env.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     // A wrong code at sign-in.
-    await phone.goto(server.url);
+    await phone.goto(env.server.url);
     await phone.locator('.language-picker select').selectOption(lang);
     await phone.locator('select').nth(1).selectOption(meetingId);
     await phone.locator('input[autocomplete="one-time-code"]').fill('AAAA-BBBB-CCCC');
@@ -118,7 +109,7 @@ describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('the meeting d
     await screenshot(phone, `${lang}-sign-in-refused`);
 
     // Asking for the floor twice: refused, in the user's language.
-    await signIn(phone, server.url, lang, meetingId, egyptCode, 'Delegate of Egypt');
+    await signIn(phone, env.server.url, lang, meetingId, egyptCode, 'Delegate of Egypt');
     await phone.getByTestId('ask-floor').click();
     await phone.getByTestId('my-place').waitFor();
     await phone.getByTestId('ask-floor').click();
@@ -137,10 +128,10 @@ describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('the meeting d
     await screenshot(phone, `${lang}-phone-refused`);
   });
 
-  it('writes dates and times in the user’s language on a 24-hour clock, not in the browser’s locale', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    await signIn(page, server.url, lang, meetingId, secretariatCode, 'Conference officer');
+  it('writes dates and times in the user’s language on a 24-hour clock, not in the env.browser’s locale', async () => {
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    await signIn(page, env.server.url, lang, meetingId, secretariatCode, 'Conference officer');
     await page.locator('#tab-meeting').click();
     const start = page.locator('.date-field').first();
     const chosen = (part: string) => start.locator(`select.date-${part} option:checked`).textContent();

@@ -4,9 +4,9 @@
  * gets the floor back, the room screens and their messages, reading for
  * adoption with one key per decision, the speaker's name in the log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, signIn, serverAndBrowser } from '../support/browser';
 import { TestServer, ok, waitFor, type ApiClient } from '../support/server';
 import { importRecommendations, readText } from '../support/negotiation';
 
@@ -47,24 +47,15 @@ async function remainingMs(page: Page, scope: string): Promise<number> {
 }
 
 describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('N with a point of order waiting holds the speaker, who gets the floor back with the time left', async () => {
-    const m = await meetingUnderWay(server, lang);
+    const m = await meetingUnderWay(env.server, lang);
     await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.norway });
     await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.egypt });
-    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    const chair = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, env.server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
     await chair.locator('[data-testid="next-speaker"][data-act="next"]', { hasText: names.norway }).waitFor();
     await chair.locator('body').press('n');
     await chair.locator('[data-testid="floor-current"]', { hasText: names.norway }).waitFor();
@@ -104,12 +95,12 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
   });
 
   it('the chair reorders the list by dragging, and gives the floor to a speaker while another waits', async () => {
-    const m = await meetingUnderWay(server, lang);
+    const m = await meetingUnderWay(env.server, lang);
     for (const d of [m.ids.norway, m.ids.egypt, m.ids.brazil, m.ids.france]) {
       await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: d });
     }
-    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    const chair = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, env.server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
     const rows = chair.locator('[data-testid="queue-row"]');
     await rows.nth(3).waitFor();
     // France, last, dragged onto Egypt's place.
@@ -144,12 +135,12 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
   });
 
   it('the chair records who spoke for a delegation with one click; the log and the report name them', async () => {
-    const m = await meetingUnderWay(server, lang);
+    const m = await meetingUnderWay(env.server, lang);
     await ok(m.sec, m.meetingId, { type: 'person.register', name: 'Ingrid Berg', title: 'Ms.', function: 'representative', delegationId: m.ids.norway });
     await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, kind: 'panellist', delegationId: m.ids.norway, speakerName: 'Venla Roth' });
     await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.egypt });
-    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    const chair = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, env.server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
     await chair.locator('[data-testid="queue-row"]').nth(1).waitFor();
     await chair.locator('body').press('n');
     // The panellist announced was not the one who came: one click names the delegation's registered person.
@@ -164,10 +155,10 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await chair.locator('body').press('e');
     await chair.locator('[data-testid="floor-current"]').waitFor({ state: 'detached' });
 
-    const log = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const log = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const secCode = (await ok(m.sec, m.meetingId, { type: 'access.issue', role: 'secretariat', label: 'Officer' })).issuedCodes[0].code;
-    await signIn(log, server.url, lang, m.meetingId, secCode, 'Conference officer');
-    await log.goto(`${server.url}/setup?tab=statements&item=${m.itemId}`);
+    await signIn(log, env.server.url, lang, m.meetingId, secCode, 'Conference officer');
+    await log.goto(`${env.server.url}/setup?tab=statements&item=${m.itemId}`);
     const statements = log.locator('[data-testid="statement"]');
     await statements.nth(1).waitFor();
     expect(await statements.nth(0).textContent()).toContain('Ingrid Berg');
@@ -175,7 +166,7 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await screenshot(log, `${lang}-day-statements-log-named`);
 
     // The report names the panellist who presented.
-    await log.goto(`${server.url}/report`);
+    await log.goto(`${env.server.url}/report`);
     await log.getByText('Ingrid Berg').first().waitFor();
     expect(await log.locator('body').textContent()).not.toContain('Venla Roth');
     await log.close();
@@ -183,7 +174,7 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
   });
 
   it('the room screen at 1920x1080 shows ten next speakers, a large clock, a point of order in red; a second screen shows a message in six languages', async () => {
-    const m = await meetingUnderWay(server, lang);
+    const m = await meetingUnderWay(env.server, lang);
     const more = await ok(m.sec, m.meetingId, {
       type: 'delegation.registerMany',
       delegations: ['124', '484', '710', '392', '356', '036', '724', '032', '152'].map((m49) => ({ category: 'state_party', m49 })),
@@ -192,9 +183,9 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     for (const d of speakers) await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: d });
     await ok(m.chairApi, m.meetingId, { type: 'speakers.next', itemId: m.itemId, expectedCurrent: null });
 
-    const room = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await signIn(room, server.url, lang, m.meetingId, m.viewerCode, 'Projector');
-    await room.goto(`${server.url}/screen`);
+    const room = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(room, env.server.url, lang, m.meetingId, m.viewerCode, 'Projector');
+    await room.goto(`${env.server.url}/screen`);
     await room.locator('[data-testid="room-speaker"]', { hasText: names.norway }).waitFor();
     const next = room.locator('[data-testid="room-next-speaker"]');
     await next.nth(9).waitFor();
@@ -223,8 +214,8 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await screenshot(room, `${lang}-day-room-screen-point-of-order`);
 
     // The chair adds a second screen and puts a message on it; the main screen keeps the speakers.
-    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    const chair = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, env.server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
     await chair.locator('.screen-add summary').click();
     await chair.locator('[data-testid="screen-new"]').fill('2');
     await chair.locator('[data-testid="screen-new"]').press('Enter');
@@ -236,9 +227,9 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await chair.locator('[data-testid="screen-message-now"]').waitFor();
     await screenshot(chair, `${lang}-day-chair-screens`);
 
-    const second = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await signIn(second, server.url, lang, m.meetingId, m.viewerCode, 'Projector 2');
-    await second.goto(`${server.url}/screen?screen=2`);
+    const second = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(second, env.server.url, lang, m.meetingId, m.viewerCode, 'Projector 2');
+    await second.goto(`${env.server.url}/screen?screen=2`);
     const message = second.locator('[data-testid="room-message"]');
     await message.waitFor();
     expect(await message.locator('.room-message-main').textContent()).toBe(
@@ -265,7 +256,7 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
   });
 
   it('reading for adoption: the paragraph on the room screen, one key per decision, then the next open paragraph', async () => {
-    const m = await meetingUnderWay(server, lang);
+    const m = await meetingUnderWay(env.server, lang);
     await importRecommendations(
       m.sec,
       m.meetingId,
@@ -278,11 +269,11 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
       ].join('\n'),
     );
     const p = Object.fromEntries((await readText(m.sec, m.meetingId)).paragraphs.map((x) => [x.number, x.id]));
-    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(chair, server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
-    const room = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await signIn(room, server.url, lang, m.meetingId, m.viewerCode, 'Projector');
-    await room.goto(`${server.url}/screen`);
+    const chair = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(chair, env.server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
+    const room = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(room, env.server.url, lang, m.meetingId, m.viewerCode, 'Projector');
+    await room.goto(`${env.server.url}/screen`);
 
     await chair.locator('[data-testid="console-tab-reading"]').click();
     const number = chair.locator('[data-testid="reading-number"]');

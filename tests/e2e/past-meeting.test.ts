@@ -7,12 +7,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildReportSkeleton, type GeneratedParagraph, type MeetingState } from '@gavel/shared';
 import { UI_STRINGS } from '@gavel/shared/i18n/ui/index';
-import { fillDate, launchBrowser, screenshot, signIn } from '../support/browser';
-import { TestServer, ok, tempDir } from '../support/server';
+import { fillDate, screenshot, signIn, serverAndBrowser } from '../support/browser';
+import { ok, tempDir } from '../support/server';
 
 const NOTES = [
   'item,date,start,end,delegation,capacity,speaker,on_behalf_of',
@@ -22,22 +21,13 @@ const NOTES = [
 
 describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('recording a past meeting ($lang)', ({ lang }) => {
   const s = UI_STRINGS[lang];
-  let server: TestServer;
-  let browser: Browser;
   const dir = tempDir('gavel-notes-');
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('sets the zone, corrects the adoption time, and enters statements from a CSV, refusing a wrong row by its number', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Conference officer');
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Conference officer');
     await ok(sec, meetingId, { type: 'delegation.registerMany', delegations: [{ category: 'state_party', m49: '578' }, { category: 'state_party', m49: '818' }] });
     await ok(sec, meetingId, { type: 'agenda.addItem', title: 'Organizational matters' });
     await ok(sec, meetingId, { type: 'agenda.addItem', title: 'Analysis of key concepts' });
@@ -45,8 +35,8 @@ describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('recording a p
     await ok(sec, meetingId, { type: 'agenda.adopt' });
     const state = async (): Promise<MeetingState> => (await sec.request('GET', `/api/meetings/${meetingId}/state`)).body.state;
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, server.url, lang, meetingId, secretariatCode, 'Conference officer');
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, env.server.url, lang, meetingId, secretariatCode, 'Conference officer');
 
     // The venue's zone, from the IANA list.
     await page.locator('#tab-rules').click();

@@ -5,27 +5,17 @@
  * made before the socket is up goes through once it is. The socket is held
  * back here until the tap, so the view can only have come from that request.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { TestServer, ok } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from '../support/browser';
+import { ok } from '../support/server';
 
 describe('the phone’s first screen before its socket', () => {
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('shows the floor from the state fetched by the page, and takes a request made before the socket is up', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Conference officer');
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Conference officer');
     const registered = await ok(sec, meetingId, { type: 'delegation.registerMany', delegations: [{ category: 'state_party', m49: '578' }] });
     const delegationId = registered.events[0].payload.delegation.id;
     const itemId = (await ok(sec, meetingId, { type: 'agenda.addItem', title: 'Other matters' })).events[0].payload.item.id;
@@ -33,9 +23,9 @@ describe('the phone’s first screen before its socket', () => {
     await ok(sec, meetingId, { type: 'agenda.adopt' });
     await ok(sec, meetingId, { type: 'agenda.takeUp', itemId });
     const code = (await ok(sec, meetingId, { type: 'access.issue', role: 'delegate', delegationId })).issuedCodes[0].code;
-    const delegate = await server.signIn(meetingId, code, 'Delegate of Norway');
+    const delegate = await env.server.signIn(meetingId, code, 'Delegate of Norway');
 
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const stored = JSON.stringify({ token: delegate.token, session: delegate.session });
     await context.addInitScript(`localStorage.setItem('gavel.session', ${JSON.stringify(stored)}); localStorage.setItem('gavel.lang', 'en');`);
     // The socket waits for the tap.
@@ -53,7 +43,7 @@ describe('the phone’s first screen before its socket', () => {
       if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
     });
     const stateAsked = page.waitForRequest((r) => r.url().endsWith(`/api/meetings/${meetingId}/state`));
-    await page.goto(`${server.url}/delegation`);
+    await page.goto(`${env.server.url}/delegation`);
     await stateAsked;
 
     const ask = page.getByTestId('ask-floor');

@@ -4,10 +4,10 @@
  * estimated wait, and the button to ask for the floor; when its place moves
  * back (a State party inscribed ahead, a point of order) the phone says why.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
-import { TestServer, ok } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot, signIn, serverAndBrowser } from '../support/browser';
+import { ok } from '../support/server';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -24,21 +24,12 @@ describe.each([
   { lang: 'en', norway: 'Norway', brazil: 'Brazil', place: /2/, later: /3/, pointOfOrder: /point of order/i, stateParty: /State party/ },
   { lang: 'ar', norway: 'النرويج', brazil: 'البرازيل', place: /٢/, later: /٣/, pointOfOrder: /نقطة نظام/, stateParty: /دولة طرف/ },
 ])('the phone’s first screen ($lang)', ({ lang, norway, brazil, place, later, pointOfOrder, stateParty }) => {
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('shows the item, the place, the wait and the button without scrolling, and says why the place moved', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Conference officer');
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Conference officer');
     const registered = await ok(sec, meetingId, {
       type: 'delegation.registerMany',
       delegations: [
@@ -59,8 +50,8 @@ describe.each([
     await ok(sec, meetingId, { type: 'agenda.takeUp', itemId });
     await ok(sec, meetingId, { type: 'speakers.request', itemId, delegationId: ids['076'] });
 
-    const phone = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await signIn(phone, server.url, lang, meetingId, egyptCode, 'Delegate of Egypt');
+    const phone = await env.browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await signIn(phone, env.server.url, lang, meetingId, egyptCode, 'Delegate of Egypt');
     const ask = phone.getByTestId('ask-floor');
     await inFirstScreen(phone, ask);
     await inFirstScreen(phone, phone.getByTestId('current-item'));

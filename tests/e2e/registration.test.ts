@@ -1,41 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
-import { TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn, serverAndBrowser } from '../support/browser';
 
 /** Signs in through the sign-in page, choosing the language on the way. */
 describe.each([
   { lang: 'en', norway: 'Norway', registered: 'Norway is registered.' },
   { lang: 'ar', norway: 'النرويج', registered: 'النرويج' },
 ])('registering a delegation, seen live ($lang)', ({ lang, norway }) => {
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('the secretariat registers Norway and a delegate sees it appear', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Setup script');
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Setup script');
     const egypt = await sec.command(meetingId, { type: 'delegation.register', delegation: { category: 'state_party', m49: '818' } });
     const egyptId = egypt.body.events[0].payload.delegation.id;
     const issued = await sec.command(meetingId, { type: 'access.issue', role: 'delegate', delegationId: egyptId, label: 'Egypt' });
     const egyptCode = issued.body.issuedCodes[0].code;
 
-    const secretariat = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const delegate = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const secretariat = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const delegate = await env.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-    await signIn(secretariat, server.url, lang, meetingId, secretariatCode, 'Conference officer');
+    await signIn(secretariat, env.server.url, lang, meetingId, secretariatCode, 'Conference officer');
     expect(await secretariat.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
     await screenshot(secretariat, `${lang}-setup-participants-before`);
 
-    await signIn(delegate, server.url, lang, meetingId, egyptCode, 'Delegate of Egypt');
+    await signIn(delegate, env.server.url, lang, meetingId, egyptCode, 'Delegate of Egypt');
     await delegate.locator('[data-testid="my-delegation"]').waitFor();
     expect(await delegate.locator('[data-testid="delegation"]').allTextContents()).not.toContain(norway);
     await screenshot(delegate, `${lang}-delegation-before`);
@@ -65,7 +54,7 @@ describe.each([
       await secretariat.locator(`#${tab}`).click();
       await screenshot(secretariat, `${lang}-setup-${name}`);
     }
-    await secretariat.goto(`${server.url}/screen`);
+    await secretariat.goto(`${env.server.url}/screen`);
     await secretariat.locator('.room-screen').waitFor();
     await screenshot(secretariat, `${lang}-room-screen`);
   });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { fillDate, launchBrowser, screenshot, signIn } from '../support/browser';
-import { TestServer, type ApiClient, ok } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { fillDate, screenshot, signIn, serverAndBrowser } from '../support/browser';
+import { type ApiClient, ok } from '../support/server';
 
 /** Signs in through the sign-in page, choosing the language on the way. */
 async function state(client: ApiClient, meetingId: string) {
@@ -36,21 +36,12 @@ const lineTitled = (page: Page, title: string): Locator =>
   page.locator('.draft-item-line', { has: page.locator('.draft-item-title', { hasText: title }) });
 
 describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agenda and keeps the statements log ($lang)', ({ lang }) => {
-  let server: TestServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('drafts items, sub-items and documents; the chair runs an item; the secretariat corrects the record and sets the rules', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const sec = await server.signIn(meetingId, secretariatCode, 'Setup script');
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const sec = await env.server.signIn(meetingId, secretariatCode, 'Setup script');
     const registered = await ok(sec, meetingId, {
       type: 'delegation.registerMany',
       delegations: ['578', '818', '218'].map((m49) => ({ category: 'state_party', m49 })),
@@ -59,11 +50,11 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agen
       registered.events.map((e: any) => [e.payload.delegation.m49, e.payload.delegation.id]),
     );
     const chairCode = (await ok(sec, meetingId, { type: 'access.issue', role: 'chair', label: 'Chair' })).issuedCodes[0].code;
-    const chair = await server.signIn(meetingId, chairCode, 'Dominika Krois');
+    const chair = await env.server.signIn(meetingId, chairCode, 'Dominika Krois');
     const today = new Date().toISOString().slice(0, 10);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, server.url, lang, meetingId, secretariatCode, 'Conference officer');
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, env.server.url, lang, meetingId, secretariatCode, 'Conference officer');
     await page.locator('#tab-agenda').click();
     await page.locator('[data-testid="agenda-state"]').waitFor();
 

@@ -7,34 +7,24 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { UI_STRINGS } from '@gavel/shared/i18n/ui/index';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
-import { TestServer, tempDir } from '../support/server';
+import { screenshot, signIn, serverAndBrowser } from '../support/browser';
+import { tempDir } from '../support/server';
 
 const DRAFT = ['1. Non-punishment of victims', '12. The Working Group met.', '13. It recalled paragraph 12 of the 2009 report and paragraph 12 above.'].join('\n');
 
 describe.each([{ lang: 'en' as const }, { lang: 'ar' as const }])('numbers in the text view ($lang)', ({ lang }) => {
   const s = UI_STRINGS[lang];
-  let server: TestServer;
-  let browser: Browser;
   const dir = tempDir('gavel-draft-');
 
-  beforeAll(async () => {
-    server = await TestServer.start();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('explains the import by line and names the draft\'s and the report\'s numbering', async () => {
-    const { meetingId, secretariatCode } = await server.createMeeting();
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page, server.url, lang, meetingId, secretariatCode, 'Conference officer');
-    await page.goto(`${server.url}/text`);
+    const { meetingId, secretariatCode } = await env.server.createMeeting();
+    const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, env.server.url, lang, meetingId, secretariatCode, 'Conference officer');
+    await page.goto(`${env.server.url}/text`);
     await page.locator('.draft-edit [data-testid="draft-content"]').waitFor();
 
     const file = join(dir, 'draft.txt');

@@ -1,8 +1,9 @@
+import { afterAll, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { ROOT } from './server';
+import { ROOT, TestServer } from './server';
 
 export const SCREENSHOTS = join(ROOT, 'tests/artifacts/screenshots');
 
@@ -64,4 +65,21 @@ export async function fillDate(field: Locator, iso: string): Promise<void> {
   await field.locator('select.date-y').selectOption(String(y));
   await field.locator('select.date-m').selectOption(String(m));
   await field.locator('select.date-d').selectOption(String(d));
+}
+
+/**
+ * A TestServer and a headless Chromium for the tests of one describe block
+ * (or file), started before them and stopped after: `env.server`, `env.browser`.
+ */
+export function serverAndBrowser(): { server: TestServer; browser: Browser } {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await TestServer.start();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
