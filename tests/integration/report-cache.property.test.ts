@@ -13,7 +13,11 @@
  * is answered only when the viewer's last report is still the fresh one.
  *
  * And: thirty viewers asking at once after a keystroke cost one assembly;
- * the compressed answers are the same JSON.
+ * the compressed answers are the same JSON. While the pen-holder types and
+ * viewers ask each at its own moment (the report built at most once per
+ * reportEveryMs, here 100 ms), every answer holds every keystroke
+ * acknowledged before its request, and once typing stops the next is a
+ * fresh build's.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
@@ -191,6 +195,52 @@ describe('the report kept for its viewers', () => {
         expect(gzip.headers.get('content-encoding')).toBe('gzip');
         expect(gzip.bytes.toString('utf8')).toBe(json);
         expect(br.etag).toBe(thirty[0].etag);
+      } finally {
+        read.mockRestore();
+      }
+    } finally {
+      texts.close();
+    }
+  }, 60_000);
+
+  it('while the pen-holder types, gives each viewer asking at its own moment a report holding every keystroke acknowledged before it asked, and builds it at most once per period', async () => {
+    const { f, texts } = await meeting();
+    try {
+      await texts.edit('recommendations', $startingText);
+      await fetchReport(f, 'en');
+      const read = vi.spyOn(server.gavel.docs, 'read');
+      try {
+        const perAssembly = await (async () => {
+          await texts.edit('recommendations', () => $apply({ kind: 'type', at: 0, other: 0, word: ' kwx' }));
+          await new Promise((r) => setTimeout(r, 120));
+          read.mockClear();
+          await fetchReport(f, 'en');
+          return read.mock.calls.length;
+        })();
+        read.mockClear();
+        const started = performance.now();
+        const typed: string[] = [];
+        const asked: { words: string[]; answer: ReturnType<typeof fetchReport> }[] = [];
+        for (let i = 0; i < 12; i++) {
+          const word = ` kw${i}x`;
+          await texts.edit('recommendations', () => $apply({ kind: 'type', at: 0, other: 0, word }));
+          typed.push(word.trim());
+          // Two viewers at their own moments after each acknowledged keystroke, not waiting for their answers.
+          for (let v = 0; v < 2; v++) asked.push({ words: [...typed], answer: fetchReport(f, 'en') });
+          await new Promise((r) => setTimeout(r, 15));
+        }
+        const answers = await Promise.all(asked.map((a) => a.answer));
+        const elapsed = performance.now() - started;
+        answers.forEach((got, i) => {
+          expect(got.status).toBe(200);
+          const json = got.bytes.toString('utf8');
+          for (const word of asked[i]!.words) expect(json).toContain(word);
+        });
+        // At most one build per 100 ms (the first may start at once), however many asked.
+        expect(read.mock.calls.length / perAssembly).toBeLessThanOrEqual(Math.floor(elapsed / 100) + 1);
+        // Typing over: the next viewer gets a fresh build's report.
+        const { recordHead: _, ...last } = JSON.parse((await fetchReport(f, 'en')).bytes.toString('utf8')) as { recordHead: unknown };
+        expect(last).toEqual(await fresh(f.meetingId, 'en'));
       } finally {
         read.mockRestore();
       }

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Report } from '@gavel/shared';
 import type { DocService } from '../docs/service';
-import { ReportCache } from './report-cache';
+import { ReportCache, Turns } from './report-cache';
 
 const EVERY = 1_000;
 
@@ -117,5 +117,26 @@ describe('ReportCache: how often a report is built', () => {
     fail = false;
     expect(readOf(await m.cache.report('m', 'en', 'draft', current))).toBe(0);
     expect(m.built.length).toBe(2);
+  });
+});
+
+describe('Turns: answers ready together go out one per turn of the event loop', () => {
+  it('lets one through per turn, in order, with I/O and timers able to run between two', async () => {
+    const turns = new Turns();
+    const through: number[] = [];
+    const all = [1, 2, 3].map((i) => turns.take().then(() => through.push(i)));
+    const nextTurn = () => new Promise((r) => setImmediate(r));
+    expect(through).toEqual([]);
+    await nextTurn();
+    expect(through).toEqual([1]);
+    await nextTurn();
+    expect(through).toEqual([1, 2]);
+    await Promise.all(all);
+    expect(through).toEqual([1, 2, 3]);
+    // Idle again: the next one goes through in the next turn.
+    let later = false;
+    void turns.take().then(() => (later = true));
+    await nextTurn();
+    expect(later).toBe(true);
   });
 });

@@ -66,7 +66,7 @@ interface Kept {
   /** When it started (performance.now()). */
   startedAt: number;
   report: Promise<Report>;
-  answer?: { signature: string; answer: Promise<ReportAnswer> };
+  answer?: Promise<ReportAnswer>;
 }
 
 export class ReportCache {
@@ -75,6 +75,7 @@ export class ReportCache {
   /** By meeting, language and edition: the moment the next build may start, which those asking for a new version wait for together. */
   private readonly opening = new Map<string, Promise<void>>();
   private started = 0;
+  private readonly turns = new Turns();
 
   constructor(
     private readonly docs: DocService,
@@ -99,15 +100,21 @@ export class ReportCache {
     return (await this.entry(meetingId, lang, edition, current)).report;
   }
 
-  /** The report's JSON answer (`{ ...report, recordHead }`), made once per version and signed head. */
+  /** The report's JSON answer (`{ ...report, recordHead }` with the record's signed head), made once per build. */
   async answer(meetingId: string, lang: Lang, edition: Edition, current: () => Promise<Current>, head: () => Promise<SignedHead | undefined>): Promise<ReportAnswer> {
     const kept = await this.entry(meetingId, lang, edition, current);
-    const report = await kept.report;
-    // The head is asked after the build: it names at least what the report holds.
-    const signed = await head();
-    const signature = signed?.signature ?? '';
-    if (kept.answer?.signature !== signature) kept.answer = { signature, answer: jsonAnswer(report, signed) };
-    return kept.answer.answer;
+    // Once per build: the head asked after it (it names at least what the report holds), then the JSON.
+    // (Asked per request, it would move with every keystroke stored meanwhile, and the JSON with it.)
+    if (!kept.answer) {
+      const made = kept.report.then(async (report) => jsonAnswer(report, await head()));
+      kept.answer = made;
+      // A head that could not be read is not kept: the next asker tries again.
+      made.catch(() => kept.answer === made && (kept.answer = undefined));
+    }
+    const answer = await kept.answer;
+    // Everyone who waited for this build has it at the same moment: they are answered one per turn, the sockets read between two.
+    await this.turns.take();
+    return answer;
   }
 
   private async entry(meetingId: string, lang: Lang, edition: Edition, current: () => Promise<Current>): Promise<Kept> {
@@ -145,6 +152,25 @@ export class ReportCache {
     if (this.kept.size > this.limit) this.kept.delete(this.kept.keys().next().value!);
     return fresh;
   }
+}
+
+/**
+ * Lets one caller through per turn of the event loop (setImmediate: after
+ * the poll for I/O). Thirty answers ready at once, sent in a row, would hold
+ * a keystroke that arrives meanwhile behind all thirty.
+ */
+export class Turns {
+  private readonly waiting: (() => void)[] = [];
+  take(): Promise<void> {
+    return new Promise((resolve) => {
+      // The first in line starts the releases; each release schedules the next while some wait.
+      if (this.waiting.push(resolve) === 1) setImmediate(this.release);
+    });
+  }
+  private readonly release = () => {
+    this.waiting.shift()?.();
+    if (this.waiting.length > 0) setImmediate(this.release);
+  };
 }
 
 /** Serialized once (in a turn of its own, after the assembly's); compressed once per encoding asked for (the settings of http/delivery.ts). */
