@@ -9,7 +9,7 @@
 // by the server keeps its bare name (Node finds it in packages/server/node_modules);
 // one imported by @gavel/shared is pointed at the file it resolves to from
 // packages/shared, which the server's folder may not list (pnpm is strict).
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
@@ -48,13 +48,38 @@ const deferred = {
   },
 };
 
-/** @type {import('esbuild').Plugin} */
+/**
+ * Lexical (the editor on the server: drafts, guards, the report's texts) is bundled, in its production build.
+ * Each of its packages' entry files imports both its development build (1 MB for lexical alone) and its
+ * production build, then picks one by NODE_ENV: left an import, the server would load and keep both. Bundled,
+ * every import of a Lexical package (the server's, @gavel/shared's and the Lexical packages' own) is one copy,
+ * `X.prod.js` beside the entry `X.js`, tree-shaken.
+ * @type {import('esbuild').Plugin}
+ */
+const lexicalProduction = {
+  name: 'gavel-lexical-production',
+  setup(b) {
+    b.onResolve({ filter: /^(lexical|@lexical\/[^/]+)(\/.*)?$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      if (found.errors.length) return { errors: found.errors };
+      const production = found.path.replace(/\.js$/, '.prod.js');
+      return { path: existsSync(production) ? production : found.path };
+    });
+  },
+};
+
+/**
+ * npm packages stay imports: by their bare name from the server's code; by the file they resolve to from code that
+ * is bundled but lives elsewhere (@gavel/shared, Lexical), whose packages the server's folder may not list.
+ * @type {import('esbuild').Plugin}
+ */
 const externals = {
   name: 'gavel-externals',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.path.startsWith('@gavel/') || args.path.startsWith('node:') || args.pluginData === 'resolving') return undefined;
-      if (!args.importer.startsWith(shared)) return { path: args.path, external: true };
+      if (!args.importer.startsWith(shared) && !args.importer.includes(`${sep}node_modules${sep}`)) return { path: args.path, external: true };
       const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
       if (found.errors.length) return { errors: found.errors };
       const file = relative(outdir, found.path).split(sep).join('/');
@@ -85,6 +110,6 @@ await build({
   conditions: [],
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [deferred, externals],
+  plugins: [deferred, lexicalProduction, externals],
 });
 console.log(`server built in ${Date.now() - started} ms: ${relative(root, outdir)}/main.js`);

@@ -5,22 +5,53 @@
  * what the bundle leaves as imports: the store (a native module), the
  * workspace package's own dependencies, the editor on the server, what the
  * build defers to first use (reading a DOCX upload, the Word export), and a
- * live text over socket.io.
+ * live text over socket.io. It also writes down every module the server
+ * loads (tests/support/loaded-modules.mjs): what serves only a rare request
+ * (the exports, imports, slips, another store) must not be loaded at start,
+ * where it would cost memory before any client (issue 14).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docx } from '@gavel/server/drafting/docx-fixture';
 import { connect } from '../support/fixtures';
 import { ApiClient, COMPILED_MAIN, ROOT, spawnServer, tempDir } from '../support/server';
 
 const dataDir = tempDir('gavel-compiled-');
+const modulesFile = join(dataDir, 'loaded-modules.txt');
 let server: Awaited<ReturnType<typeof spawnServer>>;
+/** The modules loaded when the server had started, before any request. */
+let atStart: string[];
+const loaded = () => readFileSync(modulesFile, 'utf8').split('\n').filter(Boolean);
+
+/**
+ * Packages for a rare request or another configuration, each loaded on first use: the Word export (in its
+ * thread), reading a DOCX upload (mammoth, a DOM), PDF printing, the access-code slips (QR codes, the UI's
+ * words in six languages, also the list of participants'), PostgreSQL and the cluster (Redis); Lexical's
+ * development build (the build bundles its production build) and the test-only packages never.
+ */
+const NOT_AT_START = [
+  /docx-worker\.js$/,
+  /\/docx\//,
+  /^require mammoth$/,
+  /happy-dom/,
+  /playwright/,
+  /qrcode/,
+  /\/slips-[A-Z0-9]+\.js$/,
+  /\/participants-[A-Z0-9]+\.js$/,
+  /\/node_modules\/pg\//,
+  /\/postgres-[A-Z0-9]+\.js$/,
+  /\/redis\//,
+  /\.dev\.js$/,
+  /fast-check/,
+  /vitest/,
+];
 
 beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-server.mjs')], { stdio: 'pipe' });
-  server = await spawnServer(dataDir, {}, { compiled: true });
+  server = await spawnServer(dataDir, { GAVEL_LOADED_MODULES: modulesFile }, { compiled: true, nodeArgs: ['--import', join(ROOT, 'tests/support/loaded-modules.mjs')] });
+  atStart = loaded();
 }, 60_000);
 afterAll(async () => {
   await server?.kill('SIGTERM');
@@ -28,6 +59,39 @@ afterAll(async () => {
 });
 
 describe('the compiled server', () => {
+  it("builds each thread's file with only what the thread needs, not the server", () => {
+    // The packages a file of the build imports, with those of the chunks it imports, and their bytes.
+    const closure = (file: string, seen = new Set<string>()): { packages: Set<string>; bytes: number } => {
+      const packages = new Set<string>();
+      let bytes = 0;
+      if (seen.has(file)) return { packages, bytes };
+      seen.add(file);
+      const code = readFileSync(join(dirname(COMPILED_MAIN), file), 'utf8');
+      bytes += code.length;
+      for (const [, spec] of code.matchAll(/(?:from|import)\s*"([^"]+)"/g)) {
+        if (!spec.startsWith('./')) packages.add(spec);
+        else {
+          const sub = closure(spec.slice(2), seen);
+          sub.packages.forEach((p) => packages.add(p));
+          bytes += sub.bytes;
+        }
+      }
+      return { packages, bytes };
+    };
+    const writer = closure('sqlite-writer.js');
+    expect([...writer.packages].sort()).toEqual(['better-sqlite3', 'canonicalize', 'node:crypto', 'node:worker_threads']);
+    expect(writer.bytes).toBeLessThan(40_000);
+    expect([...closure('docx-worker.js').packages].sort()).toEqual(['docx', 'node:fs', 'node:os', 'node:worker_threads']);
+  });
+
+  it('loads at start what every meeting needs, and none of what only a rare request does', () => {
+    // What the recorder sees: the server, its store's writer thread, the store, the web server, the texts.
+    for (const needed of [/dist\/main\.js$/, /dist\/sqlite-writer\.js$/, /better-sqlite3/, /fastify/, /\/yjs\//]) {
+      expect(atStart.some((m) => needed.test(m)), String(needed)).toBe(true);
+    }
+    expect(atStart.filter((m) => NOT_AT_START.some((r) => r.test(m)))).toEqual([]);
+  });
+
   it('is plain JavaScript that imports no TypeScript', () => {
     const main = readFileSync(COMPILED_MAIN, 'utf8');
     expect(main).not.toMatch(/from\s+["'][^"']*\.ts["']/);
@@ -83,6 +147,22 @@ describe('the compiled server', () => {
       });
       expect(res.status, format).toBe(200);
       expect((await res.arrayBuffer()).byteLength, format).toBeGreaterThan(500);
+    }
+
+    // Loaded on first use: the list of participants and the access-code slips (their QR codes).
+    const participants = await fetch(`${server.url}/api/meetings/${meetingId}/participants?format=html&lang=fr`, {
+      headers: { authorization: `Bearer ${signIn.body.token}` },
+    });
+    expect(participants.status).toBe(200);
+    expect(await participants.text()).toContain('Norv');
+    const slips = await secretariat.request('POST', `/api/meetings/${meetingId}/slips`, { codes: [secretariatCode], format: 'html' });
+    expect(slips.status, JSON.stringify(slips.body)).toBe(200);
+    expect(String(slips.body)).toContain('<svg');
+
+    // The recorder saw them come (so that the test of what is loaded at start can fail).
+    const now = loaded();
+    for (const used of [/docx-worker\.js$/, /\/docx\//, /^require mammoth$/, /\/slips-[A-Z0-9]+\.js$/, /\/participants-[A-Z0-9]+\.js$/, /qrcode/]) {
+      expect(now.some((m) => used.test(m)), String(used)).toBe(true);
     }
 
     const socket = await connect(server.url, { token: signIn.body.token });

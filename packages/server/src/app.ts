@@ -32,9 +32,8 @@ import { RecordKeys } from './record/keys';
 import { RecordService } from './record/service';
 import { recordRoutes } from './http/record';
 import { applyDecidedEdits } from './negotiation/service';
-import { PostgresStore } from './store/postgres';
 import { SqliteStore } from './store/sqlite';
-import { Cluster } from './cluster/node';
+import type { Cluster } from './cluster/node';
 import type { Store } from './store/store';
 
 export interface Gavel {
@@ -79,7 +78,8 @@ export async function buildApp(
   const store =
     options.store ??
     (config.databaseUrl
-      ? await PostgresStore.open(config.databaseUrl, config.nodeId ? { nodeId: config.nodeId } : {})
+      ? // PostgreSQL (pg) and the cluster (redis) are loaded only when configured: a node on SQLite does without their memory.
+        await (await import('./store/postgres')).PostgresStore.open(config.databaseUrl, config.nodeId ? { nodeId: config.nodeId } : {})
       : new SqliteStore(join(config.dataDir, 'gavel.sqlite')));
   const admin = adminTokenFor(config);
   const trust = trustFunction(config.trustProxy);
@@ -109,8 +109,8 @@ export async function buildApp(
   const exports = new Exports(config);
   // Several nodes: PostgreSQL and Redis (cluster/). Before the routes, whose writes it sends to a meeting's owner.
   const cluster =
-    config.redisUrl && store instanceof PostgresStore
-      ? new Cluster({
+    config.redisUrl && store instanceof (await import('./store/postgres')).PostgresStore
+      ? new (await import('./cluster/node')).Cluster({
           app,
           store,
           meetings,

@@ -16,7 +16,6 @@ import { matchesEtag, ReportCache } from '../export/report-cache';
 import { renderReportHtml } from '../export/html';
 import { renderReportMarkdown } from '../export/markdown';
 import { toRenderedReport } from '../export/rendered';
-import { buildParticipantsList, infSymbol } from '../export/participants';
 import { AKN_MEDIA_TYPE, renderAkomaNtoso } from '../export/akn';
 import { sha256 } from '../auth/secrets';
 import { bearer, requireMember, type AppContext } from './context';
@@ -159,6 +158,8 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (who.actor.role !== 'secretariat' && who.actor.role !== 'chair') {
         throw new DomainError('forbidden', 'only the chair and the secretariat export the list of participants');
       }
+      // Loaded with the first list asked for (it holds the UI's words in six languages), not at start.
+      const { buildParticipantsList, infSymbol } = await import('../export/participants');
       const assemble = () => ctx.exports.build.run(async () => checkFinal(buildParticipantsList(state, lang, { words: query.edition }), query, lang));
       const base = (infSymbol(state.info.symbol) || `participants-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');
       reply.header('Content-Language', lang);

@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { canPrintCodeSlips, DomainError, lang as langSchema, MAX_CODES_AT_ONCE, parseOrFail } from '@gavel/shared';
 import { renderPdf, findChromium } from '../export/pdf';
-import { renderSlipsHtml, type Slip } from '../export/slips';
+import type { Slip } from '../export/slips';
 import { originAllowed } from '../realtime/gateway';
 import { requireMember, type AppContext } from './context';
 
@@ -64,6 +64,8 @@ export function slipRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (unknown.length > 0) throw new DomainError('invalid_code', `${unknown.length} of the codes are not active codes of this meeting`, unknown);
 
       const lang = body.lang ?? state.info.language;
+      // The slips (a QR code library, the UI's words in six languages) are loaded with the first asked for, not at start.
+      const { renderSlipsHtml } = await import('../export/slips');
       const html = await renderSlipsHtml(state, slips, lang, site);
       reply.header('Cache-Control', 'no-store');
       reply.header('Content-Language', lang);
