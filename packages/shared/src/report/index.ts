@@ -7,3 +7,4 @@ export * from './render';
 export * from './assembled';
 export * from './record';
 export * from './inline';
+export { venueWords } from './venues';

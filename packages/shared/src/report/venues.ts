@@ -8,7 +8,8 @@
  * Russian is given in the prepositional case, the only form the report uses
  * ("в Вене").
  */
-import type { Lang } from '../languages';
+import type { Localized } from '../core/localized';
+import { LANGUAGES, type Lang } from '../languages';
 
 type Names = Record<Lang, string>;
 
@@ -44,4 +45,17 @@ export function venueName(venue: string, lang: Lang): string {
 /** The venue in `lang` when the table knows it (typed in any of the languages it lists). */
 export function knownVenue(venue: string, lang: Lang): string | undefined {
   return BY_NAME.get(key(venue))?.[lang];
+}
+
+/**
+ * The venue's words for a screen, with the languages the table knows added
+ * where none was typed (as the report names it; translation status asks for
+ * none). Not Russian: the table has the prepositional case only.
+ */
+export function venueWords(venue: Localized): Localized {
+  const names = Object.values(venue).flatMap((v) => (v ? [BY_NAME.get(key(v))] : [])).find(Boolean);
+  if (!names) return venue;
+  const out: Localized = { ...venue };
+  for (const lang of LANGUAGES) if (lang !== 'ru' && !out[lang]) out[lang] = names[lang];
+  return out;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Lang, MeetingState } from '@gavel/shared';
+import { venueWords, type Lang, type MeetingState } from '@gavel/shared';
 import { formatDateRange } from '../i18n';
 import { Words } from '../components/Words';
 
@@ -15,7 +15,7 @@ export function MeetingHeader({ state, lang }: { state: MeetingState; lang?: Lan
       </p>
       <p className="meeting-meta">
         <span dir="auto">
-          <Words value={info.venue} lang={l} original={info.language} />
+          <Words value={venueWords(info.venue)} lang={l} original={info.language} />
         </span>
         {' · '}
         <span>{formatDateRange(info.startDate, info.endDate, l)}</span>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localizedText, type Lang } from '@gavel/shared';
+import { localizedText, toLocalized, venueWords, type Lang } from '@gavel/shared';
 import { api, ApiError, type MeetingSummary } from '../api/http';
 import type { StoredSession } from '../api/session';
 import { signInLink } from '../api/signInLink';
@@ -63,7 +63,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: StoredSession) 
               <option value="">{t('signIn.chooseMeeting')}</option>
               {(meetings ?? []).map((m) => (
                 <option key={m.id} value={m.id}>
-                  {localizedText(m.body, lang, m.language)} — {localizedText(m.venue, lang, m.language)}, {formatDate(m.startDate, lang)}
+                  {localizedText(m.body, lang, m.language)} — {localizedText(venueWords(toLocalized(m.venue, m.language)), lang, m.language)}, {formatDate(m.startDate, lang)}
                 </option>
               ))}
             </select>
