@@ -252,20 +252,43 @@ describe.each(CASES)('amendments ($lang)', (c) => {
     await chair.locator('[data-testid="adoption-record"]').click();
     await chair.locator('[data-testid="adoption-panel"] .success').waitFor({ timeout: 10_000 });
     // The report prints the footnote with that paragraph's number, in both editions.
+    let inReport = 0;
     for (const lang of ['en', 'ar']) {
       const report = (await sec.request('GET', `/api/meetings/${meetingId}/report?format=json&lang=${lang}`)).body;
       const at = report.items.find((i: any) => i.kind === 'paragraph' && i.sourceId === `p-item-${item}-heard`);
       // The option showed the number as the report in the meeting's language prints it ("9." or "٩-").
       if (lang === c.lang) expect(shown.startsWith(`${at.label} `)).toBe(true);
+      inReport = at.n;
       const note = report.footnotes.at(-1).text.replace(/[\u200e\u200f]/g, '');
       expect(note).toContain(c.lang === 'ar' ? `الفقرة ${new Intl.NumberFormat('ar-EG', { useGrouping: false }).format(at.n)}` : `paragraph ${at.n}`);
     }
 
-    // The text view shows the footnote under the text, saying that the paragraph it points to is numbered in the report.
+    // The text view shows the footnote under the text with the number the report prints, and says which numbering it is (issue 13).
+    const digits = (n: number) => (c.lang === 'ar' ? new Intl.NumberFormat('ar-EG', { useGrouping: false }).format(n) : String(n));
+    const reference = c.lang === 'ar' ? `الفقرة ${digits(inReport)} أدناه` : `paragraph ${inReport} below`;
     const footnote = norway.locator('[data-testid="draft-footnotes"] [data-testid="footnote"]');
     await expect.poll(() => footnote.count(), { timeout: 10_000 }).toBe(1);
-    expect(await footnote.locator('.hint').textContent()).toContain(c.lang === 'ar' ? 'رقمها في التقرير' : 'numbered in the report');
+    await expect.poll(() => footnote.locator('[data-testid="footnote-words"]').textContent(), { timeout: 10_000 }).toContain(reference);
+    expect(await footnote.locator('[data-testid="footnote-words"]').textContent()).not.toContain('?');
+    expect(await footnote.locator('[data-testid="footnote-in-report"]').textContent()).toContain(
+      c.lang === 'ar' ? `الفقرة ${digits(inReport)}: خارج هذا النص، مرقّمة كما في التقرير` : `Paragraph ${inReport}: outside this text, numbered as in the report`,
+    );
     await screenshot(norway, `${c.lang}-text-footnote-into-report`);
+    // The footnote editor (the chair writes the text while nobody holds the pen) shows that paragraph by the report's number, not its id.
+    await chair.goto(`${env.server.url}/text`);
+    await chair.locator('[data-testid="draft-content"][data-writable="true"]').waitFor({ timeout: 15_000 });
+    const chairNote = chair.locator('[data-testid="draft-footnotes"] [data-testid="footnote"]');
+    await expect.poll(() => chairNote.locator('[data-testid="footnote-words"]').textContent(), { timeout: 10_000 }).toContain(reference);
+    await chairNote.locator('button').click();
+    const noteText = chair.locator('[data-testid="footnote-text"]');
+    const token = c.lang === 'ar' ? `[[التقرير ${digits(inReport)}]]` : `[[report ${inReport}]]`;
+    await expect.poll(() => noteText.inputValue(), { timeout: 10_000 }).toContain(token);
+    expect(await noteText.inputValue()).not.toContain('p-item-');
+    expect(await chair.locator('dialog .draft-preview').textContent()).toContain(reference);
+    await screenshot(chair, `${c.lang}-footnote-editor-report-paragraph`);
+    // Saved unchanged, it still points at the same paragraph of the report.
+    await chair.locator('[data-testid="footnote-save"]').click();
+    await expect.poll(() => chairNote.locator('[data-testid="footnote-words"]').textContent(), { timeout: 10_000 }).toContain(reference);
 
     // The story of paragraph 2: tabled by Norway, supported by Egypt, accepted by the chair.
     await paragraph(norway, 2).click();

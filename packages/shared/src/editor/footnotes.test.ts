@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromEditableNote, noteRefs, noteSegments, numberToken, refToken, toEditableNote } from './footnotes';
+import { fromEditableNote, noteRefs, noteSegments, numberToken, refToken, replaceEditableReferences, toEditableNote } from './footnotes';
 
 const numbers = new Map([
   ['p_aaaaaaaa', 109],
@@ -51,5 +51,26 @@ describe('footnote text with references', () => {
     const editable = toEditableNote(bare, numberOf);
     expect(editable).toBe('see paragraph [[#109]] of the report');
     expect(fromEditableNote(editable, idOf).note).toBe(bare);
+  });
+
+  it('shows a paragraph outside this text by the number the report prints, [[report 109]], never by its id (issue 13)', () => {
+    // The no-consensus footnote points at the paragraph the report generates for item 4's statements.
+    const heard = 'p-item-i4-heard';
+    const note = `For the discussion of the working group on this recommendation, see ${refToken(heard)}; views: paragraph ${numberToken(heard)}.`;
+    const reportNumberOf = (id: string) => (id === heard ? 109 : null);
+    const reportIdOf = (n: number) => (n === 109 ? heard : null);
+    const english = toEditableNote(note, numberOf, { lang: 'en', reportNumberOf });
+    expect(english).toBe('For the discussion of the working group on this recommendation, see [[report 109]]; views: paragraph [[#report 109]].');
+    expect(english).not.toContain(heard);
+    expect(fromEditableNote(english, idOf, reportIdOf)).toEqual({ note, unknown: [] });
+    // In an Arabic text: the report's word and the digits of the text.
+    const arabic = toEditableNote(`انظر ${refToken(heard)} و${refToken('p_aaaaaaaa')}`, numberOf, { lang: 'ar', reportNumberOf });
+    expect(arabic).toBe('انظر [[التقرير ١٠٩]] و[[١٠٩]]');
+    expect(fromEditableNote(arabic, idOf, reportIdOf).note).toBe(`انظر ${refToken(heard)} و${refToken('p_aaaaaaaa')}`);
+    // Typed by hand in another of the six languages; a number the report does not print is named.
+    expect(fromEditableNote('voir [[rapport 109]] et [[доклад 7]]', idOf, reportIdOf)).toEqual({ note: `voir ${refToken(heard)} et [[доклад 7]]`, unknown: ['доклад 7'] });
+    expect(fromEditableNote('见[[报告 ١٠٩]]', idOf, reportIdOf).note).toBe(`见${refToken(heard)}`);
+    // The preview reads which numbering each number is in.
+    expect(replaceEditableReferences('see [[report 109]], [[50]] and [[#report 109]]', (r) => `${r.report ? 'R' : 'T'}${r.bare ? '#' : ''}${r.number}`)).toBe('see R109, T50 and R#109');
   });
 });

@@ -183,4 +183,22 @@ describe('labels in the six languages', () => {
     expect(crossRefWords(110, 'below', lang)).toBe(below);
     expect(crossRefWords(110, 'above', lang)).toBe(above);
   });
+
+  it('numbers a footnote pointing outside the text as the report numbers it, and says so (issue 13)', () => {
+    // The recommendations' paragraph 45 is the report's 50; its footnote points at the report's generated paragraph 109 (chapter IV).
+    const heard = 'p-item-i4-heard';
+    const items: DocItem[] = [para(45), footnote(`For the discussion of the working group on this recommendation, see ${refToken(heard)}; paragraph ${numberToken(heard)}.`, 'fn')];
+    const alone = numberDocument(items, { lang: 'en' });
+    expect(alone.footnotes[0].text).toBe('For the discussion of the working group on this recommendation, see paragraph ? below; paragraph ?.');
+    expect(alone.broken).toEqual(['fn']);
+    const report = new Map([[pid(45), 50], [heard, 109]]);
+    const numbered = numberDocument(items, { lang: 'en', report });
+    expect(numbered.footnotes[0].text).toBe('For the discussion of the working group on this recommendation, see paragraph 109 below; paragraph 109.');
+    expect(numbered.footnotes[0].refs).toEqual([expect.objectContaining({ number: 109, inReport: true, direction: 'below' }), expect.objectContaining({ number: 109, inReport: true })]);
+    expect(numbered.broken).toEqual([]);
+    // This text's own paragraphs keep the draft's numbers; above when the report puts the target before the footnote's paragraph.
+    expect(numbered.numberOf.get(pid(45))).toBe(1);
+    const ar = numberDocument(items, { lang: 'ar', report: new Map([[pid(45), 120], [heard, 109]]) });
+    expect(ar.footnotes[0].text).toContain('الفقرة ١٠٩ أعلاه');
+  });
 });

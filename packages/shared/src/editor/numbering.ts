@@ -43,6 +43,8 @@ export interface ResolvedRef {
   direction: Direction;
   /** As the document reads: "paragraph 110 below". */
   words: string;
+  /** The target is outside this text and `number` is the one the report prints (see `NumberingOptions.report`). */
+  inReport?: true;
 }
 
 export interface FootnoteEntry {
@@ -80,6 +82,13 @@ export interface NumberingOptions {
    * be issued, and a reference to such a paragraph shows as broken.
    */
   omit?: ReadonlySet<string>;
+  /**
+   * The report's numbers by paragraph id (`reportNumbers`), when known: a
+   * footnote pointing outside this text (a paragraph the report generates in
+   * chapter IV, another text's paragraph) is then numbered as the report
+   * numbers it, and marked `inReport`, instead of having no number.
+   */
+  report?: ReadonlyMap<string, number>;
 }
 
 /** Numbers a text. */
@@ -112,6 +121,13 @@ export function numberDocument(items: readonly DocItem[], options: NumberingOpti
   let current: string | null = null;
 
   const resolve = (target: string, at: number): ResolvedRef => {
+    const inReport = !numberOf.has(target) && !position.has(target) ? options.report?.get(target) : undefined;
+    if (inReport !== undefined) {
+      // Where the two stand in the report, when the report shows the paragraph holding the reference; below it otherwise (the report's later chapters).
+      const from = current === null ? undefined : options.report?.get(current);
+      const direction: Direction = from !== undefined && inReport < from ? 'above' : 'below';
+      return { target, number: inReport, direction, words: crossRefWords(inReport, direction, lang), inReport: true };
+    }
     const number = numberOf.get(target) ?? null;
     const where = position.get(target);
     const direction: Direction =

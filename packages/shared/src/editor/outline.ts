@@ -204,8 +204,8 @@ export interface DraftReading {
   units: ParagraphUnit[];
 }
 
-export function $readDraft(lang: Lang, omit?: ReadonlySet<string>): DraftReading {
+export function $readDraft(lang: Lang, omit?: ReadonlySet<string>, report?: ReadonlyMap<string, number>): DraftReading {
   const items = $readOutline();
-  const numbering = numberDocument(items, { lang, omit });
+  const numbering = numberDocument(items, { lang, omit, report });
   return { items, numbering, units: $readParagraphUnits(numbering, lang) };
 }

@@ -94,3 +94,14 @@ export function reportNumberOf(report: Report, doc: string, paragraphId: string)
   }
   return null;
 }
+
+/**
+ * Every paragraph's number in the report by its id (a text's paragraph id,
+ * or a generated paragraph's id in the skeleton, `p-item-…-heard`): what a
+ * view of one text needs to number a footnote pointing outside it.
+ */
+export function reportNumbers(report: Report): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const item of report.items) if (item.kind === 'paragraph') numbers.set(item.sourceId, item.n);
+  return numbers;
+}

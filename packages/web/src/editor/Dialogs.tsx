@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { Modal } from '../components/Modal';
 import { useTranslation } from 'react-i18next';
-import { crossRefWords, formatInteger, type Direction, type Lang } from '@gavel/shared';
+import { crossRefNumber, crossRefWords, formatInteger, replaceEditableReferences, type Direction, type Lang } from '@gavel/shared';
 import type { ParagraphUnit } from '@gavel/shared/editor/outline';
 
 /** "paragraph 110 below", as seen from paragraph `from`. */
@@ -19,8 +19,10 @@ export function FootnoteDialog({
   number,
   initial,
   inParagraph,
+  inReportParagraph,
   lang,
   resolve,
+  resolveInReport,
   onSave,
   onRemove,
   onClose,
@@ -31,9 +33,13 @@ export function FootnoteDialog({
   initial: string;
   /** The number of the paragraph the footnote is in, to say above or below. */
   inParagraph: number | null;
+  /** Its number in the report, to say above or below for a paragraph of the report (`[[report 109]]`). */
+  inReportParagraph: number | null;
   lang: Lang;
   /** Whether a paragraph has this number now. */
   resolve: (paragraphNumber: number) => boolean;
+  /** Whether the report prints a paragraph with this number now. */
+  resolveInReport: (reportNumber: number) => boolean;
   onSave: (editable: string) => string[];
   onRemove?: () => void;
   onClose: () => void;
@@ -41,9 +47,9 @@ export function FootnoteDialog({
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const [unknown, setUnknown] = useState<string[]>([]);
-  const preview = text.replace(/\[\[\s*([0-9\u0660-\u0669]+)\s*\]\]/g, (whole, digits: string) => {
-    const n = Number(digits.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)));
-    return resolve(n) ? wordsFrom(n, inParagraph, lang) : whole;
+  const preview = replaceEditableReferences(text, ({ number, bare, report }) => {
+    if (!(report ? resolveInReport(number) : resolve(number))) return null;
+    return bare ? crossRefNumber(number, lang) : wordsFrom(number, report ? inReportParagraph : inParagraph, lang);
   });
   const hintId = useId();
   return (

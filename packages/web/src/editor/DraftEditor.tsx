@@ -23,6 +23,7 @@ import { $getNearestNodeFromDOMNode, $getNodeByKey, $getSelection, $insertNodes,
 import type { ReactNode } from 'react';
 import {
   direction,
+  formatInteger,
   fromEditableNote,
   toEditableNote,
   unnumberedParagraphs,
@@ -42,6 +43,9 @@ import { penHolderName } from './penName';
 import { Toolbar } from './Toolbar';
 import { useRemountOnRefusal } from './useRemountOnRefusal';
 import { collaborativeEditorConfig } from './config';
+import { useReportNumbers } from '../views/report/useReportNumber';
+
+type ReportNumbers = ReturnType<typeof useReportNumbers>;
 
 export interface DraftEditorProps {
   docName: string;
@@ -95,7 +99,11 @@ function EditorInstance({ docName, state, lang, mode, store, focus = null, userN
   const [status, setStatus] = useState<ProviderStatus>('connecting');
   const [saved, setSaved] = useState(true);
   const [blocked, setBlocked] = useState(false);
-  const { selected } = useDraft(store);
+  const { selected, reading } = useDraft(store);
+  const [footnoteOpen, setFootnoteOpen] = useState(false);
+  // A footnote pointing outside this text (chapter IV of the report, say) is numbered as the report numbers it: the report is read for it.
+  const pointsOutside = reading?.numbering.footnotes.some((f) => f.refs.some((r) => r.number === null || r.inReport)) ?? false;
+  const report = useReportNumbers(meetingId, lang, state.seq, mode === 'edit' && (pointsOutside || footnoteOpen));
 
   const providerFactory = useCallback(
     (id: string, docMap: Map<string, Doc>) => {
@@ -167,7 +175,7 @@ function EditorInstance({ docName, state, lang, mode, store, focus = null, userN
         {mode === 'edit' ? (
           <WriterBar canWrite={writing} status={status} saved={saved} blocked={blocked} state={state} writerNote={writerNote} />
         ) : null}
-        <DraftChrome mode={mode} writing={writing} lang={lang} store={store}>
+        <DraftChrome mode={mode} writing={writing} lang={lang} store={store} report={report} onFootnoteDialog={setFootnoteOpen}>
           <div className={`draft-editor draft-${mode}`} ref={containerRef} lang={lang} dir={dir} data-testid={`draft-${mode}`}>
             <RichTextPlugin
               contentEditable={
@@ -193,7 +201,7 @@ function EditorInstance({ docName, state, lang, mode, store, focus = null, userN
         />
         <EditablePlugin editable={writing} />
         <ParagraphIdPlugin active={writing} />
-        <NumberingPlugin lang={lang} omit={omit} store={store} draw={draw} />
+        <NumberingPlugin lang={lang} omit={omit} report={report.numbers} store={store} draw={draw} />
         {writing ? <LockPlugin lockedKeys={lockedKeys} onBlocked={onBlocked} /> : null}
         {mode === 'edit' ? <SelectionPlugin onSelect={onSelectBlock} /> : null}
       </LexicalComposer>
@@ -250,16 +258,24 @@ function DraftChrome({
   writing,
   lang,
   store,
+  report,
+  onFootnoteDialog,
   children,
 }: {
   mode: 'edit' | 'screen';
   writing: boolean;
   lang: Lang;
   store: DraftStore;
+  /** The report's numbers, for footnotes pointing outside this text. */
+  report: ReportNumbers;
+  /** The footnote dialog opened or closed: the report is read while it is open. */
+  onFootnoteDialog: (open: boolean) => void;
   children: ReactNode;
 }) {
   const [editor] = useLexicalComposerContext();
   const [pending, setPending] = useState<Pending | null>(null);
+  const footnoteDialog = pending?.kind === 'footnote' && writing;
+  useEffect(() => onFootnoteDialog(footnoteDialog), [footnoteDialog, onFootnoteDialog]);
   const { reading, selected } = useDraft(store);
   const numbering = reading?.numbering;
   const selectedNumber = selected ? (numbering?.numberOf.get(selected) ?? null) : null;
@@ -298,6 +314,11 @@ function DraftChrome({
   if (mode !== 'edit') return <>{children}</>;
   const numberOf = (id: string) => numbering?.numberOf.get(id) ?? null;
   const idOf = (n: number) => numbering?.order[n - 1] ?? null;
+  const reportNumberOf = (id: string) => report.numbers?.get(id) ?? null;
+  const reportIdOf = (n: number) => {
+    for (const [id, number] of report.numbers ?? []) if (number === n) return id;
+    return null;
+  };
   const existing = pending?.footnoteKey ? editor.read(() => $getNodeByKey(pending.footnoteKey!)) : null;
   const existingNote = $isFootnoteNode(existing) ? editor.read(() => existing.getNote()) : '';
   const footnoteParagraph = pending?.footnoteKey ? numbering?.owner.get(pending.footnoteKey) : selected;
@@ -309,13 +330,17 @@ function DraftChrome({
       <FootnoteList store={store} lang={lang} editable={writing} onEdit={(key) => open('footnote', key)} />
       {pending?.kind === 'footnote' && writing ? (
         <FootnoteDialog
+          // Opened again once the report's numbers arrive, so that a paragraph outside this text shows by its number, never its id.
+          key={report.numbers ? 'report' : 'draft'}
           number={pending.footnoteKey ? (numbering?.labels.get(pending.footnoteKey) ?? null) : null}
-          initial={toEditableNote(existingNote, numberOf)}
+          initial={toEditableNote(existingNote, numberOf, { lang, reportNumberOf })}
           inParagraph={footnoteParagraph ? numberOf(footnoteParagraph) : selectedNumber}
+          inReportParagraph={footnoteParagraph ? reportNumberOf(footnoteParagraph) : null}
           lang={lang}
           resolve={(n) => idOf(n) !== null}
+          resolveInReport={(n) => reportIdOf(n) !== null}
           onSave={(editable) => {
-            const { note, unknown } = fromEditableNote(editable, idOf);
+            const { note, unknown } = fromEditableNote(editable, idOf, reportIdOf);
             if (unknown.length > 0) return unknown;
             if (pending.footnoteKey) {
               editor.update(() => {
@@ -361,7 +386,20 @@ function FootnoteList({ store, lang, editable, onEdit }: { store: DraftStore; la
         {notes.map((f) => (
           <li key={f.key} data-testid="footnote">
             <span className="footnote-number">{reading?.numbering.labels.get(f.key)}</span>{' '}
-            <span dir="auto">{f.text}</span>
+            <span dir="auto" data-testid="footnote-words">
+              {f.text}
+            </span>
+            {f.refs.some((r) => r.inReport) ? (
+              <small className="hint" data-testid="footnote-in-report">
+                {' '}
+                {t('text.footnoteInReport', {
+                  numbers: f.refs
+                    .filter((r) => r.inReport)
+                    .map((r) => formatInteger(r.number!, lang))
+                    .join(t('errorDetail.separator')),
+                })}
+              </small>
+            ) : null}
             {f.refs.some((r) => r.number === null) ? <small className="hint"> {t('text.footnoteElsewhere')}</small> : null}
             {editable ? (
               <button type="button" className="link-button" onClick={() => onEdit(f.key)}>

@@ -125,13 +125,26 @@ export function drawReading(editor: LexicalEditor, reading: DraftReading, o: Dra
  * Reads the text after every change and draws its numbers; publishes the
  * reading to the store. Changes of the meeting state (statuses) redraw too.
  */
-export function NumberingPlugin({ lang, omit, store, draw }: { lang: Lang; omit: ReadonlySet<string>; store: DraftStore; draw: DrawOptions }) {
+export function NumberingPlugin({
+  lang,
+  omit,
+  report,
+  store,
+  draw,
+}: {
+  lang: Lang;
+  omit: ReadonlySet<string>;
+  /** The report's numbers by paragraph id, for footnotes pointing outside this text (null until read). */
+  report: ReadonlyMap<string, number> | null;
+  store: DraftStore;
+  draw: DrawOptions;
+}) {
   const [editor] = useLexicalComposerContext();
   const drawRef = useRef(draw);
   drawRef.current = draw;
   useEffect(() => {
     const run = () => {
-      const reading = editor.getEditorState().read(() => $readDraft(lang, omit));
+      const reading = editor.getEditorState().read(() => $readDraft(lang, omit, report ?? undefined));
       store.set({ reading });
       drawReading(editor, reading, drawRef.current);
     };
@@ -141,7 +154,7 @@ export function NumberingPlugin({ lang, omit, store, draw }: { lang: Lang; omit:
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       run();
     });
-  }, [editor, lang, omit, store]);
+  }, [editor, lang, omit, report, store]);
   // The meeting's statuses, the selection or the focus changed: draw again with the same reading.
   useEffect(() => {
     const reading = store.get().reading;

@@ -98,6 +98,22 @@ describe('the UI strings', () => {
   });
 });
 
+describe('numbers in the Arabic UI', () => {
+  // As the Arabic UI writes every number it shows (formatInteger, dates, durations): Arabic-Indic digits, in its hints'
+  // examples too ("الفقرة ١٠٩ أدناه", "الساعة ١٠:٠٥"). What a user must type in Latin digits stays Latin: document symbols
+  // (CTOC/COP/WG.4/2009/2), M49 codes and file columns (iso3), the access-code example, a screen's id, the marks ⟦1⟧ of an
+  // amendment's plain text.
+  const TYPED_AS_IS = new Set(['signIn.codeHint', 'participants.importHint', 'day.newScreen', 'amendments.marksHint']);
+  it('writes its numbers in Arabic-Indic digits, except what is typed in Latin digits', () => {
+    const latin = [...leaves(UI_STRINGS.ar as unknown as Tree)]
+      .filter(([path]) => !TYPED_AS_IS.has(path))
+      .map(([path, text]) => [path, text.replace(/[A-Z]+(?:\/[A-Za-z0-9.]+)+/g, '').replace(/\b[mM]49\b/g, '')] as const)
+      .filter(([, text]) => /[0-9]/.test(text))
+      .map(([path, text]) => `${path}: ${text}`);
+    expect(latin).toEqual([]);
+  });
+});
+
 describe('server errors in the six languages', () => {
   it('gives every error code the server can send (and the client’s own "network") a message in each language, translated', () => {
     for (const code of [...ERROR_CODES, 'network'] as const) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { reportNumberOf, type Lang } from '@gavel/shared';
+import { reportNumberOf, reportNumbers, type Lang } from '@gavel/shared';
 import { fetchReport } from './exports';
 
 /**
@@ -19,4 +19,37 @@ export function useReportNumber(meetingId: string, doc: string, paragraphId: str
     return () => abort.abort();
   }, [meetingId, doc, paragraphId, lang, seq]);
   return number;
+}
+
+/**
+ * Every paragraph's number in the report by id (`reportNumbers`) while
+ * `wanted`: for a text whose footnotes point outside it (a paragraph the
+ * report generates in chapter IV), so that the text view prints the number
+ * the report prints. `failed` when the report cannot be read. The map keeps
+ * its identity while the numbers stay the same, so the text is not numbered
+ * again for nothing at each event of the meeting.
+ */
+export function useReportNumbers(meetingId: string, lang: Lang, seq: number, wanted: boolean): { numbers: ReadonlyMap<string, number> | null; failed: boolean } {
+  const [state, setState] = useState<{ numbers: ReadonlyMap<string, number> | null; failed: boolean }>({ numbers: null, failed: false });
+  useEffect(() => {
+    if (!wanted) return;
+    const abort = new AbortController();
+    fetchReport(meetingId, lang, abort.signal).then(
+      (report) => {
+        const fresh = reportNumbers(report);
+        setState((old) => (old.numbers && !old.failed && sameNumbers(old.numbers, fresh) ? old : { numbers: fresh, failed: false }));
+      },
+      () => {
+        if (!abort.signal.aborted) setState((old) => ({ numbers: old.numbers, failed: true }));
+      },
+    );
+    return () => abort.abort();
+  }, [meetingId, lang, seq, wanted]);
+  return state;
+}
+
+function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
