@@ -7,22 +7,17 @@
  * Gavel follows. `--show` prints every paragraph that differs.
  */
 import { rmSync } from 'node:fs';
-import { UN_STATES } from '@gavel/shared';
-import { buildArabicModelMeeting, ITEMS, modelState, OBSERVER_STATES, SIGNATORIES, STATES_PARTIES } from '../support/model-meeting-ar';
+import { buildArabicModelMeeting, englishName, englishRunningName, ITEMS, OBSERVER_STATES, SIGNATORIES, STATES_PARTIES } from '../support/model-meeting-ar';
 import { ARABIC, compare, english, generatedParagraphs, type Match } from '../support/model-report';
 
 const show = process.argv.includes('--show');
 const built = await buildArabicModelMeeting();
 try {
-  const englishName = (arabic: string) => {
-    const s = modelState(arabic);
-    return s.names?.en ?? UN_STATES.find((x) => x.m49 === s.m49)!.names.en;
-  };
   const byEnglish = (names: string[]) => names.map(englishName).sort(new Intl.Collator('en').compare);
   const results: Match[] = [
     ...compare(ARABIC, await generatedParagraphs(built, 'ar')),
     ...compare(
-      english({ parties: byEnglish(STATES_PARTIES), signatories: byEnglish(SIGNATORIES), observers: byEnglish(OBSERVER_STATES), heard3: ITEMS[1].states!.map(englishName) }),
+      english({ parties: byEnglish(STATES_PARTIES), signatories: byEnglish(SIGNATORIES), observers: byEnglish(OBSERVER_STATES), heard3: ITEMS[1].states!.map(englishRunningName) }),
       await generatedParagraphs(built, 'en'),
     ),
   ];

@@ -245,6 +245,17 @@ export function modelState(arabic: string): { m49: string; names?: { ar: string;
   return { m49 };
 }
 
+/** A State's English name in this meeting: the one given for 2010 where the model's name is a former one, else the UN's. */
+export function englishName(arabic: string): string {
+  const s = modelState(arabic);
+  return s.names?.en ?? UN_STATES.find((x) => x.m49 === s.m49)!.names.en;
+}
+
+/** The same in chapter IV's running text, as the English outline writes its speakers ("Norway, Colombia, United States, …"). */
+export function englishRunningName(arabic: string): string {
+  return { 'الولايات المتحدة': 'United States', 'المملكة المتحدة': 'United Kingdom' }[arabic] ?? englishName(arabic);
+}
+
 export interface BuiltArabic extends OpenMeeting {
   /** The agenda item ids, by item number (1-8). */
   items: Record<number, string>;

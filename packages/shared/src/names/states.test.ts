@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../languages';
-import { foldForSearch, searchStates, stateByM49, UN_STATES } from './states';
+import { foldForSearch, runningTextNames, searchStates, stateByM49, UN_STATES } from './states';
 
 const byIso3 = (iso3: string) => UN_STATES.find((s) => s.iso3 === iso3)!;
 
@@ -86,5 +86,15 @@ describe('searchStates', () => {
 
   it('folds apostrophes and diacritics alike', () => {
     expect(foldForSearch('Côte d’Ivoire')).toBe(foldForSearch("cote d'ivoire"));
+  });
+});
+
+describe('names in running text (chapter IV of the model report)', () => {
+  it('gives the short forms of the United States and the United Kingdom in English and Arabic, and leaves the rest as registered', () => {
+    const us = stateByM49('840')!.names;
+    expect(runningTextNames('840', us)).toMatchObject({ en: 'United States', ar: 'الولايات المتحدة', fr: us.fr });
+    expect(runningTextNames('826', { ar: 'المملكة المتحدة لبريطانيا العظمى وإيرلندا الشمالية' })).toEqual({ ar: 'المملكة المتحدة', en: 'United Kingdom' });
+    expect(runningTextNames('578', { en: 'Norway' })).toEqual({ en: 'Norway' });
+    expect(runningTextNames(undefined, { en: 'European Union' })).toEqual({ en: 'European Union' });
   });
 });

@@ -19,6 +19,25 @@ export function stateByM49(code: string): UnState | undefined {
   return byM49.get(code);
 }
 
+/**
+ * The short forms a report uses in running text for the two States whose
+ * names its lists give in full: the model report's chapter IV lists its
+ * speakers as "الولايات المتحدة" and "المملكة المتحدة" (paras. 79, 93, 101,
+ * 107) where III.C, the attendance, names them in full, and its English
+ * outline lists "Norway, Colombia, United States, …". Only English and
+ * Arabic: no UN text in the other languages was at hand to show their use.
+ */
+const RUNNING_TEXT_NAMES: Record<string, Partial<Record<Lang, string>>> = {
+  '840': { en: 'United States', ar: 'الولايات المتحدة' },
+  '826': { en: 'United Kingdom', ar: 'المملكة المتحدة' },
+};
+
+/** A State's names as running text gives them (chapter IV's lists of speakers): the short form where there is one. */
+export function runningTextNames<T extends Partial<Record<Lang, string>>>(m49: string | undefined, names: T): T {
+  const short = m49 ? RUNNING_TEXT_NAMES[m49] : undefined;
+  return short ? { ...names, ...short } : names;
+}
+
 /** Folds case and diacritics so that "cote d'ivoire" finds "Côte d’Ivoire". */
 export function foldForSearch(s: string): string {
   return s

@@ -3,7 +3,7 @@ import type { AgendaState } from '../agenda/model';
 import type { MeetingState } from '../domain/state';
 import { compareNames } from '../i18n/collation';
 import type { Lang } from '../languages';
-import { stateByM49 } from '../names/states';
+import { runningTextNames, stateByM49 } from '../names/states';
 import { CATEGORIES, STATE_CATEGORIES, type Category } from '../participants/categories';
 import { delegationName } from '../participants/names';
 import { docNameOf } from '../protocol/yjs';
@@ -415,8 +415,10 @@ function itemSection(
     if (!HEARD.includes(s.capacity) || !s.delegationId) continue;
     const live = state.delegations[s.delegationId];
     const category = live?.category ?? s.delegation?.category;
-    const names = live?.names ?? s.delegation?.names;
-    if (!category || !names) continue;
+    const registered = live?.names ?? s.delegation?.names;
+    if (!category || !registered) continue;
+    // Running text: "United States" where the attendance says "United States of America".
+    const names = runningTextNames(live?.m49, registered);
     const group = members.has(category)
       ? groups.member
       : category === 'reio_party'
