@@ -3,25 +3,15 @@
  * Word file (the docx package's XML, then zip and deflate) takes tens to
  * hundreds of milliseconds of CPU, which on the server's event loop every
  * command and keystroke of the meeting would wait behind. Here it waits for
- * them instead: the thread lowers its own priority (GAVEL_EXPORT_NICE).
+ * them instead: the thread lowers its own priority (GAVEL_EXPORT_NICE,
+ * export/priority.ts).
  */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RenderedReport } from './document';
 import { renderDocx } from './docx';
+import { lowerThreadPriority } from './priority';
 
-/** Linux gives each thread its own niceness, set by its id (/proc/thread-self); elsewhere the thread keeps the server's. */
-function lowerPriority(nice: number): void {
-  if (nice <= 0) return;
-  try {
-    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
-  } catch {
-    // Not Linux, or not allowed: the work is still off the event loop.
-  }
-}
-
-lowerPriority((workerData as { nice: number }).nice);
+lowerThreadPriority((workerData as { nice: number }).nice);
 
 parentPort!.on('message', async ({ id, report }: { id: number; report: RenderedReport }) => {
   try {

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DomainError } from '@gavel/shared';
+import { lowPriorityCommand } from './priority';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const TIMEOUT_MS = 60_000;
@@ -47,21 +48,22 @@ function memoryProfile(): { path: string; dispose(): void } {
 }
 
 /**
- * Chromium started through `nice`, so that everything it runs (the browser,
- * its zygote, every page's renderer inherit it) yields the CPU to the
- * meeting's server: a small script in a folder of its own that execs
- * `nice -n N chromium "$@"` (the pipe Playwright talks through is kept).
- * Undefined where there is no `nice` or the script cannot be written: then
- * Chromium runs at the server's priority.
+ * Chromium started below the meeting's priority (export/priority.ts), so that
+ * everything it runs (the browser, its zygote, every page's renderer inherit
+ * it) yields the CPU to the meeting's server: a small script in a folder of
+ * its own that execs `chrt --idle 0 nice -n N chromium "$@"` (the pipe
+ * Playwright talks through is kept). Undefined for 0, where there is neither
+ * command or the script cannot be written: then Chromium runs at the
+ * server's priority.
  */
-function niceLauncher(executable: string, nice: number): { path: string; dispose(): void } | undefined {
-  const niceBin = ['/usr/bin/nice', '/bin/nice'].find((p) => existsSync(p));
-  if (nice <= 0 || !niceBin) return undefined;
+function lowPriorityLauncher(executable: string, nice: number): { path: string; dispose(): void } | undefined {
+  const command = lowPriorityCommand(nice);
+  if (command.length === 0) return undefined;
   try {
     const dir = mkdtempSync(join(tmpdir(), 'gavel-chromium-'));
     const path = join(dir, 'chromium');
     const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-    writeFileSync(path, `#!/bin/sh\nexec ${quote(niceBin)} -n ${nice} ${quote(executable)} "$@"\n`);
+    writeFileSync(path, `#!/bin/sh\nexec ${[...command, executable].map(quote).join(' ')} "$@"\n`);
     chmodSync(path, 0o700);
     return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
   } catch {
@@ -99,7 +101,7 @@ async function paginate(page: Page): Promise<number> {
 export interface PrintOptions {
   /** Pages laid out by Paged.js (footnotes at the foot of each page); scripts are enabled for it. */
   paged?: boolean;
-  /** Chromium's niceness (GAVEL_EXPORT_NICE): above 0, started through `nice`. */
+  /** Chromium's niceness (GAVEL_EXPORT_NICE): above 0, started through `nice` and in the idle scheduling class. */
   nice?: number;
 }
 
@@ -121,7 +123,7 @@ export class PdfPrinter {
     if (!this.executable) throw missing();
     if (!this.browser) {
       this.profile ??= memoryProfile();
-      this.launcher ??= niceLauncher(this.executable, this.nice);
+      this.launcher ??= lowPriorityLauncher(this.executable, this.nice);
       // playwright-core is loaded with the first PDF, not at start (server memory).
       const launched = import('playwright-core').then(({ chromium }) => chromium.launchPersistentContext(this.profile!.path, {
         executablePath: this.launcher?.path ?? this.executable,

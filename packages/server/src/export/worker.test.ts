@@ -3,7 +3,7 @@
  * thread at a lower priority, giving the same file the event loop would
  * build, while the event loop keeps turning.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RenderedReport } from './document';
 import { renderDocx } from './docx';
@@ -42,14 +42,22 @@ describe('the DOCX thread', () => {
     expect(parts(b)).toEqual(parts(await renderDocx(report(3))));
   });
 
-  it.runIf(process.platform === 'linux')('runs at the niceness it was given (GAVEL_EXPORT_NICE), the server’s own thread at its own', async () => {
+  it.runIf(process.platform === 'linux')('runs at the niceness it was given (GAVEL_EXPORT_NICE) and in the idle class where chrt is, the server’s own threads as they were', async () => {
     await worker.render(report(1));
-    // Field 19 of /proc/<pid>/task/<tid>/stat (after the name in parentheses, field 17 of the rest) is the thread's nice.
-    const nice = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-    const threads = readdirSync('/proc/self/task').map((tid) => ({ tid: Number(tid), nice: nice(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')) }));
-    expect(threads.filter((t) => t.nice === 19)).toHaveLength(1);
-    expect(threads.find((t) => t.tid === process.pid)!.nice).toBe(nice(readFileSync('/proc/self/stat', 'utf8')));
-    expect(nice(readFileSync('/proc/self/stat', 'utf8'))).toBeLessThan(19);
+    // Fields 19 and 41 of /proc/<pid>/task/<tid>/stat (after the name in parentheses, fields 17 and 39 of the rest): nice, policy.
+    const fields = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const threads = readdirSync('/proc/self/task').map((tid) => {
+      const f = fields(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8'));
+      return { tid: Number(tid), nice: Number(f[16]), policy: Number(f[38]) };
+    });
+    const own = fields(readFileSync('/proc/self/stat', 'utf8'));
+    const lowered = threads.filter((t) => t.nice === 19);
+    expect(lowered).toHaveLength(1);
+    // SCHED_IDLE is policy 5; SCHED_OTHER 0.
+    expect(lowered[0].policy).toBe(existsSync('/usr/bin/chrt') || existsSync('/bin/chrt') ? 5 : 0);
+    expect(threads.filter((t) => t.policy === 5)).toHaveLength(lowered[0].policy === 5 ? 1 : 0);
+    expect(threads.find((t) => t.tid === process.pid)).toMatchObject({ nice: Number(own[16]), policy: 0 });
+    expect(Number(own[16])).toBeLessThan(19);
   });
 
   it('leaves the event loop free while it builds: the longest wait of a timer is a fraction of the build', async () => {
