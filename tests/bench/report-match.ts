@@ -4,11 +4,14 @@
  * match the model word for word (Arabic: the model report; English: its
  * outline and UN English), and the share that matches with the meeting's
  * typed words and, where the model writes a type two ways, in the frame
- * Gavel follows. `--show` prints every paragraph that differs.
+ * Gavel follows; then, for French, Spanish, Russian and Chinese, the frames
+ * of real UN texts (tests/support/un-texts.ts) Gavel's sentences hold.
+ * `--show` prints every paragraph that differs, and every UN text.
  */
 import { rmSync } from 'node:fs';
 import { buildArabicModelMeeting, englishName, englishRunningName, ITEMS, OBSERVER_STATES, SIGNATORIES, STATES_PARTIES } from '../support/model-meeting-ar';
 import { ARABIC, compare, english, generatedParagraphs, type Match } from '../support/model-report';
+import { checkUnText, UN_TEXTS } from '../support/un-texts';
 
 const show = process.argv.includes('--show');
 const built = await buildArabicModelMeeting();
@@ -30,6 +33,18 @@ try {
   }
   const all = results.length;
   console.log('all'.padEnd(26), pct(results.filter((r) => r.verbatim).length, all).padEnd(16), pct(results.filter((r) => r.matches).length, all));
+  // French, Spanish, Russian, Chinese: no whole UN report of a working group was found in these languages, only frames of
+  // real UN texts (tests/support/un-texts.ts); each row: Gavel's sentence, given the UN text's data, holds the UN's words.
+  const frames = UN_TEXTS.map((t) => ({ t, ...checkUnText(t) }));
+  const frameRows = new Map<string, typeof frames>();
+  for (const f of frames) frameRows.set(`${f.t.lang} ${f.t.type}`, [...(frameRows.get(`${f.t.lang} ${f.t.type}`) ?? []), f]);
+  console.log('\nUN texts in fr/es/ru/zh     frame word for word');
+  for (const [type, list] of frameRows) console.log(type.padEnd(26), pct(list.filter((f) => f.matches).length, list.length));
+  for (const f of frames.filter((x) => show || !x.matches)) {
+    console.log(`\n${f.matches ? '=' : '≠'} ${f.t.lang} ${f.t.document} (${f.t.source})`);
+    console.log(`  UN:        ${f.t.un}`);
+    console.log(`  generated: ${f.generated}`);
+  }
   for (const r of results.filter((x) => !x.verbatim)) {
     console.log(`\n${r.matches ? '≈' : '≠'} ${r.expected.lang} ${r.expected.origin}${r.expected.note ? ` — ${r.expected.note}` : ''}`);
     if (show || !r.matches) {

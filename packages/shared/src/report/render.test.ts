@@ -17,7 +17,7 @@ describe('dates in the six languages', () => {
     ['en', '27 January 2010', 'from 27 to 29 January 2010'],
     ['fr', '27 janvier 2010', 'du 27 au 29 janvier 2010'],
     ['es', '27 de enero de 2010', 'del 27 al 29 de enero de 2010'],
-    ['ru', '27 января 2010 года', 'с 27 по 29 января 2010 года'],
+    ['ru', '27 января 2010 года', '27–29 января 2010 года'],
     ['zh', '2010年1月27日', '2010年1月27日至29日'],
     // Model, para. 66: "من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠"
     ['ar', '٢٧ كانون الثاني/يناير ٢٠١٠', 'من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠'],
@@ -30,7 +30,7 @@ describe('dates in the six languages', () => {
     ['en', 'from 30 January to 2 February 2010'],
     ['fr', 'du 30 janvier au 2 février 2010'],
     ['es', 'del 30 de enero al 2 de febrero de 2010'],
-    ['ru', 'с 30 января по 2 февраля 2010 года'],
+    ['ru', '30 января – 2 февраля 2010 года'],
     ['zh', '2010年1月30日至2月2日'],
     ['ar', 'من ٣٠ كانون الثاني/يناير إلى ٢ شباط/فبراير ٢٠١٠'],
   ])('%s: a meeting across two months of one year gives the year once (it gave "с 30 января 2010 по …" in Russian)', (lang, span) => {
@@ -39,7 +39,7 @@ describe('dates in the six languages', () => {
 
   it('spans years in full and writes the French first of the month "1er"', () => {
     expect(dateSpan('2010-12-30', '2011-01-02', 'en')).toBe('from 30 December 2010 to 2 January 2011');
-    expect(dateSpan('2010-12-30', '2011-01-02', 'ru')).toBe('с 30 декабря 2010 года по 2 января 2011 года');
+    expect(dateSpan('2010-12-30', '2011-01-02', 'ru')).toBe('30 декабря 2010 года – 2 января 2011 года');
     expect(dateSpan('2010-12-30', '2011-01-02', 'zh')).toBe('2010年12月30日至2011年1月2日');
     expect(dateSpan('2010-01-31', '2010-02-01', 'fr')).toBe('du 31 janvier au 1er février 2010');
     expect(dateSpan('2010-02-01', '2010-03-01', 'fr')).toBe('du 1er février au 1er mars 2010');
@@ -87,7 +87,7 @@ describe('III.A the opening (model, para. 66)', () => {
     ['en', 'The working group held its meeting in Vienna from 27 to 29 January 2010.', 'The meeting was opened by the Chair, Dominika Krois (Poland).'],
     ['fr', 'Le Groupe de travail a tenu sa réunion à Vienne du 27 au 29 janvier 2010.', 'La réunion a été ouverte par la Présidente, Dominika Krois (Pologne).'],
     ['es', 'El Grupo de Trabajo celebró su reunión en Viena del 27 al 29 de enero de 2010.', 'La Presidenta, Dominika Krois (Polonia), abrió la reunión.'],
-    ['ru', 'Рабочая группа провела свое совещание в Вене с 27 по 29 января 2010 года.', 'Совещание открыла Председатель Dominika Krois (Польша).'],
+    ['ru', 'Рабочая группа провела свое совещание в Вене 27–29 января 2010 года.', 'Совещание открыла Председатель Dominika Krois (Польша).'],
     ['zh', '工作组于2010年1月27日至29日在维也纳举行了会议。', '会议由主席Dominika Krois（波兰）宣布开幕。'],
     ['ar', 'عقد الفريق العامل اجتماعه في فيينا من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠.', 'وافتتحت الاجتماع الرئيسة دومينيكا كرويس (بولندا).'],
   ])('%s', (lang, heldText, openedText) => {
@@ -409,7 +409,7 @@ describe('IV the sentences of each item', () => {
     expect(renderSentence(heard, 'ru')).toBe(
       'По пункту 3 повестки дня Рабочая группа заслушала заявления представителей следующих государств: Норвегия, Колумбия и Соединенные Штаты Америки.',
     );
-    expect(renderSentence(heard, 'zh')).toBe('在议程项目3下，工作组听取了下列国家代表的发言：挪威、哥伦比亚和美利坚合众国。');
+    expect(renderSentence(heard, 'zh')).toBe('在议程项目3下，工作组听取了下列国家代表的发言：挪威、哥伦比亚、美利坚合众国。');
     const lone: Sentence = { ...heard, names: [state('578')] };
     expect(renderSentence(lone, 'en')).toBe('Under agenda item 3, the working group heard a statement by the representative of the following State: Norway.');
     expect(renderSentence(lone, 'ar')).toBe('في إطار البند ٣ من جدول الأعمال، استمع الفريق العامل إلى كلمة ألقاها ممثل الدولة التالية: النرويج.');
@@ -431,7 +431,7 @@ describe('IV the sentences of each item', () => {
       'A statement was also made by the observer for the following organization: League of Arab States.',
     );
     expect(renderSentence({ kind: 'organizations_heard', names: [LAS, IOM] }, 'fr')).toBe(
-      'Les observateurs des organisations suivantes ont également fait des déclarations\u00a0: Ligue des États arabes et Organisation internationale pour les migrations.',
+      'Le Groupe de travail a entendu aussi des déclarations des observateurs des organisations suivantes\u00a0: Ligue des États arabes et Organisation internationale pour les migrations.',
     );
     expect(renderSentence({ kind: 'reio_heard', names: [EU] }, 'es')).toBe(
       'También formuló una declaración el representante de la siguiente organización regional de integración económica: Unión Europea.',
@@ -517,8 +517,8 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
   type Four = 'fr' | 'es' | 'ru' | 'zh';
   const CASES: Record<Four, Record<string, string>> = {
     fr: {
-      entity: 'L’observateur de l’entité suivante a également fait une déclaration\u00a0: Palestine.',
-      stateAndEntity: 'Les observateurs des États et entités suivants ont également fait des déclarations\u00a0: Japon et Palestine.',
+      entity: 'Le Groupe de travail a entendu aussi une déclaration de l’observateur de l’entité suivante\u00a0: Palestine.',
+      stateAndEntity: 'Le Groupe de travail a entendu aussi des déclarations des observateurs des États et entités suivants\u00a0: Japon et Palestine.',
       opened: 'La réunion a été ouverte par la présidence.',
       signatories: 'Les États suivants, signataires du Protocole relatif à la traite des personnes, étaient représentés par des observateurs\u00a0: Japon et Grèce.',
       signatory: 'L’État suivant, signataire du Protocole relatif à la traite des personnes, était représenté par un observateur\u00a0: Japon.',
@@ -526,10 +526,10 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
       unBody: 'L’organisme des Nations Unies suivant était représenté par un observateur\u00a0: Fonds des Nations Unies pour l’enfance.',
       malta: 'L’entité suivante, dotée d’un bureau permanent d’observation, était représentée\u00a0: Ordre souverain de Malte.',
       ngos: 'Les organisations non gouvernementales suivantes étaient représentées par des observateurs\u00a0: La Strada International et Caritas Internationalis.',
-      reioOne: 'Le représentant de l’organisation régionale d’intégration économique suivante a également fait une déclaration\u00a0: Union européenne.',
-      observers: 'Les observateurs des États suivants ont également fait des déclarations\u00a0: Japon et Grèce.',
-      observer: 'L’observateur de l’État suivant a également fait une déclaration\u00a0: Japon.',
-      organization: 'L’observateur de l’organisation suivante a également fait une déclaration\u00a0: Ligue des États arabes.',
+      reioOne: 'Le Groupe de travail a entendu aussi une déclaration du représentant de l’organisation régionale d’intégration économique suivante\u00a0: Union européenne.',
+      observers: 'Le Groupe de travail a entendu aussi des déclarations des observateurs des États suivants\u00a0: Japon et Grèce.',
+      observer: 'Le Groupe de travail a entendu aussi une déclaration de l’observateur de l’État suivant\u00a0: Japon.',
+      organization: 'Le Groupe de travail a entendu aussi une déclaration de l’observateur de l’organisation suivante\u00a0: Ligue des États arabes.',
       documents: 'Pour l’examen du point 3 de l’ordre du jour, le Groupe de travail était saisi des documents suivants\u00a0: Document d’information établi par le Secrétariat (CTOC/COP/WG.4/2010/2) et Ordre du jour provisoire annoté (CTOC/COP/WG.4/2010/1).',
       undated: 'Le Groupe de travail a examiné le point 3 de l’ordre du jour, intitulé «\u00a0Analyse\u00a0».',
       heldOneDay: 'Le Groupe de travail a tenu sa réunion à Vienne le 1er février 2010.',
@@ -571,8 +571,8 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
       heldOneDay: 'Рабочая группа провела свое совещание в Вене 1 февраля 2010 года.',
     },
     zh: {
-      entity: '下列实体的观察员也作了发言：巴勒斯坦。',
-      stateAndEntity: '下列国家和实体的观察员也作了发言：日本和巴勒斯坦。',
+      entity: '工作组还听取了下列实体观察员的发言：巴勒斯坦。',
+      stateAndEntity: '工作组还听取了下列国家和实体观察员的发言：日本、巴勒斯坦。',
       opened: '会议由主席宣布开幕。',
       signatories: '下列《贩运人口议定书》签署国派观察员出席了会议：日本和希腊。',
       signatory: '下列《贩运人口议定书》签署国派观察员出席了会议：日本。',
@@ -580,10 +580,10 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
       unBody: '下列联合国机构派观察员出席了会议：联合国儿童基金会。',
       malta: '下列设有常驻观察员办事处的实体派代表出席了会议：马耳他主权军事教团。',
       ngos: '下列非政府组织派观察员出席了会议：La Strada International和Caritas Internationalis。',
-      reioOne: '下列区域经济一体化组织的代表也作了发言：欧洲联盟。',
-      observers: '下列国家的观察员也作了发言：日本和希腊。',
-      observer: '下列国家的观察员也作了发言：日本。',
-      organization: '下列组织的观察员也作了发言：阿拉伯国家联盟。',
+      reioOne: '工作组还听取了下列区域经济一体化组织代表的发言：欧洲联盟。',
+      observers: '工作组还听取了下列国家观察员的发言：日本、希腊。',
+      observer: '工作组还听取了下列国家观察员的发言：日本。',
+      organization: '工作组还听取了下列组织观察员的发言：阿拉伯国家联盟。',
       documents: '为审议议程项目3，工作组收到了秘书处编写的背景文件（CTOC/COP/WG.4/2010/2）和临时议程和说明（CTOC/COP/WG.4/2010/1）。',
       undated: '工作组审议了题为“Analyse”的议程项目3。',
       heldOneDay: '工作组于2010年2月1日在维也纳举行了会议。',

@@ -28,7 +28,7 @@ function ymd(iso: string): [number, number, number] | null {
 /**
  * The span of the meeting as a sentence says it: "from 27 to 29 January 2010",
  * "du 27 au 29 janvier 2010", "del 27 al 29 de enero de 2010",
- * "с 27 по 29 января 2010 года", "2010年1月27日至29日",
+ * "27–29 января 2010 года", "2010年1月27日至29日",
  * "من ٢٧ إلى ٢٩ كانون الثاني/يناير ٢٠١٠"; a one-day meeting: "on 27 January 2010".
  */
 export function dateSpan(start: string, end: string, lang: Lang): string {
@@ -42,10 +42,9 @@ export function dateSpan(start: string, end: string, lang: Lang): string {
   const sameMonth = sameYear && a[1] === b[1];
   const endText = reportDate(end, lang);
   // The year (and the month) once, at the end, when both days share it: "from 30 January to 2 February 2010",
-  // "с 30 января по 2 февраля 2010 года", "2010年1月30日至2月2日"; in full when the year changes.
+  // "30 января – 2 февраля 2010 года", "2010年1月30日至2月2日"; in full when the year changes.
   if (lang === 'zh') return `${reportDate(start, lang)}至${sameMonth ? `${b[2]}日` : sameYear ? `${b[1]}月${b[2]}日` : endText}`;
   const first = sameMonth ? (lang === 'fr' && a[2] === 1 ? '1er' : formatInteger(a[2], lang)) : sameYear ? dayMonth(start, lang) : reportDate(start, lang);
-  const firstRu = sameMonth ? String(a[2]) : sameYear ? dayMonth(start, lang) : reportDate(start, lang);
   switch (lang) {
     case 'en':
       return `from ${first} to ${endText}`;
@@ -54,7 +53,8 @@ export function dateSpan(start: string, end: string, lang: Lang): string {
     case 'es':
       return `del ${first} al ${endText}`;
     case 'ru':
-      return `с ${firstRu} по ${endText}`;
+      // As a UN report in Russian dates its meeting: "в Вене 30 мая – 1 июня 2012 года" (un-texts.ts); "27–29 января 2010 года".
+      return sameMonth ? `${first}–${endText}` : `${first} – ${endText}`;
     case 'ar':
       return `من ${first} إلى ${endText}`;
   }
@@ -305,8 +305,8 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
     case 'panellists':
       return panellistsSentence(sentence.panellists, lang);
     case 'states_heard': {
-      // Arabic: the model separates the States heard by commas only.
-      const list = names(sentence.names, lang, lang === 'ar' ? 'comma' : 'and');
+      // Arabic: the model separates the States heard by commas only; Chinese lists after "下列…：" too (UN texts, un-texts.ts).
+      const list = names(sentence.names, lang, lang === 'ar' || lang === 'zh' ? 'comma' : 'and');
       const label = itemLabel(sentence.item, lang);
       if (sentence.names.length === 1) {
         return {
@@ -330,28 +330,30 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
     }
     case 'reio_heard': {
       const one = sentence.names.length === 1;
-      const list = names(sentence.names, lang);
+      const list = names(sentence.names, lang, lang === 'zh' ? 'comma' : 'and');
       return {
         en: one
           ? `The representative of the following regional economic integration organization also made a statement: ${list}.`
           : `The representatives of the following regional economic integration organizations also made statements: ${list}.`,
+        // French and Chinese: the frame of a UN report's "Elle a entendu aussi des déclarations des observateurs de …" /
+        // "会议还听取了下列组织观察员的发言：…" (tests/support/un-texts.ts).
         fr: one
-          ? `Le représentant de l’organisation régionale d’intégration économique suivante a également fait une déclaration\u00a0: ${list}.`
-          : `Les représentants des organisations régionales d’intégration économique suivantes ont également fait des déclarations\u00a0: ${list}.`,
+          ? `Le Groupe de travail a entendu aussi une déclaration du représentant de l’organisation régionale d’intégration économique suivante\u00a0: ${list}.`
+          : `Le Groupe de travail a entendu aussi des déclarations des représentants des organisations régionales d’intégration économique suivantes\u00a0: ${list}.`,
         es: one
           ? `También formuló una declaración el representante de la siguiente organización regional de integración económica: ${list}.`
           : `También formularon declaraciones los representantes de las siguientes organizaciones regionales de integración económica: ${list}.`,
         ru: one
           ? `С заявлением выступил также представитель следующей региональной организации экономической интеграции: ${list}.`
           : `С заявлениями выступили также представители следующих региональных организаций экономической интеграции: ${list}.`,
-        zh: `下列区域经济一体化组织的代表也作了发言：${list}。`,
+        zh: `工作组还听取了下列区域经济一体化组织代表的发言：${list}。`,
         // Model, para. 107: "وأدلى ممثل الاتحاد الأوروبي بكلمة." (para. 79 writes "كما تكلم ممثل …", which the observers' sentence then takes).
         ar: one ? `وأدلى ممثل ${list} بكلمة.` : `وأدلى ممثلو ${list} بكلمات.`,
       }[lang];
     }
     case 'observers_heard': {
       const one = sentence.names.length === 1;
-      const list = names(sentence.names, lang);
+      const list = names(sentence.names, lang, lang === 'zh' ? 'comma' : 'and');
       // Palestine is an entity with an observer mission, not a State: the languages that name the kind say so.
       const of = sentence.of ?? 'states';
       const kind = {
@@ -363,31 +365,33 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
       const k = (l: 'fr' | 'es' | 'ru' | 'zh') => kind[l][of][one ? 0 : 1];
       return {
         en: one ? `The observer for ${list} also made a statement.` : `The observers for ${list} also made statements.`,
-        fr: one ? `L’observateur ${k('fr')} a également fait une déclaration\u00a0: ${list}.` : `Les observateurs ${k('fr')} ont également fait des déclarations\u00a0: ${list}.`,
+        fr: one
+          ? `Le Groupe de travail a entendu aussi une déclaration de l’observateur ${k('fr')}\u00a0: ${list}.`
+          : `Le Groupe de travail a entendu aussi des déclarations des observateurs ${k('fr')}\u00a0: ${list}.`,
         es: one ? `También formuló una declaración el observador ${k('es')}: ${list}.` : `También formularon declaraciones los observadores ${k('es')}: ${list}.`,
         ru: one ? `С заявлением выступил также наблюдатель ${k('ru')}: ${list}.` : `С заявлениями выступили также наблюдатели ${k('ru')}: ${list}.`,
-        zh: `下列${k('zh')}的观察员也作了发言：${list}。`,
+        zh: `工作组还听取了下列${k('zh')}观察员的发言：${list}。`,
         // Model, paras. 101 and 114: "كما تكلم المراقبون عن اليابان واليونان."
         ar: one ? `كما تكلم المراقب عن ${list}.` : `كما تكلم المراقبون عن ${list}.`,
       }[lang];
     }
     case 'organizations_heard': {
       const one = sentence.names.length === 1;
-      const list = names(sentence.names, lang);
+      const list = names(sentence.names, lang, lang === 'zh' ? 'comma' : 'and');
       return {
         en: one
           ? `A statement was also made by the observer for the following organization: ${list}.`
           : `Statements were also made by the observers for the following organizations: ${list}.`,
         fr: one
-          ? `L’observateur de l’organisation suivante a également fait une déclaration\u00a0: ${list}.`
-          : `Les observateurs des organisations suivantes ont également fait des déclarations\u00a0: ${list}.`,
+          ? `Le Groupe de travail a entendu aussi une déclaration de l’observateur de l’organisation suivante\u00a0: ${list}.`
+          : `Le Groupe de travail a entendu aussi des déclarations des observateurs des organisations suivantes\u00a0: ${list}.`,
         es: one
           ? `También formuló una declaración el observador de la siguiente organización: ${list}.`
           : `También formularon declaraciones los observadores de las siguientes organizaciones: ${list}.`,
         ru: one
           ? `С заявлением выступил также наблюдатель от следующей организации: ${list}.`
           : `С заявлениями выступили также наблюдатели от следующих организаций: ${list}.`,
-        zh: `下列组织的观察员也作了发言：${list}。`,
+        zh: `工作组还听取了下列组织观察员的发言：${list}。`,
         // Model, para. 93: "وكذلك أدلى المراقب من جامعة الدول العربية بكلمة."
         ar: one ? `وكذلك أدلى المراقب من ${list} بكلمة.` : `وكذلك أدلى المراقبون من ${list} بكلمات.`,
       }[lang];

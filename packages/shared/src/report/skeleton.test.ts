@@ -386,7 +386,7 @@ describe('the observers heard: States, an entity, or both (issue 13)', () => {
     };
     const entity = heard([norway, palestine]);
     expect(entity).toMatchObject({ of: 'entities' });
-    expect(renderSentences([entity], 'fr')).toBe('L’observateur de l’entité suivante a également fait une déclaration\u00a0: Palestine.');
+    expect(renderSentences([entity], 'fr')).toBe('Le Groupe de travail a entendu aussi une déclaration de l’observateur de l’entité suivante\u00a0: Palestine.');
     const both = heard([japan]);
     expect(both).toMatchObject({ of: 'states_and_entities' });
     expect(renderSentences([both], 'es')).toBe('También formularon declaraciones los observadores de los siguientes Estados y entidades: Palestina y Japón.');
