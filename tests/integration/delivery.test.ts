@@ -144,6 +144,49 @@ describe('the web app', () => {
     expect(scriptSrc.trim().split(/\s+/)).toEqual(['script-src', "'self'", `'sha256-${hash}'`]);
   });
 
+  it('sends the same security headers on every kind of answer: API, page, asset, refusal, not found', async () => {
+    const csp = [
+      "default-src 'self'",
+      "base-uri 'self'",
+      "font-src 'self' https: data:",
+      "form-action 'self'",
+      "frame-ancestors 'self'",
+      "img-src 'self' data:",
+      "object-src 'none'",
+      `script-src 'self' 'sha256-${createHash('sha256').update(FIRST_SCRIPT).digest('base64')}'`,
+      "script-src-attr 'none'",
+      "style-src 'self' https: 'unsafe-inline'",
+      "connect-src 'self'",
+    ].join(';');
+    const expected = {
+      'content-security-policy': csp,
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    const answers = [
+      await get(`${server.url}/api/meetings/${meetingId}/state`, { authorization: `Bearer ${token}` }),
+      await get(`${server.url}/api/meetings/${meetingId}/state`),
+      await get(`${server.url}/api/no-such-route`),
+      await get(`${server.url}/health`),
+      await get(`${server.url}/delegation`),
+      await get(`${server.url}/assets/app-Ab12Cd34.js`),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 401, 404, 200, 200, 200]);
+    for (const a of answers) {
+      expect(Object.fromEntries(Object.keys(expected).map((k) => [k, a.headers[k]]))).toEqual(expected);
+      expect(a.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
   it('serves no source map, and no page in place of a missing file', async () => {
     for (const path of ['/assets/app-Ab12Cd34.js.map', '/assets/app-Old00000.js', '/assets/app-Ab12Cd34.js.gz']) {
       const res = await get(server.url + path);

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Server } from 'socket.io';
 import { MAX_COMMAND_BYTES } from '@gavel/shared';
@@ -11,6 +10,7 @@ import type { Config } from './config';
 import type { AppContext } from './http/context';
 import { inlineScriptSources, registerCompression, serveWebApp } from './http/delivery';
 import { HTTP_STATUS, installErrorHandler } from './http/errors';
+import { registerSecurityHeaders } from './http/security-headers';
 import { StorageHealth } from './http/health';
 import { Exports } from './export/limits';
 import { trustFunction } from './net/address';
@@ -92,7 +92,8 @@ export async function buildApp(
   });
   const integrity = new RecordIntegrity(store, RecordKeys.fromFile(config.signingKeyFile), app.log);
   const meetings = new MeetingService(store, { integrity, ...options.meetings });
-  const auth = new Auth(store, meetings, admin.token, config.sessionHours);
+  // Sessions end only through this process on SQLite: cached there; on PostgreSQL another node may end one (read each time).
+  const auth = new Auth(store, meetings, admin.token, config.sessionHours, { cacheSessions: store.kind === 'sqlite' });
   const docs = new DocService(store, meetings, app.log, options.docs);
   const drafting = new DraftingService(meetings, docs);
   const negotiation = new NegotiationService(meetings, docs, app.log);
@@ -127,7 +128,7 @@ export async function buildApp(
   const ctx: AppContext = { config, meetings, auth, docs, health, trust, exports, record, store, ...(cluster ? { cluster } : {}) };
   installErrorHandler(app, health);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         'script-src': ["'self'", ...inlineScriptSources(config.webDir)],

@@ -24,15 +24,41 @@ export function sessionHashOf(actor: Actor): string | undefined {
 
 export type SessionsEnded = { tokenHash: string } | { meetingId: string; codeId: string };
 
+/** How many sessions the cache keeps (the oldest read is forgotten first); each is a few hundred bytes. */
+const CACHED_SESSIONS = 20_000;
+
+export interface AuthOptions {
+  clock?: () => Date;
+  /**
+   * Keep the sessions read from the store in memory (by their token's hash),
+   * instead of reading the store on every request: only where every session
+   * that ends ends through this process (SQLite, one process). A cached
+   * session is still checked on every use against its expiry and its code's
+   * revocation (the meeting's state), and is forgotten when it is signed out
+   * or its code's sessions end, here or as relayed from another node.
+   */
+  cacheSessions?: boolean;
+}
+
 /** Access codes in, bearer tokens out; and back from a token to who it is. */
 export class Auth {
   constructor(
     private readonly store: Store,
     private readonly meetings: MeetingService,
-    private readonly adminToken: string,
+    adminToken: string,
     private readonly sessionHours: number,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+    options: AuthOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.adminHash = Buffer.from(sha256(adminToken));
+    this.cache = options.cacheSessions ? new Map() : undefined;
+  }
+
+  private readonly clock: () => Date;
+  /** The admin token's hash, compared in constant time with a token's. */
+  private readonly adminHash: Buffer;
+  /** Sessions as the store holds them, by token hash (AuthOptions.cacheSessions). */
+  private readonly cache: Map<string, SessionRecord> | undefined;
 
   private readonly endedListeners: ((ended: SessionsEnded) => void)[] = [];
 
@@ -47,7 +73,30 @@ export class Auth {
   }
 
   private ended(ended: SessionsEnded): void {
+    this.forget(ended);
     for (const l of this.endedListeners) l(ended);
+  }
+
+  /** Drops ended sessions from the cache. */
+  private forget(ended: SessionsEnded): void {
+    if (!this.cache) return;
+    if ('tokenHash' in ended) {
+      this.cache.delete(ended.tokenHash);
+      return;
+    }
+    for (const [hash, r] of this.cache) if (r.meetingId === ended.meetingId && r.codeId === ended.codeId) this.cache.delete(hash);
+  }
+
+  /** The session's record: from the cache, or read from the store (and cached). */
+  private async findSession(tokenHash: string): Promise<SessionRecord | undefined> {
+    const cached = this.cache?.get(tokenHash);
+    if (cached) return cached;
+    const record = await this.store.findSession(tokenHash);
+    if (record && this.cache) {
+      if (this.cache.size >= CACHED_SESSIONS) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(tokenHash, record);
+    }
+    return record;
   }
 
   async signIn(meetingId: string, code: string, name: string): Promise<{ token: string; session: SessionInfo }> {
@@ -83,13 +132,13 @@ export class Auth {
   async authenticate(token: string | undefined): Promise<Authenticated | undefined> {
     if (!token) return undefined;
     const tokenHash = sha256(token);
-    if (safeEqual(token, this.adminToken)) return { actor: { role: 'admin', name: 'Administrator' }, tokenHash };
+    if (timingSafeEqual(Buffer.from(tokenHash), this.adminHash)) return { actor: { role: 'admin', name: 'Administrator' }, tokenHash };
     return this.bySessionHash(tokenHash);
   }
 
   /** A session by its token's hash, if it is still good (not signed out, not expired, its code not revoked). */
   async bySessionHash(tokenHash: string): Promise<Authenticated | undefined> {
-    const record = await this.store.findSession(tokenHash);
+    const record = await this.findSession(tokenHash);
     if (!record || record.expiresAt <= this.clock().toISOString()) return undefined;
     const state = await this.meetings.state(record.meetingId);
     const code = state?.codes[record.codeId];
@@ -102,13 +151,24 @@ export class Auth {
   }
 
   async endSessionsOfCode(meetingId: string, codeId: string): Promise<void> {
-    this.ended({ meetingId, codeId });
-    await this.store.deleteSessionsOfCode(meetingId, codeId);
+    const ended = { meetingId, codeId };
+    this.ended(ended);
+    try {
+      await this.store.deleteSessionsOfCode(meetingId, codeId);
+    } finally {
+      // A request read the row while the delete was on its way (and cached it): forgotten again.
+      this.forget(ended);
+    }
   }
 
   async signOut(tokenHash: string): Promise<void> {
     this.ended({ tokenHash });
-    await this.store.deleteSession(tokenHash);
+    try {
+      await this.store.deleteSession(tokenHash);
+    } finally {
+      // A request read the row while the delete was on its way (and cached it): forgotten again.
+      this.forget({ tokenHash });
+    }
   }
 }
 
@@ -116,10 +176,4 @@ function toInfo(r: SessionRecord): SessionInfo {
   const info: SessionInfo = { meetingId: r.meetingId, role: r.role, name: r.name, codeId: r.codeId };
   if (r.delegationId) info.delegationId = r.delegationId;
   return info;
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(sha256(a));
-  const y = Buffer.from(sha256(b));
-  return timingSafeEqual(x, y);
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Actor, DomainEvent, LedgerEvent } from '@gavel/shared';
 
@@ -24,8 +24,11 @@ export function hashEvent(event: Unhashed): string {
   // Events recorded before anchors existed hash as they always did.
   const canonical = canonicalize({ meetingId, seq, type, payload, actor, at, prevHash, ...(anchors ? { anchors } : {}) });
   if (canonical === undefined) throw new Error('event cannot be serialized');
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return sha256Hex(prevHash + canonical);
 }
+
+/** sha256 in hex, in one call (a Hash object per event cost more than the digest itself). */
+const sha256Hex = (data: string | Uint8Array): string => hash('sha256', data, 'hex');
 
 /** Numbers, stamps and chains freshly decided events after (seq, prevHash). */
 export function sealEvents(
@@ -96,10 +99,10 @@ export function hashDocUpdate(link: DocLink): string {
     at,
     actor,
     cause: cause ?? null,
-    update: createHash('sha256').update(update).digest('hex'),
+    update: sha256Hex(update),
   });
   if (canonical === undefined) throw new Error('update cannot be serialized');
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return sha256Hex(prevHash + canonical);
 }
 
 export type DocChainCheck =
