@@ -4,6 +4,7 @@ import type { SpeakersEvent } from './events';
 import type { Floor, FloorTurn, HeldTurn, SpeakerEntry, SpeakersList, Statement, StatementFacts } from './model';
 import { insertIntoQueue, QUEUE_GROUPS, queueGroup, sortQueue } from './ordering';
 import { entryAllowedMs } from './rules';
+import { withKeys, withoutKey } from '../core/records';
 
 export function evolveSpeakers(s: MeetingState, e: LedgerEvent<SpeakersEvent>): MeetingState {
   switch (e.type) {
@@ -27,8 +28,7 @@ export function evolveSpeakers(s: MeetingState, e: LedgerEvent<SpeakersEvent>): 
       // Out of the live state (the ledger keeps it): a long meeting's requests and withdrawals do not
       // make every later event copy them all.
       const entry = s.speakers.entries[e.payload.entryId];
-      const { [entry.id]: _gone, ...entries } = s.speakers.entries;
-      const next = { ...s, speakers: { ...s.speakers, entries } };
+      const next = { ...s, speakers: { ...s.speakers, entries: withoutKey(s.speakers.entries, entry.id) } };
       const list = listOf(next, entry.itemId);
       return withList(next, { ...list, queue: list.queue.filter((id) => id !== entry.id) });
     }
@@ -157,11 +157,11 @@ function listOf(s: MeetingState, itemId: string): SpeakersList {
 }
 
 function withList(s: MeetingState, list: SpeakersList): MeetingState {
-  return { ...s, speakers: { ...s.speakers, lists: { ...s.speakers.lists, [list.itemId]: list } } };
+  return { ...s, speakers: { ...s.speakers, lists: withKeys(s.speakers.lists, { [list.itemId]: list }) } };
 }
 
 function withEntries(s: MeetingState, entries: Record<string, SpeakerEntry>): MeetingState {
-  return { ...s, speakers: { ...s.speakers, entries: { ...s.speakers.entries, ...entries } } };
+  return { ...s, speakers: { ...s.speakers, entries: withKeys(s.speakers.entries, entries) } };
 }
 
 /**
