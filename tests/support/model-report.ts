@@ -294,9 +294,6 @@ export function english(names: { parties: string[]; signatories: string[]; obser
       origin: 'outline (reference/README.md)',
       model:
         'For its consideration of the item, the working group had before it a background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol (CTOC/COP/WG.4/2010/2).',
-      canonical:
-        'For its consideration of agenda item 3, the working group had before it a background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol (CTOC/COP/WG.4/2010/2).',
-      note: 'the document described as the secretariat typed its description; the item named by its number, as para. 78 does',
     },
     {
       type: 'panellists',

@@ -58,7 +58,7 @@ export type Sentence =
   | { kind: 'attendance'; category: Category; names: NameMap[]; instrument?: string }
   /** "On 27 January, the working group considered agenda item 3, entitled "…"." */
   | { kind: 'item_considered'; body: BodyKind; dates: string[]; item: AgendaRef }
-  /** "For its consideration of agenda item 3, the working group had before it the following document: Background paper … (CTOC/COP/WG.4/2010/2)." */
+  /** "For its consideration of the item, the working group had before it the following document: Background paper … (CTOC/COP/WG.4/2010/2)." */
   | { kind: 'documents_before'; body: BodyKind; item: AgendaRef; documents: DocumentRef[] }
   /** "The following panellists took part: Venla Roth (Finland), … and Olivier Weber (France)." */
   | { kind: 'panellists'; panellists: PanellistRef[] }

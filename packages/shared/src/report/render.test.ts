@@ -295,10 +295,10 @@ describe('IV the sentences of each item', () => {
     const agenda = { symbol: 'CTOC/COP/WG.4/2010/1', title: 'Provisional agenda and annotations' };
     const s = (documents: DocumentRef[]): Sentence => ({ kind: 'documents_before', body: 'working_group', item: item3, documents });
     expect(renderSentence(s([paper]), 'en')).toBe(
-      'For its consideration of agenda item 3, the working group had before it the following document: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
+      'For its consideration of the item, the working group had before it the following document: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
     );
     expect(renderSentence(s([paper, agenda]), 'en')).toBe(
-      'For its consideration of agenda item 3, the working group had before it the following documents: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2) and Provisional agenda and annotations (CTOC/COP/WG.4/2010/1).',
+      'For its consideration of the item, the working group had before it the following documents: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2) and Provisional agenda and annotations (CTOC/COP/WG.4/2010/1).',
     );
     expect(renderSentence(s([paper]), 'fr')).toBe(
       'Pour l’examen du point 3 de l’ordre du jour, le Groupe de travail était saisi du document suivant\u00a0: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
@@ -321,10 +321,10 @@ describe('IV the sentences of each item', () => {
       ],
     });
     expect(renderSentence(s('en', 'a background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol'), 'en')).toBe(
-      'For its consideration of agenda item 3, the working group had before it a background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol (CTOC/COP/WG.4/2010/2).',
+      'For its consideration of the item, the working group had before it a background paper prepared by the Secretariat on the analysis of key concepts of the Trafficking in Persons Protocol (CTOC/COP/WG.4/2010/2).',
     );
     expect(renderSentence(s('en', 'a background paper prepared by the Secretariat', 'the provisional agenda and annotations'), 'en')).toBe(
-      'For its consideration of agenda item 3, the working group had before it a background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2) and the provisional agenda and annotations (CTOC/COP/WG.4/2010/1).',
+      'For its consideration of the item, the working group had before it a background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2) and the provisional agenda and annotations (CTOC/COP/WG.4/2010/1).',
     );
     // French: "saisi d’un …", "du …" before each document.
     expect(renderSentence(s('fr', 'un document d’information établi par le Secrétariat', 'le rapport du Secrétariat'), 'fr')).toBe(
@@ -344,7 +344,7 @@ describe('IV the sentences of each item', () => {
     const mixed: Sentence = { ...(s('en', 'a paper') as Extract<Sentence, { kind: 'documents_before' }>) };
     (mixed as Extract<Sentence, { kind: 'documents_before' }>).documents.push({ symbol: 'CTOC/COP/WG.4/2010/3', title: 'Note' });
     expect(renderSentence(mixed, 'en')).toBe(
-      'For its consideration of agenda item 3, the working group had before it the following documents: Background paper (CTOC/COP/WG.4/2010/2) and Note (CTOC/COP/WG.4/2010/3).',
+      'For its consideration of the item, the working group had before it the following documents: Background paper (CTOC/COP/WG.4/2010/2) and Note (CTOC/COP/WG.4/2010/3).',
     );
   });
 

@@ -219,7 +219,8 @@ function describedDocuments(documents: readonly DocumentRef[], label: string, la
   });
   const list = joinList(each, lang, lang === 'ar' ? 'comma_and' : 'and');
   return {
-    en: `For its consideration of agenda item ${label}, the working group had before it ${list}.`,
+    // The outline's English (reference/README.md, para. 86): the item named just before, "the item" (Arabic, para. 78, numbers it).
+    en: `For its consideration of the item, the working group had before it ${list}.`,
     fr: `Pour l’examen du point ${label} de l’ordre du jour, le Groupe de travail était saisi ${list}.`,
     es: `Para el examen del tema ${label} del programa, el Grupo de Trabajo tuvo ante sí ${list}.`,
     ru: `При рассмотрении пункта ${label} повестки дня Рабочая группа имела в своем распоряжении ${list}.`,
@@ -294,7 +295,7 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
       // Arabic and Chinese cite them as the model does (para. 78: "وعُرض على الفريق العامل، من أجل نظره في البند ٢ من جدول الأعمال، تقرير … (CTOC/COP/WG.4/2009/2).").
       const one = sentence.documents.length === 1;
       return {
-        en: `For its consideration of agenda item ${label}, the working group had before it the following ${one ? 'document' : 'documents'}: ${list}.`,
+        en: `For its consideration of the item, the working group had before it the following ${one ? 'document' : 'documents'}: ${list}.`,
         fr: `Pour l’examen du point ${label} de l’ordre du jour, le Groupe de travail était saisi ${one ? 'du document suivant' : 'des documents suivants'}\u00a0: ${list}.`,
         es: `Para el examen del tema ${label} del programa, el Grupo de Trabajo tuvo ante sí ${one ? 'el siguiente documento' : 'los siguientes documentos'}: ${list}.`,
         ru: `При рассмотрении пункта ${label} повестки дня Рабочая группа имела в своем распоряжении ${one ? 'следующий документ' : 'следующие документы'}: ${list}.`,

@@ -140,7 +140,7 @@ describe('the skeleton of the generated chapters', () => {
     const text = section.blocks.flatMap((b) => (b.kind === 'paragraph' ? [renderSentences(b.sentences, 'en')] : []));
     expect(text).toEqual([
       'On 27 January, the working group considered agenda item 3, entitled “Analysis of key concepts of the Trafficking in Persons Protocol”.',
-      'For its consideration of agenda item 3, the working group had before it the following document: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
+      'For its consideration of the item, the working group had before it the following document: Background paper prepared by the Secretariat (CTOC/COP/WG.4/2010/2).',
       'The following panellists took part: Venla Roth (Finland), Nicole Zündorf-Hinte (Germany), Wael Aboulmagd (Egypt) and Olivier Weber (France).',
       'Under agenda item 3, the working group heard statements by representatives of the following States: Norway and Colombia. ' +
         'The representative of the following regional economic integration organization also made a statement: European Union. ' +
