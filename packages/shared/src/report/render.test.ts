@@ -172,7 +172,7 @@ describe('III.C attendance (model, paras. 68-76)', () => {
       'На совещании Рабочей группы были представлены следующие государства – участники Протокола о торговле людьми: Египет и Норвегия.',
       'На совещании Рабочей группы было представлено следующее государство – участник Протокола о торговле людьми: Египет.',
     ],
-    ['zh', '下列《贩运人口议定书》缔约国派代表出席了工作组会议：埃及和挪威。', '下列《贩运人口议定书》缔约国派代表出席了工作组会议：埃及。'],
+    ['zh', '下列《贩运人口议定书》缔约国派代表出席了工作组会议：埃及、挪威。', '下列《贩运人口议定书》缔约国派代表出席了工作组会议：埃及。'],
     [
       'ar',
       'مثّلت في اجتماع الفريق العامل الدول التالية الأطراف في بروتوكول الاتجار بالأشخاص: مصر، النرويج.',
@@ -248,7 +248,7 @@ describe('III.C attendance (model, paras. 68-76)', () => {
       'Были представлены следующие межправительственные организации, имеющие статус постоянного наблюдателя: Международная организация по миграции и Лига арабских государств.',
       'Наблюдателем была представлена следующая межправительственная организация: Лига арабских государств.',
     ],
-    ['zh', '下列具有常驻观察员地位的政府间组织派代表出席了会议：国际移民组织和阿拉伯国家联盟。', '下列政府间组织派观察员出席了会议：阿拉伯国家联盟。'],
+    ['zh', '下列具有常驻观察员地位的政府间组织派代表出席了会议：国际移民组织、阿拉伯国家联盟。', '下列政府间组织派观察员出席了会议：阿拉伯国家联盟。'],
     [
       'ar',
       'ومثّلت المنظمات الحكومية الدولية التالية التي لها صفة مراقب دائم: المنظمة الدولية للهجرة، جامعة الدول العربية.',
@@ -373,7 +373,7 @@ describe('IV the sentences of each item', () => {
       'В обсуждении приняли участие следующие эксперты: г-жа Venla Roth (Финляндия), г-жа Nicole Zündorf-Hinte (Германия), г-н Wael Aboulmagd (Египет) и г-н Olivier Weber (Франция).',
     );
     expect(renderSentence(s, 'zh')).toBe(
-      '下列小组成员参加了讨论：Venla Roth女士（芬兰）、Nicole Zündorf-Hinte女士（德国）、Wael Aboulmagd先生（埃及）和Olivier Weber先生（法国）。',
+      '下列小组成员参加了讨论：Venla Roth女士（芬兰）、Nicole Zündorf-Hinte女士（德国）、Wael Aboulmagd先生（埃及）、Olivier Weber先生（法国）。',
     );
     // A title typed in the language is used as typed; one panellist gets the singular, in her gender.
     const one: Sentence = { kind: 'panellists', panellists: [{ ...panel[0], title: 'Dr.' }] };
@@ -505,7 +505,8 @@ describe('the documentation and the adoption of the report', () => {
  * with their conventions: French « » with no-break spaces and the no-break
  * space before a colon, Spanish «», Russian «» and the spaced dash of
  * "государства – участники", Chinese full-width punctuation, 、 between the
- * items of a list and 和 before the last.
+ * items of a list, and 和 before the last only in running text: after "下列…："
+ * the items are separated by 、 alone, as the UN texts of un-texts.ts write them.
  */
 describe('the other paragraph types in French, Spanish, Russian and Chinese', () => {
   const JAPAN_GREECE = ['392', '300'].map(state);
@@ -574,12 +575,12 @@ describe('the other paragraph types in French, Spanish, Russian and Chinese', ()
       entity: '工作组还听取了下列实体观察员的发言：巴勒斯坦。',
       stateAndEntity: '工作组还听取了下列国家和实体观察员的发言：日本、巴勒斯坦。',
       opened: '会议由主席宣布开幕。',
-      signatories: '下列《贩运人口议定书》签署国派观察员出席了会议：日本和希腊。',
+      signatories: '下列《贩运人口议定书》签署国派观察员出席了会议：日本、希腊。',
       signatory: '下列《贩运人口议定书》签署国派观察员出席了会议：日本。',
-      neither: '下列既非《贩运人口议定书》缔约国也非签署国的国家也派观察员出席了会议：日本和希腊。',
+      neither: '下列既非《贩运人口议定书》缔约国也非签署国的国家也派观察员出席了会议：日本、希腊。',
       unBody: '下列联合国机构派观察员出席了会议：联合国儿童基金会。',
       malta: '下列设有常驻观察员办事处的实体派代表出席了会议：马耳他主权军事教团。',
-      ngos: '下列非政府组织派观察员出席了会议：La Strada International和Caritas Internationalis。',
+      ngos: '下列非政府组织派观察员出席了会议：La Strada International、Caritas Internationalis。',
       reioOne: '工作组还听取了下列区域经济一体化组织代表的发言：欧洲联盟。',
       observers: '工作组还听取了下列国家观察员的发言：日本、希腊。',
       observer: '工作组还听取了下列国家观察员的发言：日本。',

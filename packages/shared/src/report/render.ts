@@ -177,7 +177,7 @@ function openedBy(chair: NonNullable<Extract<Sentence, { kind: 'meeting_opened' 
 /** The panellists (model, para. 88), each with the form of address and the country. */
 function panellistsSentence(panellists: readonly PanellistRef[], lang: Lang): string {
   const people = panellists.map((p) => personPhrase(addressed(p.name, p.title ?? '', p.gender ?? null, lang), p.country, lang));
-  const list = joinList(people, lang, lang === 'ar' ? 'comma_and' : 'and');
+  const list = joinList(people, lang, lang === 'ar' ? 'comma_and' : lang === 'zh' ? 'comma' : 'and');
   const one = panellists.length === 1;
   const f = one && panellists[0].gender === 'f';
   switch (lang) {
@@ -268,8 +268,9 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
       }[lang];
     }
     case 'attendance': {
-      // The model lists States after a colon, separated by commas ("A, B, C" / "A، B، C").
-      const list = names(sentence.names, lang, lang === 'ar' ? 'comma' : 'and');
+      // The model lists States after a colon, separated by commas ("A, B, C" / "A، B، C"); a Chinese list after "下列…："
+      // by enumeration commas only, as UN texts write it (tests/support/un-texts.ts).
+      const list = names(sentence.names, lang, lang === 'ar' || lang === 'zh' ? 'comma' : 'and');
       return attendanceSentence(sentence.category, { list, count: sentence.names.length, instrument: sentence.instrument ?? '' }, lang);
     }
     case 'item_considered': {
