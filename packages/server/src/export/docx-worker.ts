@@ -18,7 +18,7 @@ parentPort!.on('message', async ({ id, report }: { id: number; report: RenderedR
     const docx = await renderDocx(report);
     // The bytes move to the server's thread instead of being copied.
     const bytes = new Uint8Array(docx).buffer;
-    parentPort!.postMessage({ id, bytes }, [bytes]);
+    parentPort!.postMessage({ id, result: bytes }, [bytes]);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Worker } from 'node:worker_threads';
-import { startThread } from '../thread';
+import { startThread, ThreadCalls } from '../thread';
 import Database from 'better-sqlite3';
 import type { Actor, LedgerEvent } from '@gavel/shared';
 import { GENESIS_HASH, hashDocUpdate } from '../ledger/chain';
@@ -120,36 +119,23 @@ function revive(e: SerializedError): Error {
  * The writer thread (store/sqlite-writer.ts), one per process, shared by the
  * stores opened in it (each with a connection of its own there): the compiled
  * server's `sqlite-writer.js` beside it, or from the TypeScript sources (tests,
- * `pnpm dev`) compiled by tsx as the rest is.
+ * `pnpm dev`) compiled by tsx as the rest is. Started by the first write.
  */
 class WriterThread {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private nextCall = 1;
+  private readonly calls = new ThreadCalls({
+    start: () => startThread(import.meta.url, 'sqlite-writer', { gavelSqliteWriter: true }),
+    refused: (error) => revive(error as SerializedError),
+    // Every later write fails with the store's own error (a 503), never written by a thread that is gone.
+    died: (why) => Object.assign(new Error(`the SQLite writer has stopped: ${why.message}`), { code: 'SQLITE_IOERR_WRITER', cause: why }),
+    restart: false,
+    // The process does not exit with a write on its way.
+    refWhilePending: true,
+  });
   private nextConnection = 1;
-  /** Why the thread is gone (it crashed): every later call fails with it. */
-  gone: Error | undefined;
 
-  constructor() {
-    const workerData = { gavelSqliteWriter: true };
-    this.worker = startThread(import.meta.url, 'sqlite-writer', workerData);
-    // Idle, the thread does not keep the process alive; a write on its way does (call()).
-    this.worker.unref();
-    this.worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: SerializedError }) => {
-      const call = this.pending.get(id);
-      if (!call) return;
-      this.pending.delete(id);
-      if (this.pending.size === 0) this.worker.unref();
-      if (error) call.reject(revive(error));
-      else call.resolve(result);
-    });
-    const gone = (e: Error) => {
-      this.gone ??= e;
-      for (const call of this.pending.values()) call.reject(this.gone);
-      this.pending.clear();
-    };
-    this.worker.on('error', (e) => gone(Object.assign(new Error(`the SQLite writer failed: ${e.message}`), { code: 'SQLITE_IOERR_WRITER', cause: e })));
-    this.worker.on('exit', () => gone(Object.assign(new Error('the SQLite writer has stopped'), { code: 'SQLITE_IOERR_WRITER' })));
+  /** Why the thread is gone (it crashed): every later call fails with it. */
+  get gone(): Error | undefined {
+    return this.calls.gone;
   }
 
   /** A connection to `file` in the thread; its number for call(). A failure to open shows on the first write. */
@@ -160,13 +146,7 @@ class WriterThread {
   }
 
   call(conn: number, op: WriterOp | 'open', ...args: unknown[]): Promise<unknown> {
-    if (this.gone) return Promise.reject(this.gone);
-    return new Promise((resolve, reject) => {
-      const id = this.nextCall++;
-      if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, conn, op, args });
-    });
+    return this.calls.call({ conn, op, args });
   }
 }
 
@@ -188,8 +168,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
   private readonly writer: WriterThread;
-  /** This store's connection in the writer thread. */
-  private readonly connection: number;
+  /** This store's connection in the writer thread, opened with its first write. */
+  private connection: number | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(readonly file: string) {
@@ -237,12 +217,13 @@ export class SqliteStore implements Store {
     };
     if (!writerThread || writerThread.gone) writerThread = new WriterThread();
     this.writer = writerThread;
-    this.connection = this.writer.open(file);
   }
 
   /** One write, made by the writer thread; resolves once committed. */
   private write<K extends WriterOp>(op: K, ...args: Parameters<Writer[K]>): Promise<ReturnType<Writer[K]>> {
     if (this.closing) return Promise.reject(new Error('the store is closed'));
+    // (Calls are answered in the order sent: the opening before this write.)
+    this.connection ??= this.writer.open(this.file);
     return this.writer.call(this.connection, op, ...args) as Promise<ReturnType<Writer[K]>>;
   }
 
@@ -374,7 +355,7 @@ export class SqliteStore implements Store {
   /** After the writes already asked for are committed. */
   async close(): Promise<void> {
     this.closing ??= (async () => {
-      await this.writer.call(this.connection, 'close').catch(() => undefined);
+      if (this.connection !== undefined) await this.writer.call(this.connection, 'close').catch(() => undefined);
       if (this.db.open) this.db.close();
     })();
     return this.closing;
