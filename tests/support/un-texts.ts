@@ -24,13 +24,23 @@ export interface UnText {
   document: string;
   /** The UN's words, as found. */
   un: string;
-  /** Of those words, what Gavel's sentence must contain, given `sentence` (a full-width colon read as ":"). */
-  part: string;
+  /**
+   * Of those words, what Gavel's sentence must contain, in this order, given
+   * `sentence` (full-width colon and brackets read as ":", "(", ")"). Several
+   * parts where the UN text's own data (another body, a subitem) sits between
+   * the words a working group's report shares with it.
+   */
+  parts: string[];
   /** Gavel's sentence with the UN text's data. */
   sentence: Sentence;
 }
 
 const held = (startDate: string, endDate: string, venue: string): Sentence => ({ kind: 'meeting_held', body: 'working_group', venue, startDate, endDate });
+const panellist = (name: string, gender: 'f' | 'm', country: Partial<Record<Lang, string>>): Sentence => ({
+  kind: 'panellists',
+  panellists: [{ name, country, gender, title: '' }],
+});
+const item3 = { itemId: 'item-3', path: [3], title: '' };
 const orgs = (...names: Partial<Record<Lang, string>>[]): Sentence => ({ kind: 'organizations_heard', names });
 
 export const UN_TEXTS: UnText[] = [
@@ -40,7 +50,7 @@ export const UN_TEXTS: UnText[] = [
     source: 'https://vdocument.in/confrence-des-parties-distr-gnrale-la-ctoccop201813-i-v18-07400.html',
     document: 'CTOC/COP/2018/13 (French), title',
     un: 'Rapport de la Conférence des Parties à la Convention des Nations Unies contre la criminalité transnationale organisée sur les travaux de sa neuvième session, tenue à Vienne du 15 au 19 octobre 2018',
-    part: 'à Vienne du 15 au 19 octobre 2018',
+    parts: ['à Vienne du 15 au 19 octobre 2018'],
     sentence: held('2018-10-15', '2018-10-19', 'Vienna'),
   },
   {
@@ -49,7 +59,7 @@ export const UN_TEXTS: UnText[] = [
     source: 'https://es.scribd.com/document/660773111/Informe-del-Coloquio-Mundial-sobre-la-Insolvencia',
     document: 'A/CN.9/495 (Spanish), para. 1',
     un: 'Ese período de sesiones exploratorio fue celebrado en Viena del 6 al 17 de diciembre de 1999 por el Grupo de Trabajo sobre el Régimen de la Insolvencia',
-    part: 'en Viena del 6 al 17 de diciembre de 1999',
+    parts: ['en Viena del 6 al 17 de diciembre de 1999'],
     sentence: held('1999-12-06', '1999-12-17', 'Vienna'),
   },
   {
@@ -58,7 +68,7 @@ export const UN_TEXTS: UnText[] = [
     source: 'http://www.crime.vl.ru/index.php?p=4156&more=1&c=1&tb=1&pb=1',
     document: 'report on the meeting of the Working Group on the Smuggling of Migrants, Vienna, 30 May-1 June 2012 (Russian), title',
     un: 'Доклад о работе совещания Рабочей группы по незаконному ввозу мигрантов, проходившего в Вене 30 мая – 1 июня 2012 года',
-    part: 'в Вене 30 мая – 1 июня 2012 года',
+    parts: ['в Вене 30 мая – 1 июня 2012 года'],
     sentence: held('2012-05-30', '2012-06-01', 'Vienna'),
   },
   {
@@ -67,7 +77,7 @@ export const UN_TEXTS: UnText[] = [
     source: 'https://www.fao.org/DOCREP/MEETING/006/Y9068c.HTM',
     document: 'FAO CL 124/6 (Chinese), para. 1',
     un: '商品问题委员会第六十四届会议于2003年3月18日至21日在罗马粮农组织总部举行。',
-    part: '于2003年3月18日至21日在罗马',
+    parts: ['于2003年3月18日至21日在罗马'],
     sentence: held('2003-03-18', '2003-03-21', 'Rome'),
   },
   {
@@ -77,7 +87,7 @@ export const UN_TEXTS: UnText[] = [
       'https://conferences2.unite.un.org/documentrepositoryindexer/MultiLanguageAlignment.bitext?DocumentID=ac11cd29-1240-4bb7-bf93-a476f879fb3c&DocumentID=8d79d52a-edc0-449d-a904-68e1ee41d2bf',
     document: 'A/70/46 (Chinese), title page',
     un: '联合国原子辐射影响问题科学委员会的报告 第六十二届会议(2015年6月1日至5日)',
-    part: '2015年6月1日至5日',
+    parts: ['2015年6月1日至5日'],
     sentence: held('2015-06-01', '2015-06-05', 'Vienna'),
   },
   {
@@ -86,7 +96,7 @@ export const UN_TEXTS: UnText[] = [
     source: 'https://www.frdic.com/liju/f/大地测量',
     document: 'a UN report (Committee on the Peaceful Uses of Outer Space), quoted in French and Chinese',
     un: 'Elle a entendu aussi des déclarations des observateurs de la Commission européenne, de l’Organisation météorologique mondiale, du Programme alimentaire mondial, […] et de l’Agence spatiale européenne.',
-    part: 'a entendu aussi des déclarations des observateurs',
+    parts: ['a entendu aussi des déclarations des observateurs'],
     sentence: orgs({ fr: 'Organisation météorologique mondiale' }, { fr: 'Agence spatiale européenne' }),
   },
   {
@@ -96,14 +106,86 @@ export const UN_TEXTS: UnText[] = [
     document: 'the same report, in Chinese',
     // The page gives the colon as ":"; UN Chinese writes "：" (the comparison reads both as one).
     un: '会议还听取了下列组织观察员的发言:欧盟委员会、世界气象组织、世界粮食计划署、[…]、联合国教育、科学及文化组织、欧洲航天局。',
-    part: '还听取了下列组织观察员的发言:欧盟委员会、世界气象组织、世界粮食计划署',
+    parts: ['还听取了下列组织观察员的发言:欧盟委员会、世界气象组织、世界粮食计划署'],
     sentence: orgs({ zh: '欧盟委员会' }, { zh: '世界气象组织' }, { zh: '世界粮食计划署' }),
   },
+  {
+    lang: 'fr',
+    type: 'panellists (name, title, country)',
+    source: 'http://ting.frdic.com/liju/fr/trine',
+    document: 'a summary record of a Main Committee of the General Assembly (French and Chinese), quoted by a French-Chinese dictionary',
+    un: 'Le Président informe la Commission que des consulations officieuses sur la question commenceront le jour même, lundi 19 novembre, à l’issue de la séance formelle, dans la salle de conférence 5, sous la conduite de Mme Trine Heimerback (Norvège).',
+    parts: ['Mme Trine Heimerback (Norvège)'],
+    sentence: panellist('Trine Heimerback', 'f', { fr: 'Norvège' }),
+  },
+  {
+    lang: 'zh',
+    type: 'panellists (name, title, country)',
+    source: 'http://ting.frdic.com/liju/fr/trine',
+    document: 'the same record, in Chinese (the page drops some characters of the sentence, not of the name)',
+    un: '主席通知委员会,关于这个项正式协商将于当天11月19日星期一在正式会议结束后在第5会议开始,由Trine Heimerback女士(挪威)主持。',
+    parts: ['Trine Heimerback女士(挪威)'],
+    sentence: panellist('Trine Heimerback', 'f', { zh: '挪威' }),
+  },
+  {
+    lang: 'zh',
+    type: 'panellists (name, title, country)',
+    source: 'https://www.fao.org/DOCREP/MEETING/006/Y9068c.HTM',
+    document: 'FAO CL 124/6 (Chinese), para. 2 (the election of the Committee on Commodity Problems’ officers)',
+    un: '委员会选举Elhamy Mohamed Abdel Menaam先生(埃及)为主席,Adriaan Frijlink先生(荷兰)为第一副主席',
+    parts: ['Elhamy Mohamed Abdel Menaam先生(埃及)'],
+    sentence: panellist('Elhamy Mohamed Abdel Menaam', 'm', { zh: '埃及' }),
+  },
+  {
+    lang: 'es',
+    type: 'statements heard',
+    source: 'http://ting.esdict.cn/dicts/es/言和',
+    document: 'a UN report of 2003 (the European Union’s acceding countries are listed), in Spanish, quoted by a Spanish-Chinese dictionary',
+    un: 'Después de que se aprobara el proyecto de resolución formularon declaraciones los representantes de los Estados Unidos de América e Italia (en nombre de los Estados Miembros de las Naciones Unidas que son miembros de la Unión Europea, […]), y el observador de Marruecos (en nombre de los Estados Miembros de las Naciones Unidas que son miembros del Grupo de los 77 y China).',
+    // The UN names the States after "los representantes de"; Gavel, after "… de los siguientes Estados:".
+    parts: ['declaraciones ', 'los representantes de los ', 'Estados Unidos de América e Italia'],
+    sentence: {
+      kind: 'states_heard',
+      body: 'working_group',
+      item: item3,
+      names: [{ es: 'Estados Unidos de América' }, { es: 'Italia' }],
+    },
+  },
+  {
+    lang: 'ru',
+    type: 'documents before',
+    source: 'https://online-translator.com/exemplos/russo-ingl%C3%AAs/%D0%BF%D0%BE%D0%B4%D0%BF%D1%83%D0%BD%D0%BA%D1%82%D1%8B/subitem',
+    document: 'a UN report of a Conference of the Parties’ preparatory committee (Russian with its English, “In its consideration of this subitem, the Committee had before it …”), quoted by a translation site',
+    un: 'При рассмотрении данного подпункта Комитет имел в своем распоряжении записку секретариата, содержащую проект финансовых правил и процедур Конференции Сторон, ее вспомогательных органов и секретариата, а также проект бюджета на первый двухгодичный период.',
+    // Between the parts: the UN's subitem and Committee, Gavel's item and working group ("имела", feminine).
+    parts: ['При рассмотрении ', ' в своем распоряжении '],
+    sentence: {
+      kind: 'documents_before',
+      body: 'working_group',
+      item: item3,
+      documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: 'Справочный документ, подготовленный Секретариатом' }],
+    },
+  },
 ];
+
+/** Full-width colon and brackets as the pages give them, and no-break spaces as spaces. */
+export function plain(s: string): string {
+  return s.replace(/：/g, ':').replace(/（/g, '(').replace(/）/g, ')').replace(/\u00a0/g, ' ');
+}
+
+/** Whether `text` holds each of `parts`, one after the other. */
+export function inOrder(text: string, parts: readonly string[]): boolean {
+  let from = 0;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return true;
+}
 
 /** Gavel's sentence for a UN text, and whether it holds the UN's words. */
 export function checkUnText(t: UnText): { generated: string; matches: boolean } {
   const generated = renderSentence(t.sentence, t.lang);
-  const plain = (s: string) => s.replace(/：/g, ':').replace(/\u00a0/g, ' ');
-  return { generated, matches: plain(generated).includes(plain(t.part)) };
+  return { generated, matches: inOrder(plain(generated), t.parts.map(plain)) };
 }
