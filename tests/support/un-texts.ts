@@ -111,16 +111,16 @@ export const UN_TEXTS: UnText[] = [
   },
   {
     lang: 'fr',
-    type: 'panellists (name, title, country)',
+    type: 'panellists',
     source: 'http://ting.frdic.com/liju/fr/trine',
-    document: 'a summary record of a Main Committee of the General Assembly (French and Chinese), quoted by a French-Chinese dictionary',
+    document: 'the name, form of address and country: a summary record of a Main Committee of the General Assembly (French and Chinese), quoted by a French-Chinese dictionary',
     un: 'Le Président informe la Commission que des consulations officieuses sur la question commenceront le jour même, lundi 19 novembre, à l’issue de la séance formelle, dans la salle de conférence 5, sous la conduite de Mme Trine Heimerback (Norvège).',
     parts: ['Mme Trine Heimerback (Norvège)'],
     sentence: panellist('Trine Heimerback', 'f', { fr: 'Norvège' }),
   },
   {
     lang: 'zh',
-    type: 'panellists (name, title, country)',
+    type: 'panellists',
     source: 'http://ting.frdic.com/liju/fr/trine',
     document: 'the same record, in Chinese (the page drops some characters of the sentence, not of the name)',
     un: '主席通知委员会,关于这个项正式协商将于当天11月19日星期一在正式会议结束后在第5会议开始,由Trine Heimerback女士(挪威)主持。',
@@ -129,7 +129,7 @@ export const UN_TEXTS: UnText[] = [
   },
   {
     lang: 'zh',
-    type: 'panellists (name, title, country)',
+    type: 'panellists',
     source: 'https://www.fao.org/DOCREP/MEETING/006/Y9068c.HTM',
     document: 'FAO CL 124/6 (Chinese), para. 2 (the election of the Committee on Commodity Problems’ officers)',
     un: '委员会选举Elhamy Mohamed Abdel Menaam先生(埃及)为主席,Adriaan Frijlink先生(荷兰)为第一副主席',
@@ -153,7 +153,7 @@ export const UN_TEXTS: UnText[] = [
   },
   {
     lang: 'ru',
-    type: 'documents before',
+    type: 'documents',
     source: 'https://online-translator.com/exemplos/russo-ingl%C3%AAs/%D0%BF%D0%BE%D0%B4%D0%BF%D1%83%D0%BD%D0%BA%D1%82%D1%8B/subitem',
     document: 'a UN report of a Conference of the Parties’ preparatory committee (Russian with its English, “In its consideration of this subitem, the Committee had before it …”), quoted by a translation site',
     un: 'При рассмотрении данного подпункта Комитет имел в своем распоряжении записку секретариата, содержащую проект финансовых правил и процедур Конференции Сторон, ее вспомогательных органов и секретариата, а также проект бюджета на первый двухгодичный период.',
