@@ -26,7 +26,7 @@ export interface UnText {
   un: string;
   /**
    * Of those words, what Gavel's sentence must contain, in this order, given
-   * `sentence` (full-width colon and brackets read as ":", "(", ")"). Several
+   * `sentence` (full-width colon, comma and brackets read as ":", ",", "(", ")"). Several
    * parts where the UN text's own data (another body, a subitem) sits between
    * the words a working group's report shares with it.
    */
@@ -41,6 +41,14 @@ const panellist = (name: string, gender: 'f' | 'm', country: Partial<Record<Lang
   panellists: [{ name, country, gender, title: '' }],
 });
 const item3 = { itemId: 'item-3', path: [3], title: '' };
+const considered = (date: string, title: string): Sentence => ({
+  kind: 'item_considered',
+  body: 'working_group',
+  dates: [date],
+  item: { itemId: 'item-5', path: [5], title },
+});
+/** IDB.50/13, the report of UNIDO's Programme and Budget Committee on its thirty-eighth session (2022), aligned with its English by the UN Digital Library corpus. */
+const idb = (lang: string, page: number) => `https://huggingface.co/datasets/bot-yaya/undl_${lang}2en_aligned/viewer/default/train?p=${page}`;
 const orgs = (...names: Partial<Record<Lang, string>>[]): Sentence => ({ kind: 'organizations_heard', names });
 
 export const UN_TEXTS: UnText[] = [
@@ -166,11 +174,59 @@ export const UN_TEXTS: UnText[] = [
       documents: [{ symbol: 'CTOC/COP/WG.4/2010/2', title: 'Справочный документ, подготовленный Секретариатом' }],
     },
   },
+  // The item considered on a date: IDB.50/13 writes "On 22 June, the Committee considered a report …" in English,
+  // as the model's outline writes "On 27 January, the working group considered agenda item 3 …".
+  {
+    lang: 'fr',
+    type: 'item considered',
+    source: idb('fr', 2),
+    document: 'IDB.50/13 (French), para. 15 (English: “On 22 June, the Committee considered a report …”)',
+    un: 'Le 22 juin, le Comité a examiné un rapport du Directeur général sur la situation financière de l’ONUDI (PBC.38/4) et une note du Secrétariat sur l’état des contributions (PBC.38/CRP.4).',
+    parts: ['Le 22 juin, le ', ' a examiné '],
+    sentence: considered('2022-06-22', 'Situation financière de l’ONUDI'),
+  },
+  {
+    lang: 'es',
+    type: 'item considered',
+    source: idb('es', 2),
+    document: 'IDB.50/13 (Spanish), para. 13 (English: “On 21 June, the Committee considered a report …”)',
+    un: 'El 21 de junio, el Comité examinó un informe del Director General que contenía información sobre la respuesta de la ONUDI a la pandemia de COVID-19 (PBC.38/12).',
+    parts: ['El 21 de junio, el ', ' examinó '],
+    sentence: considered('2022-06-21', 'Respuesta de la ONUDI a la pandemia de COVID-19'),
+  },
+  {
+    lang: 'zh',
+    type: 'item considered',
+    source: idb('zh', 2),
+    document: 'IDB.50/13 (Chinese), para. 29 (English: “On 22 June, the Committee considered a report …”)',
+    un: '29. 6月22日,委员会审议了总干事关于联合国发展系统改革的报告(PBC.38/11)。',
+    // The date leads, then the body: Gavel wrote "工作组于6月22日审议了…".
+    parts: ['6月22日,', '审议了'],
+    sentence: considered('2022-06-22', '联合国发展系统改革'),
+  },
+  {
+    lang: 'fr',
+    type: 'agenda adoption',
+    source: idb('fr', 2),
+    document: 'IDB.50/13 (French), para. 16 (English: “On 22 June, … the Committee adopted the following conclusion:”): the dated adoption of what follows',
+    un: 'Le 22 juin, après avoir examiné un projet de conclusion sur la situation financière de l’ONUDI, déposé par la présidence (PBC.38/L.2), le Comité a adopté la conclusion suivante :',
+    parts: ['Le 22 juin, ', ' a adopté l', ' suivant', ' :'],
+    sentence: { kind: 'agenda_adopted', body: 'working_group', date: '2022-06-22' },
+  },
+  {
+    lang: 'zh',
+    type: 'opening',
+    source: idb('zh', 6),
+    document: 'A/77/20 (Chinese), para. 73: a chair named as in 2022, without form of address (English: “Juan Francisco Facetti (Paraguay)”)',
+    un: '73. 委员会对Juan Francisco Facetti(巴拉圭)在他担任小组委员会第五十九届会议主席期间的出色领导能力表示赞赏。',
+    parts: ['Juan Francisco Facetti(巴拉圭)'],
+    sentence: { kind: 'meeting_opened', chair: { name: 'Juan Francisco Facetti', country: { zh: '巴拉圭' }, gender: 'm' }, date: '2022-06-01' },
+  },
 ];
 
-/** Full-width colon and brackets as the pages give them, and no-break spaces as spaces. */
+/** Full-width colon, comma and brackets as the pages give them, and no-break spaces as spaces. */
 export function plain(s: string): string {
-  return s.replace(/：/g, ':').replace(/（/g, '(').replace(/）/g, ')').replace(/\u00a0/g, ' ');
+  return s.replace(/：/g, ':').replace(/，/g, ',').replace(/（/g, '(').replace(/）/g, ')').replace(/\u00a0/g, ' ');
 }
 
 /** Whether `text` holds each of `parts`, one after the other. */

@@ -116,7 +116,7 @@ describe('III.B the adoption of the agenda (model, para. 67)', () => {
     ['fr', 'Le 27 janvier, le Groupe de travail a adopté l’ordre du jour suivant\u00a0:'],
     ['es', 'El 27 de enero, el Grupo de Trabajo aprobó el siguiente programa:'],
     ['ru', '27 января Рабочая группа утвердила следующую повестку дня:'],
-    ['zh', '工作组于1月27日通过了以下议程：'],
+    ['zh', '1月27日，工作组通过了以下议程：'],
     ['ar', 'في ٢٧ كانون الثاني/يناير، أقر الفريق العامل جدول الأعمال التالي:'],
   ])('%s: the day without the year, which the opening gave', (lang, expected) => {
     expect(renderSentence({ kind: 'agenda_adopted', body: 'working_group', date: '2010-01-27' }, lang)).toBe(expected);
@@ -267,7 +267,7 @@ describe('IV the sentences of each item', () => {
     ['fr', 'Le 27 janvier, le Groupe de travail a examiné le point 3 de l’ordre du jour, intitulé «\u00a0Analysis of key concepts of the Trafficking in Persons Protocol\u00a0».'],
     ['es', 'El 27 de enero, el Grupo de Trabajo examinó el tema 3 del programa, titulado «Analysis of key concepts of the Trafficking in Persons Protocol».'],
     ['ru', '27 января Рабочая группа рассмотрела пункт 3 повестки дня, озаглавленный «Analysis of key concepts of the Trafficking in Persons Protocol».'],
-    ['zh', '工作组于1月27日审议了题为“Analysis of key concepts of the Trafficking in Persons Protocol”的议程项目3。'],
+    ['zh', '1月27日，工作组审议了题为“Analysis of key concepts of the Trafficking in Persons Protocol”的议程项目3。'],
     // Model, para. 85.
     ['ar', 'في ٢٧ كانون الثاني/يناير، نظر الفريق العامل في البند ٣ من جدول الأعمال المعنون "Analysis of key concepts of the Trafficking in Persons Protocol".'],
   ])('item considered, %s', (lang, expected) => {
@@ -279,7 +279,7 @@ describe('IV the sentences of each item', () => {
     ['fr', 'Les 27 et 28 janvier, le Groupe de travail'],
     ['es', 'Los días 27 y 28 de enero, el Grupo de Trabajo'],
     ['ru', '27 и 28 января Рабочая группа'],
-    ['zh', '工作组于1月27日和28日审议了'],
+    ['zh', '1月27日和28日，工作组审议了'],
     ['ar', 'في ٢٧ و٢٨ كانون الثاني/يناير، نظر الفريق العامل'],
   ])('an item considered on two days, %s', (lang, start) => {
     expect(renderSentence({ ...considered, dates: ['2010-01-27', '2010-01-28'] }, lang).startsWith(start)).toBe(true);
@@ -480,7 +480,7 @@ describe('the documentation and the adoption of the report', () => {
     ['fr', 'Le Groupe de travail était saisi des documents suivants\u00a0:', 'Le 29 janvier 2010, le Groupe de travail a adopté le rapport sur sa réunion.'],
     ['es', 'El Grupo de Trabajo tuvo ante sí los siguientes documentos:', 'El 29 de enero de 2010, el Grupo de Trabajo aprobó el informe sobre su reunión.'],
     ['ru', 'Рабочая группа имела в своем распоряжении следующие документы:', '29 января 2010 года Рабочая группа утвердила доклад о работе своего совещания.'],
-    ['zh', '工作组收到了下列文件：', '工作组于2010年1月29日通过了关于其会议的报告。'],
+    ['zh', '工作组收到了下列文件：', '2010年1月29日，工作组通过了关于其会议的报告。'],
     // Arabic-Indic digits and the two names of the month, Syriac first.
     ['ar', 'وعُرضت على الفريق العامل الوثائق التالية:', 'في ٢٩ كانون الثاني/يناير ٢٠١٠، اعتمد الفريق العامل التقرير عن اجتماعه.'],
   ])('%s', (lang, documents, adoption) => {

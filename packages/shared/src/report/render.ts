@@ -263,7 +263,7 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
         fr: `${on}, le Groupe de travail a adopté l’ordre du jour suivant\u00a0:`,
         es: `${on}, el Grupo de Trabajo aprobó el siguiente programa:`,
         ru: `${on} Рабочая группа утвердила следующую повестку дня:`,
-        zh: `工作组于${on}通过了以下议程：`,
+        zh: `${on}，工作组通过了以下议程：`,
         ar: `${on}، أقر الفريق العامل جدول الأعمال التالي:`,
       }[lang];
     }
@@ -277,13 +277,15 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
       const label = itemLabel(sentence.item, lang);
       const t = quoted(sentence.item.title, lang);
       // Model, paras. 85 and 110: "في ٢٧ كانون الثاني/يناير، نظر الفريق العامل في البند ٣ من جدول الأعمال المعنون "…"."
+      // The date leads in every language, Chinese too, as UN texts render "On 22 June, the Committee considered …"
+      // ("6月22日，委员会审议了…", tests/support/un-texts.ts); so do the agenda's and the report's adoption.
       const on = sentence.dates.length > 0 ? onDays(sentence.dates, lang) : '';
       return {
         en: `${on ? `${on}, the` : 'The'} working group considered agenda item ${label}, entitled ${t}.`,
         fr: `${on ? `${on}, le` : 'Le'} Groupe de travail a examiné le point ${label} de l’ordre du jour, intitulé ${t}.`,
         es: `${on ? `${on}, el` : 'El'} Grupo de Trabajo examinó el tema ${label} del programa, titulado ${t}.`,
         ru: `${on ? `${on} ` : ''}Рабочая группа рассмотрела пункт ${label} повестки дня, озаглавленный ${t}.`,
-        zh: `工作组${on ? `于${on}` : ''}审议了题为${t}的议程项目${label}。`,
+        zh: `${on ? `${on}，` : ''}工作组审议了题为${t}的议程项目${label}。`,
         ar: `${on ? `${on}، ` : ''}نظر الفريق العامل في البند ${label} من جدول الأعمال المعنون ${t}.`,
       }[lang];
     }
@@ -416,7 +418,7 @@ export function renderSentence(sentence: Sentence, lang: Lang): string {
         fr: `Le ${d}, le Groupe de travail a adopté le rapport sur sa réunion.`,
         es: `El ${d}, el Grupo de Trabajo aprobó el informe sobre su reunión.`,
         ru: `${d} Рабочая группа утвердила доклад о работе своего совещания.`,
-        zh: `工作组于${d}通过了关于其会议的报告。`,
+        zh: `${d}，工作组通过了关于其会议的报告。`,
         ar: `في ${d}، اعتمد الفريق العامل التقرير عن اجتماعه.`,
       }[lang];
     }
