@@ -41,11 +41,12 @@ export function sealEvents(
 ): LedgerEvent[] {
   let prevHash = after.hash;
   return events.map((e, i) => {
-    const anchored = anchors && ANCHORED_EVENTS.has(e.type) ? { anchors } : {};
-    const unhashed = { ...e, meetingId, seq: after.seq + i + 1, actor, at, prevHash, ...anchored } as Unhashed;
-    const sealed = { ...unhashed, hash: hashEvent(unhashed) } as LedgerEvent;
+    const sealed = { ...e, meetingId, seq: after.seq + i + 1, actor, at, prevHash } as Unhashed & { hash: string };
+    if (anchors && ANCHORED_EVENTS.has(e.type)) sealed.anchors = anchors;
+    // Hashed as it stands, then given its hash (last, as before): one object per event.
+    sealed.hash = hashEvent(sealed);
     prevHash = sealed.hash;
-    return sealed;
+    return sealed as LedgerEvent;
   });
 }
 

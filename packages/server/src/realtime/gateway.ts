@@ -176,7 +176,8 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
   ctx.record.integrity.onBroken((meetingId, problem) => io.to(room(meetingId)).emit(WS.recordBroken, problem));
 
   ctx.meetings.onEvents((meetingId, events) => {
-    io.to(room(meetingId)).emit(WS.events, events);
+    // Encoded once per emit even for an empty room (Socket.IO's adapter): skipped when no socket follows the meeting here.
+    if (io.sockets.adapter.rooms.get(room(meetingId))?.size) io.to(room(meetingId)).emit(WS.events, events);
     // A revoked code ends its sessions at once, not at their next request.
     for (const e of events) {
       if (e.type !== 'AccessCodeRevoked') continue;
