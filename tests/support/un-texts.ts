@@ -5,13 +5,16 @@
  * paragraph type must look like in those languages, not taken from Gavel.
  *
  * The search found no whole report of a working group in these languages,
- * only the beginnings of such reports (titles, the first paragraphs) and UN
- * sentences quoted by bilingual dictionaries. So each entry is a frame: the
- * UN's words (`un`), the data they carry (dates, place, names), and the part
- * of the sentence Gavel must write word for word when given the same data
- * (`part`, a substring of `un`). Where the UN text is of another body (a
- * conference, a subcommittee), only the words a working group's report
- * shares with it are the part.
+ * only the beginnings of such reports (titles, the first paragraphs), UN
+ * sentences quoted by bilingual dictionaries and translation sites, and the
+ * first rows of pages of the UN Digital Library corpus aligned with English
+ * (reports of 2022 of UNIDO's Programme and Budget Committee and of COPUOS,
+ * whose English frames are the model's: "On 22 June, the Committee
+ * considered …"). So each entry is a frame: the UN's words (`un`), the data
+ * they carry (dates, place, names), and the parts of the sentence Gavel must
+ * write word for word, in order, when given the same data (`parts`, each in
+ * `un`). Where the UN text is of another body (a conference, a committee),
+ * only the words a working group's report shares with it are parts.
  */
 import { renderSentence, type Lang, type Sentence } from '@gavel/shared';
 
@@ -47,8 +50,11 @@ const considered = (date: string, title: string): Sentence => ({
   dates: [date],
   item: { itemId: 'item-5', path: [5], title },
 });
-/** IDB.50/13, the report of UNIDO's Programme and Budget Committee on its thirty-eighth session (2022), aligned with its English by the UN Digital Library corpus. */
-const idb = (lang: string, page: number) => `https://huggingface.co/datasets/bot-yaya/undl_${lang}2en_aligned/viewer/default/train?p=${page}`;
+/**
+ * A page of the UN Digital Library corpus aligned with English (bot-yaya/undl_<lang>2en_aligned), as the search
+ * stored it: IDB.50/13 (UNIDO's Programme and Budget Committee, thirty-eighth session, 2022) and A/77/20 (COPUOS, 2022).
+ */
+const undl = (lang: string, page: number) => `https://huggingface.co/datasets/bot-yaya/undl_${lang}2en_aligned/viewer/default/train?p=${page}`;
 const orgs = (...names: Partial<Record<Lang, string>>[]): Sentence => ({ kind: 'organizations_heard', names });
 
 export const UN_TEXTS: UnText[] = [
@@ -179,7 +185,7 @@ export const UN_TEXTS: UnText[] = [
   {
     lang: 'fr',
     type: 'item considered',
-    source: idb('fr', 2),
+    source: undl('fr', 2),
     document: 'IDB.50/13 (French), para. 15 (English: “On 22 June, the Committee considered a report …”)',
     un: 'Le 22 juin, le Comité a examiné un rapport du Directeur général sur la situation financière de l’ONUDI (PBC.38/4) et une note du Secrétariat sur l’état des contributions (PBC.38/CRP.4).',
     parts: ['Le 22 juin, le ', ' a examiné '],
@@ -188,7 +194,7 @@ export const UN_TEXTS: UnText[] = [
   {
     lang: 'es',
     type: 'item considered',
-    source: idb('es', 2),
+    source: undl('es', 2),
     document: 'IDB.50/13 (Spanish), para. 13 (English: “On 21 June, the Committee considered a report …”)',
     un: 'El 21 de junio, el Comité examinó un informe del Director General que contenía información sobre la respuesta de la ONUDI a la pandemia de COVID-19 (PBC.38/12).',
     parts: ['El 21 de junio, el ', ' examinó '],
@@ -197,7 +203,7 @@ export const UN_TEXTS: UnText[] = [
   {
     lang: 'zh',
     type: 'item considered',
-    source: idb('zh', 2),
+    source: undl('zh', 2),
     document: 'IDB.50/13 (Chinese), para. 29 (English: “On 22 June, the Committee considered a report …”)',
     un: '29. 6月22日,委员会审议了总干事关于联合国发展系统改革的报告(PBC.38/11)。',
     // The date leads, then the body: Gavel wrote "工作组于6月22日审议了…".
@@ -207,7 +213,7 @@ export const UN_TEXTS: UnText[] = [
   {
     lang: 'fr',
     type: 'agenda adoption',
-    source: idb('fr', 2),
+    source: undl('fr', 2),
     document: 'IDB.50/13 (French), para. 16 (English: “On 22 June, … the Committee adopted the following conclusion:”): the dated adoption of what follows',
     un: 'Le 22 juin, après avoir examiné un projet de conclusion sur la situation financière de l’ONUDI, déposé par la présidence (PBC.38/L.2), le Comité a adopté la conclusion suivante :',
     parts: ['Le 22 juin, ', ' a adopté l', ' suivant', ' :'],
@@ -216,11 +222,30 @@ export const UN_TEXTS: UnText[] = [
   {
     lang: 'zh',
     type: 'opening',
-    source: idb('zh', 6),
+    source: undl('zh', 6),
     document: 'A/77/20 (Chinese), para. 73: a chair named as in 2022, without form of address (English: “Juan Francisco Facetti (Paraguay)”)',
     un: '73. 委员会对Juan Francisco Facetti(巴拉圭)在他担任小组委员会第五十九届会议主席期间的出色领导能力表示赞赏。',
     parts: ['Juan Francisco Facetti(巴拉圭)'],
     sentence: { kind: 'meeting_opened', chair: { name: 'Juan Francisco Facetti', country: { zh: '巴拉圭' }, gender: 'm' }, date: '2022-06-01' },
+  },
+  {
+    lang: 'es',
+    type: 'opening',
+    source: undl('es', 5),
+    document: 'A/77/20 (Spanish), para. 1 (report of the Committee on the Peaceful Uses of Outer Space, 2022)',
+    un: 'La Comisión sobre la Utilización del Espacio Ultraterrestre con Fines Pacíficos celebró su 65º período de sesiones en Viena del 1 al 10 de junio de 2022, en un formato híbrido (presencial y en línea).',
+    parts: ['celebró su ', ' en Viena del 1 al 10 de junio de 2022'],
+    sentence: held('2022-06-01', '2022-06-10', 'Vienna'),
+  },
+  {
+    lang: 'fr',
+    type: 'opening',
+    source: 'https://fr.readkong.com/page/organisation-des-nations-unies-pour-le-developpement-2584058',
+    document: 'IDB.49/1/Add.1 (French), UNIDO Industrial Development Board, annotated provisional agenda: the opening by the chair',
+    un: 'La quarante-neuvième session du Conseil sera ouverte par le Président du Conseil sortant, S. E. M. D. Djumala (Indonésie).',
+    // The UN's future tense and honorifics aside: opened by the President, then the name with the country in brackets.
+    parts: ['ouverte par le Président', ' D. Djumala (Indonésie).'],
+    sentence: { kind: 'meeting_opened', chair: { name: 'D. Djumala', country: { fr: 'Indonésie' }, gender: 'm' }, date: '2021-07-12' },
   },
 ];
 
