@@ -11,7 +11,8 @@
  */
 import * as Y from 'yjs';
 import { plainWords, type Actor, type Lang, type WordPart } from '@gavel/shared';
-import { $readDraft } from '@gavel/shared/editor/outline';
+import { $readOutline, $readParagraphUnits } from '@gavel/shared/editor/outline';
+import { numberDocument } from '@gavel/shared/editor/numbering';
 import type { DocUpdateRecord } from '../store/store';
 import { headlessFrom } from './headless';
 
@@ -146,7 +147,8 @@ export class HistoryReplay {
   /** The paragraph after the last update applied, read once per update (a copy of it, its id twice, reads as the first). */
   private readTail(): Reading {
     if (this.last && this.tail.seq !== this.last.seq) {
-      const unit = this.reader.editor.read(() => $readDraft(this.lang, this.omit).units.find((x) => x.id === this.paragraphId));
+      // The numbers of the whole text, the words of this paragraph alone.
+      const unit = this.reader.editor.read(() => $readParagraphUnits(numberDocument($readOutline(), { lang: this.lang, omit: this.omit }), this.lang, this.paragraphId)[0]);
       this.tail = { seq: this.last.seq, reading: { text: unit?.text ?? null, parts: unit?.parts ?? null, number: unit?.number ?? null } };
     }
     return this.tail.reading;

@@ -162,9 +162,10 @@ export function unitFingerprint(blockFingerprints: readonly string[]): string {
 
 /**
  * Every paragraph of the text as a unit, in order. Paragraphs sharing an id (a copy) come as one unit each.
- * `lang` words the brackets' "delete" (English if not given).
+ * `lang` words the brackets' "delete" (English if not given). `only`: the units of that paragraph id alone
+ * (the others are not read).
  */
-export function $readParagraphUnits(numbering: Numbering, lang: Lang = 'en'): ParagraphUnit[] {
+export function $readParagraphUnits(numbering: Numbering, lang: Lang = 'en', only?: string): ParagraphUnit[] {
   const units: ParagraphUnit[] = [];
   let open: { unit: ParagraphUnit; lines: WordPart[][]; blocks: string[] } | null = null;
   const close = () => {
@@ -179,6 +180,7 @@ export function $readParagraphUnits(numbering: Numbering, lang: Lang = 'en'): Pa
     if ($isNumberedParagraphNode(block)) {
       close();
       const id = block.getParagraphId();
+      if (only !== undefined && id !== only) continue;
       open = {
         unit: { id, key: block.getKey(), blockKeys: [block.getKey()], number: numbering.numberOf.get(id) ?? null, text: '', parts: [], fingerprint: '' },
         lines: [$inlineParts(block, numbering, lang)],
