@@ -34,7 +34,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { docx, type DocxParagraph } from '@gavel/server/drafting/docx-fixture';
 import { $appendToParagraph } from '@gavel/shared/editor/edits';
 import type { Socket } from 'socket.io-client';
@@ -260,9 +260,15 @@ async function main(): Promise<void> {
     const profiler = profileDir ? new Profiler(profileDir) : null;
     const profiled = new Map<string, Map<string, FunctionTime>>();
     /** Types into a phase's text, profiled when asked. */
+    /** How late the server's event loop (shared with the pen-holder) ran its timers during each phase: held by work, or starved of CPU. */
+    const loopDelays = new Map<string, number[]>();
     const phase = async (name: keyof typeof results, round: number, client: DraftClient, paragraphId: string) => {
       await profiler?.start();
+      const delay = monitorEventLoopDelay({ resolution: 5 });
+      delay.enable();
       results[name].push(...(await type(client, paragraphId, keys, rate)));
+      delay.disable();
+      loopDelays.set(name, [...(loopDelays.get(name) ?? []), delay.percentile(99) / 1e6, delay.max / 1e6]);
       if (!profiler) return;
       const times = profiled.get(name) ?? new Map<string, FunctionTime>();
       addTimes(times, summarise(await profiler.stop(`${name}-r${round + 1}`)));
@@ -300,6 +306,11 @@ async function main(): Promise<void> {
           `   ${(s.p50 / base.p50).toFixed(2).padStart(11)}  ${(s.p99 / base.p99).toFixed(2).padStart(11)}  ${(s.p99 / lateOnly.p99).toFixed(2).padStart(10)}`,
       );
     }
+    console.log(
+      `\nevent loop delay of the server's process, p99 / max ms per round: ${[...loopDelays]
+        .map(([name, d]) => `${name} ${d.map((ms, i) => (i % 2 ? `/${f(ms)}` : ` ${f(ms)}`)).join('')}`)
+        .join('; ')}`,
+    );
     for (const [name, times] of profiled) {
       console.log(`\nCPU profile of the server's process, ${name}, per keystroke (${rounds * keys} keystrokes; profiles in ${profileDir}):`);
       console.log(timesTable(times.values(), rounds * keys).join('\n'));
