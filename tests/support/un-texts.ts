@@ -9,7 +9,8 @@
  * sentences quoted by bilingual dictionaries and translation sites, and the
  * first rows of pages of the UN Digital Library corpus aligned with English
  * (reports of 2022 of UNIDO's Programme and Budget Committee and of COPUOS,
- * whose English frames are the model's: "On 22 June, the Committee
+ * and an annotated agenda of UNODC's Ad Hoc Committee on cybercrime, whose
+ * English frames are the model's: "On 22 June, the Committee
  * considered …"). So each entry is a frame: the UN's words (`un`), the data
  * they carry (dates, place, names), and the parts of the sentence Gavel must
  * write word for word, in order, when given the same data (`parts`, each in
@@ -52,7 +53,8 @@ const considered = (date: string, title: string): Sentence => ({
 });
 /**
  * A page of the UN Digital Library corpus aligned with English (bot-yaya/undl_<lang>2en_aligned), as the search
- * stored it: IDB.50/13 (UNIDO's Programme and Budget Committee, thirty-eighth session, 2022) and A/77/20 (COPUOS, 2022).
+ * stored it: IDB.50/13 (UNIDO's Programme and Budget Committee, thirty-eighth session, 2022), A/77/20 (COPUOS, 2022)
+ * and A/AC.291/11 (UNODC's Ad Hoc Committee on cybercrime, 2022).
  */
 const undl = (lang: string, page: number) => `https://huggingface.co/datasets/bot-yaya/undl_${lang}2en_aligned/viewer/default/train?p=${page}`;
 const orgs = (...names: Partial<Record<Lang, string>>[]): Sentence => ({ kind: 'organizations_heard', names });
@@ -246,6 +248,31 @@ export const UN_TEXTS: UnText[] = [
     // The UN's future tense and honorifics aside: opened by the President, then the name with the country in brackets.
     parts: ['ouverte par le Président', ' D. Djumala (Indonésie).'],
     sentence: { kind: 'meeting_opened', chair: { name: 'D. Djumala', country: { fr: 'Indonésie' }, gender: 'm' }, date: '2021-07-12' },
+  },
+  // A/AC.291/11: the annotated provisional agenda of the third session of the Ad Hoc Committee on cybercrime (UNODC, 2022).
+  {
+    lang: 'fr',
+    type: 'documents',
+    source: undl('fr', 4),
+    document: 'A/AC.291/11 (French), item 8 (UNODC, Ad Hoc Committee on cybercrime, 2022): the documents before the body for an item',
+    un: 'Pour l’examen du point 8 de l’ordre du jour, le Comité spécial sera saisi d’une compilation des propositions et contributions soumises par les États Membres sur les dispositions finales',
+    // The annotated agenda's future ("sera saisi"), the report's past ("était saisi").
+    parts: ['Pour l’examen du point 8 de l’ordre du jour, le ', ' saisi d'],
+    sentence: {
+      kind: 'documents_before',
+      body: 'working_group',
+      item: { itemId: 'item-8', path: [8], title: '' },
+      documents: [{ symbol: 'A/AC.291/CRP.13', title: 'Compilation des propositions et contributions soumises par les États Membres' }],
+    },
+  },
+  {
+    lang: 'es',
+    type: 'report adoption',
+    source: undl('es', 4),
+    document: 'A/AC.291/11 (Spanish), item 11 (English: “The Ad Hoc Committee is to adopt a report on its session”)',
+    un: 'El Comité Especial aprobará un informe sobre su período de sesiones, cuyo proyecto preparará el Relator en coordinación con la secretaría.',
+    parts: [' aprob', ' informe sobre su '],
+    sentence: { kind: 'report_adopted', body: 'working_group', date: '2022-09-09' },
   },
 ];
 
