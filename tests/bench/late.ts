@@ -18,6 +18,9 @@
  * Phases, interleaved in every round so that the machine's noise hits all:
  *   empty          the pen-holder types into the fresh text;
  *   late           the pen-holder types into paragraph 55 of the late text;
+ *   late+health    the control: the same while 30 clients of the viewers'
+ *                  process GET /health every 1.5 s each at its own moment
+ *                  (what 30 HTTP clients cost the typist without the report);
  *   late+viewers   the same while 30 report viewers (another process) fetch
  *                  the report (format=json, as the web app's report view
  *                  does, with the ETag of the last answer as a browser's
@@ -57,8 +60,8 @@ interface ViewerSetup {
   url: string;
   meetingId: string;
   tokens: string[];
-  /** `every`: each every 1.5 s at its own moment; `web`: as the web app's report view, after `texts:changed`. */
-  mode: 'every' | 'web';
+  /** `every`: each every 1.5 s at its own moment; `web`: as the web app's report view, after `texts:changed`; `health`: as `every`, GET /health (the control: what 30 HTTP clients cost without the report). */
+  mode: 'every' | 'web' | 'health';
 }
 
 /** Each viewer fetches the report (`every` 1.5 s, or as the web app does) until told to stop; replies with the answers' statuses. */
@@ -75,7 +78,7 @@ async function viewers(): Promise<void> {
     return async () => {
       const started = performance.now();
       try {
-        const res: Response = await fetch(`${setup.url}/api/meetings/${setup.meetingId}/report?format=json&lang=en`, {
+        const res: Response = await fetch(setup.mode === 'health' ? `${setup.url}/health` : `${setup.url}/api/meetings/${setup.meetingId}/report?format=json&lang=en`, {
           headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
         });
         await res.arrayBuffer();
@@ -255,7 +258,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < viewerCount; i++) viewerTokens.push((await server.signIn(late.meetingId, late.viewerCode, `Viewer ${i + 1}`)).token!);
     const typingIn = ids[54]!;
 
-    const results = { empty: [] as number[], late: [] as number[], 'late+viewers': [] as number[], 'late+web': [] as number[] };
+    const results = { empty: [] as number[], late: [] as number[], 'late+health': [] as number[], 'late+viewers': [] as number[], 'late+web': [] as number[] };
+    const phaseOf = { health: 'late+health', every: 'late+viewers', web: 'late+web' } as const;
+    const modes = ['health', 'every', 'web'] as const;
     const profileDir = argText('profile', '');
     const profiler = profileDir ? new Profiler(profileDir) : null;
     const profiled = new Map<string, Map<string, FunctionTime>>();
@@ -274,19 +279,19 @@ async function main(): Promise<void> {
       addTimes(times, summarise(await profiler.stop(`${name}-r${round + 1}`)));
       profiled.set(name, times);
     };
-    const viewerStatuses = { every: new Map<number, number>(), web: new Map<number, number>() };
-    const reportTimes = { every: [] as number[], web: [] as number[] };
+    const viewerStatuses = { health: new Map<number, number>(), every: new Map<number, number>(), web: new Map<number, number>() };
+    const reportTimes = { health: [] as number[], every: [] as number[], web: [] as number[] };
     // Warm both texts (the late one builds its guard's mirror on its first keystroke after the adoption).
     await type(freshPen, freshId, 20, rate);
     await type(latePen, typingIn, 20, rate);
     for (let r = 0; r < rounds; r++) {
       await phase('empty', r, freshPen, freshId);
       await phase('late', r, latePen, typingIn);
-      for (const mode of ['every', 'web'] as const) {
+      for (const mode of modes) {
         await ask(viewerProcess, { type: 'start', url: server.url, meetingId: late.meetingId, tokens: viewerTokens, mode }, 'started');
         // The viewers' first round of requests, spread over 1.5 s, before the measure.
         await new Promise((res) => setTimeout(res, VIEWER_EVERY_MS));
-        await phase(mode === 'web' ? 'late+web' : 'late+viewers', r, latePen, typingIn);
+        await phase(phaseOf[mode], r, latePen, typingIn);
         const stopped = await ask<{ statuses: [number, number][]; times: number[] }>(viewerProcess, { type: 'stop' }, 'stopped');
         const into = viewerStatuses[mode];
         for (const [status, n] of stopped.statuses) into.set(status, (into.get(status) ?? 0) + n);
@@ -315,10 +320,10 @@ async function main(): Promise<void> {
       console.log(`\nCPU profile of the server's process, ${name}, per keystroke (${rounds * keys} keystrokes; profiles in ${profileDir}):`);
       console.log(timesTable(times.values(), rounds * keys).join('\n'));
     }
-    for (const mode of ['every', 'web'] as const) {
+    for (const mode of modes) {
       const viewed = summary(reportTimes[mode]);
       console.log(
-        `\nreport requests by the ${viewerCount} viewers (${mode === 'web' ? 'late+web' : 'late+viewers'}): ${[...viewerStatuses[mode]].map(([s, n]) => `${n} x ${s || 'failed'}`).join(', ')}; answered in p50 ${f(viewed.p50)} ms, p95 ${f(viewed.p95)} ms`,
+        `\nrequests by the ${viewerCount} viewers (${phaseOf[mode]}): ${[...viewerStatuses[mode]].map(([s, n]) => `${n} x ${s || 'failed'}`).join(', ')}; answered in p50 ${f(viewed.p50)} ms, p95 ${f(viewed.p95)} ms`,
       );
     }
     console.log('goals (issue 14): late p50 within 1.2x of empty; with the viewers, p99 within 1.2x of late');
