@@ -82,7 +82,9 @@ case "${1:-}" in
     install_deps
     build_all
     log "starting Gavel"
-    exec pnpm start
+    # What `pnpm start` runs, in this process: no pnpm process (26 MiB) waiting beside the server, and a
+    # signal to this command reaches the server itself.
+    exec node packages/server/dist/main.js
     ;;
   test)
     install_deps
