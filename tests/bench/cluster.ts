@@ -335,7 +335,8 @@ type Ack = (ms: number, events: { seq: number; hash: string; payload: any }[]) =
  * Closed loops of speakers.request / speakers.withdraw, one per client, until
  * `until()`, at most one command per `paceMs` each (a session may send 600 a
  * minute); a withdrawal that failed (its node killed) is tried again before
- * the delegation asks anew. Returns the failed commands by answer ("409 conflict").
+ * the delegation asks anew; each client starts at a random moment within its
+ * first pause. Returns the failed commands by answer ("409 conflict").
  */
 async function loops(clients: LoopClient[], until: () => boolean, onAck: Ack, paceMs = 0): Promise<Map<string, number>> {
   const failed = new Map<string, number>();
@@ -355,6 +356,8 @@ async function loops(clients: LoopClient[], until: () => boolean, onAck: Ack, pa
   };
   await Promise.all(
     clients.map(async (c) => {
+      // Each client's first command at its own moment within one pause: delegations do not act in step.
+      await new Promise((r) => setTimeout(r, Math.random() * paceMs));
       let pending: string | undefined;
       while (!until()) {
         if (pending) {
@@ -455,8 +458,11 @@ async function partC(cluster: Cluster): Promise<void> {
 async function coordinate(): Promise<void> {
   const parts = argText('parts', 'a,b,c').split(',');
   const profile = argText('profile', '');
+  // --logs DIR: the cluster's folder (every process's log, HAProxy's among them) is kept there.
+  const logs = argText('logs', '');
   const cluster = await startCluster({
     nodes: 3,
+    ...(logs ? { dir: logs } : {}),
     // --profile DIR: each node writes a CPU profile there when it stops (open it in Chrome's DevTools).
     nodeArgs: profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : undefined,
     // Every reader signs in with one code from 127.0.0.1: the limits per code and per address are raised above the load.

@@ -8,7 +8,7 @@
  *   follows, and nothing is lost;
  * - PostgreSQL away: writes are refused at once with a clear code
  *   (503 storage_unavailable, or busy while the meeting changes hands),
- *   reads of what a node holds go on; when it is back, writes resume and
+ *   reads of what a node holds go on, /health says degraded (200); when it is back, writes resume and
  *   everything acknowledged before is there.
  */
 import { request } from 'node:http';
@@ -116,6 +116,12 @@ describe('Redis and PostgreSQL away and back', () => {
       for (const r of refused) {
         expect([503], JSON.stringify(r.body)).toContain(r.status);
         expect(['storage_unavailable', 'busy']).toContain(r.body.error.code);
+      }
+      // Each node is alive and says why it is not whole (200: the load balancer keeps it, and its clear refusals reach the clients).
+      for (const node of cluster.nodes) {
+        const health = await fetch(`${node.url}/health`);
+        expect(health.status).toBe(200);
+        expect(await health.json()).toMatchObject({ ok: false, status: 'degraded', reason: expect.stringMatching(/database is not answering|writes are failing/) });
       }
     } finally {
       cluster.pg.start();

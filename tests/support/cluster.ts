@@ -78,6 +78,7 @@ export function renderHaproxyConfig(o: { bind: string; nodes: { name: string; po
     // HAProxy's own page: each node UP or DOWN, its checks and sessions (read-only).
     STATS_PAGE: o.statsPage ? ['frontend stats', `    bind ${o.statsPage}`, '    stats enable', '    stats uri /', '    stats refresh 2s', ''].join('\n') : '',
     SERVERS: o.nodes.map((n) => `    server ${n.name} 127.0.0.1:${n.port}`).join('\n'),
+    SOCKET_SERVERS: o.nodes.map((n) => `    server ${n.name} 127.0.0.1:${n.port} track nodes/${n.name}`).join('\n'),
   };
   return readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     if (!(key in values)) throw new Error(`haproxy template: no value for {{${key}}}`);

@@ -119,21 +119,31 @@ export class Ownership {
     return false;
   }
 
+  private renewing = false;
+
+  /** Every lease held, renewed in one statement; a renewal still on its way is not doubled. */
   private async renewAll(): Promise<void> {
-    await Promise.all(
-      [...this.held].map(async ([meetingId, held]) => {
-        const asked = performance.now();
-        try {
-          const lease = await this.store.renewLease(held.lease, this.ttlMs);
-          if (this.held.get(meetingId) !== held) return;
-          if (lease) this.held.set(meetingId, { lease, until: asked + this.ttlMs * 0.8 });
-          else this.lost(meetingId);
-        } catch (err) {
-          // PostgreSQL away: the lease runs out by itself; writes are refused meanwhile anyway.
-          this.log.warn({ err, meetingId }, 'renewing a lease failed');
-        }
-      }),
-    );
+    if (this.renewing || this.held.size === 0) return;
+    this.renewing = true;
+    const asked = performance.now();
+    const held = [...this.held];
+    try {
+      const renewed = await this.store.renewLeases(
+        held.map(([, h]) => h.lease),
+        this.ttlMs,
+      );
+      held.forEach(([meetingId, h], i) => {
+        if (this.held.get(meetingId) !== h) return;
+        const lease = renewed[i];
+        if (lease) this.held.set(meetingId, { lease, until: asked + this.ttlMs * 0.8 });
+        else this.lost(meetingId);
+      });
+    } catch (err) {
+      // PostgreSQL away (or too slow to answer in time): the leases run out by themselves; writes are refused meanwhile anyway.
+      this.log.warn({ err }, 'renewing the leases failed');
+    } finally {
+      this.renewing = false;
+    }
   }
 
   private tell(meetingId: string, owned: boolean): void {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COMMAND_SCHEMAS, MeetingInfoSchema, PROTOCOL_VERSION } from '@gavel/shared';
 import type { AppContext } from './context';
 import { route } from './route';
+import { StoreProbe } from './health';
 import { PARTICIPANTS_FORMATS, REPORT_FORMATS } from './report';
 
 function jsonSchema(schema: z.ZodType): unknown {
@@ -49,7 +50,7 @@ export function openApi() {
       },
     },
     paths: {
-      '/health': { get: { summary: 'Liveness and store check', responses: { '200': { description: 'up' } } } },
+      '/health': { get: { summary: 'Liveness (answers at once) and whether whole: degraded, and why, while writes fail, the store does not answer or a record failed its check', responses: { '200': { description: 'up: { ok, status, reason? }' } } } },
       '/api/commands': { get: { summary: 'Every command type with its JSON Schema', responses: { '200': { description: 'catalogue' } } } },
       '/api/meetings': {
         get: { summary: 'List meetings (public)', responses: { '200': { description: 'meetings' } } },
@@ -289,19 +290,26 @@ export function openApi() {
 }
 
 export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
-  // Reads answer (the store is asked); writes may be failing all the same: then degraded, and why.
+  // Alive (it answers, at once: the load balancer's check) and whether whole: degraded, and why, while writes
+  // fail, the store does not answer, or a meeting's record failed its check. 200 either way: a degraded node
+  // still serves reads and refuses writes with a clear code, which a load balancer taking it out would hide.
+  const probe = new StoreProbe(() => ctx.store.ping());
   route(app, { method: 'GET', url: '/health', auth: 'none' }, async () => {
-    // One cheap query (HAProxy asks every 500 ms; listing every meeting would cost as the store grows).
-    await ctx.store.ping();
+    const unreachable = await probe.check();
     // On several nodes: this node's name, the meetings it owns, and whether Redis is there.
     const cluster = ctx.cluster?.status();
     // A meeting whose record failed its check refuses writes: the service is up, but not whole.
     const broken = ctx.record.integrity.brokenMeetings();
     const record = { ok: broken.length === 0, broken };
     const storage = ctx.health.status;
-    return storage.ok && !record.ok
-      ? { ok: false, status: 'degraded', reason: 'the record of a meeting failed its check', protocol: PROTOCOL_VERSION, record, ...(cluster ? { cluster } : {}) }
-      : { ...storage, protocol: PROTOCOL_VERSION, record, ...(cluster ? { cluster } : {}) };
+    const degraded = !storage.ok
+      ? storage
+      : unreachable
+        ? { ok: false, status: 'degraded', reason: unreachable }
+        : !record.ok
+          ? { ok: false, status: 'degraded', reason: 'the record of a meeting failed its check' }
+          : storage;
+    return { ...degraded, protocol: PROTOCOL_VERSION, record, ...(cluster ? { cluster } : {}) };
   });
   route(app, { method: 'GET', url: '/api/commands', auth: 'none' }, async () => ({ protocol: PROTOCOL_VERSION, commands: commandCatalogue() }));
   route(app, { method: 'GET', url: '/api/openapi.json', auth: 'none' }, async () => openApi());

@@ -426,6 +426,23 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         expect(await store.findCredential('m_two0000002', 'hash-of-c_bbbbbb01')).toBeUndefined();
         expect(await store.appendMany([])).toEqual([]);
       });
+
+      it('creates a meeting in a batch beside another meeting\'s append; a second creation of it fails alone', async () => {
+        const one = await startMeeting('m_one0000001');
+        const fresh = eventsFor('m_new0000003', undefined, [created('m_new0000003')]);
+        const again = eventsFor('m_new0000003', undefined, [created('m_new0000003')], '2027-01-27T10:00:00.000Z');
+        const a = eventsFor('m_one0000001', one[0], [registered('d_aaaaaa01', { en: 'A' })]);
+        const results = await store.appendMany([
+          { meetingId: 'm_new0000003', expectedSeq: 0, events: fresh },
+          { meetingId: 'm_one0000001', expectedSeq: 1, events: a },
+          { meetingId: 'm_new0000003', expectedSeq: 0, events: again },
+        ]);
+        expect(results[0]).toBeUndefined();
+        expect(results[1]).toBeUndefined();
+        expect(results[2]).toBeInstanceOf(ConcurrencyError);
+        expect(await store.readEvents('m_new0000003')).toEqual(fresh);
+        expect(await store.readEvents('m_one0000001')).toEqual([...one, ...a]);
+      });
     });
 
     describe('state checkpoints', () => {

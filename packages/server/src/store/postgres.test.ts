@@ -314,6 +314,44 @@ describe('meeting leases and their fencing token', { timeout: 20_000 }, () => {
     expect(verifyDocChain(meetingId, 'recommendations', await a.readDocUpdates(meetingId, 'recommendations'))).toMatchObject({ ok: true, updates: 3 });
   });
 
+  it('renews several leases in one go, and says which were lost', async () => {
+    const [one, two] = ['m_renew00001', 'm_renew00002'];
+    const leaseOne = await a.acquireLease(one, 5_000);
+    const leaseTwo = await a.acquireLease(two, 200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await b.acquireLease(two, 5_000)).toMatchObject({ owner: 'node-b', token: 2 });
+    const [renewedOne, renewedTwo] = await a.renewLeases([leaseOne!, leaseTwo!], 5_000);
+    expect(renewedOne).toMatchObject({ meetingId: one, token: 1 });
+    expect(renewedOne!.expiresAt.getTime()).toBeGreaterThanOrEqual(leaseOne!.expiresAt.getTime());
+    expect(renewedTwo).toBeUndefined();
+  });
+
+  it('answers its health probe and renews its leases while every connection of its pool waits on a lock', async () => {
+    const busy = await PostgresStore.open(db.url, { max: 1, nodeId: 'node-busy' });
+    const blocker = new pg.Client({ connectionString: db.url });
+    await blocker.connect();
+    try {
+      const m = 'm_busy000001';
+      const lease = await busy.acquireLease(m, 5_000);
+      const created = eventsFor(m, undefined, [{ type: 'MeetingCreated', payload: { meetingId: m, info: { body: 'B', parentBody: '', title: 'T', venue: 'V', startDate: '2027-01-27', endDate: '2027-01-29', symbol: '', language: 'en', chair: { name: '' } } } }]);
+      await busy.append(m, 0, created);
+      // Another session holds the meeting's head: the store's one connection waits on it in a group commit.
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM ledger_heads WHERE meeting_id = $1 FOR UPDATE', [m]);
+      const more = eventsFor(m, created[0], [{ type: 'DelegationRegistered', payload: { delegation: { id: 'd_fff000001', category: 'ngo', names: { en: 'F' } } } }]);
+      const waiting = busy.appendMany([{ meetingId: m, expectedSeq: 1, events: more }]);
+      await new Promise((r) => setTimeout(r, 200));
+      const within = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queued behind the pool')), 1_500))]);
+      await within(busy.ping());
+      expect(await within(busy.renewLeases([lease!], 5_000))).toEqual([expect.objectContaining({ token: lease!.token })]);
+      await blocker.query('COMMIT');
+      expect(await waiting).toEqual([undefined]);
+    } finally {
+      await blocker.end();
+      await busy.close();
+    }
+  });
+
   it('leaves a meeting nobody leased writable, as one node without a cluster writes it', async () => {
     const other = 'm_nolease0001';
     const [created] = eventsFor(other, undefined, [{ type: 'MeetingCreated', payload: { meetingId: other, info: { body: 'B', parentBody: '', title: 'T', venue: 'V', startDate: '2027-01-27', endDate: '2027-01-29', symbol: '', language: 'en', chair: { name: '' } } } }]);

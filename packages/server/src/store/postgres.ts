@@ -140,19 +140,22 @@ export class StorageUnavailableError extends Error {
   }
 }
 
-/** SQLSTATE classes 08 (connection), 53 (resources), 57P (shut down, starting), 58 (system); the socket's own errors; pg's own wording. */
+/**
+ * SQLSTATE classes 08 (connection), 53 (resources), 57P (shut down, starting), 58 (system), and 57014 (a statement
+ * that outran its statement_timeout: the database too slow to answer in time); the socket's own errors; pg's own wording.
+ */
 function storageError(e: unknown): unknown {
   const code = String((e as { code?: unknown }).code ?? '');
   const message = e instanceof Error ? e.message : '';
   const away =
-    /^(08|53|57P|58)/.test(code) ||
+    /^(08|53|57P|58|57014$)/.test(code) ||
     /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH)$/.test(code) ||
     /Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed/.test(message);
   return away && !(e instanceof StorageUnavailableError) ? new StorageUnavailableError(e) : e;
 }
 
 export interface PostgresStoreOptions {
-  /** Connections in the pool (default 10). */
+  /** Connections in the pool for reads and writes (default 10); the leases have two of their own, the health probe one. */
   max?: number;
   /** Who holds the leases this store takes: unique per process (default: a random id), never reused by a restart. */
   nodeId?: string;
@@ -182,24 +185,42 @@ export class PostgresStore implements Store {
 
   private constructor(
     private readonly pool: pg.Pool,
+    /**
+     * The leases and the health probe: never queued behind the reads and
+     * writes of a busy node (which would let its leases run out, and its
+     * /health answer too late for the load balancer, only because it is busy).
+     */
+    private readonly control: pg.Pool,
+    /** The health probe's one connection: not queued behind a takeover's lease either. */
+    private readonly probe: pg.Pool,
     readonly nodeId: string,
   ) {}
 
   /** Connects, refuses weaker durability than promised, and brings the schema up to date. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: options.max ?? 10,
-      application_name: 'gavel',
-      options: '-c synchronous_commit=on',
-      // While PostgreSQL is away, writes fail within seconds instead of waiting without end.
-      connectionTimeoutMillis: 5000,
+    const pools = [
+      { max: options.max ?? 10, name: 'gavel', statementMs: 30_000 },
+      // A lease renewed later than this is no use: given up, the lease runs out as it would.
+      { max: 2, name: 'gavel-control', statementMs: 2_000 },
+      { max: 1, name: 'gavel-probe', statementMs: 1_000 },
+    ].map(({ max, name, statementMs }) => {
+      const pool = new pg.Pool({
+        connectionString: url,
+        max,
+        application_name: name,
+        // No statement waits without end (a lock held by a stuck peer); a transaction left open by a
+        // paused or cut-off node is ended by PostgreSQL, so that its locks do not hold up a takeover.
+        options: `-c synchronous_commit=on -c statement_timeout=${statementMs} -c idle_in_transaction_session_timeout=10000`,
+        // While PostgreSQL is away, writes fail within seconds instead of waiting without end.
+        connectionTimeoutMillis: 5000,
+      });
+      // An idle connection that PostgreSQL closes (a restart) is replaced on next use; it must not bring the process down.
+      pool.on('error', () => {});
+      return pool;
     });
-    // An idle connection that PostgreSQL closes (a restart) is replaced on next use; it must not bring the process down.
-    pool.on('error', () => {});
-    const store = new PostgresStore(pool, options.nodeId ?? randomUUID());
+    const store = new PostgresStore(pools[0], pools[1], pools[2], options.nodeId ?? randomUUID());
     try {
-      const { rows } = await pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+      const { rows } = await pools[0].query<{ synchronous_commit: string }>('SHOW synchronous_commit');
       if (rows[0].synchronous_commit === 'off') throw new Error('PostgreSQL runs synchronous_commit=off; Gavel needs it on');
       await store.transaction(migrate);
     } catch (e) {
@@ -215,9 +236,9 @@ export class PostgresStore implements Store {
     return rows[0]?.v ?? 0;
   }
 
-  private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+  private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[], pool = this.pool): Promise<pg.QueryResult<R>> {
     try {
-      return await this.pool.query<R>(text, values);
+      return await pool.query<R>(text, values);
     } catch (e) {
       throw storageError(e);
     }
@@ -248,26 +269,82 @@ export class PostgresStore implements Store {
     await this.transaction((c) => appendIn(c, { meetingId, expectedSeq, events, credentials }, this.leases));
   }
 
+  /**
+   * A group commit: every append of the batch in one transaction, in a fixed
+   * number of round trips whatever its size (the heads and leases read and
+   * locked in one query each, checked here, then one update of the heads and
+   * one insert of the events). A node's commits go one after the other, so a
+   * commit that took a round trip per append and per statement held every
+   * meeting of the node behind it. An append that fails its checks fails
+   * alone, writing nothing; the others go through.
+   */
   async appendMany(appends: LedgerAppend[]): Promise<(Error | undefined)[]> {
     if (appends.length === 0) return [];
     return this.transaction(async (c) => {
-      // Two nodes' batches locking the same meetings in different orders would deadlock: lock in one order first.
+      // Two nodes' batches locking the same meetings in different orders would deadlock: lock in one order.
       const ids = [...new Set(appends.map((a) => a.meetingId))].sort();
-      await c.query('SELECT 1 FROM ledger_heads WHERE meeting_id = ANY($1) ORDER BY meeting_id FOR UPDATE', [ids]);
-      const results: (Error | undefined)[] = [];
-      for (const a of appends) {
-        await c.query('SAVEPOINT one_append');
+      const { rows: headRows } = await c.query<{ meeting_id: string; seq: number; hash: string }>(
+        'SELECT meeting_id, seq, hash FROM ledger_heads WHERE meeting_id = ANY($1) ORDER BY meeting_id FOR UPDATE',
+        [ids],
+      );
+      // A meeting's first events create its head row (of two nodes creating it at once, the second finds it taken): one by one.
+      if (headRows.length < ids.length) return this.appendOneByOne(c, appends);
+      const { rows: leaseRows } = await c.query<{ meeting_id: string; token: number }>(
+        'SELECT meeting_id, token FROM meeting_leases WHERE meeting_id = ANY($1) ORDER BY meeting_id FOR SHARE',
+        [ids],
+      );
+      const heads = new Map(headRows.map((r) => [r.meeting_id, { seq: r.seq, hash: r.hash }]));
+      const tokens = new Map(leaseRows.map((r) => [r.meeting_id, r.token]));
+      const moved = new Set<string>();
+      const results = appends.map((a): Error | undefined => {
         try {
-          await appendIn(c, a, this.leases);
-          await c.query('RELEASE SAVEPOINT one_append');
-          results.push(undefined);
+          const token = tokens.get(a.meetingId);
+          if (token !== undefined && token !== this.leases.get(a.meetingId)) throw new LeaseLostError(a.meetingId, this.leases.get(a.meetingId), token);
+          const head = heads.get(a.meetingId)!;
+          checkFollows(a, head);
+          const last = a.events.at(-1);
+          if (last) {
+            heads.set(a.meetingId, { seq: last.seq, hash: last.hash });
+            moved.add(a.meetingId);
+          }
+          return undefined;
         } catch (e) {
-          await c.query('ROLLBACK TO SAVEPOINT one_append');
-          results.push(e instanceof Error ? e : new Error(String(e)));
+          return e instanceof Error ? e : new Error(String(e));
         }
+      });
+      const written = appends.filter((_, i) => !results[i]);
+      if (moved.size > 0) {
+        const updated = [...moved].map((id) => ({ id, ...heads.get(id)! }));
+        await c.query(
+          `UPDATE ledger_heads h SET seq = v.seq, hash = v.hash FROM unnest($1::text[], $2::int[], $3::text[]) AS v(meeting_id, seq, hash)
+           WHERE h.meeting_id = v.meeting_id`,
+          [updated.map((h) => h.id), updated.map((h) => h.seq), updated.map((h) => h.hash)],
+        );
+        await insertEvents(c, written.flatMap((a) => a.events.map((e) => ({ meetingId: a.meetingId, e }))));
+      }
+      const credentials = written.flatMap((a) => a.credentials ?? []);
+      if (credentials.length > 0) {
+        await c.query(insertRows('credentials', ['meeting_id', 'code_id', 'code_hash'], credentials.map((cr) => [cr.meetingId, cr.codeId, cr.codeHash])));
       }
       return results;
     });
+  }
+
+  /** The group commit append by append, each under a savepoint: for a batch that creates a meeting. */
+  private async appendOneByOne(c: pg.PoolClient, appends: LedgerAppend[]): Promise<(Error | undefined)[]> {
+    const results: (Error | undefined)[] = [];
+    for (const a of appends) {
+      await c.query('SAVEPOINT one_append');
+      try {
+        await appendIn(c, a, this.leases);
+        await c.query('RELEASE SAVEPOINT one_append');
+        results.push(undefined);
+      } catch (e) {
+        await c.query('ROLLBACK TO SAVEPOINT one_append');
+        results.push(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+    return results;
   }
 
   async readEvents(meetingId: string, afterSeq = 0): Promise<LedgerEvent[]> {
@@ -279,7 +356,7 @@ export class PostgresStore implements Store {
   }
 
   async ping(): Promise<void> {
-    await this.query('SELECT 1');
+    await this.query('SELECT 1', [], this.probe);
   }
 
   async meetingIds(): Promise<string[]> {
@@ -470,6 +547,7 @@ export class PostgresStore implements Store {
        WHERE l.expires_at <= now() OR l.owner = excluded.owner
        RETURNING token, expires_at`,
       [meetingId, this.nodeId, ttlMs, url],
+      this.control,
     );
     if (!rows[0]) return undefined;
     this.leases.set(meetingId, rows[0].token);
@@ -482,6 +560,7 @@ export class PostgresStore implements Store {
       `SELECT owner, owner_url, token, (extract(epoch FROM expires_at - now()) * 1000)::float8 AS left_ms
        FROM meeting_leases WHERE meeting_id = $1 AND expires_at > now()`,
       [meetingId],
+      this.control,
     );
     const r = rows[0];
     return r && { owner: r.owner, url: r.owner_url, token: r.token, expiresInMs: r.left_ms };
@@ -489,33 +568,50 @@ export class PostgresStore implements Store {
 
   /** Extends a lease this node still holds under its token and that has not expired; undefined: lost (take it again, or let the meeting go). */
   async renewLease(lease: MeetingLease, ttlMs: number): Promise<MeetingLease | undefined> {
-    const { rows } = await this.query<{ expires_at: Date }>(
+    return (await this.renewLeases([lease], ttlMs))[0];
+  }
+
+  /**
+   * `renewLease` for every lease given, in one statement (a node renews all
+   * it holds at once, not one round trip each); the rows locked in one order,
+   * as the writers lock them, so that a renewal and a group commit never deadlock.
+   */
+  async renewLeases(leases: MeetingLease[], ttlMs: number): Promise<(MeetingLease | undefined)[]> {
+    if (leases.length === 0) return [];
+    const { rows } = await this.query<{ meeting_id: string; expires_at: Date }>(
       `UPDATE meeting_leases SET expires_at = now() + $4 * interval '1 millisecond'
-       WHERE meeting_id = $1 AND owner = $2 AND token = $3 AND expires_at > now() RETURNING expires_at`,
-      [lease.meetingId, this.nodeId, lease.token, ttlMs],
+       WHERE meeting_id IN (
+         SELECT l.meeting_id FROM meeting_leases l JOIN unnest($1::text[], $3::int[]) AS held(meeting_id, token)
+           ON l.meeting_id = held.meeting_id AND l.token = held.token
+         WHERE l.owner = $2 AND l.expires_at > now() ORDER BY l.meeting_id FOR UPDATE OF l)
+       RETURNING meeting_id, expires_at`,
+      [leases.map((l) => l.meetingId), this.nodeId, leases.map((l) => l.token), ttlMs],
+      this.control,
     );
-    if (!rows[0]) {
+    const renewed = new Map(rows.map((r) => [r.meeting_id, r.expires_at]));
+    return leases.map((lease) => {
+      const expiresAt = renewed.get(lease.meetingId);
+      if (expiresAt) return { ...lease, expiresAt };
       if (this.leases.get(lease.meetingId) === lease.token) this.leases.delete(lease.meetingId);
       return undefined;
-    }
-    return { ...lease, expiresAt: rows[0].expires_at };
+    });
   }
 
   /** Lets the meeting go at once (a node shutting down): another node may take it without waiting for the expiry. */
   async releaseLease(lease: MeetingLease): Promise<void> {
     if (this.leases.get(lease.meetingId) === lease.token) this.leases.delete(lease.meetingId);
     // Expired, not deleted: the token must go on growing from where it stands.
-    await this.query('UPDATE meeting_leases SET expires_at = now() WHERE meeting_id = $1 AND owner = $2 AND token = $3', [
-      lease.meetingId,
-      this.nodeId,
-      lease.token,
-    ]);
+    await this.query(
+      'UPDATE meeting_leases SET expires_at = now() WHERE meeting_id = $1 AND owner = $2 AND token = $3',
+      [lease.meetingId, this.nodeId, lease.token],
+      this.control,
+    );
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pool.end();
+    await Promise.all([this.pool, this.control, this.probe].map((p) => p.end()));
   }
 }
 
@@ -530,6 +626,30 @@ async function checkLease(c: pg.PoolClient, meetingId: string, held: ReadonlyMap
   if (rows[0] && rows[0].token !== held.get(meetingId)) throw new LeaseLostError(meetingId, held.get(meetingId), rows[0].token);
 }
 
+/**
+ * The events follow the head as it stands: its seq and its hash (events decided on top of others
+ * that never made it, a pipelined commit that failed, name a head the ledger does not have, even
+ * where the seq happens to match), and each other in order.
+ */
+function checkFollows({ meetingId, expectedSeq, events }: Pick<LedgerAppend, 'meetingId' | 'expectedSeq' | 'events'>, head: { seq: number; hash: string } | undefined): void {
+  if ((head?.seq ?? 0) !== expectedSeq || (events[0] && head && events[0].prevHash !== head.hash)) {
+    throw new ConcurrencyError(meetingId, expectedSeq);
+  }
+  events.forEach((e, i) => {
+    if (e.seq !== expectedSeq + i + 1 || e.meetingId !== meetingId) {
+      throw new Error(`event ${e.seq} of ${e.meetingId} does not follow ${meetingId}#${expectedSeq + i}`);
+    }
+  });
+}
+
+/** Events' rows, a thousand at a time (PostgreSQL takes at most 65,535 parameters a statement). */
+async function insertEvents(c: pg.PoolClient, rows: { meetingId: string; e: LedgerEvent }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000).map(({ meetingId, e }) => [meetingId, e.seq, e.type, e.hash, JSON.stringify(e)]);
+    await c.query(insertRows('events', ['meeting_id', 'seq', 'type', 'hash', 'body'], chunk));
+  }
+}
+
 /** One append, in the caller's transaction: the lease checked, the meeting's head row locked, checked, moved. */
 async function appendIn(
   c: pg.PoolClient,
@@ -539,16 +659,7 @@ async function appendIn(
   await checkLease(c, meetingId, leases);
   const { rows } = await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM ledger_heads WHERE meeting_id = $1 FOR UPDATE', [meetingId]);
   const head = rows[0];
-  // The seq and the hash: events decided on top of others that never made it (a pipelined commit
-  // that failed) name a head the ledger does not have, even where the seq happens to match.
-  if ((head?.seq ?? 0) !== expectedSeq || (events[0] && head && events[0].prevHash !== head.hash)) {
-    throw new ConcurrencyError(meetingId, expectedSeq);
-  }
-  events.forEach((e, i) => {
-    if (e.seq !== expectedSeq + i + 1 || e.meetingId !== meetingId) {
-      throw new Error(`event ${e.seq} of ${e.meetingId} does not follow ${meetingId}#${expectedSeq + i}`);
-    }
-  });
+  checkFollows({ meetingId, expectedSeq, events }, head);
   if (events.length === 0) return;
   const last = events[events.length - 1];
   if (!head) {
@@ -563,7 +674,7 @@ async function appendIn(
   } else {
     await c.query('UPDATE ledger_heads SET seq = $2, hash = $3 WHERE meeting_id = $1', [meetingId, last.seq, last.hash]);
   }
-  await c.query(insertRows('events', ['meeting_id', 'seq', 'type', 'hash', 'body'], events.map((e) => [meetingId, e.seq, e.type, e.hash, JSON.stringify(e)])));
+  await insertEvents(c, events.map((e) => ({ meetingId, e })));
   if (credentials.length > 0) {
     await c.query(insertRows('credentials', ['meeting_id', 'code_id', 'code_hash'], credentials.map((cr) => [cr.meetingId, cr.codeId, cr.codeHash])));
   }
