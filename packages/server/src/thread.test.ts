@@ -80,7 +80,7 @@ describe('ThreadCalls', () => {
     expect(started).toHaveLength(2);
   });
 
-  /** A process whose only work is one call answered after 300 ms; what it printed, and how it ended. */
+  /** A process whose only work is one call answered after 2 s; what it printed, and how it ended. */
   function lone(refWhilePending: boolean, call: boolean) {
     const script = `
       import { Worker } from 'node:worker_threads';
@@ -90,7 +90,7 @@ describe('ThreadCalls', () => {
         refused: (e) => new Error(String(e)), died: (why) => why, restart: false, refWhilePending: ${refWhilePending},
       });
       await calls.call({ n: 0 });
-      ${call ? "calls.call({ n: 7, wait: 300 }).then((r) => console.log('answered', r));" : ''}
+      ${call ? "calls.call({ n: 7, wait: 2_000 }).then((r) => console.log('answered', r));" : ''}
     `;
     return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
   }
