@@ -8,7 +8,8 @@
  * is compared with the quiet p95 measured in the same run (see the bound).
  * What keeps it: the session's export rate, reports assembled one at a
  * time, DOCX built in a worker thread and PDFs printed by a Chromium, both
- * at a lower priority (GAVEL_EXPORT_NICE). The flood is answered with
+ * below the meeting (GAVEL_EXPORT_NICE: niced and in Linux's idle class,
+ * export/priority.ts). The flood is answered with
  * 429/503 and Retry-After, never with more work than the server has room for.
  */
 import { spawn } from 'node:child_process';
@@ -101,7 +102,7 @@ async function commandLatencies(n: number): Promise<number[]> {
 }
 
 describe('a viewer flooding exports', () => {
-  it("keeps a normal client's command p95 close to the idle p95, answering the flood with 429/503 and Retry-After", { timeout: 300_000, retry: 1 }, async () => {
+  it("keeps a normal client's command p95 within 2x of the quiet p95, answering the flood with 429/503 and Retry-After", { timeout: 300_000, retry: 1 }, async () => {
     // The flood comes from its own process, as it would from another machine: this one only measures.
     const formats = process.env.FLOOD_FORMATS ?? 'pdf,docx,html,pdf,docx,json,pdf,docx';
     const flooder = spawn(process.execPath, ['-e', FLOODER], {
@@ -142,11 +143,13 @@ describe('a viewer flooding exports', () => {
     expect(Object.keys(statuses).every((s) => s === '200' || s === '429' || s === '503'), report).toBe(true);
     expect(statuses['429'] ?? 0, report).toBeGreaterThan(0);
     expect(retryAfterMissing).toBe(0);
-    // The issue asks for 2x. Measured on these shared two-core machines with a 150-paragraph report, DOCX built in its
-    // thread at a lower priority and the report assembled once per version: 1.0x to 2.04x at load average 12-17;
-    // 0.92x, 0.99x, 1.65x, 1.82x and once 3.41x at load 2-5 (a p95 of 120 samples moves with one stall). DOCX on the
-    // event loop and Chromium at the server's priority: 8.2x (1.6 s p95); before this issue about 100x. 3x keeps that
-    // regression out; 2x is not met every time. One retry for a moment of the machine's noise.
-    expect(p95(busy), report).toBeLessThanOrEqual(3 * p95(idleAll));
+    // The issue's bound: 2x. Measured on these shared two-core machines (the load averages are mostly other
+    // sessions' work) with a 150-paragraph report. Chromium and the DOCX thread in the idle class: 0.49x, 0.91x, 1.08x,
+    // 1.35x at load 3.6-7, 1.91x at load 14 (server profiled). Niced only (Chromium run as root put itself back at -8/0/5): 0.69x, 0.77x,
+    // 1.45x at load 1.5-20, earlier 0.92x-2.04x and once 3.41x; GAVEL_EXPORT_NICE=0: 0.95x. So the rate, the queue and
+    // the one report at a time carry most of it at these loads. Every protection off (GAVEL_EXPORTS_PER_MINUTE=100000
+    // GAVEL_EXPORT_NICE=0 GAVEL_EXPORT_QUEUE=1000 GAVEL_PDF_PAGES=8): 7.02x and 9.10x at load 1.3-2.5 (and no 429);
+    // DOCX on the event loop as well: 8.2x. A p95 of 120 samples moves with a few stalls of the machine: one retry.
+    expect(p95(busy), report).toBeLessThanOrEqual(2 * p95(idleAll));
   });
 });
