@@ -59,7 +59,8 @@ function report(lang: 'en' | 'ar') {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'gavel-pdf-test-'));
-const printer = new PdfPrinter(findChromium(), { paged: true });
+// As the server's (GAVEL_EXPORT_NICE's default): the report's checks below are made on PDFs printed this way.
+const printer = new PdfPrinter(findChromium(), { paged: true, nice: 19 });
 afterAll(async () => {
   await printer.close();
   rmSync(dir, { recursive: true, force: true });
@@ -77,6 +78,75 @@ const atFoot = (page: string, note: string) => page.includes(note) && !page.slic
 
 /** The page on which a text stands (the first one), -1 when it is on none. */
 const pageOf = (texts: string[], s: string) => texts.findIndex((t) => t.includes(s));
+
+/** A process that is gone meanwhile reads as nothing. */
+function gone<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch {
+    return otherwise;
+  }
+}
+
+/** Fields of /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat after the name: [0] state, [1] parent, [16] nice, [38] policy. */
+function stat(path: string): string[] | undefined {
+  return gone(() => {
+    const s = readFileSync(path, 'utf8');
+    return s.slice(s.lastIndexOf(')') + 2).split(' ');
+  }, undefined);
+}
+
+/** The processes this one started (and they started), each with the child of this one it comes from. */
+function descendants(): Map<number, number> {
+  const parent = new Map<number, number>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const f = stat(`/proc/${pid}/stat`);
+    if (f) parent.set(Number(pid), Number(f[1]));
+  }
+  const out = new Map<number, number>();
+  for (const pid of parent.keys()) {
+    for (let child = pid, p = parent.get(pid); p !== undefined && p > 1; child = p, p = parent.get(p)) {
+      if (p === process.pid) out.set(pid, child);
+    }
+  }
+  return out;
+}
+
+/** Every thread of the processes started from `roots` (children of this one), with its niceness and scheduling policy. */
+function threadsUnder(roots: Set<number>): { pid: number; tid: number; nice: number; policy: number }[] {
+  return [...descendants()].filter(([, root]) => roots.has(root)).flatMap(([pid]) =>
+    gone(() => readdirSync(`/proc/${pid}/task`), []).flatMap((tid) => {
+      const f = stat(`/proc/${pid}/task/${tid}/stat`);
+      return f ? [{ pid, tid: Number(tid), nice: Number(f[16]), policy: Number(f[38]) }] : [];
+    }),
+  );
+}
+
+/**
+ * Issue 10: a viewer's PDFs may not take the CPU from the meeting. Chromium
+ * run as root sets its processes' niceness itself, so the niceness it was
+ * started with does not hold; the idle scheduling class does (SCHED_IDLE,
+ * policy 5), in every process and thread it starts, while it prints.
+ */
+describe.runIf(process.platform === 'linux' && (existsSync('/usr/bin/chrt') || existsSync('/bin/chrt')))('Chromium below the meeting (GAVEL_EXPORT_NICE)', { timeout: 90_000 }, () => {
+  // First in this file: the shared printer's browser is started by this test (the others' are this process's children too).
+  it('runs every process and thread of Chromium in the idle class while it prints', async () => {
+    const before = new Set(descendants().keys());
+    const seen = new Map<number, { pid: number; tid: number; nice: number; policy: number }>();
+    let printing = true;
+    const printed = printer.print(renderReportHtml(report('en'), { notes: 'page' })).finally(() => (printing = false));
+    while (printing) {
+      const roots = new Set([...descendants().values()].filter((root) => !before.has(root)));
+      for (const t of threadsUnder(roots)) if (seen.get(t.tid)?.policy !== 0) seen.set(t.tid, t);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect((await printed).subarray(0, 5).toString()).toBe('%PDF-');
+    const threads = [...seen.values()];
+    // The browser, its zygotes and a renderer: several processes, dozens of threads.
+    expect(new Set(threads.map((t) => t.pid)).size).toBeGreaterThanOrEqual(3);
+    expect(threads.filter((t) => t.policy !== 5), JSON.stringify(threads)).toEqual([]);
+  });
+});
 
 describe('the report as PDF (Paged.js in Chromium)', { timeout: 90_000 }, () => {
   it('puts each footnote at the foot of the page of its marker, numbered once', async () => {
@@ -147,77 +217,5 @@ describe('the standalone HTML printed from a browser (no script, notes at the en
     const first = pageOf(texts, notes[0]);
     expect(first).toBe(pageOf(texts, 'Adoption of the report'));
     expect(texts[first].indexOf('Adoption of the report')).toBeLessThan(texts[first].indexOf(notes[0]));
-  });
-});
-
-/** A process that is gone meanwhile reads as nothing. */
-function gone<T>(read: () => T, otherwise: T): T {
-  try {
-    return read();
-  } catch {
-    return otherwise;
-  }
-}
-
-/** Fields of /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat after the name: [0] state, [1] parent, [16] nice, [38] policy. */
-function stat(path: string): string[] | undefined {
-  return gone(() => {
-    const s = readFileSync(path, 'utf8');
-    return s.slice(s.lastIndexOf(')') + 2).split(' ');
-  }, undefined);
-}
-
-/** The processes this one started (and they started), each with the child of this one it comes from. */
-function descendants(): Map<number, number> {
-  const parent = new Map<number, number>();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    const f = stat(`/proc/${pid}/stat`);
-    if (f) parent.set(Number(pid), Number(f[1]));
-  }
-  const out = new Map<number, number>();
-  for (const pid of parent.keys()) {
-    for (let child = pid, p = parent.get(pid); p !== undefined && p > 1; child = p, p = parent.get(p)) {
-      if (p === process.pid) out.set(pid, child);
-    }
-  }
-  return out;
-}
-
-/** Every thread of the processes started from `roots` (children of this one), with its niceness and scheduling policy. */
-function threadsUnder(roots: Set<number>): { pid: number; tid: number; nice: number; policy: number }[] {
-  return [...descendants()].filter(([, root]) => roots.has(root)).flatMap(([pid]) =>
-    gone(() => readdirSync(`/proc/${pid}/task`), []).flatMap((tid) => {
-      const f = stat(`/proc/${pid}/task/${tid}/stat`);
-      return f ? [{ pid, tid: Number(tid), nice: Number(f[16]), policy: Number(f[38]) }] : [];
-    }),
-  );
-}
-
-/**
- * Issue 10: a viewer's PDFs may not take the CPU from the meeting. Chromium
- * run as root sets its processes' niceness itself, so the niceness it was
- * started with does not hold; the idle scheduling class does (SCHED_IDLE,
- * policy 5), in every process and thread it starts, while it prints.
- */
-describe.runIf(process.platform === 'linux' && (existsSync('/usr/bin/chrt') || existsSync('/bin/chrt')))('Chromium below the meeting (GAVEL_EXPORT_NICE)', { timeout: 90_000 }, () => {
-  const low = new PdfPrinter(findChromium(), { paged: true, nice: 19 });
-  afterAll(() => low.close());
-
-  it('runs every process and thread of Chromium in the idle class while it prints', async () => {
-    // The other printers' browsers are this process's children too: this one's are those started from now on.
-    const before = new Set(descendants().keys());
-    const seen = new Map<number, { pid: number; tid: number; nice: number; policy: number }>();
-    let printing = true;
-    const printed = low.print(renderReportHtml(report('en'), { notes: 'page' })).finally(() => (printing = false));
-    while (printing) {
-      const roots = new Set([...descendants().values()].filter((root) => !before.has(root)));
-      for (const t of threadsUnder(roots)) if (seen.get(t.tid)?.policy !== 0) seen.set(t.tid, t);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    expect((await printed).subarray(0, 5).toString()).toBe('%PDF-');
-    const threads = [...seen.values()];
-    // The browser, its zygotes and a renderer: several processes, dozens of threads.
-    expect(new Set(threads.map((t) => t.pid)).size).toBeGreaterThanOrEqual(3);
-    expect(threads.filter((t) => t.policy !== 5), JSON.stringify(threads)).toEqual([]);
   });
 });
