@@ -144,9 +144,9 @@ describe('a viewer flooding exports', () => {
     expect(statuses['429'] ?? 0, report).toBeGreaterThan(0);
     expect(retryAfterMissing).toBe(0);
     // The issue's bound: 2x. Measured on these shared two-core machines (the load averages are mostly other
-    // sessions' work) with a 150-paragraph report. Chromium and the DOCX thread in the idle class: 1.50x and 1.98x
-    // at load 1.6-1.9 (quiet p95 10-12 ms: a few ms of export work on the event loop count most there); 0.49x-1.35x
-    // at load 2.7-7; 1.91x at load 14 (server profiled). Niced only (Chromium run as root put itself back at
+    // sessions' work) with a 150-paragraph report. Chromium and the DOCX thread in the idle class: 1.50x, 1.63x,
+    // 1.80x, 1.98x at load 1.2-3.3 (quiet p95 10-18 ms: the few ms of each export on the event loop, Playwright's
+    // share of a PDF above all, count most there: the margin is thin); 0.49x-1.35x at load 2.7-7; 1.91x at load 14. Niced only (Chromium run as root put itself back at
     // -8/0/5): 0.69x, 0.77x, 1.45x at load 1.5-20, earlier 0.92x-2.04x and once 3.41x; GAVEL_EXPORT_NICE=0: 0.64x,
     // 0.95x at load 3.5-5: the rate, the queue and one report at a time carry most of it at one viewer's flood.
     // Every protection off (GAVEL_EXPORTS_PER_MINUTE=100000 GAVEL_EXPORT_NICE=0 GAVEL_EXPORT_QUEUE=1000
