@@ -230,7 +230,8 @@ async function typingRun(
       root.insert(root.length, 'a');
     }
     await provider.whenSaved();
-    await new Promise((r) => setTimeout(r, 1_000));
+    // --settle MS: how long arrivals are awaited after the last keystroke is stored (a longer wait tells late from never).
+    await new Promise((r) => setTimeout(r, arg('settle', 1_000)));
     const cpu = cpuShares(cpuBefore, snapshot(processes), now() - started);
     const load = loadavg()[0];
     const results = await Promise.all(children.map((c) => ask<{ arrivals: Float64Array }>(c, { type: 'collect' }, 'result')));
