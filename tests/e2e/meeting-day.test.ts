@@ -235,11 +235,11 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     expect(await message.locator('.room-message-main').textContent()).toBe(
       lang === 'ar' ? 'عُلِّقت الجلسة حتى الساعة ١٥:٠٠.' : 'The meeting is suspended until 15:00.',
     );
-    // The other five languages below it.
+    // The other five languages below it, once their dictionaries (fetched on demand) have come.
+    await expect.poll(() => message.locator('.room-message-others li').count(), { timeout: 15_000 }).toBe(5);
     expect(await message.locator('.room-message-others li').allTextContents()).toEqual(
       expect.arrayContaining(['La séance est suspendue jusqu’à 15:00.', '会议暂停，至15:00继续。', 'Заседание прерывается до 15:00.']),
     );
-    expect(await message.locator('.room-message-others li').count()).toBe(5);
     await screenshot(second, `${lang}-day-room-screen-message`);
     expect(await room.locator('[data-testid="room-message"]').count()).toBe(0);
     expect(await room.locator('[data-testid="room-speaker"]').count()).toBe(1);

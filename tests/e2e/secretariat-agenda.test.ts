@@ -149,7 +149,7 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agen
     const report = (await sec.request('GET', `/api/meetings/${meetingId}/report?format=json&lang=en`)).body;
     const described = report.items.find((i: any) => i.kind === 'paragraph' && i.sourceId === `p-item-${item2.id}-documents`);
     expect(described.inlines[0].text).toBe(
-      'For its consideration of agenda item 2, the working group had before it a background paper prepared by the Secretariat on non-punishment (CTOC/COP/WG.4/2010/4).',
+      'For its consideration of the item, the working group had before it a background paper prepared by the Secretariat on non-punishment (CTOC/COP/WG.4/2010/4).',
     );
     // One more waiting, for the day's programme.
     await request({ delegationId: ids['218'] });
