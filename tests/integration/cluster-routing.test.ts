@@ -8,21 +8,15 @@
  * predecessor the owner lacks is refused as hostile: the client disconnected.)
  */
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocService, type UpdateGate } from '@gavel/server/docs/service';
 import type { Actor } from '@gavel/shared';
-import { setupMeeting, type MeetingFixture } from '../support/fixtures';
-import { TestServer, waitFor } from '../support/server';
+import { serverWithMeeting } from '../support/fixtures';
+import { waitFor } from '../support/server';
 import { rootOf } from '../support/drafting';
 
-let server: TestServer;
-let f: MeetingFixture;
 
-beforeAll(async () => {
-  server = await TestServer.start();
-  f = await setupMeeting(server);
-});
-afterAll(() => server.stop());
+const env = serverWithMeeting();
 
 const open: UpdateGate = { check: () => null };
 
@@ -36,7 +30,7 @@ function typist() {
 
 describe("a non-owner node's routing of one sender's updates", () => {
   it('sends them to the owner one request at a time, in order, merging what waited', async () => {
-    const docs = new DocService(server.gavel.store, server.gavel.meetings, server.gavel.app.log);
+    const docs = new DocService(env.server.gavel.store, env.server.gavel.meetings, env.server.gavel.app.log);
     const forwards: { update: Uint8Array; settle: () => void }[] = [];
     docs.clusterWith({
       owns: () => false,
@@ -44,10 +38,10 @@ describe("a non-owner node's routing of one sender's updates", () => {
       forward: (_m, _d, update) => new Promise<void>((settle) => forwards.push({ update, settle })),
       lost: () => undefined,
     });
-    const actor: Actor = { role: 'secretariat', name: 'Officer', codeId: f.secretariat.session.codeId };
+    const actor: Actor = { role: 'secretariat', name: 'Officer', codeId: env.meeting.secretariat.session.codeId };
     const t = typist();
     const acked: number[] = [];
-    const submit = (i: number) => docs.submit(f.meetingId, 'recommendations', t.updates[i], actor, 'socket-1', open).then(() => acked.push(i));
+    const submit = (i: number) => docs.submit(env.meeting.meetingId, 'recommendations', t.updates[i], actor, 'socket-1', open).then(() => acked.push(i));
     t.type('a');
     const first = submit(0);
     await waitFor(() => (forwards.length === 1 ? forwards : undefined), 5_000, 'the first forward');
@@ -72,10 +66,10 @@ describe("a non-owner node's routing of one sender's updates", () => {
   });
 
   it('takes no update into its own copy after a takeover before those sent on are settled', async () => {
-    const docs = new DocService(server.gavel.store, server.gavel.meetings, server.gavel.app.log);
+    const docs = new DocService(env.server.gavel.store, env.server.gavel.meetings, env.server.gavel.app.log);
     let owner = false;
     const forwards: { update: Uint8Array; settle: () => Promise<void> }[] = [];
-    const actor: Actor = { role: 'secretariat', name: 'Officer', codeId: f.secretariat.session.codeId };
+    const actor: Actor = { role: 'secretariat', name: 'Officer', codeId: env.meeting.secretariat.session.codeId };
     docs.clusterWith({
       owns: () => owner,
       claim: async () => owner,
@@ -86,12 +80,12 @@ describe("a non-owner node's routing of one sender's updates", () => {
     });
     // The typist starts from the text as stored.
     const t = typist();
-    Y.applyUpdate(t.doc, await docs.missingFor(f.meetingId, 'recommendations', Y.encodeStateVector(new Y.Doc())));
+    Y.applyUpdate(t.doc, await docs.missingFor(env.meeting.meetingId, 'recommendations', Y.encodeStateVector(new Y.Doc())));
     t.updates.length = 0;
     t.type('x');
     const outcomes: string[] = [];
     const submit = (i: number, name: string) =>
-      docs.submit(f.meetingId, 'recommendations', t.updates[i], actor, 'socket-2', open).then(
+      docs.submit(env.meeting.meetingId, 'recommendations', t.updates[i], actor, 'socket-2', open).then(
         () => outcomes.push(`${name} stored`),
         (e: Error) => outcomes.push(`${name} refused: ${e.message}`),
       );
@@ -108,7 +102,7 @@ describe("a non-owner node's routing of one sender's updates", () => {
     await Promise.all([first, second]);
     expect(outcomes).toEqual(['x stored', 'y stored']);
     const stored = new Y.Doc();
-    for (const u of await server.gavel.store.readDocUpdates(f.meetingId, 'recommendations')) Y.applyUpdate(stored, u.update);
+    for (const u of await env.server.gavel.store.readDocUpdates(env.meeting.meetingId, 'recommendations')) Y.applyUpdate(stored, u.update);
     expect(rootOf(stored).toString()).toContain('xy');
   });
 });

@@ -4,20 +4,12 @@
  * with no paragraph is refused with the reason and the lines; a reference
  * to another document's paragraph is never made a live reference.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupMeeting, type MeetingFixture } from '../support/fixtures';
-import { TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { serverWithMeeting } from '../support/fixtures';
 
-let server: TestServer;
-let f: MeetingFixture;
+const env = serverWithMeeting();
 const upload = (body: string) =>
-  f.secretariat.request('POST', `/api/meetings/${f.meetingId}/drafts/recommendations/import?format=text`, body, { 'content-type': 'text/plain' });
-
-beforeAll(async () => {
-  server = await TestServer.start();
-  f = await setupMeeting(server);
-});
-afterAll(() => server.stop());
+  env.meeting.secretariat.request('POST', `/api/meetings/${env.meeting.meetingId}/drafts/recommendations/import?format=text`, body, { 'content-type': 'text/plain' });
 
 describe('importing a draft', () => {
   it('returns the notes by line, and keeps another document\'s paragraph 12 as words', async () => {
@@ -31,7 +23,7 @@ describe('importing a draft', () => {
       { line: 2, code: 'short_numbered_line', text: '1. General' },
       { line: 4, code: 'external_reference', text: 'paragraph 12' },
     ]);
-    const text = (await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/drafts/recommendations`)).body;
+    const text = (await env.meeting.secretariat.request('GET', `/api/meetings/${env.meeting.meetingId}/drafts/recommendations`)).body;
     expect(text.paragraphs.map((p: { text: string }) => p.text)).toEqual([
       'The Working Group met.',
       'It recalled paragraph 12 of the 2009 report and paragraph 1 above.',

@@ -10,23 +10,17 @@
  * the store takes writes again everything typed is stored, the connection
  * never cut.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupMeeting, type MeetingFixture } from '../support/fixtures';
-import { TestServer, waitFor } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { serverWithMeeting } from '../support/fixtures';
+import { waitFor } from '../support/server';
 import { meetingSocket, rootOf, serverText, SocketIoYjsProvider } from '../support/drafting';
 
-let server: TestServer;
-let f: MeetingFixture;
 
-beforeAll(async () => {
-  server = await TestServer.start();
-  f = await setupMeeting(server);
-});
-afterAll(() => server.stop());
+const env = serverWithMeeting();
 
 describe('keystrokes refused while the store refuses writes', () => {
   it('are sent again after one resync, without the socket being cut as a flood, and all stored', async () => {
-    const socket = meetingSocket(server.url, f.secretariat.token!);
+    const socket = meetingSocket(env.server.url, env.meeting.secretariat.token!);
     const provider = new SocketIoYjsProvider(socket, 'recommendations', { presence: false });
     provider.connect();
     await provider.whenSynced();
@@ -35,7 +29,7 @@ describe('keystrokes refused while the store refuses writes', () => {
     const refusals: string[] = [];
     provider.on('refused', (r) => refusals.push(r.reason));
 
-    const store = server.gavel.store;
+    const store = env.server.gavel.store;
     const append = store.appendDocUpdates.bind(store);
     const type = (words: string) => {
       // Each keystroke its own update, sent at once.
@@ -60,7 +54,7 @@ describe('keystrokes refused while the store refuses writes', () => {
     expect(new Set(refusals)).toEqual(new Set(['internal']));
     await provider.whenSaved();
     expect(disconnected).toBe(false);
-    expect(await serverText(server, f.meetingId)).toContain(typed);
+    expect(await serverText(env.server, env.meeting.meetingId)).toContain(typed);
     provider.destroy();
     socket.close();
   });

@@ -3,10 +3,11 @@
  * and codes, a chair code, the public code) and a client signed in per role;
  * and socket.io clients that speak the server's protocol.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import msgpackParser from 'socket.io-msgpack-parser';
 import type { CommandResult, IssuedCode, LedgerEvent, SessionInfo } from '@gavel/shared';
-import { ApiClient, type TestServer } from './server';
+import { ApiClient, TestServer } from './server';
 
 export const NORWAY = '578';
 export const EGYPT = '818';
@@ -124,3 +125,18 @@ export function sendCommand(socket: Socket, command: unknown): Promise<CommandRe
 }
 
 export { ApiClient };
+
+/**
+ * A TestServer and a meeting set up on it (setupMeeting) for the tests of a
+ * file or describe block, started before them and stopped after:
+ * `env.server`, `env.meeting`.
+ */
+export function serverWithMeeting(): { server: TestServer; meeting: MeetingFixture } {
+  const env = {} as { server: TestServer; meeting: MeetingFixture };
+  beforeAll(async () => {
+    env.server = await TestServer.start();
+    env.meeting = await setupMeeting(env.server);
+  });
+  afterAll(() => env.server?.stop());
+  return env;
+}
