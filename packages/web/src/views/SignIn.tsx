@@ -63,7 +63,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: StoredSession) 
               <option value="">{t('signIn.chooseMeeting')}</option>
               {(meetings ?? []).map((m) => (
                 <option key={m.id} value={m.id}>
-                  {localizedText(m.body, lang, m.language)} — {localizedText(venueWords(toLocalized(m.venue, m.language)), lang, m.language)}, {formatDate(m.startDate, lang)}
+                  {localizedText(m.body, lang, m.language)} — {localizedText(venueWords(toLocalized(m.venue, m.language)), lang, m.language)} · {formatDate(m.startDate, lang)}
                 </option>
               ))}
             </select>
