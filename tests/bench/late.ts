@@ -28,9 +28,9 @@
  *                  (spread at random: the worst case for the server);
  *   late+web       the same with 30 viewers that do what the web app's
  *                  report view does (views/report/useLiveReport.ts): each
- *                  with its socket, fetching after the server's
- *                  `texts:changed` through the web's Refetcher (400 ms after
- *                  the last change, at most 1.5 s after the first).
+ *                  with its socket, following the report (`report:watch`)
+ *                  and reading each version the server pushes (unpacked and
+ *                  parsed, as the view does).
  * The pen-holder is a client with a headless Lexical editor (the web
  * editor's nodes) typing at 10 keys/s; a keystroke's latency is from the
  * moment its update is sent to the server's acknowledgement (stored).
@@ -41,8 +41,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { docx, type DocxParagraph } from '@gavel/server/drafting/docx-fixture';
 import { $appendToParagraph } from '@gavel/shared/editor/edits';
 import type { Socket } from 'socket.io-client';
-import { WS, type TextsChanged } from '@gavel/shared';
-import { Refetcher } from '../../packages/web/src/views/report/refetch';
+import { WS, type ReportPush } from '@gavel/shared';
+import { readReportPush } from '../../packages/web/src/views/report/push';
 import { arg, argText } from './args';
 import { addTimes, Profiler, summarise, timesTable, type FunctionTime } from './profile';
 import { connect, setupMeeting } from '../support/fixtures';
@@ -60,18 +60,19 @@ interface ViewerSetup {
   url: string;
   meetingId: string;
   tokens: string[];
-  /** `every`: each every 1.5 s at its own moment; `web`: as the web app's report view, after `texts:changed`; `health`: as `every`, GET /health (the control: what 30 HTTP clients cost without the report). */
+  /** `every`: each every 1.5 s at its own moment; `web`: as the web app's report view, following the pushed report; `health`: as `every`, GET /health (the control: what 30 HTTP clients cost without the report). */
   mode: 'every' | 'web' | 'health';
 }
 
-/** Each viewer fetches the report (`every` 1.5 s, or as the web app does) until told to stop; replies with the answers' statuses. */
+/** Each viewer fetches the report (`every` 1.5 s) or follows it (as the web app does) until told to stop; replies with the answers' statuses (`pushed` for a report pushed). */
 async function viewers(): Promise<void> {
-  const statuses = new Map<number, number>();
+  const statuses = new Map<string, number>();
   const times: number[] = [];
   let running = false;
   let loops: Promise<void>[] = [];
   const pending = new Set<Promise<void>>();
   const stops: (() => void)[] = [];
+  const count = (status: string) => void statuses.set(status, (statuses.get(status) ?? 0) + 1);
   /** One viewer's request; as a browser's cache does with the answer's ETag (Cache-Control: no-cache), it asks whether the report it has is still the one. */
   const viewer = (setup: ViewerSetup, token: string) => {
     let etag: string | null = null;
@@ -82,11 +83,11 @@ async function viewers(): Promise<void> {
           headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
         });
         await res.arrayBuffer();
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        count(String(res.status));
         if (res.status === 200) etag = res.headers.get('etag');
         if (res.status === 200 || res.status === 304) times.push(performance.now() - started);
       } catch {
-        statuses.set(0, (statuses.get(0) ?? 0) + 1);
+        count('failed');
       }
     };
   };
@@ -99,23 +100,17 @@ async function viewers(): Promise<void> {
       await new Promise((r) => setTimeout(r, Math.max(0, started + VIEWER_EVERY_MS - performance.now())));
     }
   };
-  /** As views/report/useLiveReport.ts: the report at once, then again after each change the server announces (not amendments' drafts). */
+  /** As views/report/useLiveReport.ts: follows the report over its socket, and reads each version pushed. */
   const web = async (setup: ViewerSetup, token: string) => {
-    const ask = viewer(setup, token);
-    const run = () => {
-      const p = ask().finally(() => pending.delete(p));
-      pending.add(p);
-    };
-    const refetcher = new Refetcher(run);
     const socket: Socket = await connect(setup.url, { token });
-    socket.on(WS.textsChanged, (change: TextsChanged) => {
-      if (!change.doc.startsWith('amendment:')) refetcher.poke();
+    socket.on(WS.report, (push: ReportPush) => {
+      const p = readReportPush(push)
+        .then(() => count('pushed'), () => count('failed'))
+        .finally(() => pending.delete(p));
+      pending.add(p);
     });
-    stops.push(() => {
-      refetcher.cancel();
-      socket.close();
-    });
-    refetcher.runNow();
+    await new Promise((resolve) => socket.emit(WS.reportWatch, 'en', resolve));
+    stops.push(() => socket.close());
   };
   process.on('message', async (m: ViewerSetup | { type: 'stop' | 'exit' }) => {
     if (m.type === 'start') {
@@ -279,7 +274,7 @@ async function main(): Promise<void> {
       addTimes(times, summarise(await profiler.stop(`${name}-r${round + 1}`)));
       profiled.set(name, times);
     };
-    const viewerStatuses = { health: new Map<number, number>(), every: new Map<number, number>(), web: new Map<number, number>() };
+    const viewerStatuses = { health: new Map<string, number>(), every: new Map<string, number>(), web: new Map<string, number>() };
     const reportTimes = { health: [] as number[], every: [] as number[], web: [] as number[] };
     // Warm both texts (the late one builds its guard's mirror on its first keystroke after the adoption).
     await type(freshPen, freshId, 20, rate);
@@ -292,7 +287,7 @@ async function main(): Promise<void> {
         // The viewers' first round of requests, spread over 1.5 s, before the measure.
         await new Promise((res) => setTimeout(res, VIEWER_EVERY_MS));
         await phase(phaseOf[mode], r, latePen, typingIn);
-        const stopped = await ask<{ statuses: [number, number][]; times: number[] }>(viewerProcess, { type: 'stop' }, 'stopped');
+        const stopped = await ask<{ statuses: [string, number][]; times: number[] }>(viewerProcess, { type: 'stop' }, 'stopped');
         const into = viewerStatuses[mode];
         for (const [status, n] of stopped.statuses) into.set(status, (into.get(status) ?? 0) + n);
         reportTimes[mode].push(...stopped.times);
@@ -322,9 +317,8 @@ async function main(): Promise<void> {
     }
     for (const mode of modes) {
       const viewed = summary(reportTimes[mode]);
-      console.log(
-        `\nrequests by the ${viewerCount} viewers (${phaseOf[mode]}): ${[...viewerStatuses[mode]].map(([s, n]) => `${n} x ${s || 'failed'}`).join(', ')}; answered in p50 ${f(viewed.p50)} ms, p95 ${f(viewed.p95)} ms`,
-      );
+      const answered = viewed.n ? `; answered in p50 ${f(viewed.p50)} ms, p95 ${f(viewed.p95)} ms` : '';
+      console.log(`\nanswers to the ${viewerCount} viewers (${phaseOf[mode]}): ${[...viewerStatuses[mode]].map(([s, n]) => `${n} x ${s}`).join(', ')}${answered}`);
     }
     console.log('goals (issue 14): late p50 within 1.2x of empty; with the viewers, p99 within 1.2x of late');
     console.log(`load average at the end ${load()} (other work on the machine shows in the p99)`);

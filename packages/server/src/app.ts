@@ -25,6 +25,7 @@ import { NegotiationService } from './negotiation/service';
 import { negotiationRoutes } from './http/negotiation';
 import { slipRoutes } from './http/slips';
 import { reportRoutes } from './http/report';
+import { LiveReports } from './export/live-report';
 import { attachGateway } from './realtime/gateway';
 import { ANCHORED_EVENTS } from './ledger/chain';
 import { RecordIntegrity } from './record/integrity';
@@ -154,14 +155,15 @@ export async function buildApp(
   meetingRoutes(app, ctx);
   draftingRoutes(app, ctx, drafting);
   negotiationRoutes(app, ctx, drafting, negotiation);
-  reportRoutes(app, ctx);
+  const reports = new LiveReports(ctx);
+  reportRoutes(app, ctx, reports);
   slipRoutes(app, ctx);
   recordRoutes(app, ctx);
 
   await serveWebApp(app, config.webDir);
 
   await app.ready();
-  const io = attachGateway(app.server, ctx, app.log);
+  const io = attachGateway(app.server, ctx, app.log, reports);
 
   return {
     app,

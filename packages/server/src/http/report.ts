@@ -11,8 +11,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, isLang, type Lang, type Report } from '@gavel/shared';
-import { buildReport } from '../export/report';
-import { matchesEtag, ReportCache } from '../export/report-cache';
+import { matchesEtag } from '../export/report-cache';
+import type { LiveReports } from '../export/live-report';
 import { renderReportHtml } from '../export/html';
 import { renderReportMarkdown } from '../export/markdown';
 import { toRenderedReport } from '../export/rendered';
@@ -99,19 +99,12 @@ async function exportOf(ctx: AppContext, request: FastifyRequest, id: string, la
   return { who, state, lang: lang && isLang(lang) ? lang : state.info.language };
 }
 
-export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  // Assembled once per version of the meeting, whoever asks (export/report-cache.ts).
-  const reports = new ReportCache(ctx.docs, ctx.config.reportEveryMs);
+export function reportRoutes(app: FastifyInstance, ctx: AppContext, reports: LiveReports): void {
+  // Assembled once per version of the meeting, whoever asks and however (export/live-report.ts).
   route(app, { method: 'GET', url: '/api/meetings/:id/report', auth: 'member', params: ReportParams, query: ReportQuery }, async ({ params: { id }, query, request, reply }) => {
     const { state, lang } = await exportOf(ctx, request, id, query.lang);
     const { edition } = query;
-    // The meeting as it is when the report is built (which may be a moment after this request, see ReportCache).
-    const current = async () => {
-      const now = (await ctx.meetings.state(id)) ?? state;
-      // One report assembled at a time (export/limits.ts): a flood waits in line, or is told to come back.
-      return { seq: now.seq, build: () => ctx.exports.build.run(() => buildReport(ctx.docs, id, now, lang, { words: edition })) };
-    };
-    const assemble = async () => checkFinal(await reports.report(id, lang, edition, current), query, lang);
+    const assemble = async () => checkFinal(await reports.report(id, lang, edition, state), query, lang);
     const base = (state.info.symbol || `report-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');
     const attach = (r: typeof reply, ext: string) => r.header('Content-Disposition', `attachment; filename="${base}.${lang}.${ext}"`);
     reply.header('Content-Language', lang);
@@ -120,7 +113,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (query.format === 'json') {
       // The report view's answer: the same bytes for every viewer of this version, and 304 to one that has them.
       // The record's signed head goes with the report: a copy kept by a delegation proves what the record held.
-      const answer = await reports.answer(id, lang, edition, current, () => ctx.record.signedHead(id));
+      const answer = await reports.answer(id, lang, edition, state);
       checkFinal(answer.report, query, lang);
       reply.header('Cache-Control', 'private, no-cache').header('ETag', answer.etag).header('Vary', 'Accept-Encoding');
       if (matchesEtag(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();

@@ -22,6 +22,8 @@ import { handle, onlyKnownEvents } from './handle';
 import { SocketSessions } from './sessions';
 import { attachDocs } from './yjs';
 import { announceTextChanges } from './texts';
+import { ReportFollowers } from './report';
+import type { LiveReports } from '../export/live-report';
 import { frameBroadcastsOnce } from './frames';
 
 export interface SocketData {
@@ -56,7 +58,7 @@ export function originAllowed(req: IncomingMessage, allowed: string[]): boolean 
   }
 }
 
-export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyBaseLogger): GavelServer {
+export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyBaseLogger, reports: LiveReports): GavelServer {
   const io: GavelServer = new Server(server, {
     parser: msgpackParser,
     serveClient: false,
@@ -115,11 +117,16 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
     return { ...(head ? { head } : {}), ...(problem ? { problem } : {}) };
   };
 
+  // The report pushed to those who follow it (realtime/report.ts).
+  const reportFollowers = new ReportFollowers(io, ctx, reports, log);
+  server.once('close', () => reportFollowers.close());
+
   io.on('connection', (socket: GavelSocket) => {
     const { session, actor } = socket.data;
     onlyKnownEvents(socket, log);
     void socket.join(room(session.meetingId));
     sessions.add(socket);
+    reportFollowers.attach(socket);
 
     let windowStart = Date.now();
     let commandsInWindow = 0;

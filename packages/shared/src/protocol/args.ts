@@ -5,6 +5,7 @@
  * from them. An event not listed here is dropped on arrival.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../languages';
 import { SignedHeadSchema } from './record';
 import { asBytes } from './yjs';
 
@@ -25,6 +26,7 @@ export const SOCKET_EVENTS = {
   'doc:join': { args: z.tuple([docName]), ack: 'required' },
   'doc:leave': { args: z.tuple([docName]), ack: 'none' },
   'doc:msg': { args: z.tuple([docName, bytes]), ack: 'optional' },
+  'report:watch': { args: z.tuple([z.enum(LANGUAGES).nullable()]), ack: 'required' },
 } as const satisfies Record<string, { args: z.ZodTuple; ack: AckUse }>;
 
 export type SocketEventName = keyof typeof SOCKET_EVENTS;

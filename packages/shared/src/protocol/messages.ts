@@ -1,5 +1,6 @@
 import type { Role } from '../access/roles';
 import type { ErrorBody } from '../core/errors';
+import type { Lang } from '../languages';
 import type { LedgerEvent } from '../domain/events';
 import type { MeetingState } from '../domain/state';
 import type { ClaimResult, RecordProblemInfo, SignedHead } from './record';
@@ -33,11 +34,34 @@ export const WS = {
   recordClaim: 'record:claim',
   /** server → client, to everyone in the meeting: the record failed its check (`RecordProblemInfo`); writes are refused. */
   recordBroken: 'record:broken',
+  /**
+   * client → server, with ack: follow the report (draft edition) in the
+   * language given, or `null` to stop. The server sends the report as it
+   * stands (`report`), then again each time it changes, built at most once a
+   * second while someone types (one build and one message for all who follow
+   * it, instead of a request from each).
+   */
+  reportWatch: 'report:watch',
+  /** server → client, to those following the report in its language (`ReportPush`). */
+  report: 'report',
 } as const;
 
 /** The payload of `texts:changed`: which text changed (`recommendations`, `introduction`, `adoption`, `summary:…`). */
 export interface TextsChanged {
   doc: string;
+}
+
+/**
+ * The report's JSON answer as GET /api/meetings/{id}/report?format=json
+ * sends it (`Report` with its `recordHead`), pushed to those following it:
+ * its bytes (gzip when the report is large enough to be worth it, made once
+ * for everyone) and their ETag. Read it with `readReportPush`.
+ */
+export interface ReportPush {
+  lang: Lang;
+  etag: string;
+  encoding: 'gzip' | 'identity';
+  body: Uint8Array;
 }
 
 /** Who the session belongs to, as the server knows it. */
@@ -81,6 +105,7 @@ export interface ClientToServerEvents extends DocClientToServerEvents {
   sync: (ack: (result: SyncResult) => void) => void;
   resume: (after: unknown, ack: (result: ResumeResult) => void) => void;
   'record:claim': (head: unknown, ack: (result: ClaimResult) => void) => void;
+  'report:watch': (lang: unknown, ack: (result: { ok: true } | { ok: false; error: ErrorBody }) => void) => void;
 }
 
 export interface ServerToClientEvents extends DocServerToClientEvents {
@@ -89,6 +114,7 @@ export interface ServerToClientEvents extends DocServerToClientEvents {
   'texts:changed': (change: TextsChanged) => void;
   'record:head': (head: SignedHead) => void;
   'record:broken': (problem: RecordProblemInfo) => void;
+  report: (push: ReportPush) => void;
 }
 
 /** Largest command accepted, in bytes of JSON. */

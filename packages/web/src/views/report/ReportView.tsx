@@ -20,7 +20,7 @@ import { useLiveReport } from './useLiveReport';
 export function ReportView({ state, session }: { state: MeetingState; session: SessionInfo }) {
   const { t } = useTranslation();
   const [lang, setLang] = useState<Lang>(state.info.language);
-  const live = useLiveReport(state.id, lang, state.seq);
+  const live = useLiveReport(lang);
   const [writing, setWriting] = useState<string | null>(null);
   const actor: Actor = { role: session.role, name: session.name, delegationId: session.delegationId, codeId: session.codeId };
   const partName = usePartName(state);

@@ -1,87 +1,66 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { WS, type Lang, type Report, type TextsChanged } from '@gavel/shared';
+import { useEffect, useState } from 'react';
+import { WS, type Lang, type Report, type ReportPush } from '@gavel/shared';
 import { ApiError } from '../../api/http';
 import { useConnection } from '../../api/MeetingContext';
-import { fetchReport } from './exports';
-import { Refetcher } from './refetch';
+import { readReportPush } from './push';
 
 export interface LiveReport {
   /** The last report compiled; kept on screen while the next one is compiled. */
   report: Report | null;
   /** The last attempt failed (the report above is then the one before). */
   error: ApiError | null;
-  /** A compilation is under way. */
+  /** The report in the language asked for has not come yet. */
   updating: boolean;
 }
 
 /**
- * The report compiled by the server in `lang`, compiled again a moment after
- * each event of the meeting (`seq`) and each change of a text, and at once
- * when another language is asked for. Answers that come back out of order
- * are dropped, so that the report on screen is always the newest asked for.
+ * The report compiled by the server in `lang`, as it stands and again each
+ * time the meeting changes: the view follows it over the meeting's socket
+ * (`report:watch`), and the server pushes each new version to everyone who
+ * follows it (server realtime/report.ts), at most once a second while
+ * someone types. Pushes are applied in the order they came.
  */
-export function useLiveReport(meetingId: string, lang: Lang, seq: number): LiveReport {
+export function useLiveReport(lang: Lang): LiveReport {
   const connection = useConnection();
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [updating, setUpdating] = useState(true);
-  const issued = useRef(0);
-  const applied = useRef(0);
-  const langRef = useRef(lang);
-  langRef.current = lang;
 
-  const load = useCallback(() => {
-    const id = ++issued.current;
-    setUpdating(true);
-    fetchReport(meetingId, langRef.current)
-      .then(
-        (r) => {
-          if (id <= applied.current) return;
-          applied.current = id;
-          setReport(r);
-          setError(null);
-        },
-        (e: unknown) => {
-          if (id <= applied.current) return;
-          applied.current = id;
-          setError(e instanceof ApiError ? e : new ApiError('internal', String(e)));
-        },
-      )
-      .finally(() => {
-        if (id === issued.current) setUpdating(false);
-      });
-  }, [meetingId]);
-
-  const refetcher = useMemo(() => new Refetcher(load), [load]);
-  useEffect(() => () => refetcher.cancel(), [refetcher]);
-
-  // A new language: at once.
-  useEffect(() => refetcher.runNow(), [lang, refetcher]);
-
-  // An event of the meeting (the first render's state is what the first compilation reads).
-  const seen = useRef(seq);
-  useEffect(() => {
-    if (seen.current === seq) return;
-    seen.current = seq;
-    refetcher.poke();
-  }, [seq, refetcher]);
-
-  // A text changed (someone typing in the recommendations or in a written part); amendments are not in the report.
   useEffect(() => {
     const { socket } = connection;
-    const onChanged = (change: TextsChanged) => {
-      if (typeof change?.doc === 'string' && change.doc.startsWith('amendment:')) return;
-      refetcher.poke();
+    let received = 0;
+    let applied = 0;
+    setUpdating(true);
+    const onReport = (push: ReportPush) => {
+      if (push?.lang !== lang) return;
+      const n = ++received;
+      readReportPush(push).then(
+        (r) => {
+          if (n <= applied) return;
+          applied = n;
+          setReport(r);
+          setError(null);
+          setUpdating(false);
+        },
+        (e: unknown) => setError(new ApiError('internal', String(e))),
+      );
     };
-    // Back from a disconnection: what changed meanwhile was not announced.
-    const onConnect = () => refetcher.poke();
-    socket.on(WS.textsChanged, onChanged);
-    socket.on('connect', onConnect);
+    // Followed again after each reconnection: the server forgets a socket that left.
+    const follow = () =>
+      socket.emit(WS.reportWatch, lang, (result) => {
+        if (result.ok) return;
+        setError(new ApiError(result.error.code, result.error.message, result.error.details));
+        setUpdating(false);
+      });
+    socket.on(WS.report, onReport);
+    socket.on('connect', follow);
+    if (socket.connected) follow();
     return () => {
-      socket.off(WS.textsChanged, onChanged);
-      socket.off('connect', onConnect);
+      socket.off(WS.report, onReport);
+      socket.off('connect', follow);
+      if (socket.connected) socket.emit(WS.reportWatch, null, () => undefined);
     };
-  }, [connection, refetcher]);
+  }, [connection, lang]);
 
   return { report, error, updating };
 }
