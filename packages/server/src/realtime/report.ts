@@ -69,24 +69,25 @@ export class ReportFollowers {
   /** The socket's `report:watch`. */
   attach(socket: GavelSocket): void {
     handle<'report:watch', { ok: true }>(socket, this.log, WS.reportWatch, async ([lang], reply) => {
+      // Counted as a request for the report is (it may cost a build); stopping is free.
+      if (lang !== null) await this.ctx.exports.take(socket.data.tokenHash);
+      // From here on without a pause (the adapter's rooms are in memory): two follows of one socket cannot interleave.
       const before = this.following.get(socket);
       if (before) {
         this.following.delete(socket);
         before.fresh.delete(socket.id);
-        await socket.leave(before.room);
+        void socket.leave(before.room);
       }
-      if (lang === null) return reply({ ok: true });
-      // Counted as a request for the report is (it may cost a build).
-      await this.ctx.exports.take(socket.data.tokenHash);
-      const meetingId = socket.data.session.meetingId;
-      // In the room before its record is looked up: a record whose room is empty is dropped (see run), never one with a follower.
-      await socket.join(roomOf(meetingId, lang));
-      const f = this.of(meetingId, lang);
-      this.following.set(socket, f);
-      f.fresh.set(socket.id, undefined);
+      if (lang !== null) {
+        const meetingId = socket.data.session.meetingId;
+        void socket.join(roomOf(meetingId, lang));
+        const f = this.of(meetingId, lang);
+        this.following.set(socket, f);
+        f.fresh.set(socket.id, undefined);
+        this.poke(f);
+        f.wake?.();
+      }
       reply({ ok: true });
-      this.poke(f);
-      f.wake?.();
     });
   }
 
@@ -126,6 +127,7 @@ export class ReportFollowers {
         const started = performance.now();
         // Those who followed before this ask get its answer; those who come during it, the next.
         const served = [...f.fresh.keys()];
+        let failed = false;
         try {
           const answer = await this.reports.answer(f.meetingId, f.lang, 'draft');
           const { encoding, bytes } = await answer.body('gzip');
@@ -143,13 +145,16 @@ export class ReportFollowers {
           // The export queue full, say: tried again after the pause.
           this.log.warn({ err, meetingId: f.meetingId, lang: f.lang }, 'sending the report to its followers failed');
           f.dirty = true;
+          failed = true;
         }
         // The cache builds at most once in that time, but keeps nothing on a node that follows a meeting another owns.
-        const pause = started + this.ctx.config.reportEveryMs - performance.now();
-        if (f.dirty && pause > 0 && f.fresh.size === 0) {
+        // A new follower ends the pause, unless the build failed (tried again a period later).
+        const pause = failed ? this.ctx.config.reportEveryMs : started + this.ctx.config.reportEveryMs - performance.now();
+        if (f.dirty && pause > 0 && (failed || f.fresh.size === 0)) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, pause);
             f.wake = () => {
+              if (failed && !this.closed) return;
               clearTimeout(timer);
               resolve();
             };
