@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { closePages, screenshot, sharedBrowser, signIn } from '../support/browser';
 import { ApiClient, TestServer, tempDir, waitFor } from '../support/server';
 
 describe.each([{ lang: 'en' }, { lang: 'ar' }])('the record alarm ($lang)', ({ lang }) => {
@@ -19,11 +19,11 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the record alarm ($lang)', ({ l
   const dataDir = tempDir('gavel-alarm-');
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     server = await TestServer.start({ dataDir });
   });
   afterAll(async () => {
-    await browser?.close();
+    await closePages(browser);
     await server?.stop();
   });
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fillDate, launchBrowser, screenshot, SCREENSHOTS, signIn } from '../support/browser';
+import { closePages, fillDate, screenshot, SCREENSHOTS, sharedBrowser, signIn } from '../support/browser';
 import { setupMeeting, type MeetingFixture, type SignedIn } from '../support/fixtures';
 import { hearSpeakers, importRecommendations } from '../support/negotiation';
 import { TestServer } from '../support/server';
@@ -60,7 +60,7 @@ async function openReport(page: Page, lang: string, code: string, name: string) 
 
 beforeAll(async () => {
   server = await TestServer.start();
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   f = await setupMeeting(server);
   chair = await server.signIn(f.meetingId, f.chairCode.code, 'Dominika Krois');
   const run = (command: Record<string, unknown>, what: string) => ok(f.secretariat.command(f.meetingId, command), what);
@@ -93,7 +93,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closePages(browser);
   await server?.stop();
 });
 

@@ -67,18 +67,43 @@ export async function fillDate(field: Locator, iso: string): Promise<void> {
   await field.locator('select.date-d').selectOption(String(d));
 }
 
+let shared: Promise<Browser> | undefined;
+
 /**
- * A TestServer and a headless Chromium for the tests of one describe block
- * (or file), started before them and stopped after: `env.server`, `env.browser`.
+ * The test process's Chromium, launched by the first file that asks and kept
+ * for the next (the browser files share a process: vitest.config.ts, isolate
+ * false): one launch, 1-1.5 s here, instead of one per file or describe block.
+ * Launched again if it died. Each test still has pages of its own: `newPage`
+ * makes a context of its own (cookies, storage), and `closePages` ends every
+ * context a file left open. It exits with the test process (Playwright talks
+ * to it through a pipe, which Chromium leaves when the process is gone).
+ */
+export async function sharedBrowser(): Promise<Browser> {
+  const current = await shared?.catch(() => undefined);
+  if (current?.isConnected()) return current;
+  shared = launchBrowser();
+  return shared;
+}
+
+/** Closes every page and context the shared browser has: what a file opened does not outlive it. */
+export async function closePages(browser: Browser | undefined): Promise<void> {
+  if (!browser?.isConnected()) return;
+  await Promise.all(browser.contexts().map((context) => context.close()));
+}
+
+/**
+ * A TestServer and the shared headless Chromium for the tests of one describe
+ * block (or file), started before them; after them the server is stopped and
+ * the block's pages closed: `env.server`, `env.browser`.
  */
 export function serverAndBrowser(): { server: TestServer; browser: Browser } {
   const env = {} as { server: TestServer; browser: Browser };
   beforeAll(async () => {
     env.server = await TestServer.start();
-    env.browser = await launchBrowser();
+    env.browser = await sharedBrowser();
   });
   afterAll(async () => {
-    await env.browser?.close();
+    await closePages(env.browser);
     await env.server?.stop();
   });
   return env;
