@@ -57,6 +57,22 @@ describe('sealEvents', () => {
   });
 });
 
+describe('a sealed event as stored', () => {
+  it('keeps its JSON (the keys in their order) and its hash as recorded ledgers have them, anchored or not', () => {
+    const adopted = { type: 'ParagraphStatusSet', payload: { docName: 'draft', paragraphId: 'p_1', status: 'adopted' } } as unknown as DomainEvent;
+    const events = sealEvents('m_meeting001', { seq: 0, hash: GENESIS_HASH }, [registered('d_aaaaa000', 'Norway'), adopted], ACTOR, AT, {
+      draft: { seq: 4, hash: 'a'.repeat(64) },
+    });
+    // Made by the sealing of a82b8b8 (a spread of the event): the stored rows, the ledger export and the hashes are unchanged.
+    const actor = '"actor":{"role":"secretariat","name":"Officer","codeId":"c_code000001"},"at":"2027-01-27T09:00:00.000Z"';
+    const first = '0276b97d3e3e36e5dab7a7ba08cdc0bc0f9e03baeadd7e973cbced86a87a74ac';
+    expect(events.map((e) => JSON.stringify(e))).toEqual([
+      `{"type":"DelegationRegistered","payload":{"delegation":{"id":"d_aaaaa000","category":"state_party","m49":"578","names":{"en":"Norway","ar":"النرويج"}}},"meetingId":"m_meeting001","seq":1,${actor},"prevHash":"${GENESIS_HASH}","hash":"${first}"}`,
+      `{"type":"ParagraphStatusSet","payload":{"docName":"draft","paragraphId":"p_1","status":"adopted"},"meetingId":"m_meeting001","seq":2,${actor},"prevHash":"${first}","anchors":{"draft":{"seq":4,"hash":"${'a'.repeat(64)}"}},"hash":"8a0a59abb2f11663d6490203bc55f2b0aa2dc4e869c2666c725b710e62ec3553"}`,
+    ]);
+  });
+});
+
 describe('verifyChain', () => {
   it('accepts an intact ledger and names its head', () => {
     const events = ledger();

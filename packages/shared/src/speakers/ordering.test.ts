@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../participants/categories';
 import { ChairTestMeeting as TestMeeting, CHAIR, delegateOf, SECRETARIAT } from './test-support';
-import type { RulesPatch } from './rules';
+import { DEFAULT_PRECEDENCE, DEFAULT_RULES, type RulesPatch } from './rules';
+import { compareKeys, orderKey, ruleOrder, type OrderingContext } from './ordering';
+import { SPEAKER_KINDS, type SpeakerEntry } from './model';
 
 /**
  * A meeting with one delegation of every class, and agenda item 2 under
@@ -300,5 +302,39 @@ describe('a closed list', () => {
     m.request(later, undefined, {}, delegateOf(norway));
     m.run({ type: 'speakers.close', itemId: later }, SECRETARIAT);
     expect(m.state.speakers.lists[later]).toMatchObject({ closed: true, queue: [expect.any(String)] });
+  });
+});
+
+describe('the rules\' comparator', () => {
+  it('orders every pair of requests as their keys do, under every setting of the rules', () => {
+    // Every kind, on behalf of a group or not, of every category and of none, at two sequence numbers.
+    const delegations = Object.fromEntries(CATEGORIES.map((category) => [`d_${category}`, { category }]));
+    const entries: SpeakerEntry[] = [];
+    for (const kind of SPEAKER_KINDS) {
+      for (const delegationId of [null, ...Object.keys(delegations)]) {
+        for (const onBehalfOf of [null, 'Group of 77 and China']) {
+          for (const requestedSeq of [7, 8]) entries.push({ id: `se_${entries.length}`, kind, delegationId, onBehalfOf, requestedSeq } as SpeakerEntry);
+        }
+      }
+    }
+    const precedences = [DEFAULT_PRECEDENCE, [...DEFAULT_PRECEDENCE].reverse(), [['ngo'], ['state_party']] as typeof DEFAULT_PRECEDENCE];
+    let compared = 0;
+    const disagreements: string[] = [];
+    for (const precedence of precedences) {
+      for (const panellistsFirst of [false, true]) {
+        for (const groupStatementsFirst of [false, true]) {
+          const ctx: OrderingContext = { rules: { ...DEFAULT_RULES, precedence, panellistsFirst, groupStatementsFirst }, delegations, speakers: { entries: {} } };
+          const compare = ruleOrder(ctx);
+          for (const a of entries) {
+            for (const b of entries) {
+              if (Math.sign(compare(a, b)) !== Math.sign(compareKeys(orderKey(ctx, a), orderKey(ctx, b)))) disagreements.push(`${a.id} against ${b.id}`);
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(compared).toBe(12 * entries.length ** 2);
   });
 });
