@@ -91,24 +91,31 @@ case "${1:-}" in
     build_all
     ensure_test_packages
     mkdir -p tests/artifacts
-    # The type check (about 35 s of one core) runs beside the tests, which leave a core mostly idle; its
-    # output is shown after theirs, and a type error fails the command as before.
-    log "type-checking, beside the tests (its output follows theirs)"
+    rm -f tests/artifacts/vitest*.json
+    # Three runs at once on the two cores, each of which leaves much of a core idle (waiting on timers, sockets,
+    # fsync, child processes): the type check (about 35 s of one core), the browser tests (e2e: one file at a
+    # time, about 400 s) and the four other projects (about 400 s). The first two print after the third.
+    log "type-checking and running the browser tests (e2e) beside the other tests (their output follows)"
     pnpm typecheck >tests/artifacts/typecheck.log 2>&1 &
     typecheck=$!
-    log "running the tests"
+    pnpm exec vitest run --project e2e --reporter=default --reporter=json --outputFile.json=tests/artifacts/vitest-e2e.json \
+      >tests/artifacts/e2e.log 2>&1 &
+    e2e=$!
+    trap 'kill "$typecheck" "$e2e" 2>/dev/null || true' EXIT
+    log "running the tests: shared, server, web, integration"
     status=0
-    pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=tests/artifacts/vitest.json || status=$?
+    pnpm exec vitest run --project shared --project server --project web --project integration \
+      --reporter=default --reporter=json --outputFile.json=tests/artifacts/vitest-others.json || status=$?
+    log "the browser tests (e2e)"
+    wait "$e2e" || status=1
+    cat tests/artifacts/e2e.log
     log "type-checking"
     typecheck_status=0
     wait "$typecheck" || typecheck_status=$?
     cat tests/artifacts/typecheck.log
     if [ "$typecheck_status" != 0 ]; then echo "The type check failed (exit $typecheck_status)." >&2; status=1; fi
-    # One plain closing line that any CI can read.
-    node -e '
-      const r = require("./tests/artifacts/vitest.json");
-      console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
-    ' || true
+    # One report of the whole run (tests/artifacts/vitest.json), and one plain closing line that any CI can read.
+    node scripts/merge-vitest-json.mjs tests/artifacts/vitest.json tests/artifacts/vitest-others.json tests/artifacts/vitest-e2e.json || status=1
     exit $status
     ;;
   cluster)

@@ -1,6 +1,6 @@
 /**
  * The processes the tests start (servers, Redis, HAProxy, PostgreSQL), each
- * written down in tests/artifacts/children/ while it runs. A test that times
+ * written down in tests/artifacts/children/RUN/ while it runs. A test that times
  * out goes on in the background after its afterAll, and a test process may be
  * ended by a signal, so neither can be trusted to stop what it started: the
  * run's global teardown (global-teardown.ts) kills whatever is still written
@@ -11,7 +11,12 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const DIR = resolve(import.meta.dirname, '../artifacts/children');
+/**
+ * One folder per run: a test file runs in a worker that vitest forked (its parent is the run), the teardown
+ * in the run itself. Two runs side by side (scripts/gavel.sh test) each kill only what their own tests left.
+ */
+const RUN = process.send ? process.ppid : process.pid;
+const DIR = resolve(import.meta.dirname, '../artifacts/children', String(RUN));
 
 const commandLine = (pid: number): string | undefined => {
   try {
@@ -65,5 +70,6 @@ export function killLeftovers(): number {
     }
     rmSync(file, { force: true });
   }
+  rmSync(DIR, { recursive: true, force: true });
   return killed;
 }
