@@ -31,6 +31,9 @@
  *                  with its socket, following the report (`report:watch`)
  *                  and reading each version the server pushes (unpacked and
  *                  parsed, as the view does).
+ * Besides the run's figures per phase: each round's keystroke p99, and the
+ * CPU the server's process and the viewers' process used per phase and
+ * round (a share of one core; a busy machine moves it much less than the p99).
  * The pen-holder is a client with a headless Lexical editor (the web
  * editor's nodes) typing at 10 keys/s; a keystroke's latency is from the
  * moment its update is sent to the server's acknowledgement (stored).
@@ -72,6 +75,7 @@ async function viewers(): Promise<void> {
   let loops: Promise<void>[] = [];
   const pending = new Set<Promise<void>>();
   const stops: (() => void)[] = [];
+  let cpuFrom = { cpu: process.cpuUsage(), at: performance.now() };
   const count = (status: string) => void statuses.set(status, (statuses.get(status) ?? 0) + 1);
   /** One viewer's request; as a browser's cache does with the answer's ETag (Cache-Control: no-cache), it asks whether the report it has is still the one. */
   const viewer = (setup: ViewerSetup, token: string) => {
@@ -115,6 +119,7 @@ async function viewers(): Promise<void> {
   process.on('message', async (m: ViewerSetup | { type: 'stop' | 'exit' }) => {
     if (m.type === 'start') {
       running = true;
+      cpuFrom = { cpu: process.cpuUsage(), at: performance.now() };
       statuses.clear();
       times.length = 0;
       loops = m.tokens.map((t) => (m.mode === 'web' ? web(m, t) : every(m, t)));
@@ -125,7 +130,8 @@ async function viewers(): Promise<void> {
       await Promise.all(loops);
       for (const stop of stops.splice(0)) stop();
       await Promise.all(pending);
-      process.send!({ type: 'stopped', statuses: [...statuses], times });
+      const used = process.cpuUsage(cpuFrom.cpu);
+      process.send!({ type: 'stopped', statuses: [...statuses], times, cpu: (used.user + used.system) / 1000 / (performance.now() - cpuFrom.at) });
     } else process.exit(0);
   });
   process.send!({ type: 'ready' });
@@ -262,17 +268,28 @@ async function main(): Promise<void> {
     /** Types into a phase's text, profiled when asked. */
     /** How late the server's event loop (shared with the pen-holder) ran its timers during each phase: held by work, or starved of CPU. */
     const loopDelays = new Map<string, number[]>();
+    /** Each round's keystroke p99 per phase: how far one round's noise moves the run's figure. */
+    const roundP99s = new Map<string, number[]>();
+    /** The CPU the server's process (and the pen-holder in it) used per phase and round, as a share of one core; and the viewers' process's. */
+    const cpuShares = new Map<string, number[]>();
+    const viewerCpu = new Map<string, number[]>();
     const phase = async (name: keyof typeof results, round: number, client: DraftClient, paragraphId: string) => {
       await profiler?.start();
       const delay = monitorEventLoopDelay({ resolution: 5 });
       delay.enable();
-      results[name].push(...(await type(client, paragraphId, keys, rate)));
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const times = await type(client, paragraphId, keys, rate);
+      const used = process.cpuUsage(cpu);
+      cpuShares.set(name, [...(cpuShares.get(name) ?? []), (used.user + used.system) / 1000 / (performance.now() - started)]);
+      results[name].push(...times);
+      roundP99s.set(name, [...(roundP99s.get(name) ?? []), summary(times).p99]);
       delay.disable();
       loopDelays.set(name, [...(loopDelays.get(name) ?? []), delay.percentile(99) / 1e6, delay.max / 1e6]);
       if (!profiler) return;
-      const times = profiled.get(name) ?? new Map<string, FunctionTime>();
-      addTimes(times, summarise(await profiler.stop(`${name}-r${round + 1}`)));
-      profiled.set(name, times);
+      const functions = profiled.get(name) ?? new Map<string, FunctionTime>();
+      addTimes(functions, summarise(await profiler.stop(`${name}-r${round + 1}`)));
+      profiled.set(name, functions);
     };
     const viewerStatuses = { health: new Map<string, number>(), every: new Map<string, number>(), web: new Map<string, number>() };
     const reportTimes = { health: [] as number[], every: [] as number[], web: [] as number[] };
@@ -287,7 +304,8 @@ async function main(): Promise<void> {
         // The viewers' first round of requests, spread over 1.5 s, before the measure.
         await new Promise((res) => setTimeout(res, VIEWER_EVERY_MS));
         await phase(phaseOf[mode], r, latePen, typingIn);
-        const stopped = await ask<{ statuses: [string, number][]; times: number[] }>(viewerProcess, { type: 'stop' }, 'stopped');
+        const stopped = await ask<{ statuses: [string, number][]; times: number[]; cpu: number }>(viewerProcess, { type: 'stop' }, 'stopped');
+        viewerCpu.set(phaseOf[mode], [...(viewerCpu.get(phaseOf[mode]) ?? []), stopped.cpu]);
         const into = viewerStatuses[mode];
         for (const [status, n] of stopped.statuses) into.set(status, (into.get(status) ?? 0) + n);
         reportTimes[mode].push(...stopped.times);
@@ -306,6 +324,10 @@ async function main(): Promise<void> {
           `   ${(s.p50 / base.p50).toFixed(2).padStart(11)}  ${(s.p99 / base.p99).toFixed(2).padStart(11)}  ${(s.p99 / lateOnly.p99).toFixed(2).padStart(10)}`,
       );
     }
+    const pct = (shares: number[]) => shares.map((c) => `${(c * 100).toFixed(0)}%`).join(' / ');
+    console.log(`\nCPU of the server's process per round (share of one core): ${[...cpuShares].map(([name, c]) => `${name} ${pct(c)}`).join('; ')}`);
+    console.log(`CPU of the viewers' process per round: ${[...viewerCpu].map(([name, c]) => `${name} ${pct(c)}`).join('; ')}`);
+    console.log(`\nkeystroke p99 per round, ms: ${[...roundP99s].map(([name, p]) => `${name} ${p.map(f).join(' / ')}`).join('; ')}`);
     console.log(
       `\nevent loop delay of the server's process, p99 / max ms per round: ${[...loopDelays]
         .map(([name, d]) => `${name} ${d.map((ms, i) => (i % 2 ? `/${f(ms)}` : ` ${f(ms)}`)).join('')}`)

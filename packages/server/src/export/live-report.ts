@@ -11,7 +11,7 @@ import { buildReport } from './report';
 import { ReportCache, type Current, type Edition, type ReportAnswer } from './report-cache';
 
 export class LiveReports {
-  readonly cache: ReportCache;
+  private readonly cache: ReportCache;
 
   constructor(private readonly ctx: Pick<AppContext, 'docs' | 'meetings' | 'exports' | 'record' | 'config'>) {
     this.cache = new ReportCache(ctx.docs, ctx.config.reportEveryMs);

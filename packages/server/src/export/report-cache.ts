@@ -1,6 +1,7 @@
 /**
  * The report as its viewers ask for it (issue 14). While someone types,
- * every open report view asks again within 1.5 s (web: views/report): the
+ * clients asking over HTTP ask again and again, and those who follow it
+ * over their socket are sent each new version (realtime/report.ts): the
  * report is assembled at most once per version of the meeting however many
  * ask, and its JSON answer (with the record's signed head) is serialized,
  * hashed and compressed once per version and sent as it is to all of them.
