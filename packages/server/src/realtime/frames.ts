@@ -13,8 +13,12 @@ type Frame = (data: Buffer, options: { readOnly: boolean; mask: boolean; rsv1: b
  * text packets. This adapter makes it for a binary packet too (opcode 2, as
  * engine.io sends binary over WebSocket). engine.io uses the frame only for
  * WebSocket transports without per-message deflate (off by default); other
- * transports encode as usual. Returns false, changing nothing, if the
- * libraries no longer have the pieces this relies on.
+ * transports encode as usual. The frame is one Buffer (header and payload
+ * copied together once per broadcast): ws then writes it to each socket with
+ * one `write`, not a corked header and payload flushed by `writev`, which
+ * was the largest cost of a delivery in a profile of 1 writer × 1,200 readers
+ * (docs/PERFORMANCE.md). Returns false, changing nothing, if the libraries no
+ * longer have the pieces this relies on.
  */
 export function frameBroadcastsOnce(io: Server): boolean {
   try {
@@ -28,7 +32,8 @@ export function frameBroadcastsOnce(io: Server): boolean {
       override _encode(packet: unknown, opts: Record<string, unknown>): unknown[] {
         const encoded = super._encode(packet, opts);
         if (opts.wsPreEncodedFrame === undefined && encoded.length === 1 && Buffer.isBuffer(encoded[0])) {
-          opts.wsPreEncodedFrame = frame!(encoded[0], { readOnly: false, mask: false, rsv1: false, opcode: 2, fin: true });
+          const parts = frame!(encoded[0], { readOnly: false, mask: false, rsv1: false, opcode: 2, fin: true });
+          opts.wsPreEncodedFrame = parts.length === 1 ? parts : [Buffer.concat(parts)];
         }
         return encoded;
       }
