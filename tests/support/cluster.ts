@@ -145,7 +145,7 @@ async function daemon(bin: string, args: string[], log: string, ready: RegExp, w
 }
 
 /** A redis-server of our own, in memory only, that can be stopped and started again on its port. */
-class OwnRedis {
+export class OwnRedis {
   private child?: ChildProcess;
   constructor(
     readonly port: number,

@@ -17,6 +17,9 @@ const plainClient = (options: Parameters<typeof createClient>[0]) => createClien
 export class Bus {
   private readonly handlers = new Map<string, Handler>();
   private readonly reconnected = new Set<() => void>();
+  /** Channels a message to which was dropped since the publishing connection was last ready. */
+  private readonly missed = new Set<string>();
+  private readonly missedListeners = new Set<(channels: string[]) => void>();
   private everReady = false;
   up = false;
 
@@ -38,6 +41,14 @@ export class Bus {
         bus.up = false;
       });
     }
+    // Back on the publishing side (its own connection, which may come back after the subscriber's): whoever
+    // follows a channel that lost a message meanwhile is told to read the store again.
+    pub.on('ready', () => {
+      if (bus.missed.size === 0) return;
+      const channels = [...bus.missed];
+      bus.missed.clear();
+      for (const f of bus.missedListeners) f(channels);
+    });
     bus.sub.on('ready', () => {
       bus.up = true;
       // node-redis subscribes again by itself; what was missed meanwhile is read from the store.
@@ -59,10 +70,25 @@ export class Bus {
     this.reconnected.add(f);
   }
 
-  /** Sends to whoever listens on the channel now; dropped (and logged at debug) while Redis is away. */
+  /**
+   * Called, once the publishing connection is back, with the channels a message to which was dropped while it
+   * was away. A follower whose own connection came back first has already read the store, and would not
+   * otherwise hear of what was stored meanwhile until the next message.
+   */
+  onMissed(f: (channels: string[]) => void): void {
+    this.missedListeners.add(f);
+  }
+
+  /** Sends to whoever listens on the channel now; dropped (logged at debug, the channel noted for onMissed) while Redis is away. */
   publish(channel: string, message: unknown): void {
-    if (!this.pub.isReady) return;
-    this.pub.publish(channel, JSON.stringify(message)).catch((err: unknown) => this.log.debug({ err, channel }, 'a message between nodes was dropped'));
+    if (!this.pub.isReady) {
+      this.missed.add(channel);
+      return;
+    }
+    this.pub.publish(channel, JSON.stringify(message)).catch((err: unknown) => {
+      this.missed.add(channel);
+      this.log.debug({ err, channel }, 'a message between nodes was dropped');
+    });
   }
 
   /** Listens on a channel (once; later calls do nothing). */

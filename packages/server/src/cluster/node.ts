@@ -59,7 +59,9 @@ type MeetingMessage =
   | { t: 'events'; from: string; events: LedgerEvent[] }
   | { t: 'doc'; from: string; doc: string; update: string; senders: string[]; range: RelayRange }
   | { t: 'presence'; from: string; instance: string; presence: RemotePresence }
-  | { t: 'broken'; from: string; problem: RecordProblem };
+  | { t: 'broken'; from: string; problem: RecordProblem }
+  /** The owner's messages to this meeting were dropped while Redis was away: read the store again. */
+  | { t: 'resync'; from: string };
 
 const CommandForward = z.object({ meetingId: z.string().min(1).max(64), tokenHash: z.string().length(64), command: z.unknown() }).strict();
 const UpdateForward = z
@@ -376,11 +378,21 @@ export class Cluster {
     });
     // Back after Redis was away: what was missed is read from the store.
     this.bus.onReconnect(() => {
+      for (const meetingId of meetings.loadedIds()) if (!ownership.owns(meetingId)) this.catchUp(meetingId);
+    });
+    // The owner's own connection back: its followers may have read the store before what it could not send.
+    this.bus.onMissed((channels) => {
+      const missed = new Set(channels);
       for (const meetingId of meetings.loadedIds()) {
-        if (ownership.owns(meetingId)) continue;
-        void meetings.catchUp(meetingId).then(() => docs.catchUp(meetingId)).catch((err: unknown) => log.warn({ err, meetingId }, 'catching up after Redis came back failed'));
+        if (ownership.owns(meetingId) && missed.has(meetingChannel(meetingId))) publish(meetingId, { t: 'resync', from: this.nodeId });
       }
     });
+  }
+
+  /** Reads from the store what this node's copy of a meeting it follows lacks: events, then texts. */
+  private catchUp(meetingId: string): void {
+    const { meetings, docs, log } = this.p;
+    void meetings.catchUp(meetingId).then(() => docs.catchUp(meetingId)).catch((err: unknown) => log.warn({ err, meetingId }, 'catching up after Redis came back failed'));
   }
 
   /** Listens to a meeting loaded here; then reads what was stored before the subscription took. */
@@ -402,6 +414,8 @@ export class Cluster {
           return;
         case 'broken':
           return integrity.fail(meetingId, m.problem);
+        case 'resync':
+          return this.catchUp(meetingId);
       }
     });
   }
