@@ -42,7 +42,6 @@ describe('the bus between nodes, Redis away and back', () => {
   });
 
   afterAll(async () => {
-    await redis?.start(); // closing waits for Redis (quit)
     await Promise.allSettled([owner?.close(), follower?.close()]);
     await redis?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -69,5 +68,15 @@ describe('the bus between nodes, Redis away and back', () => {
       return received.length > before || undefined;
     }, 15_000, 'a message after Redis is back');
     expect(missed).toEqual([['meeting:m1']]);
+  });
+
+  it('closes at once while Redis is away (a node stopping during an outage does not wait for it)', async () => {
+    const bus = Bus.open(redis.url, quiet);
+    await waitFor(() => bus.commands() !== undefined || undefined, 10_000, 'a connection');
+    await redis.stop();
+    await waitFor(() => bus.commands() === undefined || undefined, 10_000, 'the connection to be lost');
+    const closed = await Promise.race([bus.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still waiting'), 3_000))]);
+    expect(closed).toBe('closed');
+    await redis.start();
   });
 });

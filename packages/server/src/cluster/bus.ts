@@ -112,7 +112,13 @@ export class Bus {
     this.sub.subscribe(channel, listener).catch((err: unknown) => this.log.warn({ err, channel }, 'subscribing failed'));
   }
 
+  /** Waits for what is on its way while Redis is there; while it is away, closes at once (nothing would come). */
   async close(): Promise<void> {
-    await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+    await Promise.allSettled(
+      [this.pub, this.sub].map(async (client) => {
+        if (client.isReady) await client.close();
+        else client.destroy();
+      }),
+    );
   }
 }
