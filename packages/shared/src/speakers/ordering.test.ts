@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../participants/categories';
 import { ChairTestMeeting as TestMeeting, CHAIR, delegateOf, SECRETARIAT } from './test-support';
 import { DEFAULT_PRECEDENCE, DEFAULT_RULES, type RulesPatch } from './rules';
-import { compareKeys, orderKey, ruleOrder, type OrderingContext } from './ordering';
+import { classRank, entryCategory, QUEUE_GROUPS, queueGroup, ruleOrder, type OrderingContext } from './ordering';
 import { SPEAKER_KINDS, type SpeakerEntry } from './model';
 
 /**
@@ -304,6 +304,28 @@ describe('a closed list', () => {
     expect(m.state.speakers.lists[later]).toMatchObject({ closed: true, queue: [expect.any(String)] });
   });
 });
+
+/** The rules' order written plainly, component by component: what ruleOrder packs into one number. */
+function orderKey(ctx: OrderingContext, entry: SpeakerEntry): number[] {
+  const group = QUEUE_GROUPS.indexOf(queueGroup(entry.kind));
+  if (group !== 1) return [group, 0, 0, 0, entry.requestedSeq];
+  const { panellistsFirst, groupStatementsFirst } = ctx.rules;
+  return [
+    group,
+    panellistsFirst && entry.kind === 'panellist' ? 0 : 1,
+    groupStatementsFirst && entry.onBehalfOf !== null ? 0 : 1,
+    classRank(ctx.rules, entryCategory(ctx, entry)),
+    entry.requestedSeq,
+  ];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
 
 describe('the rules\' comparator', () => {
   it('orders every pair of requests as their keys do, under every setting of the rules', () => {

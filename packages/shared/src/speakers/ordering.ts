@@ -32,37 +32,13 @@ export function classRank(rules: SpeakingRules, category: Category | null): numb
 }
 
 /**
- * Where the rules put an entry: compared component by component. The last
- * component is the ledger sequence number of the request, unique per
- * meeting, so the order is total and the same on every replay, even for
- * requests made in the same millisecond.
- */
-export function orderKey(ctx: OrderingContext, entry: SpeakerEntry): number[] {
-  const group = QUEUE_GROUPS.indexOf(queueGroup(entry.kind));
-  if (group !== 1) return [group, 0, 0, 0, entry.requestedSeq];
-  const { panellistsFirst, groupStatementsFirst } = ctx.rules;
-  return [
-    group,
-    panellistsFirst && entry.kind === 'panellist' ? 0 : 1,
-    groupStatementsFirst && entry.onBehalfOf !== null ? 0 : 1,
-    classRank(ctx.rules, entryCategory(ctx, entry)),
-    entry.requestedSeq,
-  ];
-}
-
-export function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-/**
- * The rules' order as a comparator (negative: `a` first), the same as
- * `compareKeys(orderKey(ctx, a), orderKey(ctx, b))` without making two keys
- * per comparison: the first four components packed in one number (each is
- * below its radix), each category's class looked up once. Placing a request
+ * The rules' order as a comparator (negative: `a` first): by queue group;
+ * within the list, panellists first and group statements first where the
+ * rules say so, then the class of the delegation's category; last, the
+ * ledger sequence number of the request, unique per meeting, so the order is
+ * total and the same on every replay, even for requests made in the same
+ * millisecond. The first four are packed in one number (each is below its
+ * radix) and each category's class looked up once: placing a request
  * compares it with every entry of the queue, on every request.
  */
 export function ruleOrder(ctx: OrderingContext): (a: SpeakerEntry, b: SpeakerEntry) => number {
