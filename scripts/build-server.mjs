@@ -92,12 +92,13 @@ const externals = {
 rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 await build({
-  // The threads are files of their own, beside main.js: the SQLite store's writer (store/sqlite.ts starts it) and
-  // the DOCX builder (export/worker.ts).
+  // The threads are files of their own, beside main.js: the SQLite store's writer (store/sqlite.ts starts it),
+  // the DOCX builder (export/worker.ts) and the texts' checkpoints (docs/checkpoints.ts).
   entryPoints: {
     main: resolve(root, 'packages/server/src/main.ts'),
     'sqlite-writer': resolve(root, 'packages/server/src/store/sqlite-writer.ts'),
     'docx-worker': resolve(root, 'packages/server/src/export/docx-worker.ts'),
+    'checkpoint-worker': resolve(root, 'packages/server/src/docs/checkpoint-worker.ts'),
   },
   outdir,
   bundle: true,

@@ -15,7 +15,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docx } from '@gavel/server/drafting/docx-fixture';
+import Database from 'better-sqlite3';
 import { connect } from '../support/fixtures';
+import { openDoc } from '../support/drafting';
 import { ApiClient, COMPILED_MAIN, ROOT, spawnServer, tempDir } from '../support/server';
 
 const dataDir = tempDir('gavel-compiled-');
@@ -30,11 +32,13 @@ const loaded = () => readFileSync(modulesFile, 'utf8').split('\n').filter(Boolea
  * thread), reading a DOCX upload (mammoth, a DOM), PDF printing, the access-code slips (QR codes, the UI's
  * words in six languages, also the list of participants'), PostgreSQL and the cluster (Redis); Lexical's
  * development build (the build bundles its production build) and the test-only packages never. The store's
- * writer thread starts with the first write.
+ * writer thread starts with the first write, the texts' checkpoints' thread with the first checkpoint.
  */
 const NOT_AT_START = [
   /docx-worker\.js$/,
   /\/docx\//,
+  // The texts' checkpoints' thread: started by the first checkpoint.
+  /checkpoint-worker\.js$/,
   /^require mammoth$/,
   /happy-dom/,
   /playwright/,
@@ -85,6 +89,7 @@ describe('the compiled server', () => {
     expect([...writer.packages].sort()).toEqual(['better-sqlite3', 'canonicalize', 'node:crypto', 'node:worker_threads']);
     expect(writer.bytes).toBeLessThan(40_000);
     expect([...closure('docx-worker.js').packages].filter((p) => !p.startsWith('node:'))).toEqual(['docx']);
+    expect([...closure('checkpoint-worker.js').packages].filter((p) => !p.startsWith('node:'))).toEqual(['yjs']);
   });
 
   it('loads at start what every meeting needs, and none of what only a rare request does', () => {
@@ -175,5 +180,30 @@ describe('the compiled server', () => {
     } finally {
       socket.disconnect();
     }
+
+    // A text past 500 stored updates: its checkpoint is built in the checkpoints' thread, signed and saved.
+    const writer = await openDoc(server.url, signIn.body.token);
+    for (let i = 0; i < 520; i++) {
+      writer.type(String(i % 10));
+      // Below the server's rate of messages per connection.
+      if (i % 10 === 9) await new Promise((r) => setTimeout(r, 80));
+    }
+    await writer.provider.whenSaved();
+    writer.close();
+    const db = new Database(join(dataDir, 'gavel.sqlite'), { readonly: true });
+    try {
+      const checkpoint = async () => {
+        for (let tries = 0; tries < 100; tries++) {
+          const row = db.prepare('SELECT seq FROM doc_snapshots WHERE meeting_id = ? AND doc_name = ? ORDER BY seq DESC LIMIT 1').get(meetingId, 'recommendations') as { seq: number } | undefined;
+          if (row) return row.seq;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return undefined;
+      };
+      expect(await checkpoint()).toBeGreaterThanOrEqual(500);
+    } finally {
+      db.close();
+    }
+    expect(loaded().some((m) => /checkpoint-worker\.js$/.test(m))).toBe(true);
   });
 });

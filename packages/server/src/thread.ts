@@ -1,10 +1,10 @@
 /**
- * The server's worker threads (the SQLite writer, the DOCX builder): each a
- * file of its own, `name.js` beside main.js in the build, or `name.ts` from
- * the TypeScript sources (tests, `pnpm dev`), compiled by tsx as the rest is
- * (a worker does not get the parent's loader by itself).
+ * The server's worker threads (the SQLite writer, the DOCX builder, the texts'
+ * checkpoints): each a file of its own, `name.js` beside main.js in the build,
+ * or `name.ts` from the TypeScript sources (tests, `pnpm dev`), compiled by
+ * tsx as the rest is (a worker does not get the parent's loader by itself).
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 
 /** Starts the thread `name`, a file beside `base` (the caller's import.meta.url). */
 export function startThread(base: string, name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
@@ -56,14 +56,15 @@ export class ThreadCalls {
 
   constructor(private readonly options: ThreadCallsOptions) {}
 
-  call(payload: object): Promise<unknown> {
+  /** `transfer`: buffers of the payload that move to the thread instead of being copied (unusable here after). */
+  call(payload: object, transfer: readonly TransferListItem[] = []): Promise<unknown> {
     if (this.gone) return Promise.reject(this.gone);
     const worker = this.started();
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       if (this.options.refWhilePending && this.pending.size === 0) worker.ref();
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...payload });
+      worker.postMessage({ id, ...payload }, transfer);
     });
   }
 

@@ -26,6 +26,7 @@ import { GENESIS_HASH, verifyDocChain, type TextAnchors } from '../ledger/chain'
 import type { MeetingService } from '../meetings/service';
 import { SIGNED } from '../record/keys';
 import { LeaseLostError, type DocHead, type DocUpdateInput, type DocUpdateRecord, type Store } from '../store/store';
+import { CheckpointSkipped, CheckpointThread } from './checkpoints';
 import { clientsIn, inspectUpdate, InvalidUpdate } from './validate';
 
 export interface UpdateGuardContext {
@@ -171,6 +172,8 @@ class LiveDoc {
   /** Applied to `doc`, not yet durable. */
   unstored = 0;
   checkpointSeq = 0;
+  /** The checkpoint being written, if one is: one at a time per text. */
+  checkpointing: Promise<void> | undefined;
   /** Run when everything applied is stored. */
   settledWaiters: (() => void)[] = [];
   tail: Promise<unknown> = Promise.resolve();
@@ -230,6 +233,8 @@ export class DocService {
    * stores a meeting's texts).
    */
   private readonly names = new Map<string, Promise<Set<string>>>();
+  /** Builds every text's checkpoints off the event loop (started with the first). */
+  readonly checkpoints = new CheckpointThread();
 
   constructor(
     private readonly store: Store,
@@ -358,8 +363,8 @@ export class DocService {
     this.watchUntracked(live);
     this.live.set(key(meetingId, docName), live);
     await this.recoverDecisions(live);
-    // A long tail of updates since the last checkpoint: make one now, so the next load is quick.
-    if (updates.length >= this.checkpointEvery) void this.checkpoint(live);
+    // A long tail of updates since the last checkpoint: make one now (in the thread), so the next load is quick.
+    if (updates.length >= this.checkpointEvery && !live.checkpointing) void this.checkpoint(live);
     this.scheduleUnload(live);
     return live;
   }
@@ -466,6 +471,7 @@ export class DocService {
         this.drop(live);
       }),
     );
+    await this.checkpoints.close();
   }
 
   // ---- the update pipeline -------------------------------------------------
@@ -789,7 +795,8 @@ export class DocService {
     const waiters = live.settledWaiters;
     live.settledWaiters = [];
     for (const w of waiters) w();
-    if (live.storedSeq - live.checkpointSeq >= this.checkpointEvery) void this.checkpoint(live);
+    // One being written covers most of these: the next is due `checkpointEvery` after the one it writes.
+    if (live.storedSeq - live.checkpointSeq >= this.checkpointEvery && !live.checkpointing) void this.checkpoint(live);
     clearTimeout(live.idleTimer);
     if (live.storedSeq > live.checkpointSeq) {
       live.idleTimer = setTimeout(() => void this.checkpoint(live), this.checkpointIdleMs);
@@ -811,9 +818,22 @@ export class DocService {
    * Writes a signed checkpoint of the text as stored now (in the background;
    * failures are logged). It is built from the store (the previous checkpoint
    * and the updates after it), not from the live doc, so that it contains
-   * exactly the updates up to its seq, whoever wrote them.
+   * exactly the updates up to its seq, whoever wrote them. One at a time per
+   * text: asked while one is being written, it waits for it and then writes
+   * what that one did not cover, if anything.
    */
   async checkpoint(live: LiveDoc): Promise<void> {
+    while (live.checkpointing) await live.checkpointing;
+    const writing = this.writeCheckpoint(live);
+    live.checkpointing = writing;
+    try {
+      await writing;
+    } finally {
+      if (live.checkpointing === writing) live.checkpointing = undefined;
+    }
+  }
+
+  private async writeCheckpoint(live: LiveDoc): Promise<void> {
     const upTo = await new Promise<DocHead | undefined>((resolve) =>
       this.whenSettled(live, () => {
         if ((live.closed && !this.closing) || live.broken || live.storedSeq <= live.checkpointSeq) return resolve(undefined);
@@ -823,27 +843,22 @@ export class DocService {
     if (!upTo || !this.integrity || !this.owns(live.meetingId)) return;
     const { meetingId, docName } = live;
     try {
-      const doc = new Y.Doc();
-      const clients: Record<string, string> = {};
       const previous = await this.trustedCheckpoint(meetingId, docName);
-      if (previous) {
-        Y.applyUpdate(doc, previous.state);
-        Object.assign(clients, previous.clients);
-      }
       const updates = await this.store.readDocUpdates(meetingId, docName, previous?.seq ?? 0, upTo.seq);
-      for (const u of updates) {
-        Y.applyUpdate(doc, u.update);
-        for (const client of clientsIn(u.update)) clients[String(client)] ??= ownerOf(u.actor);
-      }
       const last = updates.at(-1);
       if (!last || last.seq !== upTo.seq || last.hash !== upTo.hash) return;
-      const state = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
+      // Applying them all and encoding the whole text (tens of ms for a long one) is the thread's; the rest stays here.
+      const { state, clients } = await this.checkpoints.build(
+        previous,
+        updates.map((u) => ({ update: u.update, owner: ownerOf(u.actor) })),
+      );
       const signature = this.integrity.keys.sign(SIGNED.docCheckpoint, this.integrity.docCheckpointBody(meetingId, docName, upTo.seq, upTo.hash, state, clients));
       await this.store.saveDocSnapshot(meetingId, docName, { seq: upTo.seq, hash: upTo.hash, state, at: this.clock().toISOString(), clients, signature });
       live.checkpointSeq = Math.max(live.checkpointSeq, upTo.seq);
     } catch (e) {
-      this.log.error({ err: e, meetingId, docName }, 'writing a checkpoint failed');
+      // The thread died (or the server is stopping): an optimisation missed, the text still loads from its updates.
+      if (e instanceof CheckpointSkipped) this.log.warn({ meetingId, docName, reason: e.message }, 'a text checkpoint was skipped');
+      else this.log.error({ err: e, meetingId, docName }, 'writing a checkpoint failed');
     }
   }
 
@@ -1053,6 +1068,12 @@ export class DocService {
   /** The stored updates with who wrote them and when (for history). */
   updates(meetingId: string, docName: string, afterSeq = 0, upToSeq?: number): Promise<DocUpdateRecord[]> {
     return this.store.readDocUpdates(meetingId, docName, afterSeq, upToSeq);
+  }
+
+  /** Writes a checkpoint of a loaded text now if it has updates since its last (for tests and diagnostics). */
+  async checkpointNow(meetingId: string, docName: string): Promise<void> {
+    const live = this.live.get(key(meetingId, docName));
+    if (live) await this.checkpoint(live);
   }
 
   /** How a loaded document was loaded, and where it stands (for tests and diagnostics). */
