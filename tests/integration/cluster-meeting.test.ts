@@ -153,6 +153,7 @@ describe('a meeting on three nodes', () => {
     const publicView = await signInSocket(n0, f.meetingId, f.viewerCode, 'Public');
     const changed: string[] = [];
     publicView.on('texts:changed', (c: { doc: string }) => changed.push(c.doc));
+    expect(await publicView.timeout(5000).emitWithAck('texts:follow', true)).toEqual({ ok: true });
 
     writer.socket.emit('doc:msg', 'recommendations', toWire(awarenessMessage([{ clientId: writer.doc.clientID, clock: 1, state: { cursor: null } }])));
     await waitFor(() => presence.length > 0 || undefined, 5000, "the writer's presence on node 1");

@@ -340,14 +340,25 @@ describe('the report with its written parts', () => {
 });
 
 describe('texts:changed', () => {
-  it('tells a viewer that the introduction changed, and nothing of an amendment draft', async () => {
+  it('tells a viewer that follows the texts that the introduction changed, and nothing of an amendment draft; nothing to one that does not follow', async () => {
     const viewer = await server.signIn(f.meetingId, f.viewerCode, 'Room screen');
     const socket = await connect(server.url, { token: viewer.token });
-    sockets.push(socket);
+    // Another participant's socket that did not ask (or stopped asking): a text being typed costs it no message.
+    const other = await connect(server.url, { token: viewer.token });
+    const stopped = await connect(server.url, { token: viewer.token });
+    sockets.push(socket, other, stopped);
     const changes: (TextsChanged & { at: number })[] = [];
     const everything: string[] = [];
+    const toOthers: string[] = [];
     socket.on(WS.textsChanged, (change: TextsChanged) => changes.push({ ...change, at: Date.now() }));
     socket.onAny((event: string, ...args: unknown[]) => everything.push(`${event} ${JSON.stringify(args)}`));
+    other.on(WS.textsChanged, (change: TextsChanged) => toOthers.push(change.doc));
+    stopped.on(WS.textsChanged, (change: TextsChanged) => toOthers.push(change.doc));
+    expect(await socket.timeout(5_000).emitWithAck(WS.textsFollow, true)).toEqual({ ok: true });
+    expect(await stopped.timeout(5_000).emitWithAck(WS.textsFollow, true)).toEqual({ ok: true });
+    expect(await stopped.timeout(5_000).emitWithAck(WS.textsFollow, false)).toEqual({ ok: true });
+    // Anything but a boolean is refused.
+    expect(await other.timeout(5_000).emitWithAck(WS.textsFollow, 'yes')).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
 
     // Norway drafts an amendment in private.
     const amendmentId = await startAmendment(norway, f.meetingId, { kind: 'change', paragraphId: rec1 });
@@ -374,5 +385,6 @@ describe('texts:changed', () => {
     expect(changes.every((c) => !c.doc.startsWith('amendment:'))).toBe(true);
     expect(everything.filter((e) => e.includes(`amendment:${amendmentId}`))).toEqual([]);
     expect(everything.some((e) => e.startsWith('texts:changed'))).toBe(true);
+    expect(toOthers).toEqual([]);
   });
 });

@@ -41,6 +41,8 @@ const COMMANDS_PER_WINDOW = 40;
 const WINDOW_MS = 10_000;
 
 const room = (meetingId: string) => `meeting:${meetingId}`;
+/** The meeting's sockets that asked to be told when its texts change (`texts:follow`). */
+const textsRoom = (meetingId: string) => `texts:${meetingId}`;
 
 /**
  * Browsers send Origin on WebSocket upgrades and CORS does not cover them:
@@ -158,6 +160,11 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
       reply(await ctx.record.checkClaim(session.meetingId, head));
     });
 
+    handle<'texts:follow', { ok: true }>(socket, log, WS.textsFollow, async ([follow], reply) => {
+      await (follow ? socket.join(textsRoom(session.meetingId)) : socket.leave(textsRoom(session.meetingId)));
+      reply({ ok: true });
+    });
+
     handle<'command', CommandResult>(socket, log, WS.command, async ([raw], reply) => {
       if (Date.now() - windowStart > WINDOW_MS) {
         windowStart = Date.now();
@@ -174,9 +181,9 @@ export function attachGateway(server: HttpServer, ctx: AppContext, log: FastifyB
 
   // The collaborative texts: doc:join, doc:msg, … on the same connection.
   attachDocs(io, ctx, ctx.docs, log);
-  // The report's texts changed: for views of the report (never an amendment's draft).
+  // The report's texts changed: for views of the report that asked (never an amendment's draft).
   // Its timers do not hold the process; after io.close() an announcement reaches no one.
-  announceTextChanges(ctx.docs, (meetingId, change) => io.to(room(meetingId)).emit(WS.textsChanged, change));
+  announceTextChanges(ctx.docs, (meetingId, change) => io.to(textsRoom(meetingId)).emit(WS.textsChanged, change));
 
   // The record's head as it moves (kept by every client), and the alarm when a check fails.
   ctx.record.announceHeads((meetingId, head) => io.to(room(meetingId)).emit(WS.recordHead, head));

@@ -4,8 +4,9 @@
  * changed and reads the report again, without joining every document.
  *
  * Announced when an update is stored (the relay of DocService: a client's
- * accepted update, or the server's own edit), to the meeting's whole room,
- * since every participant may read these texts. Never for an amendment's
+ * accepted update, or the server's own edit), to the meeting's sockets that
+ * asked (`texts:follow`; every participant may read these texts, but only a
+ * view of the report needs to know). Never for an amendment's
  * draft: its name (and that it is being written) is private to its sponsors
  * until tabled. Throttled per document: at once if the document was quiet
  * for a second, else once at the end of that second, so there is at most one

@@ -23,11 +23,19 @@ import type { Store } from '../store/store';
 import { decisionsIn, decisionsOn, type Decision, type RecordIntegrity } from './integrity';
 import { SIGNED, verifySigned } from './keys';
 
-/** How often, at most, a meeting's moving head is signed and sent to its clients. */
+/** How often, at most, a meeting's head is signed and sent to its clients when its ledger moved. */
 const HEAD_EVERY_MS = 1_000;
+/**
+ * … and when only its texts moved. A text being typed moves the head with
+ * every keystroke; each head is a message to every participant, which at
+ * once a second was a tenth more frames for every reader of a text typed at
+ * 10 keys a second (docs/PERFORMANCE.md, fan-out). A client's kept head is
+ * then at most this much older than the record: what it proves is the same.
+ */
+export const TEXT_HEAD_EVERY_MS = 5_000;
 
 export class RecordService {
-  private readonly due = new Map<string, NodeJS.Timeout>();
+  private readonly due = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly lastSent = new Map<string, number>();
   /**
    * Per meeting, the ledger's decisions that edit texts, as far as the ledger
@@ -66,30 +74,34 @@ export class RecordService {
 
   /**
    * Calls `send` with the meeting's signed head when its ledger or a text
-   * moved: at once when quiet, then at most once every HEAD_EVERY_MS (the
-   * last move always told).
+   * moved: at once when quiet, then at most once every HEAD_EVERY_MS after a
+   * ledger event, TEXT_HEAD_EVERY_MS after a text's change (the last move
+   * always told).
    */
-  announceHeads(send: (meetingId: string, head: SignedHead) => void): () => void {
-    const moved = (meetingId: string) => {
-      if (this.due.has(meetingId)) return;
-      const wait = Math.max(0, (this.lastSent.get(meetingId) ?? 0) + HEAD_EVERY_MS - Date.now());
+  announceHeads(send: (meetingId: string, head: SignedHead) => void, textEveryMs = TEXT_HEAD_EVERY_MS): () => void {
+    const moved = (meetingId: string, everyMs: number) => {
+      const at = Math.max(Date.now(), (this.lastSent.get(meetingId) ?? -Infinity) + everyMs);
+      const due = this.due.get(meetingId);
+      // Already due as soon (a text's change after a ledger event), or sooner.
+      if (due && due.at <= at) return;
+      if (due) clearTimeout(due.timer);
       const timer = setTimeout(() => {
         this.due.delete(meetingId);
         this.lastSent.set(meetingId, Date.now());
         void this.signedHead(meetingId).then((head) => head && send(meetingId, head), () => undefined);
-      }, wait);
+      }, at - Date.now());
       timer.unref();
-      this.due.set(meetingId, timer);
+      this.due.set(meetingId, { at, timer });
     };
     const stops = [
-      this.meetings.onEvents((meetingId) => moved(meetingId)),
+      this.meetings.onEvents((meetingId) => moved(meetingId, HEAD_EVERY_MS)),
       this.docs.onRelay((meetingId, docName) => {
-        if (isMeetingText(docName)) moved(meetingId);
+        if (isMeetingText(docName)) moved(meetingId, textEveryMs);
       }),
     ];
     return () => {
       for (const stop of stops) stop();
-      for (const timer of this.due.values()) clearTimeout(timer);
+      for (const { timer } of this.due.values()) clearTimeout(timer);
       this.due.clear();
     };
   }

@@ -27,6 +27,7 @@ export const SOCKET_EVENTS = {
   'doc:leave': { args: z.tuple([docName]), ack: 'none' },
   'doc:msg': { args: z.tuple([docName, bytes]), ack: 'optional' },
   'report:watch': { args: z.tuple([z.enum(LANGUAGES).nullable()]), ack: 'required' },
+  'texts:follow': { args: z.tuple([z.boolean()]), ack: 'required' },
 } as const satisfies Record<string, { args: z.ZodTuple; ack: AckUse }>;
 
 export type SocketEventName = keyof typeof SOCKET_EVENTS;

@@ -20,15 +20,24 @@ export const WS = {
   /** server → client: the session's code was revoked; the socket closes. */
   revoked: 'revoked',
   /**
-   * server → client, to everyone in the meeting: a shared text of the
-   * meeting changed (`TextsChanged`), so that a view of the report can read
-   * it again. At most one per text per second, the last change always
-   * announced; never for an amendment's draft (private to its sponsors).
+   * server → client, to the meeting's sockets that follow its texts
+   * (`texts:follow`): a shared text of the meeting changed (`TextsChanged`),
+   * so that a view of the report can read it again. At most one per text per
+   * second, the last change always announced; never for an amendment's draft
+   * (private to its sponsors).
    */
   textsChanged: 'texts:changed',
+  /**
+   * client → server, with ack: `true` to be told of the meeting's text
+   * changes (`texts:changed`), `false` to stop. Only those who ask are told:
+   * a participant typing or reading a text has it already, and a message to
+   * the whole meeting once a second per text is a tenth more frames for
+   * every reader of a text being typed (docs/PERFORMANCE.md, fan-out).
+   */
+  textsFollow: 'texts:follow',
   /** client → server, with ack: the events after the seq given (`ResumeResult`), for a client that has a state. */
   resume: 'resume',
-  /** server → client, to everyone in the meeting: the record's signed head (`SignedHead`), at most once a second when it moved. */
+  /** server → client, to everyone in the meeting: the record's signed head (`SignedHead`) when it moved: at most once a second after a ledger event, every five seconds while only its texts move (record/service.ts). */
   recordHead: 'record:head',
   /** client → server, with ack: the latest signed head this client kept, to be found in the record (`ClaimResult`). Once per connection. */
   recordClaim: 'record:claim',
@@ -106,6 +115,7 @@ export interface ClientToServerEvents extends DocClientToServerEvents {
   resume: (after: unknown, ack: (result: ResumeResult) => void) => void;
   'record:claim': (head: unknown, ack: (result: ClaimResult) => void) => void;
   'report:watch': (lang: unknown, ack: (result: { ok: true } | { ok: false; error: ErrorBody }) => void) => void;
+  'texts:follow': (follow: unknown, ack: (result: { ok: true } | { ok: false; error: ErrorBody }) => void) => void;
 }
 
 export interface ServerToClientEvents extends DocServerToClientEvents {
