@@ -5,6 +5,9 @@
  *
  *   pnpm bench:late                 3 rounds of 150 keystrokes per phase
  *   options: --rounds N --keys N --rate KEYS_PER_S --viewers N --updates N --adopted N
+ *            --phases LIST   which phases to run (comma-separated; default all):
+ *                            `--phases late --keys 550` types across one of the
+ *                            late text's checkpoints (every 500 updates) a round
  *            --report-every MS   the server's reportEveryMs (default 1000, as in production)
  *            --profile DIR   CPU profiles of the server's process per phase and
  *                            round (DIR/<phase>-r<round>.cpuprofile) and their
@@ -209,7 +212,7 @@ function percentile(sorted: number[], p: number): number {
 
 function summary(times: number[]) {
   const s = [...times].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), mean: s.reduce((a, b) => a + b, 0) / s.length };
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) ?? NaN, mean: s.reduce((a, b) => a + b, 0) / s.length };
 }
 
 // ---- the run ----------------------------------------------------------------------------
@@ -220,6 +223,7 @@ async function main(): Promise<void> {
   const rate = arg('rate', 10);
   const viewerCount = arg('viewers', 30);
   const historyUpdates = arg('updates', 10_000);
+  const phases = new Set(argText('phases', 'empty,late,late+health,late+viewers,late+web').split(','));
   const adoptedCount = arg('adopted', 50);
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`Gavel late-meeting benchmark on ${cpus().length} cores, Node ${process.version}; load average ${load()}`);
@@ -272,8 +276,13 @@ async function main(): Promise<void> {
     const roundP99s = new Map<string, number[]>();
     /** The CPU the server's process (and the pen-holder in it) used per phase and round, as a share of one core; and the viewers' process's. */
     const cpuShares = new Map<string, number[]>();
+    /** The late text's checkpoints written during each phase and round (one every 500 stored updates, and when it is quiet). */
+    const checkpointsWritten = new Map<string, number[]>();
+    const lateCheckpoints = async () => (await server.gavel.store.listDocSnapshots(late.meetingId, 'recommendations')).length;
     const viewerCpu = new Map<string, number[]>();
     const phase = async (name: keyof typeof results, round: number, client: DraftClient, paragraphId: string) => {
+      if (!phases.has(name)) return;
+      const checkpointsBefore = await lateCheckpoints();
       await profiler?.start();
       const delay = monitorEventLoopDelay({ resolution: 5 });
       delay.enable();
@@ -286,6 +295,7 @@ async function main(): Promise<void> {
       roundP99s.set(name, [...(roundP99s.get(name) ?? []), summary(times).p99]);
       delay.disable();
       loopDelays.set(name, [...(loopDelays.get(name) ?? []), delay.percentile(99) / 1e6, delay.max / 1e6]);
+      checkpointsWritten.set(name, [...(checkpointsWritten.get(name) ?? []), (await lateCheckpoints()) - checkpointsBefore]);
       if (!profiler) return;
       const functions = profiled.get(name) ?? new Map<string, FunctionTime>();
       addTimes(functions, summarise(await profiler.stop(`${name}-r${round + 1}`)));
@@ -300,6 +310,7 @@ async function main(): Promise<void> {
       await phase('empty', r, freshPen, freshId);
       await phase('late', r, latePen, typingIn);
       for (const mode of modes) {
+        if (!phases.has(phaseOf[mode])) continue;
         await ask(viewerProcess, { type: 'start', url: server.url, meetingId: late.meetingId, tokens: viewerTokens, mode }, 'started');
         // The viewers' first round of requests, spread over 1.5 s, before the measure.
         await new Promise((res) => setTimeout(res, VIEWER_EVERY_MS));
@@ -316,11 +327,12 @@ async function main(): Promise<void> {
     const f = (n: number) => n.toFixed(1);
     const base = summary(results.empty);
     const lateOnly = summary(results.late);
-    console.log(['', 'phase           keys   p50 ms   p95 ms   p99 ms  mean ms   p50 / empty  p99 / empty  p99 / late'].join('\n'));
+    console.log(['', 'phase           keys   p50 ms   p95 ms   p99 ms   max ms  mean ms   p50 / empty  p99 / empty  p99 / late'].join('\n'));
     for (const [name, times] of Object.entries(results)) {
+      if (times.length === 0) continue;
       const s = summary(times);
       console.log(
-        `${name.padEnd(14)} ${String(s.n).padStart(5)} ${f(s.p50).padStart(8)} ${f(s.p95).padStart(8)} ${f(s.p99).padStart(8)} ${f(s.mean).padStart(8)}` +
+        `${name.padEnd(14)} ${String(s.n).padStart(5)} ${f(s.p50).padStart(8)} ${f(s.p95).padStart(8)} ${f(s.p99).padStart(8)} ${f(s.max).padStart(8)} ${f(s.mean).padStart(8)}` +
           `   ${(s.p50 / base.p50).toFixed(2).padStart(11)}  ${(s.p99 / base.p99).toFixed(2).padStart(11)}  ${(s.p99 / lateOnly.p99).toFixed(2).padStart(10)}`,
       );
     }
@@ -333,11 +345,13 @@ async function main(): Promise<void> {
         .map(([name, d]) => `${name} ${d.map((ms, i) => (i % 2 ? `/${f(ms)}` : ` ${f(ms)}`)).join('')}`)
         .join('; ')}`,
     );
+    console.log(`late text checkpoints written per round: ${[...checkpointsWritten].map(([name, n]) => `${name} ${n.join(' / ')}`).join('; ')}`);
     for (const [name, times] of profiled) {
       console.log(`\nCPU profile of the server's process, ${name}, per keystroke (${rounds * keys} keystrokes; profiles in ${profileDir}):`);
       console.log(timesTable(times.values(), rounds * keys).join('\n'));
     }
     for (const mode of modes) {
+      if (!phases.has(phaseOf[mode])) continue;
       const viewed = summary(reportTimes[mode]);
       const answered = viewed.n ? `; answered in p50 ${f(viewed.p50)} ms, p95 ${f(viewed.p95)} ms` : '';
       console.log(`\nanswers to the ${viewerCount} viewers (${phaseOf[mode]}): ${[...viewerStatuses[mode]].map(([s, n]) => `${n} x ${s}`).join(', ')}${answered}`);
