@@ -4,6 +4,7 @@
  * gives, with the same writers of its client ids, and signed as the server
  * signs its own. A thread that dies with a checkpoint in it leaves no
  * checkpoint written; the next one starts another thread and is written.
+ * One checkpoint at a time per text.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -100,5 +101,18 @@ describe('a text checkpoint built in the worker thread', () => {
     expect(docs.checkpoints.thread).toBeDefined();
     expect(docs.checkpoints.thread).not.toBe(dead);
     expect(await expectCheckpointIsReplay()).toBeGreaterThan(before);
+  });
+
+  it('writes one checkpoint at a time per text: asked three times at once, it builds once', async () => {
+    const docs = server.gavel.docs;
+    const store = server.gavel.store;
+    await serverEdits(100, 2_000);
+    const written = (await store.listDocSnapshots(f.meetingId, DOC)).length;
+    const build = vi.spyOn(docs.checkpoints, 'build');
+    await Promise.all([1, 2, 3].map(() => docs.checkpointNow(f.meetingId, DOC)));
+    expect(build).toHaveBeenCalledTimes(1);
+    build.mockRestore();
+    expect((await store.listDocSnapshots(f.meetingId, DOC)).length).toBe(written + 1);
+    await expectCheckpointIsReplay();
   });
 });
