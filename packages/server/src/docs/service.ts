@@ -91,6 +91,8 @@ export interface DocServiceOptions {
   checkpointIdleMs?: number;
   /** A document nobody has open is dropped from memory after this long. */
   unloadIdleMs?: number;
+  /** The checkpoints' thread is stopped after this long without a checkpoint (started again by the next). */
+  checkpointThreadIdleMs?: number;
   /**
    * Under load, at most one commit (and one relay per document) per this many
    * ms; an update that arrives when the server was idle is committed at once.
@@ -233,8 +235,8 @@ export class DocService {
    * stores a meeting's texts).
    */
   private readonly names = new Map<string, Promise<Set<string>>>();
-  /** Builds every text's checkpoints off the event loop (started with the first). */
-  readonly checkpoints = new CheckpointThread();
+  /** Builds every text's checkpoints off the event loop (started with the first, stopped when idle). */
+  readonly checkpoints: CheckpointThread;
 
   constructor(
     private readonly store: Store,
@@ -246,6 +248,7 @@ export class DocService {
     this.commitIntervalMs = options.commitIntervalMs ?? 10;
     this.checkpointIdleMs = options.checkpointIdleMs ?? 10_000;
     this.unloadIdleMs = options.unloadIdleMs ?? 60_000;
+    this.checkpoints = new CheckpointThread(options.checkpointThreadIdleMs);
     this.clock = options.clock ?? (() => new Date());
     this.integrity = meetings.integrity;
   }
