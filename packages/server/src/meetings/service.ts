@@ -69,13 +69,25 @@ export interface MeetingServiceOptions {
   clock?: () => Date;
   /** A state checkpoint after this many events. */
   checkpointEvery?: number;
-  /** Under load, at most one ledger commit per this many ms (an idle server commits at once). */
+  /**
+   * Under load (the last commit carried LOADED_BATCH commands or more), at most one ledger commit per
+   * this many ms; otherwise a commit goes as soon as the last one returned.
+   */
   commitIntervalMs?: number;
   integrity?: RecordIntegrity;
 }
 
 /** How often a command is decided again after losing a race to another writer. */
 const MAX_ATTEMPTS = 8;
+
+/**
+ * A commit of this many commands or more means load: the next one keeps the interval, so that what
+ * arrives meanwhile shares one transaction and one fsync. Below it, waiting only leaves the writer idle
+ * while commands wait: at 10 clients (commits of 5-7) a 2 ms interval kept it idle about 1 ms between
+ * commits; at 50 (commits of about 20) the interval kept the server's CPU a command lower
+ * (bench:commands, issue 14; docs/PERFORMANCE.md).
+ */
+const LOADED_BATCH = 8;
 
 /** A commit waiting for the group commit. */
 interface Queued {
@@ -121,6 +133,8 @@ export class MeetingService {
   /** A group commit is on its way to the store. */
   private flushing = false;
   private lastCommitAt = -Infinity;
+  /** Commands in the last commit (how loaded the writer is). */
+  private lastBatch = 0;
   readonly integrity: RecordIntegrity | undefined;
 
   constructor(
@@ -304,9 +318,10 @@ export class MeetingService {
     // One commit on its way at a time: what arrives meanwhile waits for it and goes in the next one (group commit).
     if (this.batchScheduled || this.flushing) return;
     this.batchScheduled = true;
-    // Idle: commit at once (after this turn). Busy: at most one commit per interval, so that
-    // what arrives meanwhile shares one transaction and one flush.
-    const wait = this.lastCommitAt + this.commitIntervalMs - performance.now();
+    // After this turn, so that what else it decides shares the commit; under load, not before the
+    // interval since the last commit began.
+    const interval = this.lastBatch >= LOADED_BATCH ? this.commitIntervalMs : 0;
+    const wait = this.lastCommitAt + interval - performance.now();
     if (wait <= 0) setImmediate(() => void this.flush());
     else setTimeout(() => void this.flush(), wait);
   }
@@ -317,6 +332,7 @@ export class MeetingService {
     const batch = this.batch;
     this.batch = [];
     if (batch.length === 0) return;
+    this.lastBatch = batch.length;
     this.flushing = true;
     let results: (Error | undefined)[];
     try {
