@@ -56,7 +56,7 @@ describe.each([
 
     // The chair gives the floor to Norway out of turn, from its row.
     await chair.locator('[data-testid="queue-row"]', { hasText: norway }).getByRole('button').first().click();
-    await chair.locator('[data-testid="floor-current"]', { hasText: norway }).waitFor();
+    await chair.locator('[data-testid="floor-current"] .floor-speaker', { hasText: norway }).waitFor();
 
     await delegate.locator('[data-testid="you-have-floor"]').waitFor();
     const remaining = Number(await delegate.locator('[data-testid="you-have-floor"] [data-testid="countdown"]').getAttribute('data-remaining-ms'));

@@ -58,7 +58,7 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await signIn(chair, env.server.url, lang, m.meetingId, m.chairCode, 'Dominika Krois');
     await chair.locator('[data-testid="next-speaker"][data-act="next"]', { hasText: names.norway }).waitFor();
     await chair.locator('body').press('n');
-    await chair.locator('[data-testid="floor-current"]', { hasText: names.norway }).waitFor();
+    await chair.locator('[data-testid="floor-current"] .floor-speaker', { hasText: names.norway }).waitFor();
 
     await ok(m.chairApi, m.meetingId, { type: 'speakers.request', itemId: m.itemId, delegationId: m.ids.brazil, kind: 'point_of_order' });
     // The big button says what N will do: the point of order, Norway waiting.
@@ -69,7 +69,7 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await screenshot(chair, `${lang}-day-point-of-order-waiting`);
 
     await chair.locator('body').press('n');
-    await chair.locator('[data-testid="floor-current"]', { hasText: names.brazil }).waitFor();
+    await chair.locator('[data-testid="floor-current"] .floor-speaker', { hasText: names.brazil }).waitFor();
     await chair.locator('[data-testid="floor-held"]', { hasText: names.norway }).waitFor();
     const held = (await stateOf(m.chairApi, m.meetingId)).floor.interrupted;
     expect(held.entryId).toBeTruthy();
@@ -82,7 +82,7 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await screenshot(chair, `${lang}-day-point-of-order-holds`);
 
     await chair.locator('body').press('n');
-    await chair.locator('[data-testid="floor-current"]', { hasText: names.norway }).waitFor();
+    await chair.locator('[data-testid="floor-current"] .floor-speaker', { hasText: names.norway }).waitFor();
     const state = await stateOf(m.chairApi, m.meetingId);
     expect(state.floor).toMatchObject({ entryId: held.entryId, pausedAt: null, interrupted: null });
     expect(state.statements.map((s: any) => [s.delegationId, s.capacity])).toEqual([[m.ids.brazil, 'point_of_order']]);
@@ -120,14 +120,14 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await screenshot(chair, `${lang}-day-queue-dragged`);
 
     await chair.locator('body').press('n');
-    await chair.locator('[data-testid="floor-current"]', { hasText: names.france }).waitFor();
+    await chair.locator('[data-testid="floor-current"] .floor-speaker', { hasText: names.france }).waitFor();
     // Egypt speaks while France waits; the end of Egypt's statement gives the floor back to France.
     await rows.filter({ hasText: names.egypt }).locator('[data-testid="give-holding"]').click();
-    await chair.locator('[data-testid="floor-current"]', { hasText: names.egypt }).waitFor();
+    await chair.locator('[data-testid="floor-current"] .floor-speaker', { hasText: names.egypt }).waitFor();
     await chair.locator('[data-testid="floor-held"]', { hasText: names.france }).waitFor();
     await screenshot(chair, `${lang}-day-speaker-waits`);
     await chair.locator('body').press('e');
-    await chair.locator('[data-testid="floor-current"]', { hasText: names.france }).waitFor();
+    await chair.locator('[data-testid="floor-current"] .floor-speaker', { hasText: names.france }).waitFor();
     const state = await stateOf(m.chairApi, m.meetingId);
     expect(state.floor.pausedAt).toBeNull();
     expect(state.statements.map((s: any) => s.delegationId)).toEqual([m.ids.egypt]);
@@ -147,7 +147,7 @@ describe.each(LANGS)('the meeting day ($lang)', ({ lang, names }) => {
     await chair.locator('[data-testid="name-speaker"]').getByRole('button', { name: 'Ms. Ingrid Berg' }).click();
     await chair.locator('[data-testid="name-speaker"] button[aria-pressed="true"]', { hasText: 'Ingrid Berg' }).waitFor();
     await chair.locator('body').press('n');
-    await chair.locator('[data-testid="floor-current"]', { hasText: names.egypt }).waitFor();
+    await chair.locator('[data-testid="floor-current"] .floor-speaker', { hasText: names.egypt }).waitFor();
     await chair.locator('[data-testid="speaker-typed"]').fill('Amr Hassan');
     await chair.locator('[data-testid="speaker-typed"]').press('Enter');
     await chair.locator('[data-testid="speaker-name"]', { hasText: 'Amr Hassan' }).waitFor();
