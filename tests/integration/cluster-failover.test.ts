@@ -132,7 +132,9 @@ describe('failover on three nodes', () => {
       const writer = await DraftClient.open(cluster.nodes[other].url, await signIn(cluster.nodes[other].url, penCode, `Pen ${round}`));
       closers.push(() => writer.close());
       await waitFor(() => writer.canWrite || undefined, 5000, 'the pen');
-      paragraph ??= writer.read().units[0].id;
+      // The text's first paragraph is made in the background when the meeting is created (drafting/service.ts
+      // ensureStarted) and may reach a writer after its first sync when the suite loads the machine.
+      paragraph ??= await waitFor(() => writer.read().units[0]?.id, 10_000, "the text's first paragraph");
       const chair = await connect(cluster.nodes[other].url, { token: await signIn(cluster.nodes[other].url, chairCode, `Chair ${round}`) });
       closers.push(() => chair.close());
 
