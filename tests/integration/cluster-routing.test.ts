@@ -37,6 +37,7 @@ describe("a non-owner node's routing of one sender's updates", () => {
       claim: async () => false,
       forward: (_m, _d, update) => new Promise<void>((settle) => forwards.push({ update, settle })),
       lost: () => undefined,
+      start: async () => undefined,
     });
     const actor: Actor = { role: 'secretariat', name: 'Officer', codeId: env.meeting.secretariat.session.codeId };
     const t = typist();
@@ -77,6 +78,7 @@ describe("a non-owner node's routing of one sender's updates", () => {
       forward: (m, d, update, a, sender, gate) =>
         new Promise<void>((ok, fail) => forwards.push({ update, settle: () => docs.submitHere(m, d, update, a, sender, gate).then(ok, fail) })),
       lost: () => undefined,
+      start: async () => undefined,
     });
     // The typist starts from the text as stored.
     const t = typist();

@@ -63,6 +63,15 @@ type MeetingMessage =
   /** The owner's messages to this meeting were dropped while Redis was away: read the store again. */
   | { t: 'resync'; from: string };
 
+const StartForward = z
+  .object({
+    meetingId: z.string().min(1).max(64),
+    docName: z
+      .string()
+      .max(200)
+      .refine((name) => parseDocName(name) !== null, 'not a document of a meeting'),
+  })
+  .strict();
 const CommandForward = z.object({ meetingId: z.string().min(1).max(64), tokenHash: z.string().length(64), command: z.unknown() }).strict();
 const UpdateForward = z
   .object({
@@ -70,7 +79,7 @@ const UpdateForward = z
     docName: z
       .string()
       .max(200)
-      .refine((name) => parseDocName(name) !== undefined, 'not a document of a meeting'),
+      .refine((name) => parseDocName(name) !== null, 'not a document of a meeting'),
     tokenHash: z.string().length(64),
     sender: z.string().min(1).max(100),
     update: z.string().max(2_000_000),
@@ -194,6 +203,15 @@ export class Cluster {
       claim: (meetingId) => ownership.claim(meetingId),
       forward: (meetingId, docName, update, actor, sender, gate) => this.forwardUpdate(meetingId, docName, update, actor, sender, gate),
       lost: (meetingId) => ownership.lost(meetingId),
+      start: (meetingId, docName) =>
+        this.toOwner(
+          meetingId,
+          // This node took the meeting (nobody held it): it starts the text itself.
+          async () => undefined,
+          async (url) => void (await this.post(url, '/internal/cluster/start', { meetingId, docName })),
+          // Starting a text twice changes nothing (the owner checks that it is empty, in the text's turn).
+          () => true,
+        ),
     });
     ownership.onChange((meetingId, owned) => {
       // The texts are read again from the store before their next use; a new owner first catches up with the ledger.
@@ -307,6 +325,26 @@ export class Cluster {
         if (e instanceof LeaseLostError) throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
         throw e;
       }
+    });
+    /**
+     * A node that loaded a starting text empty asks the owner to start it (the
+     * server's own edit, on no one's behalf: only the nodes' secret is asked;
+     * the owner starts only the texts a meeting starts with, only when empty).
+     */
+    app.post('/internal/cluster/start', async (request) => {
+      if (request.headers[SECRET_HEADER] !== this.p.secret) throw new DomainError('forbidden', 'not a node of this cluster');
+      const body = parseOrFail(StartForward, request.body, 'body');
+      if (!(await meetings.state(body.meetingId))) throw new DomainError('not_found', `no meeting ${body.meetingId}`);
+      if (!(await this.ownership.claim(body.meetingId))) throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
+      try {
+        await docs.start(body.meetingId, body.docName);
+      } catch (e) {
+        if (e instanceof LeaseLostError || (e instanceof DomainError && e.code === 'busy')) {
+          throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
+        }
+        throw e;
+      }
+      return { ok: true };
     });
     // HTTP writes to a meeting are made by its owner: passed on as they came (the owner authenticates them).
     app.addHook('preHandler', async (request, reply) => {

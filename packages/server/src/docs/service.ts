@@ -161,6 +161,21 @@ export interface DocOwnership {
   forward(meetingId: string, docName: string, update: Uint8Array, actor: Actor, sender: string, gate: UpdateGate): Promise<void>;
   /** The store refused a write under this node's lease: another node holds the meeting now. */
   lost(meetingId: string): void;
+  /**
+   * Has the owner give a starting text its first content (`DocService.start`
+   * there), resolving once stored; resolves at once when this node took the
+   * meeting meanwhile (nobody held it): it then starts the text itself.
+   */
+  start(meetingId: string, docName: string): Promise<void>;
+}
+
+/** Which texts start with content, and what it is (drafting/service.ts: one empty paragraph). */
+export interface TextStarter {
+  applies(docName: string): boolean;
+  /** Whether the text still lacks it (read only). */
+  needed(doc: Y.Doc): boolean;
+  /** Gives it, in a transaction on the live doc. */
+  edit(doc: Y.Doc): void;
 }
 
 class LiveDoc {
@@ -214,6 +229,7 @@ export class DocService {
   private readonly incidentListeners = new Set<(incident: DocIncident) => void>();
   private batch: { input: DocUpdateInput; done: (head: DocHead | Error) => void }[] = [];
   private recovery: DecisionRecovery | undefined;
+  private starter: TextStarter | undefined;
   private batchScheduled = false;
   private lastCommitAt = -Infinity;
   private readonly commitIntervalMs: number;
@@ -260,6 +276,15 @@ export class DocService {
       const i = this.guards.indexOf(guard);
       if (i >= 0) this.guards.splice(i, 1);
     };
+  }
+
+  /**
+   * The texts that must never be empty (a new meeting's text: its first
+   * paragraph): given their first content by the node that writes the
+   * meeting when they are loaded there empty, before anyone reads them.
+   */
+  startTextsWith(starter: TextStarter): void {
+    this.starter = starter;
   }
 
   /** On several nodes: who owns a meeting, and how updates reach the owner. */
@@ -333,6 +358,48 @@ export class DocService {
   private async load(live: LiveDoc): Promise<LiveDoc> {
     const started = performance.now();
     const { meetingId, docName } = live;
+    let stored = await this.readStored(meetingId, docName);
+    // A starting text with nothing in it, on a node that does not write the meeting: its owner starts it
+    // (only the owner writes), then what is stored is read again, so that the first reader here has it.
+    if (this.ownership && this.needsStart(meetingId, docName, stored.doc) && !this.owns(meetingId)) {
+      try {
+        await this.ownership.start(meetingId, docName);
+        stored.doc.destroy();
+        stored = await this.readStored(meetingId, docName);
+      } catch (e) {
+        this.log.warn({ err: e, meetingId, docName }, 'the owner could not start an empty text; asked again at its next load');
+      }
+    }
+    const { doc, owners, snapshot, updates } = stored;
+    const previous = live.doc;
+    live.doc = doc;
+    live.owners = owners;
+    live.broken = false;
+    previous.destroy();
+    live.storedSeq = updates.at(-1)?.seq ?? snapshot?.seq ?? 0;
+    live.storedHash = updates.at(-1)?.hash ?? snapshot?.hash ?? GENESIS_HASH;
+    live.checkpointSeq = snapshot?.seq ?? 0;
+    live.relayedSeq = live.storedSeq;
+    live.loadedFrom = { checkpointSeq: live.checkpointSeq, updates: updates.length, ms: performance.now() - started };
+    this.watchUntracked(live);
+    this.live.set(key(meetingId, docName), live);
+    // In the same turn as the copy appears (no client's update can come before), and stored before anyone reads it.
+    let starting: Promise<void> | undefined;
+    try {
+      starting = this.startLive(live);
+    } catch (e) {
+      starting = Promise.reject(e);
+    }
+    await starting?.catch((e: unknown) => this.log.warn({ err: e, meetingId, docName }, 'an empty text could not be started; tried again at its next load'));
+    await this.recoverDecisions(live);
+    // A long tail of updates since the last checkpoint: make one now (in the thread), so the next load is quick.
+    if (updates.length >= this.checkpointEvery && !live.checkpointing) void this.checkpoint(live);
+    this.scheduleUnload(live);
+    return live;
+  }
+
+  /** The text as stored: the latest checkpoint the server signed, then the updates after it, checked to chain. */
+  private async readStored(meetingId: string, docName: string) {
     const doc = new Y.Doc();
     const owners = new Map<number, string>();
     const snapshot = await this.trustedCheckpoint(meetingId, docName);
@@ -353,23 +420,48 @@ export class DocService {
       const owner = ownerOf(u.actor);
       for (const client of clientsIn(u.update)) if (!owners.has(client)) owners.set(client, owner);
     }
-    const previous = live.doc;
-    live.doc = doc;
-    live.owners = owners;
-    live.broken = false;
-    previous.destroy();
-    live.storedSeq = updates.at(-1)?.seq ?? snapshot?.seq ?? 0;
-    live.storedHash = updates.at(-1)?.hash ?? snapshot?.hash ?? GENESIS_HASH;
-    live.checkpointSeq = snapshot?.seq ?? 0;
-    live.relayedSeq = live.storedSeq;
-    live.loadedFrom = { checkpointSeq: live.checkpointSeq, updates: updates.length, ms: performance.now() - started };
-    this.watchUntracked(live);
-    this.live.set(key(meetingId, docName), live);
-    await this.recoverDecisions(live);
-    // A long tail of updates since the last checkpoint: make one now (in the thread), so the next load is quick.
-    if (updates.length >= this.checkpointEvery && !live.checkpointing) void this.checkpoint(live);
-    this.scheduleUnload(live);
-    return live;
+    return { doc, owners, snapshot, updates };
+  }
+
+  /** Whether `doc` is a starting text that is still empty (and the meeting's record may be written). */
+  private needsStart(meetingId: string, docName: string, doc: Y.Doc): boolean {
+    return !!this.starter?.applies(docName) && this.starter.needed(doc) && !this.integrity?.problem(meetingId);
+  }
+
+  /**
+   * Gives a loaded starting text its first content if it is empty and this
+   * node writes the meeting: applied at once (call it in the document's turn,
+   * or before anyone else can reach the copy), stored like any trusted edit.
+   * Returns the store's promise, or undefined when nothing was to be done.
+   * A failed store marks the copy broken: it is loaded (and started) again
+   * before its next use.
+   */
+  private startLive(live: LiveDoc): Promise<void> | undefined {
+    const { meetingId, docName } = live;
+    const starter = this.starter;
+    if (!starter || !this.owns(meetingId) || !this.needsStart(meetingId, docName, live.doc)) return undefined;
+    return this.trustedEdit(live, SERVER_ACTOR, (doc) => starter.edit(doc));
+  }
+
+  /**
+   * Gives a starting text its first content now if it has none (idempotent:
+   * in the document's turn, after the emptiness check). Only the meeting's
+   * owner writes: elsewhere it is refused as busy (the owner starts the text
+   * when it loads it). Resolves once stored.
+   */
+  async start(meetingId: string, docName: string): Promise<void> {
+    if (!this.starter?.applies(docName)) throw new DomainError('not_found', `${docName} is not a text a meeting starts with`);
+    if (!(await this.meetings.state(meetingId))) throw new DomainError('not_found', `no meeting ${meetingId}`);
+    await this.mustOwn(meetingId);
+    const live = await this.get(meetingId, docName);
+    await this.enqueue(live, async () => {
+      // Read again if it must be (and started there, if it is still empty) …
+      await this.healthy(live);
+      // … or started now.
+      await this.startLive(live);
+      // A start the store refused leaves the copy broken (the paragraph in it, not stored).
+      if (live.broken) throw new Error(`${docName} could not be started: the store refused its first paragraph`);
+    });
   }
 
   /** The latest text checkpoint if the server signed it and the text still holds the update it covers. */

@@ -8,6 +8,7 @@
  * clients see.
  */
 import * as Y from 'yjs';
+import type { FastifyBaseLogger } from 'fastify';
 import {
   DomainError,
   paragraphStatus,
@@ -80,19 +81,33 @@ export class DraftingService {
   constructor(
     private readonly meetings: MeetingService,
     private readonly docs: DocService,
+    private readonly log?: FastifyBaseLogger,
   ) {
     this.stops.push(
       docs.addGuard(({ meetingId, docName, state, doc, update }) => {
         const verdict = this.guard.check(`${meetingId}\u0000${docName}`, doc, update, readOnlyParagraphs(state, docName));
         return verdict.ok ? null : (verdict.message ?? 'an adopted paragraph is read-only');
       }),
-      // A new meeting's text starts with one empty paragraph, made here once rather than by the first client to connect.
+      // A new meeting's text starts with one empty paragraph, made by the server rather than by the first client to connect:
+      // eagerly here, on the node that created the meeting …
       meetings.onEvents((meetingId, events: LedgerEvent[]) => {
-        if (events.some((e) => e.type === 'MeetingCreated')) {
-          for (const docName of STARTING_DOCS) void this.ensureStarted(meetingId, docName).catch(() => undefined);
+        if (!events.some((e) => e.type === 'MeetingCreated')) return;
+        for (const docName of STARTING_DOCS) {
+          this.docs.start(meetingId, docName).catch((err: unknown) => {
+            // Another node writes the meeting (it took it first): that one starts the text when it loads it.
+            if (err instanceof DomainError && err.code === 'busy') this.log?.info({ meetingId, docName }, 'a new text is started by the meeting\'s owner');
+            else this.log?.warn({ err, meetingId, docName }, 'a new meeting\'s text could not be started; it is when it is first loaded');
+          });
         }
       }),
     );
+    // … and at the latest when the text is loaded by the node that writes the meeting, before anyone reads it
+    // (this process stopped between the meeting's commit and the text's, say), exactly once: see DocService.startLive.
+    docs.startTextsWith({
+      applies: (docName) => (STARTING_DOCS as readonly string[]).includes(docName),
+      needed: (doc) => doc.get('root', Y.XmlText).length === 0,
+      edit: (doc) => Y.applyUpdate(doc, editCopy(doc, $bootstrapDraft)),
+    });
   }
 
   close(): void {
