@@ -459,6 +459,9 @@ export class DocService {
       await this.healthy(live);
       // … or started now.
       await this.startLive(live);
+      // Stored before this resolves, also when another task made it (the load of this copy, still storing it): a node
+      // that asked for the start reads the store next.
+      await this.settled(live);
       // A start the store refused leaves the copy broken (the paragraph in it, not stored).
       if (live.broken) throw new Error(`${docName} could not be started: the store refused its first paragraph`);
     });
