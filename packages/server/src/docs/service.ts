@@ -351,7 +351,8 @@ export class DocService {
 
   /**
    * The latest checkpoint the server signed, then the updates after it, each
-   * checked to chain to the one before; then the recorded decisions the text
+   * checked to chain to the one before; a starting text found empty is given
+   * its first content (startLive); then the recorded decisions the text
    * lacks. A checkpoint or a link that does not hold breaks the meeting's
    * record (it then refuses writes); the text is still loaded for reading.
    */
@@ -364,8 +365,9 @@ export class DocService {
     if (this.ownership && this.needsStart(meetingId, docName, stored.doc) && !this.owns(meetingId)) {
       try {
         await this.ownership.start(meetingId, docName);
+        const again = await this.readStored(meetingId, docName);
         stored.doc.destroy();
-        stored = await this.readStored(meetingId, docName);
+        stored = again;
       } catch (e) {
         this.log.warn({ err: e, meetingId, docName }, 'the owner could not start an empty text; asked again at its next load');
       }

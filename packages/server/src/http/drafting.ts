@@ -47,9 +47,11 @@ export function draftingRoutes(app: FastifyInstance, ctx: AppContext, drafting: 
   });
 
   /**
-   * Gives an empty text its first paragraph (idempotent). New meetings get it
-   * when they are created; a text opened empty (a meeting from before texts
-   * existed) asks for it here, so that it is made once, by the server.
+   * Gives an empty text its first paragraph (idempotent). A meeting's starting
+   * text (the recommendations) gets it from the server without asking (when
+   * the meeting is created, at the latest when the text is loaded); the other
+   * texts (the report's written parts), opened empty by someone who may write
+   * them, ask for it here, so that it is made once, by the server.
    */
   route(app, { method: 'POST', url: '/api/meetings/:id/drafts/:doc/start', auth: 'member', params: DocParams }, async ({ params: { id, doc }, request }) => {
     const { who, state } = await readable(request, id, doc, true);
