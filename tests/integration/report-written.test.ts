@@ -91,7 +91,8 @@ const footnotesOn = (r: Report, id: string) =>
   paragraph(r, id).inlines.flatMap((i) => (i.t === 'fn' ? [r.footnotes[i.index - 1].text.replace(/[\u200e\u200f]/g, '')] : []));
 
 beforeAll(async () => {
-  server = await TestServer.start();
+  // Every export in every language, many a test: faster than the per-session export limit (export-flood.test.ts tests that).
+  server = await TestServer.start({ config: { exportsPerMinute: 1_000_000 } });
   f = await setupMeeting(server);
   chair = await server.signIn(f.meetingId, f.chairCode.code, 'Dominika Krois');
   norway = await server.signIn(f.meetingId, f.own.code.code, 'Kari Nordmann');
