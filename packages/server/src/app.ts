@@ -95,7 +95,7 @@ export async function buildApp(
   const meetings = new MeetingService(store, { integrity, ...options.meetings });
   // Sessions end only through this process on SQLite: cached there; on PostgreSQL another node may end one (read each time).
   const auth = new Auth(store, meetings, admin.token, config.sessionHours, { cacheSessions: store.kind === 'sqlite' });
-  const docs = new DocService(store, meetings, app.log, options.docs);
+  const docs = new DocService(store, meetings, app.log, { commitIntervalMs: config.textCommitMs, ...options.docs });
   const drafting = new DraftingService(meetings, docs, app.log);
   const negotiation = new NegotiationService(meetings, docs, app.log);
   const record = new RecordService(store, meetings, docs, integrity);

@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   GAVEL_EXPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   GAVEL_EXPORT_NICE: z.coerce.number().int().min(0).max(19).default(19),
   GAVEL_REPORT_EVERY_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  GAVEL_TEXT_COMMIT_MS: z.coerce.number().int().min(0).max(1000).default(10),
   GAVEL_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24 * 14),
   GAVEL_DEMO: z.enum(['true', 'false']).default('true'),
   GAVEL_WEB_DIR: z.string().optional(),
@@ -77,6 +78,13 @@ export interface Config {
    * for the next assembly, never gets an older one (export/report-cache.ts).
    */
   reportEveryMs: number;
+  /**
+   * While a text is typed into, its updates are committed (and then relayed)
+   * at most once in this many ms, all of one commit in one fsync and one
+   * message to its readers; an update after a quiet spell is committed at
+   * once (docs/service.ts). Lower: less latency, more CPU per reader.
+   */
+  textCommitMs: number;
   sessionHours: number;
   seedDemo: boolean;
   /** The built web app; not served when absent. */
@@ -128,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportQueue: e.GAVEL_EXPORT_QUEUE,
     exportNice: e.GAVEL_EXPORT_NICE,
     reportEveryMs: e.GAVEL_REPORT_EVERY_MS,
+    textCommitMs: e.GAVEL_TEXT_COMMIT_MS,
     sessionHours: e.GAVEL_SESSION_HOURS,
     seedDemo: e.GAVEL_DEMO === 'true',
     webDir: e.GAVEL_WEB_DIR ? resolve(e.GAVEL_WEB_DIR) : DEFAULT_WEB_DIR,

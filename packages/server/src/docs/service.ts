@@ -188,6 +188,8 @@ class LiveDoc {
   storedHash = GENESIS_HASH;
   /** Applied to `doc`, not yet durable. */
   unstored = 0;
+  /** When its last commit was sent (performance.now()): the next waits for the commit interval after it. */
+  lastCommitAt = -Infinity;
   checkpointSeq = 0;
   /** The checkpoint being written, if one is: one at a time per text. */
   checkpointing: Promise<void> | undefined;
@@ -227,11 +229,14 @@ export class DocService {
   private readonly guards: UpdateGuard[] = [];
   private readonly relayListeners = new Set<RelayListener>();
   private readonly incidentListeners = new Set<(incident: DocIncident) => void>();
-  private batch: { input: DocUpdateInput; done: (head: DocHead | Error) => void }[] = [];
+  /** Updates applied to their texts, waiting for a commit, in order (all of a text's due together). */
+  private batch: { live: LiveDoc; input: DocUpdateInput; done: (head: DocHead | Error) => void }[] = [];
   private recovery: DecisionRecovery | undefined;
   private starter: TextStarter | undefined;
-  private batchScheduled = false;
-  private lastCommitAt = -Infinity;
+  /** A commit the store has not answered yet: the next one waits for it, and takes all that came meanwhile. */
+  private committing = false;
+  /** The next commit, when one is scheduled: when, and how to call it off (to bring it forward). */
+  private nextCommit: { at: number; cancel: () => void } | undefined;
   private readonly commitIntervalMs: number;
   private readonly relayDue = new Set<LiveDoc>();
   private readonly checkpointEvery: number;
@@ -754,6 +759,7 @@ export class DocService {
     const generation = live.generation;
     return new Promise<void>((resolve, reject) => {
       this.batch.push({
+        live,
         input: { meetingId: live.meetingId, docName: live.docName, update, actor, at: this.clock().toISOString(), ...(cause === undefined ? {} : { cause }) },
         done: (result) => {
           live.unstored--;
@@ -772,37 +778,76 @@ export class DocService {
           if (live.unstored === 0) this.onSettled(live);
         },
       });
-      if (!this.batchScheduled) {
-        this.batchScheduled = true;
-        // Idle: commit at once (after this turn). Busy: at most one commit per interval, so that
-        // what arrives meanwhile shares one fsync and one relay per document.
-        const wait = this.lastCommitAt + this.commitIntervalMs - performance.now();
-        if (wait <= 0) setImmediate(() => this.flushBatch());
-        else setTimeout(() => this.flushBatch(), wait);
-      }
+      this.scheduleCommit(this.commitDue(live));
     });
   }
 
-  /** Group commit: every update of this turn, all documents, in one transaction. */
+  /**
+   * When a text's next update may be committed: at once (after this turn)
+   * if its last commit is older than the commit interval; otherwise when the
+   * interval has passed, so that what the text gets meanwhile shares one
+   * commit and one relay to its readers. Per text: another text's typing
+   * does not hold this one's updates back.
+   */
+  private commitDue(live: LiveDoc): number {
+    return this.closing ? -Infinity : live.lastCommitAt + this.commitIntervalMs;
+  }
+
+  /** Makes sure a commit happens by `at` (unless one is in flight: its end schedules the next). */
+  private scheduleCommit(at: number): void {
+    if (this.committing || (this.nextCommit && this.nextCommit.at <= at)) return;
+    this.nextCommit?.cancel();
+    const wait = at - performance.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(() => this.flushBatch());
+      this.nextCommit = { at, cancel: () => clearImmediate(immediate) };
+    } else {
+      const timer = setTimeout(() => this.flushBatch(), wait);
+      this.nextCommit = { at, cancel: () => clearTimeout(timer) };
+    }
+  }
+
+  /**
+   * Group commit: every update of the texts that are due, in one
+   * transaction; one commit in flight at a time. The others stay in order
+   * for their turn.
+   */
   private flushBatch(): void {
-    this.batchScheduled = false;
-    this.lastCommitAt = performance.now();
-    const batch = this.batch;
-    if (batch.length === 0) return;
-    this.batch = [];
-    this.store.appendDocUpdates(batch.map((b) => b.input)).then(
+    this.nextCommit?.cancel();
+    this.nextCommit = undefined;
+    if (this.committing || this.batch.length === 0) return;
+    const now = performance.now();
+    const due: typeof this.batch = [];
+    const held: typeof this.batch = [];
+    // A timer may fire a little before its time (whole milliseconds): within 1 ms counts as due.
+    for (const b of this.batch) (this.commitDue(b.live) <= now + 1 ? due : held).push(b);
+    this.batch = held;
+    for (const b of due) b.live.lastCommitAt = now;
+    if (due.length === 0) return this.scheduleNextCommit();
+    this.committing = true;
+    this.store.appendDocUpdates(due.map((b) => b.input)).then(
       (seqs) => {
-        for (const { input } of batch) this.stored(input.meetingId, input.docName);
-        batch.forEach((b, i) => b.done(seqs[i]));
+        this.committing = false;
+        for (const { input } of due) this.stored(input.meetingId, input.docName);
+        due.forEach((b, i) => b.done(seqs[i]));
         this.flushRelays();
+        this.scheduleNextCommit();
       },
       (e: unknown) => {
+        this.committing = false;
         this.log.error({ err: e }, 'storing document updates failed');
         if (e instanceof LeaseLostError) this.ownership?.lost(e.meetingId);
         const error = e instanceof Error ? e : new Error(String(e));
-        for (const b of batch) b.done(error);
+        for (const b of due) b.done(error);
+        this.scheduleNextCommit();
       },
     );
+  }
+
+  private scheduleNextCommit(): void {
+    let at = Infinity;
+    for (const b of this.batch) at = Math.min(at, this.commitDue(b.live));
+    if (at < Infinity) this.scheduleCommit(at);
   }
 
   private queueRelay(live: LiveDoc, update: Uint8Array, sender: string, seq: number): void {

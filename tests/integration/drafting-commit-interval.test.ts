@@ -1,0 +1,91 @@
+/**
+ * A text's group commit (GAVEL_TEXT_COMMIT_MS, config textCommitMs): while
+ * the pen-holder types, the updates are committed at most once per interval,
+ * each commit relayed to the readers as one message; an update after a quiet
+ * spell is committed and relayed at once. The interval is the trade between
+ * a keystroke's latency and the server's CPU per reader
+ * (docs/PERFORMANCE.md, fan-out), so the setting must reach the texts.
+ * The interval is kept per text: another meeting's typing never holds a
+ * text's keystroke back.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { setupMeeting } from '../support/fixtures';
+import { TestServer, waitFor } from '../support/server';
+import { collectDocMessages, openDoc, type DocClient } from '../support/drafting';
+
+let server: TestServer | undefined;
+const closing: (() => void)[] = [];
+afterEach(async () => {
+  for (const close of closing.splice(0)) close();
+  await server?.stop();
+  server = undefined;
+});
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Five keystrokes 25 ms apart, each its own update; what one reader receives, as relayed updates, and when. */
+async function typeFive(textCommitMs: number) {
+  server = await TestServer.start({ config: { textCommitMs } });
+  const f = await setupMeeting(server);
+  const viewer = await server.signIn(f.meetingId, f.viewerCode, 'Member of the public');
+  const writer: DocClient = await openDoc(server.url, f.secretariat.token!);
+  closing.push(() => writer.close());
+  const reader: DocClient = await openDoc(server.url, viewer.token!);
+  closing.push(() => reader.close());
+  expect(reader.provider.canWrite).toBe(false);
+  const seen = collectDocMessages(reader.socket, 'recommendations');
+  // Quiet, so that the first keystroke finds the server idle.
+  await pause(textCommitMs + 50);
+  for (const ch of 'abcde') {
+    writer.type(ch);
+    await pause(25);
+  }
+  await writer.provider.whenSaved();
+  await waitFor(() => reader.text().endsWith('abcde'));
+  await pause(textCommitMs + 100);
+  return { updates: seen.received.filter((m) => m.type === 'update'), reader: reader.text() };
+}
+
+describe("a text's group commit", () => {
+  it('with a long interval, commits the first keystroke at once and the next ones together, one message to the reader', async () => {
+    const { updates, reader } = await typeFive(400);
+    // The first one idle, committed at once; the four after it within the interval, in one commit and one relay.
+    expect(updates).toHaveLength(2);
+    expect(reader).toMatch(/abcde$/);
+  });
+
+  it('with no interval, relays each keystroke typed apart as its own message', async () => {
+    const { updates, reader } = await typeFive(0);
+    expect(updates).toHaveLength(5);
+    expect(reader).toMatch(/abcde$/);
+  });
+});
+
+describe("a text's group commit, per text", () => {
+  it("does not hold one meeting's keystroke for another meeting's commit interval", async () => {
+    server = await TestServer.start({ config: { textCommitMs: 2_000 } });
+    const [a, b] = [await setupMeeting(server), await setupMeeting(server)];
+    const writerA: DocClient = await openDoc(server.url, a.secretariat.token!);
+    const writerB: DocClient = await openDoc(server.url, b.secretariat.token!);
+    closing.push(() => writerA.close(), () => writerB.close());
+    const stored = async (meetingId: string) => (await server!.gavel.store.readDocUpdates(meetingId, 'recommendations')).length;
+    await pause(2_100);
+    const storedA = await stored(a.meetingId);
+
+    // A: the first keystroke committed at once, the second held for A's interval.
+    writerA.type('a');
+    await writerA.provider.whenSaved();
+    writerA.type('b');
+    await pause(50);
+    const typedAt = performance.now();
+    writerB.type('x');
+    await writerB.provider.whenSaved();
+    // B's keystroke did not wait for A's interval (a shared interval would have held it until A's next commit, ~2 s).
+    expect(performance.now() - typedAt).toBeLessThan(1_000);
+    expect(writerA.provider.unsaved).toBe(true);
+    expect(await stored(a.meetingId)).toBe(storedA + 1);
+    // And A's held keystroke is committed when its interval is over.
+    await writerA.provider.whenSaved();
+    expect(await stored(a.meetingId)).toBe(storedA + 2);
+  });
+});
