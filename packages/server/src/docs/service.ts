@@ -94,8 +94,9 @@ export interface DocServiceOptions {
   /** The checkpoints' thread is stopped after this long without a checkpoint (started again by the next). */
   checkpointThreadIdleMs?: number;
   /**
-   * Under load, at most one commit (and one relay per document) per this many
-   * ms; an update that arrives when the server was idle is committed at once.
+   * While a text is typed into, its updates are committed (and relayed) at
+   * most once per this many ms, after that text's last commit; an update to a
+   * text idle that long is committed at once (config textCommitMs).
    */
   commitIntervalMs?: number;
   clock?: () => Date;
