@@ -1,8 +1,8 @@
 /**
  * A text's group commit (GAVEL_TEXT_COMMIT_MS, config textCommitMs): while
- * the pen-holder types, the updates are committed at most once per interval,
- * each commit relayed to the readers as one message; an update after a quiet
- * spell is committed and relayed at once. The interval is the trade between
+ * a text is typed into, its updates wait for the interval after its last
+ * commit, or until two of them wait, each commit relayed to the readers as
+ * one message; an update after a quiet spell is committed and relayed at once. The interval is the trade between
  * a keystroke's latency and the server's CPU per reader
  * (docs/PERFORMANCE.md, fan-out), so the setting must reach the texts.
  * The interval is kept per text: another meeting's typing never holds a
@@ -23,8 +23,8 @@ afterEach(async () => {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Five keystrokes 25 ms apart, each its own update; what one reader receives, as relayed updates, and when. */
-async function typeFive(textCommitMs: number) {
+/** Three keystrokes 50 ms apart, each its own update; what one reader receives, as relayed updates. */
+async function typeThree(textCommitMs: number) {
   server = await TestServer.start({ config: { textCommitMs } });
   const f = await setupMeeting(server);
   const viewer = await server.signIn(f.meetingId, f.viewerCode, 'Member of the public');
@@ -36,28 +36,49 @@ async function typeFive(textCommitMs: number) {
   const seen = collectDocMessages(reader.socket, 'recommendations');
   // Quiet, so that the first keystroke finds the server idle.
   await pause(textCommitMs + 50);
-  for (const ch of 'abcde') {
+  for (const ch of 'abc') {
     writer.type(ch);
-    await pause(25);
+    await pause(50);
   }
   await writer.provider.whenSaved();
-  await waitFor(() => reader.text().endsWith('abcde'));
+  await waitFor(() => reader.text().endsWith('abc'));
   await pause(textCommitMs + 100);
   return { updates: seen.received.filter((m) => m.type === 'update'), reader: reader.text() };
 }
 
 describe("a text's group commit", () => {
   it('with a long interval, commits the first keystroke at once and the next ones together, one message to the reader', async () => {
-    const { updates, reader } = await typeFive(400);
-    // The first one idle, committed at once; the four after it within the interval, in one commit and one relay.
+    const { updates, reader } = await typeThree(400);
+    // The first one idle, committed at once; the two after it within the interval, in one commit and one relay
+    // (with the default 10 ms, each 50 ms apart would be committed alone).
     expect(updates).toHaveLength(2);
-    expect(reader).toMatch(/abcde$/);
+    expect(reader).toMatch(/abc$/);
+  });
+
+  it('commits as soon as two updates of a text wait, without waiting for the rest of the interval', async () => {
+    server = await TestServer.start({ config: { textCommitMs: 2_000 } });
+    const f = await setupMeeting(server);
+    const writer: DocClient = await openDoc(server.url, f.secretariat.token!);
+    closing.push(() => writer.close());
+    await pause(2_100);
+    writer.type('a');
+    await writer.provider.whenSaved();
+    writer.type('b');
+    await pause(150);
+    // One waiting: held for the interval.
+    expect(writer.provider.unsaved).toBe(true);
+    const typedAt = performance.now();
+    writer.type('c');
+    await writer.provider.whenSaved();
+    // The second: b and c committed together at once, not at the end of the 2 s.
+    expect(performance.now() - typedAt).toBeLessThan(1_000);
+    expect(writer.text()).toMatch(/abc$/);
   });
 
   it('with no interval, relays each keystroke typed apart as its own message', async () => {
-    const { updates, reader } = await typeFive(0);
-    expect(updates).toHaveLength(5);
-    expect(reader).toMatch(/abcde$/);
+    const { updates, reader } = await typeThree(0);
+    expect(updates).toHaveLength(3);
+    expect(reader).toMatch(/abc$/);
   });
 });
 

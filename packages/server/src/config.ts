@@ -25,7 +25,7 @@ const EnvSchema = z.object({
   GAVEL_EXPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   GAVEL_EXPORT_NICE: z.coerce.number().int().min(0).max(19).default(19),
   GAVEL_REPORT_EVERY_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
-  GAVEL_TEXT_COMMIT_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  GAVEL_TEXT_COMMIT_MS: z.coerce.number().int().min(0).max(1000).default(15),
   GAVEL_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24 * 14),
   GAVEL_DEMO: z.enum(['true', 'false']).default('true'),
   GAVEL_WEB_DIR: z.string().optional(),
@@ -79,10 +79,11 @@ export interface Config {
    */
   reportEveryMs: number;
   /**
-   * While a text is typed into, its updates are committed (and then relayed)
-   * at most once in this many ms, all of one commit in one fsync and one
-   * message to its readers; an update after a quiet spell is committed at
-   * once (docs/service.ts). Lower: less latency, more CPU per reader.
+   * While a text is typed into, its updates wait for a commit (and then the
+   * relay) at most this many ms after its last commit, or until two of them
+   * wait: all of one commit in one fsync and one message to its readers; an
+   * update after a quiet spell is committed at once (docs/service.ts).
+   * Lower: less latency, more CPU per reader.
    */
   textCommitMs: number;
   sessionHours: number;

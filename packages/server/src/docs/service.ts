@@ -94,9 +94,9 @@ export interface DocServiceOptions {
   /** The checkpoints' thread is stopped after this long without a checkpoint (started again by the next). */
   checkpointThreadIdleMs?: number;
   /**
-   * While a text is typed into, its updates are committed (and relayed) at
-   * most once per this many ms, after that text's last commit; an update to a
-   * text idle that long is committed at once (config textCommitMs).
+   * While a text is typed into, its updates wait for a commit (and relay) at
+   * most this many ms after that text's last commit, less if two wait; an
+   * update to a text idle that long is committed at once (config textCommitMs).
    */
   commitIntervalMs?: number;
   clock?: () => Date;
@@ -191,6 +191,8 @@ class LiveDoc {
   unstored = 0;
   /** When its last commit was sent (performance.now()): the next waits for the commit interval after it. */
   lastCommitAt = -Infinity;
+  /** Its updates waiting for a commit. */
+  held = 0;
   checkpointSeq = 0;
   /** The checkpoint being written, if one is: one at a time per text. */
   checkpointing: Promise<void> | undefined;
@@ -221,6 +223,15 @@ class LiveDoc {
 
 /** An update with nothing in it (no structs, no deletions), as Yjs encodes it. */
 const isEmptyUpdate = (u: Uint8Array) => u.byteLength === 2 && u[0] === 0 && u[1] === 0;
+
+/**
+ * A text's updates are committed as soon as this many wait, whatever is left
+ * of its commit interval: the interval merges the updates of several writers
+ * into one commit and one frame per reader, and two are enough to halve the
+ * frames without holding every update for the whole interval
+ * (docs/PERFORMANCE.md, fan-out).
+ */
+const COMMIT_AT_UPDATES = 2;
 
 const key = (meetingId: string, docName: string) => `${meetingId}\u0000${docName}`;
 
@@ -267,7 +278,7 @@ export class DocService {
     options: DocServiceOptions = {},
   ) {
     this.checkpointEvery = options.checkpointEvery ?? 500;
-    this.commitIntervalMs = options.commitIntervalMs ?? 10;
+    this.commitIntervalMs = options.commitIntervalMs ?? 15;
     this.checkpointIdleMs = options.checkpointIdleMs ?? 10_000;
     this.unloadIdleMs = options.unloadIdleMs ?? 60_000;
     this.checkpoints = new CheckpointThread(options.checkpointThreadIdleMs);
@@ -757,6 +768,7 @@ export class DocService {
   /** Stores an update already applied to the live doc; then relays it. */
   private persist(live: LiveDoc, update: Uint8Array, actor: Actor, sender: string, cause?: number): Promise<void> {
     live.unstored++;
+    live.held++;
     const generation = live.generation;
     return new Promise<void>((resolve, reject) => {
       this.batch.push({
@@ -784,14 +796,15 @@ export class DocService {
   }
 
   /**
-   * When a text's next update may be committed: at once (after this turn)
-   * if its last commit is older than the commit interval; otherwise when the
-   * interval has passed, so that what the text gets meanwhile shares one
-   * commit and one relay to its readers. Per text: another text's typing
-   * does not hold this one's updates back.
+   * When a text's waiting updates may be committed: at once (after this
+   * turn) if its last commit is older than the commit interval or
+   * `COMMIT_AT_UPDATES` of them wait; otherwise when the interval has
+   * passed, so that what the text gets meanwhile shares one commit and one
+   * relay to its readers. Per text: another text's typing does not hold
+   * this one's updates back.
    */
   private commitDue(live: LiveDoc): number {
-    return this.closing ? -Infinity : live.lastCommitAt + this.commitIntervalMs;
+    return this.closing || live.held >= COMMIT_AT_UPDATES ? -Infinity : live.lastCommitAt + this.commitIntervalMs;
   }
 
   /** Makes sure a commit happens by `at` (unless one is in flight: its end schedules the next). */
@@ -823,7 +836,10 @@ export class DocService {
     // A timer may fire a little before its time (whole milliseconds): within 1 ms counts as due.
     for (const b of this.batch) (this.commitDue(b.live) <= now + 1 ? due : held).push(b);
     this.batch = held;
-    for (const b of due) b.live.lastCommitAt = now;
+    for (const b of due) {
+      b.live.lastCommitAt = now;
+      b.live.held = 0;
+    }
     if (due.length === 0) return this.scheduleNextCommit();
     this.committing = true;
     this.store.appendDocUpdates(due.map((b) => b.input)).then(
