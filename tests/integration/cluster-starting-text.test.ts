@@ -13,8 +13,7 @@ import type { Actor } from '@gavel/shared';
 import { MeetingService } from '@gavel/server/meetings/service';
 import { PostgresStore } from '@gavel/server/store/postgres';
 import { startCluster, type Cluster } from '../support/cluster';
-import { DraftClient } from '../support/draft-client';
-import { rootOf } from '../support/drafting';
+import { DraftClient, expectOneParagraph, paragraphsOf } from '../support/draft-client';
 import { ApiClient, SAMPLE_MEETING, waitFor } from '../support/server';
 
 let cluster: Cluster;
@@ -47,20 +46,6 @@ async function open(node: number, token: string): Promise<DraftClient> {
   const client = await DraftClient.open(cluster.nodes[node].url, token);
   clients.push(client);
   return client;
-}
-
-/** The paragraph ids of a client's copy as it stands after its first sync (no waiting); every block is one. */
-function paragraphsOf(client: DraftClient): string[] {
-  const ids = client.read().units.map((u) => u.id);
-  expect((rootOf(client.doc).toDelta() as unknown[]).length, 'blocks in the root').toBe(ids.length);
-  return ids;
-}
-
-function expectOneParagraph(all: DraftClient[]): string {
-  const seen = all.map(paragraphsOf);
-  for (const ids of seen) expect(ids).toHaveLength(1);
-  expect(new Set(seen.flat()).size).toBe(1);
-  return seen[0][0];
 }
 
 const storedUpdates = async (meetingId: string) => (await store.readDocUpdates(meetingId, 'recommendations')).length;

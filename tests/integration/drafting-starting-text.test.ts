@@ -12,7 +12,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@gavel/shared';
 import { MeetingService } from '@gavel/server/meetings/service';
-import { DraftClient } from '../support/draft-client';
+import { DraftClient, expectOneParagraph } from '../support/draft-client';
 import { rootOf } from '../support/drafting';
 import { SAMPLE_MEETING, TestServer, tempDir, waitFor } from '../support/server';
 
@@ -27,23 +27,6 @@ async function start(dataDir?: string): Promise<TestServer> {
   const server = await TestServer.start(dataDir ? { dataDir } : {});
   servers.push(server);
   return server;
-}
-
-/** The paragraphs of a client's copy as it stands (no waiting): their ids, in order. */
-function paragraphsOf(client: DraftClient): string[] {
-  // Every block of the text is one embedded element of the root.
-  const blocks = rootOf(client.doc).toDelta() as { insert: unknown }[];
-  const ids = client.read().units.map((u) => u.id);
-  expect(blocks, 'blocks in the root').toHaveLength(ids.length);
-  return ids;
-}
-
-/** Each client's copy, read right after its first sync: exactly one paragraph, the same for all. */
-function expectOneParagraph(clients: DraftClient[]): string {
-  const seen = clients.map(paragraphsOf);
-  for (const ids of seen) expect(ids).toHaveLength(1);
-  expect(new Set(seen.flat()).size).toBe(1);
-  return seen[0][0];
 }
 
 const storedUpdates = async (server: TestServer, meetingId: string) => (await server.gavel.store.readDocUpdates(meetingId, 'recommendations')).length;

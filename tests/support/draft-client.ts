@@ -11,6 +11,7 @@ import type { Socket } from 'socket.io-client';
 import { asBytes, toWire, Y_MESSAGE, Y_SYNC, type DocAck, type DocJoinResult, type DocRefusal, type Lang } from '@gavel/shared';
 import { $readDraft, type DraftReading } from '@gavel/shared/editor/outline';
 import { bindHeadless, type HeadlessText } from '@gavel/server/drafting/headless';
+import { expect } from 'vitest';
 import { connect } from './fixtures';
 
 const REMOTE = Symbol('remote');
@@ -114,4 +115,19 @@ export class DraftClient {
     this.text.dispose();
     this.socket.close();
   }
+}
+
+/** The paragraphs of a client's copy as it stands (no waiting): their ids, in order; every block of the text is one. */
+export function paragraphsOf(client: DraftClient): string[] {
+  const ids = client.read().units.map((u) => u.id);
+  expect((client.doc.get('root', Y.XmlText).toDelta() as unknown[]).length, 'blocks in the root').toBe(ids.length);
+  return ids;
+}
+
+/** Each client's copy, read as it stands (right after its first sync): exactly one paragraph, the same for all; its id. */
+export function expectOneParagraph(clients: DraftClient[]): string {
+  const seen = clients.map(paragraphsOf);
+  for (const ids of seen) expect(ids).toHaveLength(1);
+  expect(new Set(seen.flat()).size).toBe(1);
+  return seen[0][0];
 }

@@ -63,23 +63,19 @@ type MeetingMessage =
   /** The owner's messages to this meeting were dropped while Redis was away: read the store again. */
   | { t: 'resync'; from: string };
 
-const StartForward = z
-  .object({
-    meetingId: z.string().min(1).max(64),
-    docName: z
-      .string()
-      .max(200)
-      .refine((name) => parseDocName(name) !== null, 'not a document of a meeting'),
-  })
-  .strict();
+/** A document of a meeting, as another node names it. */
+const docOfMeeting = {
+  meetingId: z.string().min(1).max(64),
+  docName: z
+    .string()
+    .max(200)
+    .refine((name) => parseDocName(name) !== null, 'not a document of a meeting'),
+};
+const StartForward = z.object(docOfMeeting).strict();
 const CommandForward = z.object({ meetingId: z.string().min(1).max(64), tokenHash: z.string().length(64), command: z.unknown() }).strict();
 const UpdateForward = z
   .object({
-    meetingId: z.string().min(1).max(64),
-    docName: z
-      .string()
-      .max(200)
-      .refine((name) => parseDocName(name) !== null, 'not a document of a meeting'),
+    ...docOfMeeting,
     tokenHash: z.string().length(64),
     sender: z.string().min(1).max(100),
     update: z.string().max(2_000_000),

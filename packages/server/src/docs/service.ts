@@ -832,10 +832,10 @@ export class DocService {
     if (this.committing || this.batch.length === 0) return;
     const now = performance.now();
     const due: typeof this.batch = [];
-    const held: typeof this.batch = [];
+    const later: typeof this.batch = [];
     // A timer may fire a little before its time (whole milliseconds): within 1 ms counts as due.
-    for (const b of this.batch) (this.commitDue(b.live) <= now + 1 ? due : held).push(b);
-    this.batch = held;
+    for (const b of this.batch) (this.commitDue(b.live) <= now + 1 ? due : later).push(b);
+    this.batch = later;
     for (const b of due) {
       b.live.lastCommitAt = now;
       b.live.held = 0;
