@@ -63,6 +63,9 @@ type MeetingMessage =
   /** The owner's messages to this meeting were dropped while Redis was away: read the store again. */
   | { t: 'resync'; from: string };
 
+/** What a node that does not own a meeting answers another node: busy, ask again (it will find the owner). */
+const notOwnerRefusal = () => new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
+
 /** A document of a meeting, as another node names it. */
 const docOfMeeting = {
   meetingId: z.string().min(1).max(64),
@@ -289,6 +292,11 @@ export class Cluster {
 
   private registerRoutes(): void {
     const { app, auth, meetings, docs } = this.p;
+    /** Refuses what does not come from a node of this cluster (the nodes' secret); the body, well formed. */
+    const fromNode = <T>(request: FastifyRequest, schema: z.ZodType<T>): T => {
+      if (request.headers[SECRET_HEADER] !== this.p.secret) throw new DomainError('forbidden', 'not a node of this cluster');
+      return parseOrFail(schema, request.body, 'body');
+    };
     /**
      * A write another node sent on: from a node of this cluster (the secret),
      * well formed, sent by a session of this meeting (looked up here, never
@@ -296,12 +304,11 @@ export class Cluster {
      * node that is asked sends it back round: it will find the owner).
      */
     const forwarded = async <T extends { meetingId: string; tokenHash: string }>(request: FastifyRequest, schema: z.ZodType<T>) => {
-      if (request.headers[SECRET_HEADER] !== this.p.secret) throw new DomainError('forbidden', 'not a node of this cluster');
-      const body = parseOrFail(schema, request.body, 'body');
+      const body = fromNode(request, schema);
       const who = await auth.bySessionHash(body.tokenHash);
       if (!who) throw new DomainError('unauthenticated', 'the session has ended');
       if (who.session?.meetingId !== body.meetingId) throw new DomainError('forbidden', 'this session belongs to another meeting');
-      if (!(await this.ownership.claim(body.meetingId))) throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
+      if (!(await this.ownership.claim(body.meetingId))) throw notOwnerRefusal();
       return { body, actor: who.actor };
     };
     app.post('/internal/cluster/command', async (request) => {
@@ -318,7 +325,7 @@ export class Cluster {
       } catch (e) {
         if (e instanceof DocRefused) return { refused: { reason: e.reason, message: e.message, hostile: e.hostile } };
         // Taken over meanwhile: the node that sent it finds the new owner (an update sent twice changes nothing).
-        if (e instanceof LeaseLostError) throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
+        if (e instanceof LeaseLostError) throw notOwnerRefusal();
         throw e;
       }
     });
@@ -328,15 +335,14 @@ export class Cluster {
      * the owner starts only the texts a meeting starts with, only when empty).
      */
     app.post('/internal/cluster/start', async (request) => {
-      if (request.headers[SECRET_HEADER] !== this.p.secret) throw new DomainError('forbidden', 'not a node of this cluster');
-      const body = parseOrFail(StartForward, request.body, 'body');
+      const body = fromNode(request, StartForward);
       if (!(await meetings.state(body.meetingId))) throw new DomainError('not_found', `no meeting ${body.meetingId}`);
-      if (!(await this.ownership.claim(body.meetingId))) throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
+      if (!(await this.ownership.claim(body.meetingId))) throw notOwnerRefusal();
       try {
         await docs.start(body.meetingId, body.docName);
       } catch (e) {
         if (e instanceof LeaseLostError || (e instanceof DomainError && e.code === 'busy')) {
-          throw new DomainError('busy', 'not the owner of this meeting', { notOwner: true, retryAfter: 1 });
+          throw notOwnerRefusal();
         }
         throw e;
       }

@@ -403,13 +403,11 @@ export class DocService {
     this.watchUntracked(live);
     this.live.set(key(meetingId, docName), live);
     // In the same turn as the copy appears (no client's update can come before), and stored before anyone reads it.
-    let starting: Promise<void> | undefined;
     try {
-      starting = this.startLive(live);
+      await this.startLive(live);
     } catch (e) {
-      starting = Promise.reject(e);
+      this.log.warn({ err: e, meetingId, docName }, 'an empty text could not be started; tried again at its next load');
     }
-    await starting?.catch((e: unknown) => this.log.warn({ err: e, meetingId, docName }, 'an empty text could not be started; tried again at its next load'));
     await this.recoverDecisions(live);
     // A long tail of updates since the last checkpoint: make one now (in the thread), so the next load is quick.
     if (updates.length >= this.checkpointEvery && !live.checkpointing) void this.checkpoint(live);

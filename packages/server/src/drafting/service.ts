@@ -40,6 +40,11 @@ const KEPT_HISTORIES = 16;
 /** The texts every meeting starts with, each one empty paragraph. */
 const STARTING_DOCS = ['recommendations'] as const;
 
+/** Whether a text has nothing in it, not even a paragraph to type into. */
+const isEmptyText = (doc: Y.Doc) => doc.get('root', Y.XmlText).length === 0;
+/** Gives an empty text its first, empty paragraph. */
+const giveFirstParagraph = (doc: Y.Doc) => Y.applyUpdate(doc, editCopy(doc, $bootstrapDraft));
+
 export interface TextParagraph {
   id: string;
   /** null: not numbered (deleted). */
@@ -105,8 +110,8 @@ export class DraftingService {
     // (this process stopped between the meeting's commit and the text's, say), exactly once: see DocService.startLive.
     docs.startTextsWith({
       applies: (docName) => (STARTING_DOCS as readonly string[]).includes(docName),
-      needed: (doc) => doc.get('root', Y.XmlText).length === 0,
-      edit: (doc) => Y.applyUpdate(doc, editCopy(doc, $bootstrapDraft)),
+      needed: isEmptyText,
+      edit: giveFirstParagraph,
     });
   }
 
@@ -119,8 +124,7 @@ export class DraftingService {
   /** Gives an empty text its first paragraph. Idempotent: runs in the document's queue. */
   async ensureStarted(meetingId: string, docName: string, actor?: Actor): Promise<void> {
     await this.docs.change(meetingId, docName, actor ?? SERVER_ACTOR, (doc) => {
-      if (doc.get('root', Y.XmlText).length > 0) return;
-      Y.applyUpdate(doc, editCopy(doc, $bootstrapDraft));
+      if (isEmptyText(doc)) giveFirstParagraph(doc);
     });
   }
 
