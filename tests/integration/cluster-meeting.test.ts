@@ -165,7 +165,7 @@ describe('a meeting on three nodes', () => {
     await waitFor(() => changed.includes('recommendations') || undefined, 5000, 'texts:changed on node 0');
   });
 
-  it('refuses what a client sends to the routes between nodes without the nodes\' secret, or with a forged one', async () => {
+  it('refuses what a client sends to the routes between nodes (command, update, start) without the nodes\' secret, or with a forged one', async () => {
     const owner = await cluster.waitForOwner(f.meetingId);
     const before = (await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/events`)).body.events.length;
     const send = (headers: Record<string, string>, body: unknown) =>
@@ -179,6 +179,12 @@ describe('a meeting on three nodes', () => {
       body: JSON.stringify({ meetingId: f.meetingId, docName: 'recommendations', tokenHash: 'a'.repeat(64), sender: 'x', update: 'AAA=' }),
     });
     expect(update.status).toBe(403);
+    const start = (headers: Record<string, string>, body: unknown) =>
+      fetch(`${cluster.nodes[owner].url}/internal/cluster/start`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    for (const body of [{ meetingId: f.meetingId, docName: 'recommendations' }, { meetingId: f.meetingId, docName: '../../etc' }, 'not an object']) {
+      expect((await start({}, body)).status).toBe(403);
+      expect((await start({ 'x-gavel-cluster': 'guessed' }, body)).status).toBe(403);
+    }
     expect((await f.secretariat.request('GET', `/api/meetings/${f.meetingId}/events`)).body.events.length).toBe(before);
   });
 
