@@ -80,7 +80,8 @@ describe.each([{ lang: 'en' }, { lang: 'ar' }])('the secretariat drafts the agen
     // Removing asks first, in the app's own dialog; the keyboard goes on to the item before.
     await lineTitled(page, 'Added by mistake').locator('button.danger').click();
     const dialog = page.getByTestId('app-dialog');
-    expect(await dialog.getAttribute('open')).not.toBeNull();
+    // The dialog is mounted, then opened (showModal) by an effect: wait for both.
+    await expect.poll(() => dialog.getAttribute('open')).not.toBeNull();
     await screenshot(page, `${lang}-secretariat-agenda-remove-dialog`);
     await dialog.locator('button[type="submit"]').click();
     await expect.poll(() => labels(page)).toEqual(['1', '1 (a)', '1 (b)', '2', '3']);
