@@ -64,7 +64,7 @@ export interface Config {
   signinWindowMinutes: number;
   /** Open sockets per client address. */
   socketsPerAddress: number;
-  /** Report exports (any format) per session per minute, half of it at once. */
+  /** Report exports (any format) per session per minute, a quarter of it at once; the app's readings of the report (JSON, the live report) four times as many, apart. */
   exportsPerMinute: number;
   /** PDF pages printed at once by the pooled Chromium. */
   pdfPages: number;

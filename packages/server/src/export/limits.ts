@@ -1,6 +1,8 @@
 /**
  * Exports may not take the server from the meeting: each session has a rate
- * (a bucket of GAVEL_EXPORTS_PER_MINUTE, a quarter of it at once); every
+ * (a bucket of GAVEL_EXPORTS_PER_MINUTE, a quarter of it at once), and a
+ * separate one for reading the report in the app (`view`: four times that,
+ * from the answer kept per version of the meeting); every
  * report is assembled one at a time (work on the event loop; between two,
  * everything else has its turn); the heavy renders run beside the event
  * loop at a lower priority (GAVEL_EXPORT_NICE): DOCX in a worker thread
@@ -48,6 +50,9 @@ export class Slots {
   }
 }
 
+/** The app's readings of the report a session may make for each export it may make. */
+export const VIEWS_PER_EXPORT = 4;
+
 export class Exports {
   private readonly buckets = new Map<string, Bucket>();
   /** Assembling and rendering a report (every format): one at a time, so that the event loop is never held by more than one. */
@@ -66,15 +71,20 @@ export class Exports {
   }
 
   /**
-   * Counts one export for this session, or refuses it (429 with Retry-After)
-   * after a pause: a client that ignores Retry-After and asks again at once
-   * gets its answers at the pace it was told, not as fast as it can ask.
+   * Counts one export (or, `view`, one reading of the report in the app) for
+   * this session, or refuses it (429 with Retry-After) after a pause: a client
+   * that ignores Retry-After and asks again at once gets its answers at the
+   * pace it was told, not as fast as it can ask. The app's readings (the
+   * report view, a text's report numbers, asked again at every event of the
+   * meeting) have a bucket of their own, so that following a busy meeting
+   * never leaves a secretariat officer unable to download the report.
    */
-  async take(sessionKey: string): Promise<void> {
-    let bucket = this.buckets.get(sessionKey);
+  async take(sessionKey: string, kind: 'export' | 'view' = 'export'): Promise<void> {
+    const key = `${kind}:${sessionKey}`;
+    let bucket = this.buckets.get(key);
     if (!bucket) {
-      const perMinute = this.config.exportsPerMinute;
-      this.buckets.set(sessionKey, (bucket = new Bucket(Math.max(1, Math.floor(perMinute / 4)), perMinute / 60)));
+      const perMinute = this.config.exportsPerMinute * (kind === 'view' ? VIEWS_PER_EXPORT : 1);
+      this.buckets.set(key, (bucket = new Bucket(Math.max(1, Math.floor(perMinute / 4)), perMinute / 60)));
       if (this.buckets.size > 10_000) for (const [k, b] of this.buckets) if (b.full) this.buckets.delete(k);
     }
     if (bucket.take()) return;

@@ -89,10 +89,10 @@ async function sendDocument(
 }
 
 /** The meeting and the language of an export, after the session's rate and membership are checked. */
-async function exportOf(ctx: AppContext, request: FastifyRequest, id: string, lang: string | undefined) {
+async function exportOf(ctx: AppContext, request: FastifyRequest, id: string, lang: string | undefined, kind: 'export' | 'view' = 'export') {
   // Every export counts against the session's rate, before anything else, so that a flood is refused cheaply;
   // a token that is no session is refused just after.
-  await ctx.exports.take(sha256(bearer(request) ?? request.ip));
+  await ctx.exports.take(sha256(bearer(request) ?? request.ip), kind);
   const who = await requireMember(ctx, request, id);
   const state = await ctx.meetings.state(id);
   if (!state) throw new DomainError('not_found', `no meeting ${id}`);
@@ -102,7 +102,8 @@ async function exportOf(ctx: AppContext, request: FastifyRequest, id: string, la
 export function reportRoutes(app: FastifyInstance, ctx: AppContext, reports: LiveReports): void {
   // Assembled once per version of the meeting, whoever asks and however (export/live-report.ts).
   route(app, { method: 'GET', url: '/api/meetings/:id/report', auth: 'member', params: ReportParams, query: ReportQuery }, async ({ params: { id }, query, request, reply }) => {
-    const { state, lang } = await exportOf(ctx, request, id, query.lang);
+    // The app's own reading (JSON, kept per version) counts apart from the files people download.
+    const { state, lang } = await exportOf(ctx, request, id, query.lang, query.format === 'json' ? 'view' : 'export');
     const { edition } = query;
     const assemble = async () => checkFinal(await reports.report(id, lang, edition, state), query, lang);
     const base = (state.info.symbol || `report-${id}`).replace(/[^A-Za-z0-9.-]+/g, '_');

@@ -69,8 +69,8 @@ export class ReportFollowers {
   /** The socket's `report:watch`. */
   attach(socket: GavelSocket): void {
     handle<'report:watch', { ok: true }>(socket, this.log, WS.reportWatch, async ([lang], reply) => {
-      // Counted as a request for the report is (it may cost a build); stopping is free.
-      if (lang !== null) await this.ctx.exports.take(socket.data.tokenHash);
+      // Counted as a reading of the report in the app is (it may cost a build); stopping is free.
+      if (lang !== null) await this.ctx.exports.take(socket.data.tokenHash, 'view');
       // From here on without a pause (the adapter's rooms are in memory): two follows of one socket cannot interleave.
       const before = this.following.get(socket);
       if (before) {
