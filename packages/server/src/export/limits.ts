@@ -50,6 +50,9 @@ export class Slots {
   }
 }
 
+/** What a session asks of the report: a file (`export`), or a reading in the app (`view`: its JSON, the live report). */
+export type ExportKind = 'export' | 'view';
+
 /** The app's readings of the report a session may make for each export it may make. */
 export const VIEWS_PER_EXPORT = 4;
 
@@ -79,7 +82,7 @@ export class Exports {
    * meeting) have a bucket of their own, so that following a busy meeting
    * never leaves a secretariat officer unable to download the report.
    */
-  async take(sessionKey: string, kind: 'export' | 'view' = 'export'): Promise<void> {
+  async take(sessionKey: string, kind: ExportKind = 'export'): Promise<void> {
     const key = `${kind}:${sessionKey}`;
     let bucket = this.buckets.get(key);
     if (!bucket) {

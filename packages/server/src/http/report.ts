@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { DomainError, isLang, type Lang, type Report } from '@gavel/shared';
 import { matchesEtag } from '../export/report-cache';
 import type { LiveReports } from '../export/live-report';
+import type { ExportKind } from '../export/limits';
 import { renderReportHtml } from '../export/html';
 import { renderReportMarkdown } from '../export/markdown';
 import { toRenderedReport } from '../export/rendered';
@@ -89,7 +90,7 @@ async function sendDocument(
 }
 
 /** The meeting and the language of an export, after the session's rate and membership are checked. */
-async function exportOf(ctx: AppContext, request: FastifyRequest, id: string, lang: string | undefined, kind: 'export' | 'view' = 'export') {
+async function exportOf(ctx: AppContext, request: FastifyRequest, id: string, lang: string | undefined, kind: ExportKind = 'export') {
   // Every export counts against the session's rate, before anything else, so that a flood is refused cheaply;
   // a token that is no session is refused just after.
   await ctx.exports.take(sha256(bearer(request) ?? request.ip), kind);
