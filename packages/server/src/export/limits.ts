@@ -69,7 +69,7 @@ export class Exports {
   constructor(private readonly config: Config) {
     this.build = new Slots(1, config.exportQueue, 2);
     this.pdf = new Slots(config.pdfPages, config.exportQueue, 10, 2);
-    this.printer = new PdfPrinter(findChromium(config.chromium), { paged: true, nice: config.exportNice });
+    this.printer = new PdfPrinter(findChromium(config.chromium), { paged: true, nice: config.exportNice, keep: config.pdfPages });
     this.docx = new DocxWorker(config.exportNice);
   }
 

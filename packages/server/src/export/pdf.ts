@@ -17,10 +17,13 @@
  * Policy (export/html.ts) runs none of its own, and everything from the
  * meeting in it is escaped. Not paged (the access slips): scripts off.
  */
+import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DomainError } from '@gavel/shared';
 import { lowPriorityCommand } from './priority';
@@ -41,9 +44,9 @@ const missing = () =>
     'PDF export needs Chromium on the server: install it with `apt-get install -y chromium fonts-noto-core` (or set GAVEL_CHROMIUM to its path)',
   );
 
-/** The profile in memory where there is /dev/shm: Chromium's writes would otherwise slow the store's fsyncs. */
-function memoryProfile(): { path: string; dispose(): void } {
-  const path = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'gavel-chromium-profile-'));
+/** A folder in memory where there is /dev/shm (Chromium's profile, the documents it prints): writes there would otherwise slow the store's fsyncs. */
+function memoryDir(prefix: string): { path: string; dispose(): void } {
+  const path = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), prefix));
   return { path, dispose: () => rmSync(path, { recursive: true, force: true }) };
 }
 
@@ -81,11 +84,8 @@ function pagedJs(): string {
   return pagedSource;
 }
 
-/** Lays the loaded document out in pages with Paged.js; resolves to the number of pages. */
+/** Lays the loaded document out in pages with Paged.js (given to the page by PdfPrinter); resolves to the number of pages. */
 async function paginate(page: Page): Promise<number> {
-  // Not started by itself on load: the printer starts it and waits for the pages.
-  await page.evaluate('window.PagedConfig = { auto: false }');
-  await page.evaluate(pagedJs());
   const pages = page.evaluate('window.PagedPolyfill.preview().then((flow) => flow.total)') as Promise<number>;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
@@ -103,26 +103,35 @@ export interface PrintOptions {
   paged?: boolean;
   /** Chromium's niceness (GAVEL_EXPORT_NICE): above 0, started through `nice` and in the idle scheduling class. */
   nice?: number;
+  /** Pages kept open between prints (GAVEL_PDF_PAGES: as many as print at once); 1 by default. */
+  keep?: number;
 }
 
 export class PdfPrinter {
   private browser?: Promise<BrowserContext>;
   private profile?: { path: string; dispose(): void };
   private launcher?: { path: string; dispose(): void };
+  /** The folder in memory of the documents being printed and of Chromium's temporary files. */
+  private spool?: { path: string; dispose(): void };
+  /** Pages done printing, kept for the next prints. */
+  private idle: Page[] = [];
   private readonly paged: boolean;
   private readonly nice: number;
+  private readonly keep: number;
   constructor(
     private readonly executable: string | undefined,
     options: PrintOptions = {},
   ) {
     this.paged = options.paged ?? false;
     this.nice = options.nice ?? 0;
+    this.keep = options.keep ?? 1;
   }
 
   private launch(): Promise<BrowserContext> {
     if (!this.executable) throw missing();
     if (!this.browser) {
-      this.profile ??= memoryProfile();
+      this.profile ??= memoryDir('gavel-chromium-profile-');
+      this.spool ??= memoryDir('gavel-print-');
       this.launcher ??= lowPriorityLauncher(this.executable, this.nice);
       // playwright-core is loaded with the first PDF, not at start (server memory).
       const launched = import('playwright-core').then(({ chromium }) => chromium.launchPersistentContext(this.profile!.path, {
@@ -131,12 +140,16 @@ export class PdfPrinter {
         timeout: TIMEOUT_MS,
         javaScriptEnabled: this.paged,
         offline: true,
+        // Its temporary files in memory too, like its profile, away from the store's disk.
+        env: { ...process.env, TMPDIR: this.spool!.path },
       }));
       this.browser = launched;
       // A browser that crashed or failed to start is started again by the next PDF.
       launched.then(
         (b) => b.on('close', () => {
-          if (this.browser === launched) this.browser = undefined;
+          if (this.browser !== launched) return;
+          this.browser = undefined;
+          this.idle = [];
         }),
         () => {
           if (this.browser === launched) this.browser = undefined;
@@ -146,27 +159,51 @@ export class PdfPrinter {
     return this.browser;
   }
 
+  /**
+   * A page for one print: one kept from an earlier print, else a new one,
+   * given Paged.js once (Chromium runs it in every document the page loads).
+   */
+  private async takePage(context: BrowserContext): Promise<Page> {
+    const kept = this.idle.pop();
+    if (kept && !kept.isClosed()) return kept;
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT_MS);
+    // Not started by itself on load: the printer starts it and waits for the pages.
+    if (this.paged) await page.addInitScript({ content: `window.PagedConfig = { auto: false };\n${pagedJs()}` });
+    return page;
+  }
+
   async print(html: string): Promise<Buffer> {
     const context = await this.launch();
-    const page = await context.newPage();
+    const page = await this.takePage(context);
+    // Loaded by Chromium from a file in memory, not sent through the protocol (the server's event loop).
+    const file = join(this.spool!.path, `${randomUUID()}.html`);
+    let reusable = false;
     try {
-      page.setDefaultTimeout(TIMEOUT_MS);
-      await page.setContent(html, { waitUntil: 'load' });
+      await writeFile(file, html, { mode: 0o600 });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       if (this.paged) await paginate(page);
-      return await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
+      reusable = true;
+      return pdf;
     } finally {
-      await page.close().catch(() => undefined);
+      await rm(file, { force: true }).catch(() => undefined);
+      if (reusable && this.idle.length < this.keep) this.idle.push(page);
+      else await page.close().catch(() => undefined);
     }
   }
 
   async close(): Promise<void> {
     const b = this.browser;
     this.browser = undefined;
+    this.idle = [];
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
     this.profile?.dispose();
     this.profile = undefined;
     this.launcher?.dispose();
     this.launcher = undefined;
+    this.spool?.dispose();
+    this.spool = undefined;
   }
 }
 
