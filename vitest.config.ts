@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** One run, five projects: `pnpm test` runs them all; `--project NAME` picks some. */
+/** One run, six projects: `pnpm test` runs them all; `--project NAME` picks some. */
 export default defineConfig({
   test: {
     projects: [
@@ -32,6 +32,20 @@ export default defineConfig({
           globalSetup: ['./support/global-teardown.ts'],
           // After the other projects (a group of its own, whatever the machine's default number of workers).
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'measured',
+          root: 'tests',
+          include: ['measured/**/*.test.ts'],
+          isolate: false,
+          testTimeout: 300_000,
+          fileParallelism: false,
+          globalSetup: ['./support/global-teardown.ts'],
+          // Latency compared under a load the test makes itself: alone on the machine, after every other project.
+          sequence: { groupOrder: 2 },
         },
       },
     ],

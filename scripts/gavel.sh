@@ -109,13 +109,18 @@ case "${1:-}" in
     log "the browser tests (e2e)"
     wait "$e2e" || status=1
     cat tests/artifacts/e2e.log
+    # Tests that compare a latency under a load they make with the same latency without it: alone, once the
+    # machine is quiet (beside the other runs, the machine's own load, not the server's, decided the figure).
+    log "the measured tests, alone"
+    pnpm exec vitest run --project measured --reporter=default --reporter=json --outputFile.json=tests/artifacts/vitest-measured.json \
+      || status=1
     log "type-checking"
     typecheck_status=0
     wait "$typecheck" || typecheck_status=$?
     cat tests/artifacts/typecheck.log
     if [ "$typecheck_status" != 0 ]; then echo "The type check failed (exit $typecheck_status)." >&2; status=1; fi
     # One report of the whole run (tests/artifacts/vitest.json), and one plain closing line that any CI can read.
-    node scripts/merge-vitest-json.mjs tests/artifacts/vitest.json tests/artifacts/vitest-others.json tests/artifacts/vitest-e2e.json || status=1
+    node scripts/merge-vitest-json.mjs tests/artifacts/vitest.json tests/artifacts/vitest-others.json tests/artifacts/vitest-e2e.json tests/artifacts/vitest-measured.json || status=1
     exit $status
     ;;
   cluster)

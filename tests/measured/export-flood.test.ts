@@ -6,6 +6,8 @@
  * times (from another process), the phases in turn and repeated so that the
  * machine's other load weighs on both alike; the command p95 while flooded
  * is compared with the quiet p95 measured in the same run (see the bound).
+ * In the `measured` project: run alone, after the other tests, whose load
+ * would otherwise decide the figure (loads of 5-8 in CI: 2.4x and 3.4x).
  * What keeps it: the session's export rate, reports assembled one at a
  * time, DOCX built in a worker thread and PDFs printed by a Chromium, both
  * below the meeting (GAVEL_EXPORT_NICE: niced and in Linux's idle class,
@@ -18,6 +20,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { connect, sendCommand } from '../support/fixtures';
 import { ApiClient, SAMPLE_MEETING, spawnServer, tempDir, waitFor } from '../support/server';
+
+/** A p95 below this is the machine's scheduling, not the server's (see the bound). */
+const FLOOR_MS = 15;
 
 /** Commands per phase, and quiet/flooded phase pairs: 120 samples a side. */
 const PER_PHASE = 20;
@@ -143,15 +148,14 @@ describe('a viewer flooding exports', () => {
     expect(Object.keys(statuses).every((s) => s === '200' || s === '429' || s === '503'), report).toBe(true);
     expect(statuses['429'] ?? 0, report).toBeGreaterThan(0);
     expect(retryAfterMissing).toBe(0);
-    // The issue's bound: 2x. Measured on these shared two-core machines (the load averages are mostly other
-    // sessions' work) with a 150-paragraph report. Chromium and the DOCX thread in the idle class: 1.50x, 1.63x,
-    // 1.80x, 1.98x at load 1.2-3.3 (quiet p95 10-18 ms: the few ms of each export on the event loop, Playwright's
-    // share of a PDF above all, count most there: the margin is thin); 0.49x-1.35x at load 2.7-7; 1.91x at load 14. Niced only (Chromium run as root put itself back at
-    // -8/0/5): 0.69x, 0.77x, 1.45x at load 1.5-20, earlier 0.92x-2.04x and once 3.41x; GAVEL_EXPORT_NICE=0: 0.64x,
-    // 0.95x at load 3.5-5: the rate, the queue and one report at a time carry most of it at one viewer's flood.
-    // Every protection off (GAVEL_EXPORTS_PER_MINUTE=100000 GAVEL_EXPORT_NICE=0 GAVEL_EXPORT_QUEUE=1000
-    // GAVEL_PDF_PAGES=8): 7.02x and 9.10x at load 1.3-2.5 (and no 429); DOCX on the event loop as well: 8.2x.
-    // A p95 of 120 samples moves with a few stalls of the machine: one retry.
-    expect(p95(busy), report).toBeLessThanOrEqual(2 * p95(idleAll));
+    // The issue's bound: 2x, on the p95, and on the median as well (the typical command). Below FLOOR_MS a p95 is
+    // the machine's, not the server's: with the server's event loop free (no stall of 6 ms or more in a 2 ms timer
+    // around most of the slow commands) and no fsync over 12 ms, 2-6 % of commands in either phase took 9-60 ms,
+    // so the p95 sat at the knee of the distribution and a few such commands more or fewer moved it from 4 to
+    // 15 ms: 0.74x-2.96x on a quiet machine, the median unmoved (stop 17). Without protections (GAVEL_EXPORTS_PER_MINUTE=100000
+    // GAVEL_EXPORT_NICE=0 GAVEL_EXPORT_QUEUE=1000 GAVEL_PDF_PAGES=8) the p95 was 7-9x a quiet one of 10-18 ms,
+    // and the issue's own figures 169/1,144 ms for the median/p95: far above either bound.
+    expect(median(busy), report).toBeLessThanOrEqual(2 * median(idleAll));
+    expect(p95(busy), report).toBeLessThanOrEqual(2 * Math.max(p95(idleAll), FLOOR_MS));
   });
 });
