@@ -187,6 +187,17 @@ describe('the report as PDF (Paged.js in Chromium)', { timeout: 90_000 }, () => 
     }
     expect(texts.join('')).not.toContain('↩');
   });
+
+  it('prints each document alone in the page kept from the print before, laid out as in a new one', async () => {
+    const en = renderReportHtml(report('en'), { notes: 'page' });
+    const ar = renderReportHtml(report('ar'), { notes: 'page' });
+    const first = pages(await printer.print(en), 'kept-en');
+    const between = pages(await printer.print(ar), 'kept-ar');
+    const again = pages(await printer.print(en), 'kept-en-again');
+    expect(first.join('')).toContain('Open1mark');
+    expect(between.join('')).not.toContain('Open1mark');
+    expect(again).toEqual(first);
+  });
 });
 
 /**
