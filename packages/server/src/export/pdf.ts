@@ -30,6 +30,8 @@ import { lowPriorityCommand } from './priority';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const TIMEOUT_MS = 60_000;
+/** How long pages are kept after the last print: a renderer holding a paged report is about 125 MiB. */
+const KEEP_PAGES_MS = 30_000;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The Chromium to print with: the configured one, else a usual path; undefined when there is none. */
@@ -105,6 +107,8 @@ export interface PrintOptions {
   nice?: number;
   /** Pages kept open between prints (GAVEL_PDF_PAGES: as many as print at once); 1 by default. */
   keep?: number;
+  /** How long they are kept after the last print (KEEP_PAGES_MS by default). */
+  keepMs?: number;
 }
 
 export class PdfPrinter {
@@ -113,11 +117,13 @@ export class PdfPrinter {
   private launcher?: { path: string; dispose(): void };
   /** The folder in memory of the documents being printed and of Chromium's temporary files. */
   private spool?: { path: string; dispose(): void };
-  /** Pages done printing, kept for the next prints. */
+  /** Pages done printing, kept for the next prints until `keepMs` after the last. */
   private idle: Page[] = [];
+  private idleTimer?: NodeJS.Timeout;
   private readonly paged: boolean;
   private readonly nice: number;
   private readonly keep: number;
+  private readonly keepMs: number;
   constructor(
     private readonly executable: string | undefined,
     options: PrintOptions = {},
@@ -125,6 +131,7 @@ export class PdfPrinter {
     this.paged = options.paged ?? false;
     this.nice = options.nice ?? 0;
     this.keep = options.keep ?? 1;
+    this.keepMs = options.keepMs ?? KEEP_PAGES_MS;
   }
 
   private launch(): Promise<BrowserContext> {
@@ -149,7 +156,7 @@ export class PdfPrinter {
         (b) => b.on('close', () => {
           if (this.browser !== launched) return;
           this.browser = undefined;
-          this.idle = [];
+          this.closeIdle();
         }),
         () => {
           if (this.browser === launched) this.browser = undefined;
@@ -188,15 +195,28 @@ export class PdfPrinter {
       return pdf;
     } finally {
       await rm(file, { force: true }).catch(() => undefined);
-      if (reusable && this.idle.length < this.keep) this.idle.push(page);
+      if (reusable && this.idle.length < this.keep) this.keepPage(page);
       else await page.close().catch(() => undefined);
     }
+  }
+
+  /** Keeps a page for the next print; the pages kept are closed when no print came for `keepMs`. */
+  private keepPage(page: Page): void {
+    this.idle.push(page);
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.closeIdle(), this.keepMs);
+    this.idleTimer.unref();
+  }
+
+  private closeIdle(): void {
+    clearTimeout(this.idleTimer);
+    for (const page of this.idle.splice(0)) void page.close().catch(() => undefined);
   }
 
   async close(): Promise<void> {
     const b = this.browser;
     this.browser = undefined;
-    this.idle = [];
+    this.closeIdle();
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
     this.profile?.dispose();
     this.profile = undefined;
