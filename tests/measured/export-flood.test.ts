@@ -107,7 +107,7 @@ async function commandLatencies(n: number): Promise<number[]> {
 }
 
 describe('a viewer flooding exports', () => {
-  it("keeps a normal client's command p95 within 2x of the quiet p95, answering the flood with 429/503 and Retry-After", { timeout: 300_000, retry: 1 }, async () => {
+  it("keeps a normal client's commands within 2x of the quiet ones (median; p95, once above 15 ms), answering the flood with 429/503 and Retry-After", { timeout: 300_000, retry: 1 }, async () => {
     // The flood comes from its own process, as it would from another machine: this one only measures.
     const formats = process.env.FLOOD_FORMATS ?? 'pdf,docx,html,pdf,docx,json,pdf,docx';
     const flooder = spawn(process.execPath, ['-e', FLOODER], {
