@@ -142,7 +142,6 @@ describe('three nodes behind HAProxy', () => {
   const state = () => secretariat.request('GET', `/api/meetings/${meetingId}/state`).then((r) => r.status);
 
   it('takes a paused node out within seconds, then a killed one, and keeps answering; both come back', async () => {
-
     await cluster.kill(0, 'SIGSTOP');
     // 2 failed checks of 1.5 s each, 250-500 ms apart: at most about 4 s.
     const outAfter = await cluster.waitForBackend(0, 'DOWN', 8_000);
