@@ -1,4 +1,4 @@
-// `pnpm bench:fanout [--repeat 3] [--seconds 20] [--scenarios 1x1200,20x200] [--servers y-websocket,hocuspocus,gavel] [--out FILE] [--warmup S] [--tag T]`
+// `pnpm bench:fanout [--repeat 3] [--seconds 20] [--scenarios 1x1200,20x200] [--servers y-websocket,hocuspocus,gavel] [--out FILE] [--warmup S] [--tag T] [--rate K]`
 //
 // Gavel's text fan-out beside Hocuspocus and y-websocket on identical load,
 // with the shared harness (../shared/bench, its README): one writer typing to
@@ -103,8 +103,8 @@ for (const scenario of option('scenarios', '1x1200,20x200').split(',').filter(Bo
     '--seconds', option('seconds', '20'),
     '--repeat', option('repeat', '3'),
     '--out', out,
-    // Passed through to the harness when given: seconds typed before the measured window, a suffix for the scenario's name.
-    ...['warmup', 'tag'].flatMap((name) => (option(name) === undefined ? [] : [`--${name}`, option(name)])),
+    // Passed through to the harness when given: seconds typed before the measured window, a suffix for the scenario's name, keystrokes a second per writer.
+    ...['warmup', 'tag', 'rate'].flatMap((name) => (option(name) === undefined ? [] : [`--${name}`, option(name)])),
   ];
   console.log(`\n== ${writers} writer(s) x ${readers} readers: node ${args.join(' ')}`);
   const run = spawnSync(process.execPath, args, { cwd: work, env, stdio: 'inherit' });
