@@ -9,6 +9,7 @@
  * text's keystroke back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Config } from '@gavel/server/config';
 import { setupMeeting } from '../support/fixtures';
 import { TestServer, waitFor } from '../support/server';
 import { collectDocMessages, openDoc, type DocClient } from '../support/drafting';
@@ -23,9 +24,9 @@ afterEach(async () => {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Three keystrokes 50 ms apart, each its own update; what one reader receives, as relayed updates. */
-async function typeThree(textCommitMs: number) {
-  server = await TestServer.start({ config: { textCommitMs } });
+/** Keystrokes (three, 50 ms apart, unless told), each its own update; what one reader receives, as relayed updates. */
+async function typeThree(textCommitMs: number, { relayPacing, keys = 'abc', gapMs = 50 }: { relayPacing?: Config['relayPacing']; keys?: string; gapMs?: number } = {}) {
+  server = await TestServer.start({ config: { textCommitMs, ...(relayPacing ? { relayPacing } : {}) } });
   const f = await setupMeeting(server);
   const viewer = await server.signIn(f.meetingId, f.viewerCode, 'Member of the public');
   const writer: DocClient = await openDoc(server.url, f.secretariat.token!);
@@ -36,12 +37,12 @@ async function typeThree(textCommitMs: number) {
   const seen = collectDocMessages(reader.socket, 'recommendations');
   // Quiet, so that the first keystroke finds the server idle.
   await pause(textCommitMs + 50);
-  for (const ch of 'abc') {
+  for (const ch of keys) {
     writer.type(ch);
-    await pause(50);
+    await pause(gapMs);
   }
   await writer.provider.whenSaved();
-  await waitFor(() => reader.text().endsWith('abc'));
+  await waitFor(() => reader.text().endsWith(keys));
   await pause(textCommitMs + 100);
   return { updates: seen.received.filter((m) => m.type === 'update'), reader: reader.text() };
 }
@@ -79,6 +80,16 @@ describe("a text's group commit", () => {
     const { updates, reader } = await typeThree(0);
     expect(updates).toHaveLength(3);
     expect(reader).toMatch(/abc$/);
+  });
+});
+
+describe("a text's relays, paced when they stall the event loop (GAVEL_RELAY_STALL_MS, GAVEL_RELAY_SHARE)", () => {
+  it('merges what the reader would have got keystroke by keystroke once a relay costs more than the text may take, and the reader ends with the text', async () => {
+    // Every relay "stalls" (stallMs 0) and may take a thousandth of the loop: after one of 0.05 ms or more, 50 ms or more pass before the next.
+    const { updates, reader } = await typeThree(0, { relayPacing: { stallMs: 0, share: 0.001 }, keys: 'abcdef', gapMs: 8 });
+    // Unpaced, each keystroke committed on its own is its own message (the test above); here the first goes at once, the rest merged.
+    expect(updates.length).toBeLessThanOrEqual(3);
+    expect(reader).toMatch(/abcdef$/);
   });
 });
 

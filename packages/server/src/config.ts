@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   GAVEL_EXPORT_NICE: z.coerce.number().int().min(0).max(19).default(19),
   GAVEL_REPORT_EVERY_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   GAVEL_TEXT_COMMIT_MS: z.coerce.number().int().min(0).max(1000).default(15),
+  GAVEL_RELAY_STALL_MS: z.coerce.number().min(0).max(1000).default(8),
+  GAVEL_RELAY_SHARE: z.coerce.number().gt(0).max(1).default(0.1),
   GAVEL_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24 * 14),
   GAVEL_DEMO: z.enum(['true', 'false']).default('true'),
   GAVEL_WEB_DIR: z.string().optional(),
@@ -86,6 +88,13 @@ export interface Config {
    * Lower: less latency, more CPU per reader.
    */
   textCommitMs: number;
+  /**
+   * A text whose relay to its room held the event loop `stallMs` or more
+   * (a frame written to each of its sockets) gets its next relay once that
+   * cost is at most `share` of the time since; what arrives meanwhile is
+   * merged into it (realtime/pacing.ts). Share 1: no pacing.
+   */
+  relayPacing: { stallMs: number; share: number };
   sessionHours: number;
   seedDemo: boolean;
   /** The built web app; not served when absent. */
@@ -138,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportNice: e.GAVEL_EXPORT_NICE,
     reportEveryMs: e.GAVEL_REPORT_EVERY_MS,
     textCommitMs: e.GAVEL_TEXT_COMMIT_MS,
+    relayPacing: { stallMs: e.GAVEL_RELAY_STALL_MS, share: e.GAVEL_RELAY_SHARE },
     sessionHours: e.GAVEL_SESSION_HOURS,
     seedDemo: e.GAVEL_DEMO === 'true',
     webDir: e.GAVEL_WEB_DIR ? resolve(e.GAVEL_WEB_DIR) : DEFAULT_WEB_DIR,

@@ -40,6 +40,7 @@ import { InvalidUpdate } from '../docs/validate';
 import type { GavelServer, GavelSocket } from './gateway';
 import { handle, socketContext } from './handle';
 import { Bucket } from '../net/bucket';
+import { RelayPacer } from './pacing';
 import { toErrorBody } from '../http/errors';
 
 /** Documents one connection may have open at once. */
@@ -279,11 +280,14 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
     if (!conn.closed && conn.docs.has(docName)) conn.socket.emit(YWS.msg, docName, wire(syncMessage(Y_SYNC.step1, sv)));
   }
 
-  docs.onRelay((meetingId, docName, update, senders) => {
-    let to = io.to(docRoom(meetingId, docName));
+  // A text's updates to its room; those of a text whose relays stall the event loop, merged and paced.
+  // The pacer's timers do not hold the process; after io.close() a relay reaches no one.
+  const relays = new RelayPacer((room, docName, update, senders) => {
+    let to = io.to(room);
     if (senders.size === 1) to = to.except([...senders][0]);
     to.emit(YWS.msg, docName, wire(syncMessage(Y_SYNC.update, update)));
-  });
+  }, ctx.config.relayPacing);
+  docs.onRelay((meetingId, docName, update, senders) => relays.relay(docRoom(meetingId, docName), docName, update, senders));
 
   // The pen moved (or its holder's code was revoked): tell whoever gained or lost it.
   ctx.meetings.onEvents((meetingId, events) => {
