@@ -10,9 +10,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '@gavel/server/config';
+import { YWS } from '@gavel/shared';
 import { setupMeeting } from '../support/fixtures';
 import { TestServer, waitFor } from '../support/server';
-import { collectDocMessages, openDoc, type DocClient } from '../support/drafting';
+import { awarenessMessage, collectDocMessages, openDoc, type DocClient } from '../support/drafting';
 
 let server: TestServer | undefined;
 const closing: (() => void)[] = [];
@@ -90,6 +91,27 @@ describe("a text's relays, paced when they stall the event loop (GAVEL_RELAY_STA
     // Unpaced, each keystroke committed on its own is its own message (the test above); here the first goes at once, the rest merged.
     expect(updates.length).toBeLessThanOrEqual(3);
     expect(reader).toMatch(/abcdef$/);
+  });
+
+  it("sends the writer's presence after the text it held back, not before", async () => {
+    // After the first relay every one is held: at least 0.1 ms of CPU to the reader, so 200 ms or more.
+    server = await TestServer.start({ config: { textCommitMs: 0, relayPacing: { stallMs: 0, share: 0.0005 } } });
+    const f = await setupMeeting(server);
+    const viewer = await server.signIn(f.meetingId, f.viewerCode, 'Member of the public');
+    const writer: DocClient = await openDoc(server.url, f.secretariat.token!);
+    closing.push(() => writer.close());
+    const reader: DocClient = await openDoc(server.url, viewer.token!);
+    closing.push(() => reader.close());
+    const seen = collectDocMessages(reader.socket, 'recommendations');
+    writer.type('x');
+    await waitFor(() => reader.text().endsWith('x'));
+    writer.type('y');
+    await writer.provider.whenSaved();
+    // The cursor after the held 'y' (presence alone goes after 50 ms).
+    writer.socket.emit(YWS.msg, 'recommendations', awarenessMessage([{ clientId: writer.doc.clientID, clock: 1, state: { anchorPos: null } }]));
+    await waitFor(() => seen.received.some((m) => m.type === 'awareness') && reader.text().endsWith('xy'));
+    const kinds = seen.received.map((m) => m.type).filter((t) => t === 'update' || t === 'awareness');
+    expect(kinds.at(-1)).toBe('awareness');
   });
 });
 

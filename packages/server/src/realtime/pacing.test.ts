@@ -94,6 +94,23 @@ describe('RelayPacer', () => {
     expect(sent.map((s) => s.update)).toEqual(ups);
   });
 
+  it('tells how long what arrives for a room now waits (presence goes with the text held back)', async () => {
+    const { pacer, sent } = pacerWith({ big: 10, small: 1 });
+    const [a, b, c] = keystrokes('abc');
+    for (const u of [a, b]) {
+      pacer.relay('big', 'd', u, new Set(['w']));
+      pacer.relay('small', 'd', u, new Set(['w']));
+    }
+    expect(pacer.heldFor('small')).toBe(0);
+    const held = pacer.heldFor('big');
+    // Ten times the last relay's CPU, from when it began.
+    expect(held).toBeGreaterThan(50);
+    expect(held).toBeLessThanOrEqual((sent.at(-2)!.took / 0.1) + 1);
+    pacer.relay('big', 'd', c, new Set(['w']));
+    await pause(held + 50);
+    expect(sent.filter((s) => s.room === 'big')).toHaveLength(3);
+  });
+
   it('sends at once again to a costly room that has been quiet for its wait', async () => {
     const { pacer, sent } = pacerWith({ big: 10 });
     const [a, b, c] = keystrokes('abc');

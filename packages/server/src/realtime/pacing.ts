@@ -7,8 +7,9 @@ export type SendRelay = (room: string, docName: string, update: Uint8Array, send
 interface Room {
   /** The CPU its last three relays took (ms), the latest last. */
   took: number[];
-  /** While set, what arrives waits (in `pending`) for it to fire. */
+  /** While set, what arrives waits (in `pending`) for it to fire, at `until` (performance.now()). */
   timer?: NodeJS.Timeout;
+  until: number;
   pending?: { docName: string; updates: Uint8Array[]; senders: Set<string> };
 }
 
@@ -52,6 +53,12 @@ export class RelayPacer {
     for (const s of senders) pending.senders.add(s);
   }
 
+  /** How long (ms) what arrives for the room now waits: 0 unless it is paced. */
+  heldFor(room: string): number {
+    const paced = this.rooms.get(room);
+    return paced?.timer ? Math.max(0, paced.until - performance.now()) : 0;
+  }
+
   private sendNow(room: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>): void {
     const started = performance.now();
     const cpu = process.cpuUsage();
@@ -61,15 +68,16 @@ export class RelayPacer {
     let paced = this.rooms.get(room);
     if (!paced) {
       if (took < stallMs || share >= 1) return;
-      this.rooms.set(room, (paced = { took: [] }));
+      this.rooms.set(room, (paced = { took: [], until: 0 }));
     }
     paced.took = [...paced.took.slice(-2), took];
     const cost = typical(paced.took);
     if (paced.took.every((t) => t < stallMs)) {
       this.rooms.delete(room);
     } else if (cost >= stallMs) {
+      paced.until = started + took / share;
       // Unref'd: what waits is in the live text already; it does not hold a closing process.
-      paced.timer = setTimeout(() => this.due(room), Math.max(0, started + took / share - performance.now())).unref();
+      paced.timer = setTimeout(() => this.due(room), Math.max(0, paced.until - performance.now())).unref();
     }
   }
 

@@ -159,17 +159,27 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
   /** Presence waiting to be relayed, per room: the latest entry per client id, and who sent them. */
   const outgoing = new Map<string, { docName: string; entries: Map<number, AwarenessEntry>; senders: Set<string> }>();
 
+  // A text's updates to its room; those of a text whose relays stall the event loop, merged and paced.
+  // The pacer's timers do not hold the process; after io.close() a relay reaches no one.
+  const relays = new RelayPacer((room, docName, update, senders) => {
+    let to = io.to(room);
+    if (senders.size === 1) to = to.except([...senders][0]);
+    to.emit(YWS.msg, docName, wire(syncMessage(Y_SYNC.update, update)));
+  }, ctx.config.relayPacing);
+
   function relayPresence(room: string, docName: string, entries: AwarenessEntry[], sender: string): void {
     let pending = outgoing.get(room);
     if (!pending) {
       outgoing.set(room, (pending = { docName, entries: new Map(), senders: new Set() }));
+      // In a room whose text relays are paced, with the text held back (just after it): a cursor reaches
+      // the readers with the words it stands by, and costs them no more frames than the text does.
       setTimeout(() => {
         outgoing.delete(room);
         // One sender: it has its own presence already. Several: each gets its own back too, which it ignores.
         let to = io.to(room);
         if (pending!.senders.size === 1) to = to.except([...pending!.senders][0]);
         to.emit(YWS.msg, docName, wire(awarenessMessage(pending!.entries.values())));
-      }, PRESENCE_FLUSH_MS).unref();
+      }, Math.max(PRESENCE_FLUSH_MS, Math.ceil(relays.heldFor(room)) + 1)).unref();
     }
     for (const e of entries) pending.entries.set(e.clientId, e);
     pending.senders.add(sender);
@@ -280,13 +290,6 @@ export function attachDocs(io: GavelServer, ctx: AppContext, docs: DocService, l
     if (!conn.closed && conn.docs.has(docName)) conn.socket.emit(YWS.msg, docName, wire(syncMessage(Y_SYNC.step1, sv)));
   }
 
-  // A text's updates to its room; those of a text whose relays stall the event loop, merged and paced.
-  // The pacer's timers do not hold the process; after io.close() a relay reaches no one.
-  const relays = new RelayPacer((room, docName, update, senders) => {
-    let to = io.to(room);
-    if (senders.size === 1) to = to.except([...senders][0]);
-    to.emit(YWS.msg, docName, wire(syncMessage(Y_SYNC.update, update)));
-  }, ctx.config.relayPacing);
   docs.onRelay((meetingId, docName, update, senders) => relays.relay(docRoom(meetingId, docName), docName, update, senders));
 
   // The pen moved (or its holder's code was revoked): tell whoever gained or lost it.
