@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, DomainEvent, LedgerEvent } from '@gavel/shared';
-import { GENESIS_HASH, hashDocUpdate, hashEvent, sealEvents, verifyChain, type DocLink } from './chain';
+import { GENESIS_HASH, hashEvent, sealEvents, verifyChain } from './chain';
 
 const ACTOR: Actor = { role: 'secretariat', name: 'Officer', codeId: 'c_code000001' };
 const AT = '2027-01-27T09:00:00.000Z';
@@ -120,58 +117,5 @@ describe('verifyChain', () => {
   it('refuses a ledger that does not start from the genesis hash', () => {
     const moved = sealEvents('m_meeting001', { seq: 0, hash: 'a'.repeat(64) }, [registered('d_aaaaaa00', 'A')], ACTOR, AT);
     expect(verifyChain(moved)).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/chain/) });
-  });
-});
-
-describe('hashDocUpdate', () => {
-  /** The hash as first defined: sha256(prevHash + canonicalize(the link with its update's own sha256)). */
-  const reference = (l: DocLink) =>
-    createHash('sha256')
-      .update(
-        l.prevHash +
-          canonicalize({
-            meetingId: l.meetingId,
-            docName: l.docName,
-            seq: l.seq,
-            at: l.at,
-            actor: l.actor,
-            cause: l.cause ?? null,
-            update: createHash('sha256').update(l.update).digest('hex'),
-          }),
-      )
-      .digest('hex');
-
-  it('is the hash of the canonical JSON of the link, for any link (stored hashes keep verifying)', () => {
-    const actor = fc.record(
-      { role: fc.constantFrom('secretariat', 'chair', 'delegate', 'admin'), name: fc.string({ unit: 'grapheme' }), codeId: fc.string() },
-      { requiredKeys: ['role', 'name'] },
-    );
-    fc.assert(
-      fc.property(
-        fc.record(
-          {
-            meetingId: fc.string({ unit: 'grapheme' }),
-            docName: fc.string({ unit: 'binary' }),
-            seq: fc.nat(),
-            at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-            actor,
-            cause: fc.oneof(fc.nat(), fc.double({ noNaN: true, noDefaultInfinity: true })),
-            update: fc.uint8Array({ maxLength: 64 }),
-            prevHash: fc.string(),
-          },
-          { requiredKeys: ['meetingId', 'docName', 'seq', 'at', 'actor', 'update', 'prevHash'] },
-        ),
-        (link) => {
-          expect(hashDocUpdate(link as DocLink)).toBe(reference(link as DocLink));
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
-
-  it('refuses what JSON cannot say', () => {
-    const link: DocLink = { meetingId: 'm', docName: 'd', seq: 1, at: AT, actor: ACTOR, update: new Uint8Array(2), prevHash: GENESIS_HASH };
-    expect(() => hashDocUpdate({ ...link, seq: Number.NaN })).toThrow(/serialized/);
-    expect(() => hashDocUpdate({ ...link, cause: Number.POSITIVE_INFINITY })).toThrow(/serialized/);
   });
 });

@@ -98,14 +98,16 @@ export interface DocLink {
  */
 export function hashDocUpdate(link: DocLink): string {
   const { meetingId, docName, seq, at, actor, cause, update, prevHash } = link;
-  const canonicalActor = canonicalize(actor);
-  if (canonicalActor === undefined || !Number.isFinite(seq) || (cause != null && !Number.isFinite(cause))) throw new Error('update cannot be serialized');
-  // The canonical JSON of { meetingId, docName, seq, at, actor, cause, update } written out, its keys
-  // sorted, its strings and numbers as JSON.stringify gives them (RFC 8785, as canonicalize writes them):
-  // a generic canonicalize per keystroke cost the store's thread more than the hashes.
-  const canonical =
-    `{"actor":${canonicalActor},"at":${JSON.stringify(at)},"cause":${cause == null ? 'null' : JSON.stringify(cause)},` +
-    `"docName":${JSON.stringify(docName)},"meetingId":${JSON.stringify(meetingId)},"seq":${JSON.stringify(seq)},"update":"${sha256Hex(update)}"}`;
+  const canonical = canonicalize({
+    meetingId,
+    docName,
+    seq,
+    at,
+    actor,
+    cause: cause ?? null,
+    update: sha256Hex(update),
+  });
+  if (canonical === undefined) throw new Error('update cannot be serialized');
   return sha256Hex(prevHash + canonical);
 }
 
