@@ -25,9 +25,9 @@ afterEach(async () => {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Keystrokes (three, 50 ms apart, unless told), each its own update; what one reader receives, as relayed updates. */
-async function typeThree(textCommitMs: number, { relayPacing, keys = 'abc', gapMs = 50 }: { relayPacing?: Config['relayPacing']; keys?: string; gapMs?: number } = {}) {
-  server = await TestServer.start({ config: { textCommitMs, ...(relayPacing ? { relayPacing } : {}) } });
+/** A server with these settings, the secretariat writing the recommendations and a viewer reading them; what the reader receives. */
+async function writerAndReader(config: Partial<Config>) {
+  server = await TestServer.start({ config });
   const f = await setupMeeting(server);
   const viewer = await server.signIn(f.meetingId, f.viewerCode, 'Member of the public');
   const writer: DocClient = await openDoc(server.url, f.secretariat.token!);
@@ -35,7 +35,12 @@ async function typeThree(textCommitMs: number, { relayPacing, keys = 'abc', gapM
   const reader: DocClient = await openDoc(server.url, viewer.token!);
   closing.push(() => reader.close());
   expect(reader.provider.canWrite).toBe(false);
-  const seen = collectDocMessages(reader.socket, 'recommendations');
+  return { writer, reader, seen: collectDocMessages(reader.socket, 'recommendations') };
+}
+
+/** Keystrokes (three, 50 ms apart, unless told), each its own update; what one reader receives, as relayed updates. */
+async function typeApart(textCommitMs: number, { relayPacing, keys = 'abc', gapMs = 50 }: { relayPacing?: Config['relayPacing']; keys?: string; gapMs?: number } = {}) {
+  const { writer, reader, seen } = await writerAndReader({ textCommitMs, ...(relayPacing ? { relayPacing } : {}) });
   // Quiet, so that the first keystroke finds the server idle.
   await pause(textCommitMs + 50);
   for (const ch of keys) {
@@ -50,7 +55,7 @@ async function typeThree(textCommitMs: number, { relayPacing, keys = 'abc', gapM
 
 describe("a text's group commit", () => {
   it('with a long interval, commits the first keystroke at once and the next ones together, one message to the reader', async () => {
-    const { updates, reader } = await typeThree(400);
+    const { updates, reader } = await typeApart(400);
     // The first one idle, committed at once; the two after it within the interval, in one commit and one relay
     // (with the default 10 ms, each 50 ms apart would be committed alone).
     expect(updates).toHaveLength(2);
@@ -78,7 +83,7 @@ describe("a text's group commit", () => {
   });
 
   it('with no interval, relays each keystroke typed apart as its own message', async () => {
-    const { updates, reader } = await typeThree(0);
+    const { updates, reader } = await typeApart(0);
     expect(updates).toHaveLength(3);
     expect(reader).toMatch(/abc$/);
   });
@@ -87,7 +92,7 @@ describe("a text's group commit", () => {
 describe("a text's relays, paced when they stall the event loop (GAVEL_RELAY_STALL_MS, GAVEL_RELAY_SHARE)", () => {
   it('merges what the reader would have got keystroke by keystroke once a relay costs more than the text may take, and the reader ends with the text', async () => {
     // Every relay "stalls" (stallMs 0) and may take a thousandth of the loop: after one of 0.05 ms or more, 50 ms or more pass before the next.
-    const { updates, reader } = await typeThree(0, { relayPacing: { stallMs: 0, share: 0.001 }, keys: 'abcdef', gapMs: 8 });
+    const { updates, reader } = await typeApart(0, { relayPacing: { stallMs: 0, share: 0.001 }, keys: 'abcdef', gapMs: 8 });
     // Unpaced, each keystroke committed on its own is its own message (the test above); here the first goes at once, the rest merged.
     expect(updates.length).toBeLessThanOrEqual(3);
     expect(reader).toMatch(/abcdef$/);
@@ -95,14 +100,7 @@ describe("a text's relays, paced when they stall the event loop (GAVEL_RELAY_STA
 
   it("sends the writer's presence after the text it held back, not before", async () => {
     // After the first relay every one is held: at least 0.1 ms of CPU to the reader, so 200 ms or more.
-    server = await TestServer.start({ config: { textCommitMs: 0, relayPacing: { stallMs: 0, share: 0.0005 } } });
-    const f = await setupMeeting(server);
-    const viewer = await server.signIn(f.meetingId, f.viewerCode, 'Member of the public');
-    const writer: DocClient = await openDoc(server.url, f.secretariat.token!);
-    closing.push(() => writer.close());
-    const reader: DocClient = await openDoc(server.url, viewer.token!);
-    closing.push(() => reader.close());
-    const seen = collectDocMessages(reader.socket, 'recommendations');
+    const { writer, reader, seen } = await writerAndReader({ textCommitMs: 0, relayPacing: { stallMs: 0, share: 0.0005 } });
     writer.type('x');
     await waitFor(() => reader.text().endsWith('x'));
     writer.type('y');

@@ -89,10 +89,11 @@ export interface Config {
    */
   textCommitMs: number;
   /**
-   * A text whose relay to its room held the event loop `stallMs` or more
-   * (a frame written to each of its sockets) gets its next relay once that
-   * cost is at most `share` of the time since; what arrives meanwhile is
-   * merged into it (realtime/pacing.ts). Share 1: no pacing.
+   * A text whose relays to its room (a frame written to each of its
+   * sockets) took `stallMs` of CPU or more, the middle of its last three,
+   * gets its next relay once the last one's cost is at most `share` of the
+   * time since; what arrives meanwhile is merged into it (realtime/pacing.ts).
+   * Share 1: no pacing.
    */
   relayPacing: { stallMs: number; share: number };
   sessionHours: number;

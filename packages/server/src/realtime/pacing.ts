@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Config } from '../config';
 
-export type SendRelay = (room: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>) => void;
+type SendRelay = (room: string, docName: string, update: Uint8Array, senders: ReadonlySet<string>) => void;
 
 /** A room whose relays were seen to stall the loop. */
 interface Room {
